@@ -1,0 +1,233 @@
+import { nextDay } from '../case/ages.js';
+import type { ConcernFacts, DerivedCase } from '../case/derive.js';
+import { FACTS, type FactDefinition, type FactValue } from '../case/facts.js';
+import type { DutyId } from '../case/vocabulary.js';
+import { evaluateVersion, leavesOf, versionInForce, type CompiledRule, type LimbOutcome } from '../engine/duties.js';
+import type { DecidingLeaf } from '../engine/evaluate.js';
+import type { Operator } from '../engine/condition.js';
+import type { DutyResult, DutyStatus, InterpretationNote, MissingFact, Reason, ReasonValue } from './types.js';
+
+const OP_TEXT: Record<Operator, string> = {
+  equal: '=',
+  notEqual: '≠',
+  lessThan: '<',
+  lessThanInclusive: '≤',
+  greaterThan: '>',
+  greaterThanInclusive: '≥',
+  in: 'one of',
+  notIn: 'none of',
+  contains: 'contains',
+  doesNotContain: 'does not contain',
+};
+
+function testText(op: Operator, value: unknown): string {
+  const v = Array.isArray(value) ? value.join(', ') : String(value);
+  return `${OP_TEXT[op]} ${v}`;
+}
+
+function shown(v: FactValue): ReasonValue {
+  return v === undefined ? null : (v as ReasonValue);
+}
+
+/** Where the answers to a fact go in the input, for a concern. */
+export interface InputIndex {
+  readonly personIndex: ReadonlyMap<string, number>;
+  readonly concernIndex: ReadonlyMap<string, number>;
+}
+
+function missingOf(fact: string, cf: ConcernFacts, idx: InputIndex): MissingFact {
+  const def = (FACTS as Record<string, FactDefinition>)[fact];
+  if (!def) return { fact, about: cf.concern.id, question: `What is ${fact}?`, inputs: [] };
+  const victim = cf.victim.id;
+  const perpetrator = cf.perpetrator?.id ?? 'the other person';
+  const question = def.question.replaceAll('{victim}', victim).replaceAll('{perpetrator}', perpetrator);
+  const concernPath = `concerns[${idx.concernIndex.get(cf.concern.id) ?? 0}]`;
+  let about: string;
+  let base: string;
+  switch (def.subject) {
+    case 'reporter':
+      about = 'reporter';
+      base = 'reporter';
+      break;
+    case 'victim':
+      about = victim;
+      base = `people[${idx.personIndex.get(victim) ?? 0}]`;
+      break;
+    case 'perpetrator':
+      about = cf.perpetrator?.id ?? cf.concern.id;
+      base = cf.perpetrator ? `people[${idx.personIndex.get(cf.perpetrator.id) ?? 0}]` : `${concernPath}.allegedBy`;
+      break;
+    default:
+      about = cf.concern.id;
+      base = concernPath;
+  }
+  const inputs = def.inputs.map((f) => (f === 'incidentDate' ? `${concernPath}.incidentDate` : def.subject === 'perpetrator' && !cf.perpetrator ? base : `${base}.${f}`));
+  return { fact, about, question, inputs: [...new Set(inputs)] };
+}
+
+function reasonsOf(leaves: readonly DecidingLeaf[], concern: string | undefined): Reason[] {
+  return leaves.map(({ leaf, within }) => {
+    const r: { -readonly [K in keyof Reason]: Reason[K] } = {
+      fact: leaf.fact,
+      value: shown(leaf.value),
+      test: testText(leaf.operator, leaf.expected),
+      result: leaf.result === null ? 'unknown' : leaf.result,
+    };
+    if (leaf.label !== undefined) r.label = leaf.label;
+    if (within !== undefined) r.within = within;
+    if (concern !== undefined) r.concern = concern;
+    return r;
+  });
+}
+
+/**
+ * Decides one duty for one person at risk over that person's concerns: `applies` if it applies
+ * for some concern, `does_not_apply` if for none, otherwise `may_apply`.
+ */
+export function decideDuty(
+  compiled: CompiledRule,
+  person: string,
+  concerns: readonly ConcernFacts[],
+  derived: DerivedCase,
+  idx: InputIndex,
+): DutyResult {
+  const rule = compiled.rule;
+  const { knowledgeDate, assessmentDate } = derived.dates;
+  const inForce = versionInForce(compiled, knowledgeDate);
+  const citationVersion = inForce ?? compiled.versions.find((v) => v.version.inForce.from !== null && v.version.inForce.from > knowledgeDate) ?? compiled.versions[compiled.versions.length - 1];
+  const cv = (citationVersion ?? compiled.versions[0]) as NonNullable<typeof citationVersion>;
+  const version = cv.version;
+  const citation = {
+    act: rule.act,
+    provision: version.provision,
+    text: version.text,
+    ...(version.textNote ? { textNote: version.textNote } : {}),
+    source: version.source,
+    inForceFrom: version.inForce.from,
+    inForceTo: version.inForce.to,
+    ...(version.amendedBy ? { amendedBy: version.amendedBy } : {}),
+    verification: version.verification,
+  };
+  const base = {
+    duty: rule.id,
+    person,
+    title: rule.title,
+    citation,
+    recipients: rule.recipients,
+    recipientsText: rule.recipientsText,
+    timing: rule.timing,
+    form: rule.form,
+    contents: rule.contents,
+    protections: rule.protections,
+  };
+
+  if (!inForce) {
+    const from = version.inForce.from;
+    const to = version.inForce.to;
+    const test = from !== null && from > knowledgeDate ? `on or after ${from} (commencement)` : `on or before ${to ?? ''} (last day in force)`;
+    return {
+      ...base,
+      status: 'does_not_apply',
+      modality: (version.limbs[0] as { modality: 'must' | 'may' }).modality,
+      offence: rule.offence,
+      reasons: [{ fact: 'knowledgeDate', value: knowledgeDate, test, result: false, label: 'the provision was in force on the date you came to know' }],
+      missing: [],
+      notes: [],
+      concerns: [],
+    };
+  }
+
+  const outcomes: { cf: ConcernFacts; lo: LimbOutcome }[] = concerns.map((cf) => ({ cf, lo: evaluateVersion(inForce, cf.facts) }));
+  const yes = outcomes.filter((o) => o.lo.result === true);
+  const open = outcomes.filter((o) => o.lo.result === null);
+  let status: DutyStatus;
+  let deciding: typeof outcomes;
+  if (yes.length > 0) {
+    status = 'applies';
+    deciding = yes;
+  } else if (open.length > 0) {
+    status = 'may_apply';
+    deciding = open;
+  } else {
+    status = 'does_not_apply';
+    deciding = outcomes;
+  }
+  const tagConcern = concerns.length > 1;
+  const reasons: Reason[] = [];
+  const missing: MissingFact[] = [];
+  const seenMissing = new Set<string>();
+  for (const { cf, lo } of status === 'applies' ? deciding.slice(0, 1) : deciding) {
+    const leaves = leavesOf(lo);
+    reasons.push(...reasonsOf(leaves, tagConcern ? cf.concern.id : undefined));
+    if (status === 'may_apply') {
+      for (const { leaf } of leaves) {
+        if (leaf.result !== null) continue;
+        const m = missingOf(leaf.fact, cf, idx);
+        const key = `${m.fact}|${m.about}`;
+        if (!seenMissing.has(key)) {
+          seenMissing.add(key);
+          missing.push(m);
+        }
+      }
+    }
+  }
+  const limb = (deciding[0] as (typeof outcomes)[number]).lo.limb;
+  const notes: InterpretationNote[] = [];
+  for (const { note, test } of inForce.notes) {
+    if (test && !concerns.some((cf) => test(cf.facts).result === true)) continue;
+    if (!notes.some((n) => n.id === note.id)) notes.push({ id: note.id, text: note.text, verification: note.verification });
+  }
+  const result: { -readonly [K in keyof DutyResult]: DutyResult[K] } = {
+    ...base,
+    status,
+    modality: limb.modality,
+    citation: limb.provision === version.provision ? citation : { ...citation, provision: limb.provision },
+    offence: limb.modality === 'must' ? rule.offence : null,
+    reasons,
+    missing,
+    notes,
+    concerns: deciding.map((d) => d.cf.concern.id),
+  };
+  if (rule.timing.deadlineHours !== null && status !== 'does_not_apply') {
+    const latestDate = nextDay(knowledgeDate);
+    result.deadline = { hours: rule.timing.deadlineHours, from: knowledgeDate, latestDate, passed: assessmentDate > latestDate };
+  }
+  return result;
+}
+
+/** Evaluates whether, for every way the given pivot facts could turn out, one of two duties holds. */
+export function alternativesStatus(
+  a: CompiledRule,
+  b: CompiledRule,
+  pivots: readonly string[],
+  concerns: readonly ConcernFacts[],
+  knowledgeDate: string,
+): DutyStatus | undefined {
+  const va = versionInForce(a, knowledgeDate);
+  const vb = versionInForce(b, knowledgeDate);
+  if (!va || !vb) return undefined;
+  let best: DutyStatus = 'does_not_apply';
+  for (const cf of concerns) {
+    const open = pivots.filter((p) => cf.facts[p] === undefined);
+    let anyTrue = false;
+    let allTrue = true;
+    let anyUnknown = false;
+    const n = 1 << open.length;
+    for (let mask = 0; mask < n; mask++) {
+      const facts: Record<string, FactValue> = { ...cf.facts };
+      open.forEach((p, i) => (facts[p] = (mask & (1 << i)) !== 0));
+      const ra = evaluateVersion(va, facts).result;
+      const rb = evaluateVersion(vb, facts).result;
+      const r = ra === true || rb === true ? true : ra === null || rb === null ? null : false;
+      if (r === true) anyTrue = true;
+      else allTrue = false;
+      if (r === null) anyUnknown = true;
+    }
+    const s: DutyStatus = allTrue ? 'applies' : anyTrue || anyUnknown ? 'may_apply' : 'does_not_apply';
+    if (s === 'applies') return 'applies';
+    if (s === 'may_apply') best = 'may_apply';
+  }
+  return best;
+}
+
+export type { DutyId };

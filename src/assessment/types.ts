@@ -1,0 +1,180 @@
+import type { DutyId } from '../case/vocabulary.js';
+import type { Recipient, Verification } from '../rules/schema.js';
+
+/** Whether a duty applies: for every way the unknown facts could turn out, for none, or it depends. */
+export type DutyStatus = 'applies' | 'may_apply' | 'does_not_apply';
+
+/** A fact's value as shown in output: ages known only within bounds are `{ min, max }`, unknown is `null`. */
+export type ReasonValue = boolean | number | string | { readonly min: number; readonly max: number } | readonly string[] | null;
+
+/** One condition that decided the outcome: the fact, its value, the test and the result. */
+export interface Reason {
+  readonly fact: string;
+  readonly value: ReasonValue;
+  /** The test in short form, e.g. `< 18`, `= true`, `one of knowledge, reasonable_belief`. */
+  readonly test: string;
+  readonly result: boolean | 'unknown';
+  /** The test in words, from the rule file. */
+  readonly label?: string;
+  /** The named condition (statutory limb) the test belongs to. */
+  readonly within?: string;
+  /** The concern the fact comes from. */
+  readonly concern?: string;
+}
+
+/** A fact that would settle a `may_apply`, as a question a case worker can ask. */
+export interface MissingFact {
+  readonly fact: string;
+  /** Whom it is about: `reporter`, or a people[].id, or a concern id. */
+  readonly about: string;
+  readonly question: string;
+  /** Input fields that answer it, e.g. `people[1].dateOfBirth`. */
+  readonly inputs: readonly string[];
+}
+
+/** Where a duty comes from. */
+export interface Citation {
+  readonly act: string;
+  readonly provision: string;
+  readonly text: string;
+  readonly textNote?: string;
+  readonly source: string;
+  readonly inForceFrom: string | null;
+  readonly inForceTo: string | null;
+  readonly amendedBy?: string;
+  readonly verification: Verification;
+}
+
+/** A statement with its own verification label. */
+export interface CitedText {
+  readonly provision: string;
+  readonly text: string;
+  readonly verification: Verification;
+}
+
+/** An interpretation note: where the law is unsettled and how the library reads it. */
+export interface InterpretationNote {
+  readonly id: string;
+  readonly text: string;
+  readonly verification: Verification;
+}
+
+/** The offence for failing the duty, and its penalty only where verified. */
+export interface Offence {
+  readonly provision: string;
+  readonly text: string;
+  readonly verification: Verification;
+  readonly penalty: { readonly text: string | null; readonly verification: Verification; readonly note: string };
+}
+
+/** A form, with its number only where one is given (and its verification label). */
+export interface FormInfo {
+  readonly name: string;
+  readonly number: string | null;
+  readonly verification: Verification;
+  readonly note: string;
+}
+
+/** A deadline the law states in hours (only s110(4) here). */
+export interface Deadline {
+  readonly hours: number;
+  readonly from: string;
+  /** With dates only: the last calendar day the deadline can fall on. */
+  readonly latestDate: string;
+  readonly passed: boolean;
+}
+
+/** One duty for one person at risk. */
+export interface DutyResult {
+  readonly duty: DutyId;
+  readonly person: string;
+  readonly status: DutyStatus;
+  readonly modality: 'must' | 'may';
+  readonly title: string;
+  readonly citation: Citation;
+  readonly recipients: readonly Recipient[];
+  readonly recipientsText: string;
+  readonly timing: { readonly phrase: string; readonly deadlineHours: number | null; readonly verification: Verification };
+  readonly deadline?: Deadline;
+  readonly form: FormInfo | null;
+  readonly contents: readonly CitedText[];
+  readonly offence: Offence | null;
+  readonly protections: readonly CitedText[];
+  readonly reasons: readonly Reason[];
+  readonly missing: readonly MissingFact[];
+  readonly notes: readonly InterpretationNote[];
+  /** The concerns that decided the status. */
+  readonly concerns: readonly string[];
+}
+
+/** Where duties meet: alternatives, or one report meeting several duties. */
+export interface Overlap {
+  readonly id: 'dva-report' | 'one-police-report';
+  readonly person: string;
+  readonly duties: readonly DutyId[];
+  readonly status: DutyStatus;
+  readonly text: string;
+}
+
+/** A question for the case worker: a missing fact and what it would settle. */
+export interface Question {
+  readonly fact: string;
+  readonly about: string;
+  readonly question: string;
+  readonly inputs: readonly string[];
+  /** The duty statuses this answer would help settle. */
+  readonly settles: readonly { readonly duty: DutyId; readonly person: string }[];
+}
+
+/** A source a guidance item rests on. */
+export interface GuidanceSource {
+  readonly kind: 'statute' | 'regulation' | 'practice' | 'secondary';
+  readonly cite: string;
+  readonly url?: string;
+  readonly verification: Verification;
+}
+
+/** One piece of guidance on how to act, for the people it concerns. */
+export interface GuidanceItem {
+  readonly id: string;
+  readonly kind: 'emergency' | 'form' | 'option' | 'tension' | 'record';
+  readonly title: string;
+  readonly text: string;
+  readonly steps: readonly string[];
+  readonly forDuties: readonly DutyId[];
+  readonly persons: readonly string[];
+  readonly sources: readonly GuidanceSource[];
+}
+
+/** A helpline, with when it was last checked. */
+export interface Helpline {
+  readonly id: string;
+  readonly name: string;
+  readonly number: string | null;
+  readonly channels: readonly { readonly kind: string; readonly value: string; readonly note?: string }[];
+  readonly description: string;
+  readonly sources: readonly string[];
+  readonly verification: 'verified' | 'secondary';
+  readonly lastChecked: string;
+  readonly caveat?: string;
+}
+
+/** Survivor-centred guidance: separate from the duties, never softening one. */
+export interface Guidance {
+  readonly items: readonly GuidanceItem[];
+  readonly helplines: readonly Helpline[];
+}
+
+/** The answer to "which reporting duties apply to me, and how do I act on them well?". */
+export interface Assessment {
+  readonly caseId?: string;
+  readonly assessmentDate: string;
+  /** The knowledge date, which selects the law in force. */
+  readonly lawAsAt: string;
+  readonly rulesetVersion: string;
+  readonly duties: readonly DutyResult[];
+  readonly overlaps: readonly Overlap[];
+  readonly guidance: Guidance;
+  readonly questions: readonly Question[];
+  readonly disclaimer: string;
+}

@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { BASES, DISABILITIES, HARMS, RELATIONSHIPS, REPORTER_ROLES, SEXES } from './vocabulary.js';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** True when `s` is a real calendar date written YYYY-MM-DD (no 30 February). */
+export function isRealIsoDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 1850 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
+  const dim = new Date(Date.UTC(y, mo, 0)).getUTCDate();
+  return d <= dim;
+}
+
+/** A calendar date, `YYYY-MM-DD`. */
+export const IsoDate = z
+  .string()
+  .refine(isRealIsoDate, { message: 'a real calendar date written YYYY-MM-DD' })
+  .meta({ description: 'A calendar date, YYYY-MM-DD (South African date).', examples: ['2026-11-20'] });
+
+const AgeYears = z
+  .number()
+  .int()
+  .min(0)
+  .max(130)
+  .meta({ description: 'Age in whole years on the assessment date.' });
+
+const AgeRange = z
+  .object({
+    min: z.number().int().min(0).max(130),
+    max: z.number().int().min(0).max(130),
+  })
+  .strict()
+  .refine((r) => r.min <= r.max, { message: 'min not greater than max' })
+  .meta({ description: 'Age in whole years on the assessment date, when only a range is known (inclusive).' });
+
+const Id = z.string().min(1).max(200);
+
+/** The person who learned of the violence and asks which duties they have. */
+export const ReporterSchema = z
+  .object({
+    role: z.enum(REPORTER_ROLES).optional().meta({ description: 'The role in which the reporter acts.' }),
+    ageYears: AgeYears.optional(),
+    dateOfBirth: IsoDate.optional(),
+    ageRange: AgeRange.optional(),
+    inCourseOfDuties: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Learned it while working in that role. Omitted = unknown.' }),
+    knowledgeDate: IsoDate.optional().meta({
+      description: 'When the reporter came to know, believe or suspect. Selects the law in force. Default: assessmentDate.',
+    }),
+    dvaFunctionary: z.boolean().optional().meta({
+      description:
+        'The reporter is a "functionary" under the Domestic Violence Act (s1 definition, or designated under s2A(1)). Omitted = derived from role where possible, else unknown.',
+    }),
+  })
+  .strict();
+
+/** A person in the household: a victim, an alleged perpetrator or another member. No names needed. */
+export const PersonSchema = z
+  .object({
+    id: Id.meta({ description: 'A label for this person, unique in the case; no name needed (e.g. "child-a").' }),
+    dateOfBirth: IsoDate.optional(),
+    ageYears: AgeYears.optional(),
+    ageRange: AgeRange.optional(),
+    sex: z.enum(SEXES).optional(),
+    disability: z.enum(DISABILITIES).optional(),
+    mentalDisabilityAffectingConsent: z.boolean().optional().meta({
+      description:
+        'Sexual Offences Act: a mental disability that left the person unable to understand, decide on, resist or communicate unwillingness about a sexual act at the time.',
+    }),
+    opposesReport: z.boolean().optional().meta({
+      description: 'This (adult) person has said they do not want a report or statutory involvement.',
+    }),
+    caregiverOf: z.array(Id).optional().meta({ description: 'Ids of children this person cares for.' }),
+  })
+  .strict();
+
+/** One thing the reporter learned: a harm to one victim. */
+export const ConcernSchema = z
+  .object({
+    id: Id,
+    victim: Id.meta({ description: 'The people[].id of the person harmed.' }),
+    harm: z.enum(HARMS),
+    allegedBy: Id.optional().meta({ description: 'The people[].id of the alleged perpetrator.' }),
+    relationship: z
+      .enum(RELATIONSHIPS)
+      .optional()
+      .meta({ description: 'Relationship of the alleged perpetrator to the victim.' }),
+    basis: z.enum(BASES).optional().meta({ description: 'How the reporter came to the concern.' }),
+    incidentDate: IsoDate.optional(),
+    physicalInjury: z.boolean().optional(),
+    deliberate: z.boolean().optional().meta({ description: 'For neglect: was it deliberate?' }),
+    consensual: z
+      .boolean()
+      .nullable()
+      .optional()
+      .meta({ description: 'Sexual acts: did the victim factually consent? null or omitted = unknown.' }),
+    domesticRelationship: z.boolean().optional().meta({
+      description: 'Override: victim and alleged perpetrator are (or were) in a domestic relationship under the DVA.',
+    }),
+    sharesResidence: z.boolean().optional().meta({ description: 'Victim and alleged perpetrator share or shared a home.' }),
+    expectationOfTrust: z.boolean().optional().meta({
+      description: 'Override: the relationship is one where there is an expectation of trust (Older Persons Act s30(2)).',
+    }),
+    receivedAsReport: z.boolean().optional().meta({
+      description: 'The reporter (e.g. a police official) received this as a report from someone else.',
+    }),
+    privilegedCommunication: z.boolean().optional().meta({
+      description: 'Learned in confidence as a legal practitioner for legal advice or litigation (legal professional privilege).',
+    }),
+    immediateDanger: z.boolean().optional().meta({ description: 'Someone is in immediate danger now.' }),
+  })
+  .strict();
+
+/** The input to `assess`: what the reporter knows, with no names needed. */
+export const CaseInputSchema = z
+  .object({
+    id: z.string().max(200).optional().meta({ description: 'Optional case reference, echoed back.' }),
+    assessmentDate: IsoDate.optional().meta({
+      description: 'The date of the assessment. Default: today in Africa/Johannesburg.',
+    }),
+    reporter: ReporterSchema.optional().default({}),
+    people: z.array(PersonSchema).min(1).max(200),
+    concerns: z.array(ConcernSchema).min(1).max(500),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const ids = new Map<string, number>();
+    c.people.forEach((p, i) => {
+      if (ids.has(p.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['people', i, 'id'],
+          message: `a person id not used before (people[${ids.get(p.id)}] is already "${p.id}")`,
+          input: p.id,
+        });
+      } else ids.set(p.id, i);
+    });
+    const known = [...ids.keys()];
+    const listed = known.slice(0, 8).join(', ') + (known.length > 8 ? ', …' : '');
+    const seenConcern = new Set<string>();
+    c.concerns.forEach((k, i) => {
+      if (seenConcern.has(k.id)) {
+        ctx.addIssue({ code: 'custom', path: ['concerns', i, 'id'], message: 'a concern id not used before', input: k.id });
+      }
+      seenConcern.add(k.id);
+      if (!ids.has(k.victim)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['concerns', i, 'victim'],
+          message: `one of the people ids (${listed})`,
+          input: k.victim,
+        });
+      }
+      if (k.allegedBy !== undefined && !ids.has(k.allegedBy)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['concerns', i, 'allegedBy'],
+          message: `one of the people ids (${listed})`,
+          input: k.allegedBy,
+        });
+      }
+      if (k.allegedBy !== undefined && k.allegedBy === k.victim) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['concerns', i, 'allegedBy'],
+          message: 'a person other than the victim',
+          input: k.allegedBy,
+        });
+      }
+    });
+    c.people.forEach((p, i) => {
+      (p.caregiverOf ?? []).forEach((cid, j) => {
+        if (!ids.has(cid)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['people', i, 'caregiverOf', j],
+            message: `one of the people ids (${listed})`,
+            input: cid,
+          });
+        }
+      });
+    });
+  });
+
+/** The input to `assess` (after defaults). */
+export type CaseInput = z.input<typeof CaseInputSchema>;
+/** A validated case. */
+export type ValidatedCase = z.output<typeof CaseInputSchema>;
+/** One person of a case. */
+export type Person = z.output<typeof PersonSchema>;
+/** One concern of a case. */
+export type Concern = z.output<typeof ConcernSchema>;
+/** The reporter of a case. */
+export type Reporter = z.output<typeof ReporterSchema>;

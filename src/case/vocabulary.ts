@@ -1,0 +1,124 @@
+/**
+ * The closed vocabularies of the input contract. Values are stable: add new ones, never rename.
+ * Which role is a listed reporter under which Act is law, so it lives in
+ * `rules/parameters/reporter-roles.json`, not here; a test checks the two lists agree.
+ */
+
+/** Occupations and positions listed in Children's Act s110(1), each its own value. */
+export const S110_LISTED_ROLES = [
+  'correctional_official',
+  'dentist',
+  'homeopath',
+  'immigration_official',
+  'labour_inspector',
+  'legal_practitioner',
+  'medical_practitioner',
+  'midwife',
+  'minister_of_religion',
+  'nurse',
+  'occupational_therapist',
+  'physiotherapist',
+  'psychologist',
+  'religious_leader',
+  'social_service_professional',
+  'social_worker',
+  'speech_therapist',
+  'teacher',
+  'traditional_health_practitioner',
+  'traditional_leader',
+  'partial_care_facility_staff',
+  'partial_care_facility_volunteer',
+  'drop_in_centre_staff',
+  'drop_in_centre_volunteer',
+  'child_and_youth_care_centre_staff',
+  'child_and_youth_care_centre_volunteer',
+] as const;
+
+/** Other reporters users need: not listed in s110(1). */
+export const OTHER_ROLES = [
+  'police_official',
+  'member_of_public',
+  'family_member',
+  'designated_child_protection_organisation_staff',
+  'community_health_worker',
+  'pharmacist',
+  'paramedic',
+  'counsellor',
+  'school_staff_non_teaching',
+  'shelter_staff',
+  'employer',
+  'other',
+] as const;
+
+export const REPORTER_ROLES = [...S110_LISTED_ROLES, ...OTHER_ROLES] as const;
+/** A reporter's role. */
+export type ReporterRole = (typeof REPORTER_ROLES)[number];
+
+export const SEXES = ['female', 'male'] as const;
+/** Sex as the Older Persons Act thresholds use it (female 60+, male 65+). */
+export type Sex = (typeof SEXES)[number];
+
+export const DISABILITIES = ['none', 'physical', 'sensory', 'intellectual', 'psychosocial', 'other'] as const;
+/** Disability of a person; `none` is a definite answer, omission is unknown. */
+export type Disability = (typeof DISABILITIES)[number];
+
+export const HARMS = [
+  'physical_abuse',
+  'sexual_abuse',
+  'emotional_abuse',
+  'economic_abuse',
+  'neglect',
+  'exposure_to_domestic_violence',
+  'intimidation',
+  'harassment',
+  'sexual_harassment',
+  'coercive_behaviour',
+  'controlling_behaviour',
+  'spiritual_abuse',
+  'damage_to_property',
+  'trafficking',
+  'sexual_exploitation',
+  'child_sexual_abuse_material',
+] as const;
+/** The kind of harm a concern is about. `emotional_abuse` covers emotional, verbal and psychological abuse. */
+export type Harm = (typeof HARMS)[number];
+
+export const RELATIONSHIPS = [
+  'parent',
+  'step_parent',
+  'parent_partner',
+  'other_family',
+  'intimate_partner',
+  'former_intimate_partner',
+  'dating',
+  'household_member',
+  'caregiver',
+  'paid_carer',
+  'teacher_or_coach',
+  'neighbour',
+  'peer',
+  'stranger',
+  'other',
+] as const;
+/** Relationship of the alleged perpetrator to the victim. `parent_partner` is the partner of the victim's parent. */
+export type Relationship = (typeof RELATIONSHIPS)[number];
+
+export const BASES = ['knowledge', 'reasonable_belief', 'reasonable_suspicion', 'rumour'] as const;
+/** How the reporter came to the concern, strongest first. */
+export type Basis = (typeof BASES)[number];
+
+export const DUTY_IDS = [
+  'dva-s2A',
+  'dva-s2B',
+  'ca-s110-1',
+  'ca-s110-2',
+  'ca-s110-4',
+  'soa-s54-1',
+  'soa-s54-2',
+  'opa-s26',
+  'tip-s18',
+  'tip-s19',
+  'fpa-s24B',
+] as const;
+/** The stable duty identifiers (public contract: never renamed). */
+export type DutyId = (typeof DUTY_IDS)[number];

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+
+/** The json-rules-engine built-in operators the rule files may use. */
+export const OPERATORS = [
+  'equal',
+  'notEqual',
+  'lessThan',
+  'lessThanInclusive',
+  'greaterThan',
+  'greaterThanInclusive',
+  'in',
+  'notIn',
+  'contains',
+  'doesNotContain',
+] as const;
+/** An operator name. */
+export type Operator = (typeof OPERATORS)[number];
+
+type Json = string | number | boolean | null | readonly (string | number | boolean)[];
+
+/** A leaf: compares one fact with a value. `name` is a plain-language label of the test. */
+export interface FactCondition {
+  readonly fact: string;
+  readonly operator: Operator;
+  readonly value: Json;
+  readonly name?: string | undefined;
+}
+/** A reference to a shared named condition (json-rules-engine `setCondition`). */
+export interface ConditionReference {
+  readonly condition: string;
+}
+/** Boolean combinations, in json-rules-engine's format. */
+export interface AllCondition {
+  readonly all: readonly Condition[];
+  readonly name?: string | undefined;
+}
+export interface AnyCondition {
+  readonly any: readonly Condition[];
+  readonly name?: string | undefined;
+}
+export interface NotCondition {
+  readonly not: Condition;
+  readonly name?: string | undefined;
+}
+/** A condition in json-rules-engine's rule format (the subset the library evaluates). */
+export type Condition = FactCondition | ConditionReference | AllCondition | AnyCondition | NotCondition;
+
+const JsonValue = z.union([
+  z.string(),
+  z.number(),
+  z.boolean(),
+  z.null(),
+  z.array(z.union([z.string(), z.number(), z.boolean()])),
+]);
+
+/** zod schema of a condition (recursive). */
+export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.union([
+    z.object({ fact: z.string().min(1), operator: z.enum(OPERATORS), value: JsonValue, name: z.string().optional() }).strict(),
+    z.object({ condition: z.string().min(1) }).strict(),
+    z.object({ all: z.array(ConditionSchema).min(1), name: z.string().optional() }).strict(),
+    z.object({ any: z.array(ConditionSchema).min(1), name: z.string().optional() }).strict(),
+    z.object({ not: ConditionSchema, name: z.string().optional() }).strict(),
+  ]),
+);
+
+/** Every fact a condition names, following named conditions through `named`. */
+export function factsOf(c: Condition, named: ReadonlyMap<string, Condition>, out = new Set<string>(), seen = new Set<string>()): Set<string> {
+  if ('fact' in c) out.add(c.fact);
+  else if ('condition' in c) {
+    if (!seen.has(c.condition)) {
+      seen.add(c.condition);
+      const n = named.get(c.condition);
+      if (n) factsOf(n, named, out, seen);
+    }
+  } else if ('all' in c) c.all.forEach((k) => factsOf(k, named, out, seen));
+  else if ('any' in c) c.any.forEach((k) => factsOf(k, named, out, seen));
+  else factsOf(c.not, named, out, seen);
+  return out;
+}
+
+/** Every named condition a condition refers to, directly. */
+export function referencesOf(c: Condition, out = new Set<string>()): Set<string> {
+  if ('condition' in c) out.add(c.condition);
+  else if ('all' in c) c.all.forEach((k) => referencesOf(k, out));
+  else if ('any' in c) c.any.forEach((k) => referencesOf(k, out));
+  else if ('not' in c) referencesOf(c.not, out);
+  return out;
+}

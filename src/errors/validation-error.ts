@@ -1,0 +1,88 @@
+/** One problem found in an input: where it is, what was expected, what came in. */
+export interface ValidationIssue {
+  /** A literal code: `invalid_type`, `invalid_value`, `unrecognized_keys`, `too_small`, `too_big`, `custom`, … */
+  readonly code: string;
+  /** Path from the root of the input, e.g. `["concerns", 0, "victim"]`. */
+  readonly path: readonly (string | number)[];
+  /** The path written as text, e.g. `concerns[0].victim` (`(root)` for the whole input). */
+  readonly at: string;
+  /** What was expected, in words. */
+  readonly expected: string;
+  /** What came in, shown briefly. */
+  readonly received: string;
+  /** `at <path>: expected <expected>, got <received>`. */
+  readonly message: string;
+}
+
+/** Writes a path as `concerns[0].victim`. */
+export function formatPath(path: readonly (string | number | symbol)[]): string {
+  if (path.length === 0) return '(root)';
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out;
+}
+
+/** Shows an input value briefly: strings quoted, long values cut. */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return 'nothing (missing)';
+  if (v === null) return 'null';
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v);
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (typeof v === 'object') {
+    const keys = Object.keys(v as object);
+    return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', …' : ''}`;
+  }
+  return typeof v;
+}
+
+/**
+ * The library's only error for bad input: a case, a rule file or a CLI record that does not fit
+ * its schema. Carries every issue found, each with path, expectation and what came in.
+ *
+ * @example
+ * ```ts
+ * import { safeAssess } from 'za-reporting-duties';
+ * const r = safeAssess({ people: [], concerns: [] });
+ * if (!r.success) console.log(r.error.issues[0].message);
+ * //=> 'at people: expected at least 1 item, got an array of 0'
+ * ```
+ * @category Errors
+ */
+export class ValidationError extends Error {
+  override readonly name = 'ValidationError' as const;
+  /** What was being validated: `case`, `rule file rules/dva/s2B.json`, … */
+  readonly subject: string;
+  readonly issues: readonly ValidationIssue[];
+
+  constructor(subject: string, issues: readonly ValidationIssue[]) {
+    const head = issues.slice(0, 5).map((i) => i.message);
+    const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
+    super(`Invalid ${subject}: ${head.join('; ')}${more}`);
+    this.subject = subject;
+    this.issues = issues;
+  }
+}
+
+/**
+ * True when `e` is the library's {@link ValidationError} (also across bundle copies).
+ *
+ * @example
+ * ```ts
+ * try { assess({}); } catch (e) { if (isValidationError(e)) console.log(e.issues.length); }
+ * //=> 2
+ * ```
+ * @category Errors
+ */
+export function isValidationError(e: unknown): e is ValidationError {
+  return e instanceof ValidationError || (e instanceof Error && e.name === 'ValidationError' && Array.isArray((e as { issues?: unknown }).issues));
+}
+
+/** Builds an issue with its message. */
+export function makeIssue(code: string, path: readonly (string | number)[], expected: string, received: string): ValidationIssue {
+  const at = formatPath(path);
+  return { code, path, at, expected, received, message: `at ${at}: expected ${expected}, got ${received}` };
+}

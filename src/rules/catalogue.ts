@@ -1,0 +1,147 @@
+import dvaS2A from '../../rules/dva/s2A.json';
+import dvaS2B from '../../rules/dva/s2B.json';
+import caS110_1 from '../../rules/childrens-act/s110-1.json';
+import caS110_2 from '../../rules/childrens-act/s110-2.json';
+import caS110_4 from '../../rules/childrens-act/s110-4.json';
+import soaS54_1 from '../../rules/sorma/s54-1.json';
+import soaS54_2 from '../../rules/sorma/s54-2.json';
+import opaS26 from '../../rules/opa/s26.json';
+import tipS18 from '../../rules/pacotip/s18.json';
+import tipS19 from '../../rules/pacotip/s19.json';
+import fpaS24B from '../../rules/fpa/s24B.json';
+import cChild from '../../rules/conditions/child.json';
+import cChildAtIncident from '../../rules/conditions/child-at-incident.json';
+import cConcludes from '../../rules/conditions/concludes.json';
+import cDomesticViolence from '../../rules/conditions/domestic-violence.json';
+import cDvaNow from '../../rules/conditions/dva-victim-class-now.json';
+import cDvaAtIncident from '../../rules/conditions/dva-victim-class-at-incident.json';
+import cOlder from '../../rules/conditions/older-person.json';
+import cOlderAtIncident from '../../rules/conditions/older-person-at-incident.json';
+import cReasonable from '../../rules/conditions/reasonable-grounds.json';
+import cReporterAdult from '../../rules/conditions/reporter-adult.json';
+import cS110 from '../../rules/conditions/s110-trigger.json';
+import cSexualOffence from '../../rules/conditions/sexual-offence.json';
+import { FACTS } from '../case/facts.js';
+import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
+import { makeIssue, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { validateWith } from '../errors/from-zod.js';
+import { factsOf, referencesOf, type Condition } from '../engine/condition.js';
+import { NamedConditionFileSchema, RuleFileSchema, type NamedConditionFile, type RuleFile } from './schema.js';
+
+/** The rule files as bundled, with the path each came from (for error messages and docs). */
+export const RULE_SOURCES: readonly { readonly path: string; readonly data: unknown }[] = [
+  { path: 'rules/dva/s2A.json', data: dvaS2A },
+  { path: 'rules/dva/s2B.json', data: dvaS2B },
+  { path: 'rules/childrens-act/s110-1.json', data: caS110_1 },
+  { path: 'rules/childrens-act/s110-2.json', data: caS110_2 },
+  { path: 'rules/childrens-act/s110-4.json', data: caS110_4 },
+  { path: 'rules/sorma/s54-1.json', data: soaS54_1 },
+  { path: 'rules/sorma/s54-2.json', data: soaS54_2 },
+  { path: 'rules/opa/s26.json', data: opaS26 },
+  { path: 'rules/pacotip/s18.json', data: tipS18 },
+  { path: 'rules/pacotip/s19.json', data: tipS19 },
+  { path: 'rules/fpa/s24B.json', data: fpaS24B },
+];
+
+/** The shared named conditions as bundled. */
+export const CONDITION_SOURCES: readonly { readonly path: string; readonly data: unknown }[] = [
+  { path: 'rules/conditions/child.json', data: cChild },
+  { path: 'rules/conditions/child-at-incident.json', data: cChildAtIncident },
+  { path: 'rules/conditions/concludes.json', data: cConcludes },
+  { path: 'rules/conditions/domestic-violence.json', data: cDomesticViolence },
+  { path: 'rules/conditions/dva-victim-class-now.json', data: cDvaNow },
+  { path: 'rules/conditions/dva-victim-class-at-incident.json', data: cDvaAtIncident },
+  { path: 'rules/conditions/older-person.json', data: cOlder },
+  { path: 'rules/conditions/older-person-at-incident.json', data: cOlderAtIncident },
+  { path: 'rules/conditions/reasonable-grounds.json', data: cReasonable },
+  { path: 'rules/conditions/reporter-adult.json', data: cReporterAdult },
+  { path: 'rules/conditions/s110-trigger.json', data: cS110 },
+  { path: 'rules/conditions/sexual-offence.json', data: cSexualOffence },
+];
+
+/** A validated, cross-checked set of rules: what the engine compiles. */
+export interface RuleSet {
+  readonly rules: ReadonlyMap<DutyId, RuleFile>;
+  readonly conditions: ReadonlyMap<string, NamedConditionFile>;
+  readonly named: ReadonlyMap<string, Condition>;
+}
+
+function conditionsOfRule(r: RuleFile): Condition[] {
+  const out: Condition[] = [];
+  const notes = (ns: readonly { when?: Condition | undefined }[]) => ns.forEach((n) => n.when && out.push(n.when));
+  for (const v of r.versions) {
+    v.limbs.forEach((l) => out.push(l.conditions));
+    notes(v.notes);
+  }
+  notes(r.notes);
+  return out;
+}
+
+/**
+ * Validates rule files and named conditions, and checks them against each other: every duty id
+ * once, every named condition defined, no cycles, every fact in the derived-facts schema.
+ * Throws {@link ValidationError} naming the file and path.
+ */
+export function buildRuleSet(
+  ruleSources: readonly { path: string; data: unknown }[] = RULE_SOURCES,
+  conditionSources: readonly { path: string; data: unknown }[] = CONDITION_SOURCES,
+  knownFacts: ReadonlySet<string> = new Set(Object.keys(FACTS)),
+): RuleSet {
+  const conditions = new Map<string, NamedConditionFile>();
+  for (const s of conditionSources) {
+    const r = validateWith(NamedConditionFileSchema, s.data, `rule file ${s.path}`);
+    if (!r.success) throw r.error;
+    if (conditions.has(r.data.name)) {
+      throw new ValidationError(`rule file ${s.path}`, [makeIssue('duplicate', ['name'], 'a condition name not used before', JSON.stringify(r.data.name))]);
+    }
+    conditions.set(r.data.name, r.data);
+  }
+  const named = new Map<string, Condition>([...conditions].map(([k, v]) => [k, v.conditions]));
+  const rules = new Map<DutyId, RuleFile>();
+  const pathOf = new Map<string, string>();
+  for (const s of ruleSources) {
+    const r = validateWith(RuleFileSchema, s.data, `rule file ${s.path}`);
+    if (!r.success) throw r.error;
+    if (rules.has(r.data.id)) {
+      throw new ValidationError(`rule file ${s.path}`, [makeIssue('duplicate', ['id'], 'a duty id not used by another rule file', JSON.stringify(r.data.id))]);
+    }
+    rules.set(r.data.id, r.data);
+    pathOf.set(r.data.id, s.path);
+  }
+  const issues: { file: string; issue: ValidationIssue }[] = [];
+  const check = (file: string, c: Condition) => {
+    for (const ref of referencesOf(c)) {
+      if (!named.has(ref)) issues.push({ file, issue: makeIssue('unknown_condition', ['conditions'], 'a named condition defined in rules/conditions', JSON.stringify(ref)) });
+    }
+    for (const f of factsOf(c, named)) {
+      if (!knownFacts.has(f)) issues.push({ file, issue: makeIssue('unknown_fact', ['conditions'], 'a fact of the derived-facts schema', JSON.stringify(f)) });
+    }
+  };
+  for (const [id, r] of rules) conditionsOfRule(r).forEach((c) => check(pathOf.get(id) as string, c));
+  for (const [name, c] of conditions) check(`rules/conditions (${name})`, c.conditions);
+  // Named conditions must not refer to themselves through others.
+  const visiting = new Set<string>();
+  const done = new Set<string>();
+  const visit = (name: string, trail: string[]) => {
+    if (done.has(name)) return;
+    if (visiting.has(name)) {
+      issues.push({ file: `rules/conditions (${name})`, issue: makeIssue('cycle', ['conditions'], 'named conditions without cycles', trail.concat(name).join(' -> ')) });
+      return;
+    }
+    visiting.add(name);
+    const c = named.get(name);
+    if (c) for (const ref of referencesOf(c)) visit(ref, trail.concat(name));
+    visiting.delete(name);
+    done.add(name);
+  };
+  for (const name of named.keys()) visit(name, []);
+  const missing = DUTY_IDS.filter((d) => !rules.has(d));
+  if (missing.length > 0 && ruleSources === RULE_SOURCES) {
+    issues.push({ file: 'rules/', issue: makeIssue('missing_duty', [], `a rule file for every duty id`, `none for ${missing.join(', ')}`) });
+  }
+  if (issues.length > 0) {
+    const first = issues[0] as { file: string };
+    throw new ValidationError(`rule file ${first.file}`, issues.map((i) => ({ ...i.issue, message: `${i.file}: ${i.issue.message}` })));
+  }
+  return { rules, conditions, named };
+}

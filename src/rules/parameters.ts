@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import rolesJson from '../../rules/parameters/reporter-roles.json';
+import relationshipsJson from '../../rules/parameters/relationships.json';
+import { RELATIONSHIPS, REPORTER_ROLES } from '../case/vocabulary.js';
+import { validateWith } from '../errors/from-zod.js';
+
+const Verification = z.enum(['exact', 'partial', 'secondary', 'unverified']);
+const RoleList = z.object({
+  description: z.string().min(1),
+  source: z.url(),
+  verification: Verification,
+  roles: z.array(z.enum(REPORTER_ROLES)).min(1),
+});
+export const ReporterRolesSchema = z.object({ s110Listed: RoleList, dvaFunctionaryPossible: RoleList }).strict();
+
+const Mapping = <T extends readonly [string, ...string[]]>(values: T) =>
+  z.object({
+    description: z.string().min(1),
+    source: z.url(),
+    verification: Verification,
+    values: z.record(z.enum(RELATIONSHIPS), z.enum(values)),
+  });
+export const RelationshipsSchema = z
+  .object({
+    domesticRelationship: Mapping(['yes', 'no', 'residence'] as const),
+    expectationOfTrust: Mapping(['yes', 'no', 'unknown'] as const),
+  })
+  .strict();
+
+function load<T extends z.ZodType>(schema: T, data: unknown, file: string): z.output<T> {
+  const r = validateWith(schema, data, `rule file ${file}`);
+  if (!r.success) throw r.error;
+  return r.data;
+}
+
+export const reporterRoles = load(ReporterRolesSchema, rolesJson, 'rules/parameters/reporter-roles.json');
+export const relationships = load(RelationshipsSchema, relationshipsJson, 'rules/parameters/relationships.json');
+
+export const S110_ROLE_SET: ReadonlySet<string> = new Set(reporterRoles.s110Listed.roles);
+export const FUNCTIONARY_POSSIBLE_SET: ReadonlySet<string> = new Set(reporterRoles.dvaFunctionaryPossible.roles);

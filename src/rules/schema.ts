@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { IsoDate } from '../case/schema.js';
+import { DUTY_IDS } from '../case/vocabulary.js';
+import { ConditionSchema } from '../engine/condition.js';
+
+/** How well a statement is verified against the statute (digest.md §0). */
+export const VerificationSchema = z.enum(['exact', 'partial', 'secondary', 'unverified']);
+/** `exact` | `partial` | `secondary` | `unverified`. */
+export type Verification = z.infer<typeof VerificationSchema>;
+
+/** Who a report may go to. */
+export const RECIPIENTS = [
+  'social_worker',
+  'police',
+  'designated_child_protection_organisation',
+  'provincial_department_of_social_development',
+  'dsd_director_general',
+] as const;
+/** A recipient of a report. */
+export type Recipient = (typeof RECIPIENTS)[number];
+
+const NoteSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    text: z.string().min(1),
+    verification: VerificationSchema,
+    when: ConditionSchema.optional(),
+  })
+  .strict();
+
+const LimbSchema = z
+  .object({
+    id: z.string().min(1),
+    provision: z.string().min(1),
+    modality: z.enum(['must', 'may']),
+    conditions: ConditionSchema,
+  })
+  .strict();
+
+const VersionSchema = z
+  .object({
+    provision: z.string().min(1),
+    inForce: z.object({ from: IsoDate.nullable(), to: IsoDate.nullable() }).strict(),
+    amendedBy: z.string().min(1).optional(),
+    text: z.string().min(1),
+    textNote: z.string().min(1).optional(),
+    source: z.url(),
+    verification: VerificationSchema,
+    knowledgeStandard: z.string().min(1),
+    limbs: z.array(LimbSchema).min(1),
+    notes: z.array(NoteSchema).default([]),
+  })
+  .strict();
+
+const CitedText = z
+  .object({ provision: z.string().min(1), text: z.string().min(1), verification: VerificationSchema, source: z.url().optional() })
+  .strict();
+
+/** A rule file: one duty, its versions over time, and everything a trainer or auditor needs. */
+export const RuleFileSchema = z
+  .object({
+    id: z.enum(DUTY_IDS),
+    act: z.string().min(1),
+    actShort: z.string().min(1),
+    title: z.string().min(1),
+    summary: z.string().min(1),
+    who: z.string().min(1),
+    aboutWhom: z.string().min(1),
+    trigger: z.string().min(1),
+    versions: z.array(VersionSchema).min(1),
+    recipients: z.array(z.enum(RECIPIENTS)).min(1),
+    recipientsText: z.string().min(1),
+    timing: z
+      .object({ phrase: z.string().min(1), deadlineHours: z.number().int().positive().nullable(), verification: VerificationSchema })
+      .strict(),
+    form: z
+      .object({
+        name: z.string().min(1),
+        number: z.string().nullable(),
+        verification: VerificationSchema,
+        note: z.string().min(1),
+      })
+      .strict()
+      .nullable(),
+    contents: z.array(CitedText).default([]),
+    offence: z
+      .object({
+        provision: z.string().min(1),
+        text: z.string().min(1),
+        verification: VerificationSchema,
+        penalty: z.object({ text: z.string().nullable(), verification: VerificationSchema, note: z.string().min(1) }).strict(),
+      })
+      .strict()
+      .nullable(),
+    protections: z.array(CitedText).default([]),
+    notes: z.array(NoteSchema).default([]),
+    lastVerifiedOn: IsoDate,
+  })
+  .strict()
+  .superRefine((r, ctx) => {
+    // In-force windows of the versions run in order and neither overlap nor leave gaps.
+    r.versions.forEach((v, i) => {
+      if (v.inForce.from && v.inForce.to && v.inForce.to < v.inForce.from) {
+        ctx.addIssue({ code: 'custom', path: ['versions', i, 'inForce'], message: 'an in-force window whose end is not before its start', input: v.inForce });
+      }
+      const next = r.versions[i + 1];
+      if (next) {
+        if (!v.inForce.to || !next.inForce.from) {
+          ctx.addIssue({ code: 'custom', path: ['versions', i, 'inForce', 'to'], message: 'an end date where a later version follows', input: v.inForce.to });
+        } else {
+          const d = new Date(v.inForce.to + 'T00:00:00Z');
+          d.setUTCDate(d.getUTCDate() + 1);
+          const dayAfter = d.toISOString().slice(0, 10);
+          if (dayAfter !== next.inForce.from) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['versions', i + 1, 'inForce', 'from'],
+              message: `the day after the previous version ends (${dayAfter}): no gap or overlap`,
+              input: next.inForce.from,
+            });
+          }
+        }
+      }
+    });
+  });
+
+/** A validated rule file. */
+export type RuleFile = z.output<typeof RuleFileSchema>;
+/** One dated version of a rule. */
+export type RuleVersion = RuleFile['versions'][number];
+/** An interpretation note. */
+export type RuleNote = z.output<typeof NoteSchema>;
+
+/** A shared named condition file (`rules/conditions/*.json`). */
+export const NamedConditionFileSchema = z
+  .object({
+    name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
+    description: z.string().min(1),
+    sources: z
+      .array(z.object({ cite: z.string().min(1), url: z.url().optional(), verification: VerificationSchema }).strict())
+      .min(1),
+    conditions: ConditionSchema,
+  })
+  .strict();
+/** A validated named condition file. */
+export type NamedConditionFile = z.output<typeof NamedConditionFileSchema>;
