@@ -9,6 +9,7 @@ export { assess, safeAssess } from './assessment/assess.js';
 export { CaseInputSchema } from './case/schema.js';
 export { DUTY_IDS, REPORTER_ROLES, HARMS, RELATIONSHIPS, BASES, DISABILITIES, SEXES } from './case/vocabulary.js';
 export { ValidationError, isValidationError } from './errors/validation-error.js';
+export { dutyCatalogue } from './rules/listing.js';
 
 export type { AssessOptions, SafeAssessResult } from './assessment/assess.js';
 export type { CaseInput } from './case/schema.js';
@@ -35,3 +36,4 @@ export type {
   ReasonValue,
 } from './assessment/types.js';
 export type { Recipient, Verification } from './rules/schema.js';
+export type { DutyCatalogue, DutyCatalogueEntry } from './rules/listing.js';

@@ -4,6 +4,7 @@ import { FACTS, type FactDefinition } from '../case/facts.js';
 import { CaseInputSchema, type CaseInput, type ValidatedCase } from '../case/schema.js';
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
 import { compileRuleSet, type CompiledRuleSet } from '../engine/duties.js';
+import { compile, type Compiled } from '../engine/evaluate.js';
 import { issuesFromZod } from '../errors/from-zod.js';
 import { makeIssue, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { buildRuleSet, RULE_SOURCES, CONDITION_SOURCES } from '../rules/catalogue.js';
@@ -25,6 +26,20 @@ export interface AssessOptions {
 export type SafeAssessResult = { readonly success: true; readonly data: Assessment } | { readonly success: false; readonly error: ValidationError };
 
 let compiledDefault: CompiledRuleSet | undefined;
+const classTests = new WeakMap<CompiledRuleSet, { child: Compiled; older: Compiled; dvaClass: Compiled }>();
+function classTestsOf(cs: CompiledRuleSet) {
+  let t = classTests.get(cs);
+  if (!t) {
+    const named = cs.ruleSet.named;
+    t = {
+      child: compile({ condition: 'victimIsChildNow' }, named),
+      older: compile({ condition: 'victimIsOlderPersonNow' }, named),
+      dvaClass: compile({ condition: 'dvaVictimClassNow' }, named),
+    };
+    classTests.set(cs, t);
+  }
+  return t;
+}
 /** The bundled rule set, validated and compiled once. */
 export function defaultCompiled(): CompiledRuleSet {
   compiledDefault ??= compileRuleSet(buildRuleSet(RULE_SOURCES, CONDITION_SOURCES));
@@ -137,7 +152,11 @@ export function assessValidated(c: ValidatedCase, assessmentDate: string, knowle
     }
   }
   const overlaps = [...derived.byPerson.keys()].flatMap((p) => overlapsFor(p, duties, derived, compiled));
-  const guidance = buildGuidance(c, derived, duties, overlaps);
+  const tests = classTestsOf(compiled);
+  const guidance = buildGuidance(c, derived, duties, overlaps, (person) => {
+    const facts = derived.byPerson.get(person)?.[0]?.facts ?? {};
+    return { child: tests.child(facts).result, older: tests.older(facts).result, dvaClass: tests.dvaClass(facts).result };
+  });
   const a: Assessment = {
     ...(c.id !== undefined ? { caseId: c.id } : {}),
     assessmentDate,

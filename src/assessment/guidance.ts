@@ -1,8 +1,231 @@
-import type { DerivedCase } from '../case/derive.js';
-import type { ValidatedCase } from '../case/schema.js';
-import type { DutyResult, Guidance, Overlap } from './types.js';
+import { z } from 'zod';
+import itemsJson from '../../rules/guidance/items.json';
+import helplinesJson from '../../rules/guidance/helplines.json';
+import type { ConcernFacts, DerivedCase } from '../case/derive.js';
+import type { FactValue } from '../case/facts.js';
+import { IsoDate, type ValidatedCase } from '../case/schema.js';
+import { DUTY_IDS, HARMS, REPORTER_ROLES, type DutyId } from '../case/vocabulary.js';
+import { ConditionSchema, factsOf, type Condition } from '../engine/condition.js';
+import { compile, type Compiled } from '../engine/evaluate.js';
+import { validateWith } from '../errors/from-zod.js';
+import { makeIssue, ValidationError } from '../errors/validation-error.js';
+import { VerificationSchema } from '../rules/schema.js';
+import type { DutyResult, Guidance, GuidanceItem, Helpline, Overlap } from './types.js';
 
-/** Survivor-centred guidance for the case (filled from rules/guidance). */
-export function buildGuidance(_c: ValidatedCase, _d: DerivedCase, _duties: readonly DutyResult[], _o: readonly Overlap[]): Guidance {
-  return { items: [], helplines: [] };
+const KINDS = ['emergency', 'form', 'option', 'tension', 'record'] as const;
+
+const SourceSchema = z
+  .object({
+    kind: z.enum(['statute', 'regulation', 'practice', 'secondary']),
+    cite: z.string().min(1),
+    url: z.url().optional(),
+    verification: VerificationSchema,
+  })
+  .strict();
+
+/** A guidance item file entry (`rules/guidance/items.json`). */
+export const GuidanceItemSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/i),
+    kind: z.enum(KINDS),
+    title: z.string().min(1),
+    text: z.string().min(1),
+    steps: z.array(z.string().min(1)).default([]),
+    forDuties: z.array(z.enum(DUTY_IDS)).default([]),
+    when: ConditionSchema,
+    sources: z.array(SourceSchema).min(1),
+    priority: z.number().int(),
+  })
+  .strict();
+
+/** A helpline file entry (`rules/guidance/helplines.json`). */
+export const HelplineSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    name: z.string().min(1),
+    number: z.string().min(1).nullable(),
+    channels: z.array(z.object({ kind: z.string().min(1), value: z.string().min(1), note: z.string().min(1).optional() }).strict()),
+    description: z.string().min(1),
+    sources: z.array(z.url()).min(1),
+    verification: z.enum(['verified', 'secondary']),
+    lastChecked: IsoDate,
+    checkedAgainst: z.string().min(1),
+    caveat: z.string().min(1).optional(),
+  })
+  .strict();
+
+/** The facts a guidance item's `when` may name, evaluated per person at risk. */
+export const GUIDANCE_FACTS: ReadonlySet<string> = new Set([
+  ...DUTY_IDS.map((d) => `duty:${d}`),
+  'dvaReport',
+  'harms',
+  'immediateDanger',
+  'victimIsChild',
+  'victimIsOlderPerson',
+  'victimHasDisability',
+  'victimInDvaClass',
+  'adultOutsideDvaClass',
+  'reporterIsChild',
+  'reporterRole',
+  'caregiverIsVictim',
+  'caregiverOpposesReport',
+  'exposureOnly',
+  'anyMustDutyApplies',
+  'policeOnlyDutyApplies',
+  'socialWorkerRouteApplies',
+  'sexualHarm',
+  'privilegedCommunication',
+]);
+
+type ItemFile = z.output<typeof GuidanceItemSchema>;
+
+/** Validates the guidance files and checks every fact they name. Throws {@link ValidationError}. */
+export function loadGuidance(items: unknown = itemsJson, helplines: unknown = helplinesJson): { items: ItemFile[]; helplines: Helpline[] } {
+  const i = validateWith(z.array(GuidanceItemSchema), items, 'rule file rules/guidance/items.json');
+  if (!i.success) throw i.error;
+  const h = validateWith(z.array(HelplineSchema), helplines, 'rule file rules/guidance/helplines.json');
+  if (!h.success) throw h.error;
+  const issues = [];
+  const ids = new Set<string>();
+  for (const [n, item] of i.data.entries()) {
+    if (ids.has(item.id)) issues.push(makeIssue('duplicate', [n, 'id'], 'an item id not used before', JSON.stringify(item.id)));
+    ids.add(item.id);
+    for (const f of factsOf(item.when, new Map())) {
+      if (!GUIDANCE_FACTS.has(f)) issues.push(makeIssue('unknown_fact', [n, 'when'], 'a guidance fact', JSON.stringify(f)));
+    }
+    checkValues(item.when, n, issues);
+  }
+  if (issues.length > 0) throw new ValidationError('rule file rules/guidance/items.json', issues);
+  return { items: i.data, helplines: h.data.map(({ checkedAgainst: _c, ...rest }) => rest) };
+}
+
+const HARM_SET: ReadonlySet<string> = new Set(HARMS);
+const ROLE_SET: ReadonlySet<string> = new Set(REPORTER_ROLES);
+function checkValues(c: Condition, n: number, issues: ReturnType<typeof makeIssue>[]): void {
+  if ('fact' in c) {
+    const vals = Array.isArray(c.value) ? c.value : [c.value];
+    const known = c.fact === 'harms' ? HARM_SET : c.fact === 'reporterRole' ? ROLE_SET : undefined;
+    for (const v of vals) if (known && !known.has(String(v))) issues.push(makeIssue('unknown_value', [n, 'when'], `a known ${c.fact} value`, JSON.stringify(v)));
+  } else if ('all' in c) c.all.forEach((k) => checkValues(k, n, issues));
+  else if ('any' in c) c.any.forEach((k) => checkValues(k, n, issues));
+  else if ('not' in c) checkValues(c.not, n, issues);
+}
+
+let loaded: { items: { item: ItemFile; test: Compiled }[]; helplines: Helpline[] } | undefined;
+function guidanceData() {
+  if (!loaded) {
+    const g = loadGuidance();
+    loaded = { items: g.items.map((item) => ({ item, test: compile(item.when, new Map()) })), helplines: g.helplines };
+  }
+  return loaded;
+}
+
+function some(list: readonly ConcernFacts[], f: (c: ConcernFacts) => boolean | undefined): boolean | undefined {
+  let unknown = false;
+  for (const c of list) {
+    const v = f(c);
+    if (v === true) return true;
+    if (v === undefined) unknown = true;
+  }
+  return unknown ? undefined : false;
+}
+
+function lessThan(v: FactValue, n: number): boolean | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'number') return v < n;
+  if (typeof v === 'object' && 'min' in v) return v.max < n ? true : v.min >= n ? false : undefined;
+  return undefined;
+}
+
+/** The guidance facts of one person at risk. */
+export function guidanceFacts(
+  c: ValidatedCase,
+  derived: DerivedCase,
+  person: string,
+  duties: readonly DutyResult[],
+  overlaps: readonly Overlap[],
+  classes: { child: boolean | null; older: boolean | null; dvaClass: boolean | null },
+): Record<string, FactValue> {
+  const concerns = derived.byPerson.get(person) ?? [];
+  const mine = duties.filter((d) => d.person === person);
+  const statusOf = (id: DutyId) => mine.find((d) => d.duty === id)?.status ?? 'does_not_apply';
+  const applies = (ids: readonly DutyId[]) => ids.some((id) => statusOf(id) === 'applies');
+  const harms = [...new Set(concerns.map((k) => k.concern.harm))];
+  const self = c.people.find((p) => p.id === person);
+  const victims = new Set(c.concerns.map((k) => k.victim));
+  // A caregiver of this child who is also a victim in the case (the abused mother).
+  const carers = c.people.filter((p) => p.id !== person && (p.caregiverOf ?? []).includes(person) && victims.has(p.id));
+  if (carers.length === 0) {
+    const abusers = new Set(concerns.filter((k) => k.concern.harm === 'exposure_to_domestic_violence' && k.concern.allegedBy).map((k) => k.concern.allegedBy));
+    for (const k of c.concerns) {
+      if (k.victim !== person && k.allegedBy && abusers.has(k.allegedBy)) {
+        const p = c.people.find((x) => x.id === k.victim);
+        const age = derived.ageAtKnowledge.get(k.victim);
+        if (p && lessThan(age, 18) !== true && !carers.includes(p)) carers.push(p);
+      }
+    }
+  }
+  const dva = overlaps.find((o) => o.id === 'dva-report' && o.person === person)?.status ?? 'does_not_apply';
+  const tri = (b: boolean | null) => (b === null ? undefined : b);
+  const adult = lessThan(derived.ageAtKnowledge.get(person), 18);
+  const notChild = adult === undefined ? undefined : !adult;
+  const outside = notChild === false || classes.dvaClass === true ? false : notChild === true && classes.dvaClass === false ? true : undefined;
+  return {
+    ...Object.fromEntries(DUTY_IDS.map((d) => [`duty:${d}`, statusOf(d)])),
+    dvaReport: dva,
+    harms,
+    immediateDanger: some(concerns, (k) => k.concern.immediateDanger),
+    victimIsChild: tri(classes.child),
+    victimIsOlderPerson: tri(classes.older),
+    victimHasDisability: self?.disability === undefined ? undefined : self.disability !== 'none',
+    victimInDvaClass: tri(classes.dvaClass),
+    adultOutsideDvaClass: outside,
+    reporterIsChild: lessThan(derived.reporterFacts.reporterAge, 18),
+    reporterRole: c.reporter.role,
+    caregiverIsVictim: carers.length > 0,
+    caregiverOpposesReport: carers.length > 0 ? carers.some((p) => p.opposesReport === true) : self?.opposesReport === true,
+    exposureOnly: concerns.length > 0 && concerns.every((k) => k.concern.harm === 'exposure_to_domestic_violence' && k.concern.physicalInjury !== true),
+    anyMustDutyApplies: mine.some((d) => d.status === 'applies' && d.modality === 'must') || dva === 'applies',
+    policeOnlyDutyApplies: applies(['soa-s54-1', 'soa-s54-2', 'tip-s18', 'tip-s19', 'fpa-s24B']),
+    socialWorkerRouteApplies: applies(['dva-s2A', 'dva-s2B', 'ca-s110-1', 'ca-s110-2']) || dva === 'applies',
+    sexualHarm: harms.some((h) => h === 'sexual_abuse' || h === 'sexual_exploitation' || h === 'child_sexual_abuse_material'),
+    privilegedCommunication: concerns.some((k) => k.concern.privilegedCommunication === true),
+  };
+}
+
+/**
+ * Survivor-centred guidance: forms, options, tensions and records, each with its sources, for
+ * the people it concerns; emergency first. Reads the duties; never changes them.
+ */
+export function buildGuidance(
+  c: ValidatedCase,
+  derived: DerivedCase,
+  duties: readonly DutyResult[],
+  overlaps: readonly Overlap[],
+  classOf: (person: string) => { child: boolean | null; older: boolean | null; dvaClass: boolean | null },
+): Guidance {
+  const data = guidanceData();
+  const shown = new Map<string, { item: ItemFile; persons: string[] }>();
+  for (const person of derived.byPerson.keys()) {
+    const facts = guidanceFacts(c, derived, person, duties, overlaps, classOf(person));
+    for (const { item, test } of data.items) {
+      if (test(facts).result !== true) continue;
+      const e = shown.get(item.id) ?? { item, persons: [] };
+      e.persons.push(person);
+      shown.set(item.id, e);
+    }
+  }
+  const items: GuidanceItem[] = [...shown.values()]
+    .sort((a, b) => KINDS.indexOf(a.item.kind) - KINDS.indexOf(b.item.kind) || a.item.priority - b.item.priority)
+    .map(({ item, persons }) => ({
+      id: item.id,
+      kind: item.kind,
+      title: item.title,
+      text: item.text,
+      steps: item.steps,
+      forDuties: item.forDuties,
+      persons,
+      sources: item.sources,
+    }));
+  return { items, helplines: data.helplines };
 }
