@@ -1,0 +1,90 @@
+import fc from 'fast-check';
+import { Engine, type TopLevelCondition } from 'json-rules-engine';
+import { describe, expect, it } from 'vitest';
+import { BASES, HARMS, REPORTER_ROLES, SEXES } from '../src/case/vocabulary.js';
+import { compileRuleSet } from '../src/engine/duties.js';
+import { buildRuleSet } from '../src/rules/catalogue.js';
+import { assess, createEngine, caseFacts } from '../src/index.js';
+import { complete, seeded, type JsonCase } from './helpers/arbitraries.js';
+import { loadScenarios } from './helpers/fixtures.js';
+
+const set = buildRuleSet();
+const compiled = compileRuleSet(set);
+
+/** Random definite facts: every fact of the derived-facts schema with a value. */
+const definiteFacts = fc.record({
+  reporterRole: fc.constantFrom(...REPORTER_ROLES),
+  reporterListedInS110: fc.boolean(),
+  reporterIsPoliceOfficial: fc.boolean(),
+  reporterIsFunctionary: fc.boolean(),
+  reporterAge: fc.integer({ min: 5, max: 90 }),
+  inCourseOfDuties: fc.boolean(),
+  basis: fc.constantFrom(...BASES),
+  harm: fc.constantFrom(...HARMS),
+  victimAgeAtKnowledge: fc.integer({ min: 0, max: 100 }),
+  victimAgeAtIncident: fc.integer({ min: 0, max: 100 }),
+  victimSex: fc.constantFrom(...SEXES),
+  victimHasDisability: fc.boolean(),
+  victimMentalDisability: fc.boolean(),
+  perpetratorAgeAtIncident: fc.integer({ min: 0, max: 100 }),
+  ageGapWithinTwoYears: fc.boolean(),
+  consensual: fc.boolean(),
+  physicalInjury: fc.boolean(),
+  deliberateNeglect: fc.boolean(),
+  domesticRelationship: fc.boolean(),
+  expectationOfTrust: fc.boolean(),
+  receivedAsReport: fc.boolean(),
+  privilegedCommunication: fc.boolean(),
+});
+
+function engineFor(conditions: unknown): Engine {
+  const e = new Engine([], { allowUndefinedFacts: false });
+  for (const [name, c] of set.named) {
+    const top = ('all' in c || 'any' in c || 'not' in c || 'condition' in c ? c : { all: [c] }) as unknown as TopLevelCondition;
+    e.setCondition(name, top);
+  }
+  const c = conditions as Record<string, unknown>;
+  const top = ('all' in c || 'any' in c || 'not' in c || 'condition' in c ? c : { all: [c] }) as unknown as TopLevelCondition;
+  e.addRule({ conditions: top, event: { type: 'hit' } });
+  return e;
+}
+
+describe('conformance with json-rules-engine (the reference) on definite facts', () => {
+  for (const [id, rule] of compiled.rules) {
+    rule.versions.forEach((v, vi) => {
+      v.limbs.forEach((limb, li) => {
+        it(`${id} version ${vi} limb ${limb.id}: same verdict as json-rules-engine`, async () => {
+          const engine = engineFor(v.version.limbs[li]?.conditions);
+          await fc.assert(
+            fc.asyncProperty(definiteFacts, async (facts) => {
+              const ours = limb.test(facts).result;
+              expect(ours === null).toBe(false);
+              const { events } = await engine.run(facts);
+              expect(ours).toBe(events.length > 0);
+            }),
+            { numRuns: 300 },
+          );
+        });
+      });
+    });
+  }
+
+  it('createEngine fires exactly the duties assess finds applying, per concern, on completed fixture cases', async () => {
+    let compared = 0;
+    const pick = seeded(20261128);
+    for (const { scenario } of loadScenarios()) {
+      if (scenario.expected.error) continue;
+      const full = complete(scenario.case as JsonCase, pick);
+      const a = assess(full);
+      const engine = createEngine({ lawAsAt: a.lawAsAt });
+      for (const f of caseFacts(full)) {
+        const { events } = await engine.run(f.facts);
+        const fired = [...new Set(events.map((e) => e.type))].sort();
+        const applying = a.duties.filter((d) => d.person === f.person && d.status === 'applies' && d.concerns.includes(f.concern)).map((d) => d.duty).sort();
+        expect(fired, `${scenario.name} / ${f.concern}`).toEqual(applying);
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(20);
+  });
+});

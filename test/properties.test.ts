@@ -1,0 +1,215 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assess, safeAssess, isValidationError, DUTY_IDS, type Assessment, type DutyId } from '../src/index.js';
+import { buildRuleSet } from '../src/rules/catalogue.js';
+import { caseArb, complete, seeded, type JsonCase } from './helpers/arbitraries.js';
+
+const statuses = (a: Assessment) => new Map(a.duties.map((d) => [`${d.duty}|${d.person}`, d] as const));
+const RUNS = { numRuns: 300 };
+
+describe('invariants of the law (fast-check)', () => {
+  it('is deterministic: the same case gives the same assessment', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        expect(JSON.stringify(assess(c))).toBe(JSON.stringify(assess(structuredClone(c))));
+      }),
+      RUNS,
+    );
+  });
+
+  it('is three-valued and sound: applies / does_not_apply hold for every completion of the unknown facts', () => {
+    fc.assert(
+      fc.property(caseArb, fc.integer({ min: 1, max: 2 ** 31 - 1 }), (c, seed) => {
+        const before = assess(c);
+        const pick = seeded(seed);
+        for (let n = 0; n < 6; n++) {
+          const full = complete(c, pick);
+          const after = statuses(assess(full));
+          for (const d of before.duties) {
+            if (d.status === 'may_apply') continue;
+            const got = after.get(`${d.duty}|${d.person}`);
+            expect(got?.status, `${d.duty} for ${d.person} was ${d.status}; completion ${JSON.stringify(full)}`).toBe(d.status);
+          }
+          // Nothing definite is left unknown once every fact is known.
+          for (const d of after.values()) expect(d.status, `${d.duty} ${JSON.stringify(d.missing)}`).not.toBe('may_apply');
+        }
+      }),
+      { numRuns: 250 },
+    );
+  });
+
+  it('says why when it may apply: every may_apply lists at least one missing fact as a question', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        for (const d of assess(c).duties) {
+          if (d.status === 'may_apply') {
+            expect(d.missing.length).toBeGreaterThan(0);
+            for (const m of d.missing) expect(m.question).toMatch(/\?$/);
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('never loses a must-duty when the basis gets stronger', () => {
+    const stronger: Record<string, string[]> = {
+      rumour: ['reasonable_suspicion', 'reasonable_belief', 'knowledge'],
+      reasonable_suspicion: ['reasonable_belief', 'knowledge'],
+      reasonable_belief: ['knowledge'],
+      knowledge: [],
+    };
+    fc.assert(
+      fc.property(caseArb, fc.nat(), fc.nat(), (c, ci, si) => {
+        const k = c.concerns[ci % c.concerns.length] as Record<string, unknown>;
+        const options = stronger[(k.basis as string | undefined) ?? 'rumour'] ?? [];
+        if (options.length === 0 || k.basis === undefined) return;
+        const before = assess(c);
+        const c2 = structuredClone(c);
+        (c2.concerns[ci % c.concerns.length] as Record<string, unknown>).basis = options[si % options.length];
+        const after = statuses(assess(c2));
+        for (const d of before.duties) {
+          if (d.status === 'applies' && d.modality === 'must') {
+            expect(after.get(`${d.duty}|${d.person}`)?.status, `${d.duty} for ${d.person}`).toBe('applies');
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('gives no DVA duty for an adult victim with no disability who is not an older person', () => {
+    const adult = fc.record({
+      sex: fc.constantFrom('female', 'male'),
+      age: fc.integer({ min: 18, max: 59 }),
+    });
+    fc.assert(
+      fc.property(caseArb, adult, (c, v) => {
+        const c2 = structuredClone(c);
+        const victim = c2.people[0] as Record<string, unknown>;
+        for (const k of ['dateOfBirth', 'ageRange']) delete victim[k];
+        Object.assign(victim, { ageYears: v.age, sex: v.sex, disability: 'none' });
+        // Her age is known on the knowledge date and at every incident: all on the assessment date.
+        delete c2.reporter.knowledgeDate;
+        for (const k of c2.concerns) if (k.victim === 'p0') k.incidentDate = c2.assessmentDate;
+        const a = assess(c2);
+        for (const d of a.duties.filter((x) => x.person === 'p0' && (x.duty === 'dva-s2A' || x.duty === 'dva-s2B'))) {
+          expect(d.status, JSON.stringify(d.reasons)).toBe('does_not_apply');
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('gives no duty of any kind before its commencement', () => {
+    const set = buildRuleSet();
+    const firstFrom = new Map<DutyId, string>();
+    for (const [id, r] of set.rules) {
+      const from = r.versions[0]?.inForce.from;
+      if (from) firstFrom.set(id, from);
+    }
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const a = assess(c);
+        for (const d of a.duties) {
+          const from = firstFrom.get(d.duty);
+          if (from && a.lawAsAt < from) {
+            expect(d.status, `${d.duty} before ${from}`).toBe('does_not_apply');
+            expect(d.reasons[0]?.fact).toBe('knowledgeDate');
+          }
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('returns every duty for every person at risk, each with a citation and at least one reason', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const a = assess(c);
+        const persons = new Set(c.concerns.map((k) => k.victim as string));
+        expect(a.duties.length).toBe(persons.size * DUTY_IDS.length);
+        for (const d of a.duties) {
+          expect(d.citation.act.length).toBeGreaterThan(0);
+          expect(d.citation.provision.length).toBeGreaterThan(0);
+          expect(d.citation.source).toMatch(/^https?:\/\//);
+          expect(['exact', 'partial', 'secondary', 'unverified']).toContain(d.citation.verification);
+          expect(d.reasons.length).toBeGreaterThan(0);
+          if (d.offence?.penalty.text) expect(d.offence.penalty.verification).toBe('exact');
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('guidance never changes a duty: facts that only guidance reads leave every status as it was', () => {
+    fc.assert(
+      fc.property(caseArb, fc.boolean(), fc.boolean(), (c, oppose, danger) => {
+        const c2: JsonCase = structuredClone(c);
+        for (const p of c2.people) {
+          p.opposesReport = oppose;
+          p.caregiverOf = c2.people.filter((q) => q.id !== p.id).map((q) => q.id as string);
+        }
+        for (const k of c2.concerns) k.immediateDanger = danger;
+        const a = assess(c).duties.map((d) => [d.duty, d.person, d.status, d.modality]);
+        const b = assess(c2).duties.map((d) => [d.duty, d.person, d.status, d.modality]);
+        expect(b).toEqual(a);
+      }),
+      RUNS,
+    );
+  });
+});
+
+describe('bad input', () => {
+  it('on arbitrary JSON, returns or throws only the library validation error, naming path, expectation and what came in', () => {
+    fc.assert(
+      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true }), (x) => {
+        let thrown: unknown;
+        try {
+          assess(x);
+        } catch (e) {
+          thrown = e;
+        }
+        if (thrown !== undefined) {
+          expect(isValidationError(thrown)).toBe(true);
+          if (isValidationError(thrown)) {
+            expect(thrown.issues.length).toBeGreaterThan(0);
+            for (const i of thrown.issues) expect(i.message).toMatch(/^at .+: expected .+, got .+/);
+          }
+        }
+        const r = safeAssess(x);
+        expect(r.success).toBe(thrown === undefined);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('on cases with one field corrupted, never crashes and points at the field', () => {
+    const junk = fc.oneof(fc.constant(-1), fc.constant('2026-02-30'), fc.constant(null), fc.constant('nobody'), fc.constant(1.5), fc.constant({}), fc.constant([]));
+    fc.assert(
+      fc.property(caseArb, fc.nat(), fc.constantFrom('ageYears', 'dateOfBirth', 'sex', 'disability'), junk, (c, pi, field, value) => {
+        const c2 = structuredClone(c);
+        const i = pi % c2.people.length;
+        (c2.people[i] as Record<string, unknown>)[field] = value;
+        const r = safeAssess(c2);
+        if (!r.success) {
+          expect(r.error.issues.some((x) => x.path[0] === 'people' || x.path[0] === 'concerns')).toBe(true);
+        }
+      }),
+      RUNS,
+    );
+  });
+
+  it('explains an unknown person id, an impossible date and a negative age', () => {
+    const base = { assessmentDate: '2026-11-28', people: [{ id: 'a', ageYears: 5 }], concerns: [{ id: 'k', victim: 'a', harm: 'neglect' }] };
+    const bad = (x: unknown) => {
+      const r = safeAssess(x);
+      if (r.success) throw new Error('expected an error');
+      return r.error.issues[0];
+    };
+    expect(bad({ ...base, concerns: [{ id: 'k', victim: 'zz', harm: 'neglect' }] })).toMatchObject({ at: 'concerns[0].victim', received: '"zz"' });
+    expect(bad({ ...base, assessmentDate: '2026-02-30' })).toMatchObject({ at: 'assessmentDate', received: '"2026-02-30"' });
+    expect(bad({ ...base, people: [{ id: 'a', ageYears: -3 }] })).toMatchObject({ at: 'people[0].ageYears', received: '-3' });
+    expect(() => assess({ ...base, people: [{ id: 'a', ageYears: -3 }] })).toThrow(/people\[0\]\.ageYears: expected a number of at least 0, got -3/);
+  });
+});

@@ -1,0 +1,136 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FACTS } from '../src/case/facts.js';
+import { S110_LISTED_ROLES, RELATIONSHIPS, DUTY_IDS } from '../src/case/vocabulary.js';
+import { buildRuleSet, CONDITION_SOURCES, RULE_SOURCES } from '../src/rules/catalogue.js';
+import { reporterRoles, relationships } from '../src/rules/parameters.js';
+import { loadGuidance } from '../src/assessment/guidance.js';
+import { isValidationError } from '../src/errors/validation-error.js';
+import { dutyCatalogue } from '../src/index.js';
+import { ROOT } from './helpers/fixtures.js';
+
+function filesUnder(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+}
+
+describe('rule files', () => {
+  const set = buildRuleSet();
+
+  it('validate against the rule-file schema and cross-check (every duty once, facts known, conditions defined)', () => {
+    expect([...set.rules.keys()].sort()).toEqual([...DUTY_IDS].sort());
+  });
+
+  it('are all bundled: every JSON file under rules/ is loaded by the library', () => {
+    const bundled = new Set([...RULE_SOURCES, ...CONDITION_SOURCES].map((s) => s.path));
+    const onDisk = filesUnder(path.join(ROOT, 'rules'))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => path.relative(ROOT, f).split(path.sep).join('/'))
+      .filter((f) => !f.startsWith('rules/parameters/') && !f.startsWith('rules/guidance/'));
+    for (const f of onDisk) expect(bundled, f).toContain(f);
+  });
+
+  it('cite a source and a verification label for every version, and show no penalty figure unless verified', () => {
+    for (const r of set.rules.values()) {
+      for (const v of r.versions) {
+        expect(v.source).toMatch(/^https?:\/\//);
+        expect(['exact', 'partial', 'secondary', 'unverified']).toContain(v.verification);
+      }
+      if (r.offence?.penalty.text) expect(r.offence.penalty.verification, r.id).toBe('exact');
+      if (r.form?.number) expect(['exact', 'partial', 'secondary'], r.id).toContain(r.form.verification);
+    }
+  });
+
+  it('never state a DV Regulations form number (the reg 4/5 mapping is unverified)', () => {
+    for (const id of ['dva-s2A', 'dva-s2B'] as const) {
+      const r = set.rules.get(id);
+      expect(r?.form?.number).toBeNull();
+      expect(r?.form?.verification).toBe('unverified');
+    }
+  });
+
+  it('encode the commencement dates of the digest', () => {
+    const from = (id: (typeof DUTY_IDS)[number]) => set.rules.get(id)?.versions.map((v) => v.inForce.from);
+    expect(from('dva-s2A')).toEqual(['2023-04-14']);
+    expect(from('dva-s2B')).toEqual(['2023-04-14']);
+    expect(from('ca-s110-1')).toEqual(['2010-04-01']);
+    expect(from('soa-s54-1')).toEqual(['2007-12-16', '2022-07-31']);
+    expect(from('opa-s26')).toEqual(['2010-04-01']);
+    expect(from('tip-s18')).toEqual(['2015-08-09']);
+  });
+
+  it('document every interpretation note id in docs/interpretation.md or the rule files themselves', () => {
+    for (const r of set.rules.values()) {
+      const ids = [...r.notes, ...r.versions.flatMap((v) => v.notes)].map((n) => n.id);
+      for (const id of ids) expect(id).toMatch(/^[a-z0-9-]+$/);
+    }
+  });
+
+  it('list exactly the s110(1) reporters, and classify every relationship', () => {
+    expect([...reporterRoles.s110Listed.roles].sort()).toEqual([...S110_LISTED_ROLES].sort());
+    expect(reporterRoles.s110Listed.roles).not.toContain('police_official');
+    expect(reporterRoles.s110Listed.roles).not.toContain('member_of_public');
+    for (const rel of RELATIONSHIPS) {
+      expect(relationships.domesticRelationship.values[rel]).toBeDefined();
+      expect(relationships.expectationOfTrust.values[rel]).toBeDefined();
+    }
+  });
+
+  it('have a question for every derived fact', () => {
+    for (const [name, def] of Object.entries(FACTS)) {
+      expect(def.question.length, name).toBeGreaterThan(10);
+      expect(def.inputs.length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it('appear in the public catalogue with every version', () => {
+    const cat = dutyCatalogue();
+    expect(cat.duties.map((d) => d.id)).toEqual([...DUTY_IDS]);
+    expect(cat.rulesetVersion).toMatch(/\+rules\.[0-9a-f]{14}$/);
+  });
+
+  describe('broken rule files fail with a specific error', () => {
+    const dir = path.join(ROOT, 'test/broken-rules');
+    for (const f of fs.readdirSync(dir)) {
+      it(f, () => {
+        const { expectedCode, expectedPath, rule } = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { expectedCode: string; expectedPath: string; rule: unknown };
+        let err: unknown;
+        try {
+          buildRuleSet([{ path: `test/broken-rules/${f}`, data: rule }], CONDITION_SOURCES);
+        } catch (e) {
+          err = e;
+        }
+        expect(isValidationError(err)).toBe(true);
+        if (!isValidationError(err)) return;
+        expect(err.message).toContain(`test/broken-rules/${f}`);
+        expect(err.issues.some((i) => i.code === expectedCode && i.path.join('.') === expectedPath), JSON.stringify(err.issues)).toBe(true);
+      });
+    }
+  });
+});
+
+describe('guidance files', () => {
+  const g = loadGuidance();
+
+  it('validate, name only guidance facts, and cite a source for every item', () => {
+    expect(g.items.length).toBeGreaterThan(20);
+    for (const i of g.items) expect(i.sources.length, i.id).toBeGreaterThan(0);
+  });
+
+  it('have helplines checked within the last year, so they get rechecked', () => {
+    const today = new Date();
+    for (const h of g.helplines) {
+      const checked = new Date(h.lastChecked + 'T00:00:00Z');
+      const days = (today.getTime() - checked.getTime()) / 86_400_000;
+      expect(days, `${h.id} last checked ${h.lastChecked}: recheck the number and update lastChecked`).toBeLessThanOrEqual(366);
+    }
+  });
+
+  it('show Childline as 116 only and lead the GBV Command Centre with 0800 428 428', () => {
+    const byId = new Map(g.helplines.map((h) => [h.id, h] as const));
+    const childline = [...byId.values()].find((h) => /childline/i.test(h.name));
+    expect(childline?.number).toBe('116');
+    expect(JSON.stringify(childline)).not.toContain('055 555');
+    expect([...byId.values()].find((h) => /command centre/i.test(h.name))?.number).toBe('0800 428 428');
+  });
+});
