@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
-import { BASES, HARMS, REPORTER_ROLES, SEXES } from '../src/case/vocabulary.js';
+import { BASES, HARMS, RELATIONSHIPS, REPORTER_ROLES, SEXES } from '../src/case/vocabulary.js';
 import { compileRuleSet } from '../src/engine/duties.js';
 import { buildRuleSet } from '../src/rules/catalogue.js';
 import { assess, createEngine, caseFacts } from '../src/index.js';
@@ -21,6 +21,7 @@ const definiteFacts = fc.record({
   inCourseOfDuties: fc.boolean(),
   basis: fc.constantFrom(...BASES),
   harm: fc.constantFrom(...HARMS),
+  relationship: fc.constantFrom(...RELATIONSHIPS),
   victimAgeAtKnowledge: fc.integer({ min: 0, max: 100 }),
   victimAgeAtIncident: fc.integer({ min: 0, max: 100 }),
   victimSex: fc.constantFrom(...SEXES),

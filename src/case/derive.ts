@@ -87,6 +87,7 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates): DerivedCase {
       ...reporterFacts,
       basis: k.basis,
       harm: k.harm,
+      relationship: k.relationship,
       victimAgeAtKnowledge: ageAtKnowledge.get(victim.id),
       victimAgeAtIncident: ageAt(vw, k.incidentDate, knowledgeDate),
       victimSex: victim.sex,

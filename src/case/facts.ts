@@ -100,6 +100,14 @@ export const FACTS = {
     inputs: ['harm'],
     priority: 1,
   },
+  relationship: {
+    kind: 'enum',
+    subject: 'concern',
+    description: 'Relationship of the alleged perpetrator to the victim.',
+    question: 'How is {perpetrator} related to {victim}?',
+    inputs: ['relationship'],
+    priority: 2,
+  },
   victimAgeAtKnowledge: {
     kind: 'age',
     subject: 'victim',
