@@ -10,6 +10,7 @@ export { CaseInputSchema } from './case/schema.js';
 export { DUTY_IDS, REPORTER_ROLES, HARMS, RELATIONSHIPS, BASES, DISABILITIES, SEXES } from './case/vocabulary.js';
 export { ValidationError, isValidationError } from './errors/validation-error.js';
 export { dutyCatalogue } from './rules/listing.js';
+export { decisionRecord, replayDecisionRecord, DecisionRecordSchema } from './assessment/record.js';
 export { createEngine, caseFacts } from './engine/json-rules-engine.js';
 
 export type { AssessOptions, SafeAssessResult } from './assessment/assess.js';
@@ -38,4 +39,5 @@ export type {
 } from './assessment/types.js';
 export type { Recipient, Verification } from './rules/schema.js';
 export type { DutyCatalogue, DutyCatalogueEntry } from './rules/listing.js';
+export type { DecisionRecord, ReplayResult } from './assessment/record.js';
 export type { CreateEngineOptions, DutyEvent, CaseFacts } from './engine/json-rules-engine.js';

@@ -1,0 +1,190 @@
+import { z } from 'zod';
+import { DUTY_IDS } from '../case/vocabulary.js';
+import { RECIPIENTS, VerificationSchema } from '../rules/schema.js';
+import type { Assessment } from './types.js';
+
+/*
+ * The output contract as a zod schema, for `za-duties schema output` (JSON Schema for non-TypeScript
+ * users) and for tests that check every assessment against it. It must match `Assessment` in
+ * types.ts exactly: the type assertion at the bottom fails the typecheck if the two drift apart.
+ */
+
+const DutyIdSchema = z.enum(DUTY_IDS);
+const RecipientSchema = z.enum(RECIPIENTS);
+const DutyStatusSchema = z
+  .enum(['applies', 'may_apply', 'does_not_apply'])
+  .meta({ description: 'applies: for every way the unknown facts could turn out; does_not_apply: for none; may_apply: it depends.' });
+const ModalitySchema = z.enum(['must', 'may']);
+const IsoDateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ description: 'A calendar date, YYYY-MM-DD.' });
+
+const ReasonValueSchema = z
+  .union([
+    z.boolean(),
+    z.number(),
+    z.string(),
+    z.strictObject({ min: z.number(), max: z.number() }),
+    z.array(z.string()),
+    z.null(),
+  ])
+  .meta({ description: 'A fact value: an age known only within bounds is {min, max}; unknown is null.' });
+
+const ReasonSchema = z
+  .strictObject({
+    fact: z.string(),
+    value: ReasonValueSchema,
+    test: z.string().meta({ description: 'The test in short form, e.g. "< 18".' }),
+    result: z.union([z.boolean(), z.literal('unknown')]),
+    label: z.string().optional(),
+    within: z.string().optional(),
+    concern: z.string().optional(),
+  })
+  .meta({ description: 'One condition that decided the outcome.' });
+
+const MissingFactSchema = z
+  .strictObject({
+    fact: z.string(),
+    about: z.string(),
+    question: z.string(),
+    inputs: z.array(z.string()),
+  })
+  .meta({ description: 'A fact that would settle a may_apply, as a question.' });
+
+const CitationSchema = z.strictObject({
+  act: z.string(),
+  provision: z.string(),
+  text: z.string(),
+  textNote: z.string().optional(),
+  source: z.string(),
+  inForceFrom: IsoDateText.nullable(),
+  inForceTo: IsoDateText.nullable(),
+  amendedBy: z.string().optional(),
+  verification: VerificationSchema,
+});
+
+const CitedTextSchema = z.strictObject({ provision: z.string(), text: z.string(), verification: VerificationSchema });
+
+const InterpretationNoteSchema = z.strictObject({ id: z.string(), text: z.string(), verification: VerificationSchema });
+
+const OffenceSchema = z.strictObject({
+  provision: z.string(),
+  text: z.string(),
+  verification: VerificationSchema,
+  penalty: z.strictObject({ text: z.string().nullable(), verification: VerificationSchema, note: z.string() }),
+});
+
+const FormInfoSchema = z.strictObject({
+  name: z.string(),
+  number: z.string().nullable(),
+  verification: VerificationSchema,
+  note: z.string(),
+});
+
+const DeadlineSchema = z
+  .strictObject({
+    hours: z.number(),
+    from: IsoDateText,
+    latestDate: IsoDateText,
+    passed: z.boolean(),
+  })
+  .meta({ description: 'A deadline the law states in hours (only Children\'s Act s110(4)).' });
+
+const DutyResultSchema = z.strictObject({
+  duty: DutyIdSchema,
+  person: z.string(),
+  status: DutyStatusSchema,
+  modality: ModalitySchema,
+  title: z.string(),
+  citation: CitationSchema,
+  recipients: z.array(RecipientSchema),
+  recipientsText: z.string(),
+  timing: z.strictObject({ phrase: z.string(), deadlineHours: z.number().nullable(), verification: VerificationSchema }),
+  deadline: DeadlineSchema.optional(),
+  form: FormInfoSchema.nullable(),
+  contents: z.array(CitedTextSchema),
+  offence: OffenceSchema.nullable(),
+  protections: z.array(CitedTextSchema),
+  reasons: z.array(ReasonSchema),
+  missing: z.array(MissingFactSchema),
+  notes: z.array(InterpretationNoteSchema),
+  concerns: z.array(z.string()),
+});
+
+const OverlapSchema = z.strictObject({
+  id: z.enum(['dva-report', 'one-police-report']),
+  person: z.string(),
+  duties: z.array(DutyIdSchema),
+  status: DutyStatusSchema,
+  text: z.string(),
+});
+
+const QuestionSchema = z.strictObject({
+  fact: z.string(),
+  about: z.string(),
+  question: z.string(),
+  inputs: z.array(z.string()),
+  settles: z.array(z.strictObject({ duty: DutyIdSchema, person: z.string() })),
+});
+
+const GuidanceSourceSchema = z.strictObject({
+  kind: z.enum(['statute', 'regulation', 'practice', 'secondary']),
+  cite: z.string(),
+  url: z.string().optional(),
+  verification: VerificationSchema,
+});
+
+const GuidanceItemSchema = z.strictObject({
+  id: z.string(),
+  kind: z.enum(['emergency', 'form', 'option', 'tension', 'record']),
+  title: z.string(),
+  text: z.string(),
+  steps: z.array(z.string()),
+  forDuties: z.array(DutyIdSchema),
+  persons: z.array(z.string()),
+  sources: z.array(GuidanceSourceSchema),
+});
+
+const HelplineSchema = z.strictObject({
+  id: z.string(),
+  name: z.string(),
+  number: z.string().nullable(),
+  channels: z.array(z.strictObject({ kind: z.string(), value: z.string(), note: z.string().optional() })),
+  description: z.string(),
+  sources: z.array(z.string()),
+  verification: z.enum(['verified', 'secondary']),
+  lastChecked: IsoDateText,
+  caveat: z.string().optional(),
+});
+
+/**
+ * The zod schema of an {@link Assessment}, the output of `assess`: strict objects, exactly the
+ * fields of the TypeScript type. `za-duties schema output` prints it as JSON Schema.
+ *
+ * @example
+ * ```ts
+ * import { assess, AssessmentSchema } from 'za-reporting-duties';
+ * AssessmentSchema.safeParse(assess(myCase)).success; //=> true
+ * ```
+ * @category Schemas
+ */
+export const AssessmentSchema = z
+  .strictObject({
+    caseId: z.string().optional(),
+    assessmentDate: IsoDateText,
+    lawAsAt: IsoDateText.meta({ description: 'The knowledge date, which selects the law in force.' }),
+    rulesetVersion: z.string(),
+    duties: z.array(DutyResultSchema).meta({ description: 'One entry per (duty id × person at risk) considered.' }),
+    overlaps: z.array(OverlapSchema),
+    guidance: z.strictObject({ items: z.array(GuidanceItemSchema), helplines: z.array(HelplineSchema) }),
+    questions: z.array(QuestionSchema),
+    disclaimer: z.string(),
+  })
+  .meta({
+    title: 'Assessment',
+    description: 'Which South African reporting duties apply, for whom, to whom, how fast, with reasons and the questions still open (za-reporting-duties).',
+  });
+
+// --- The schema and the type must not drift apart (checked by `tsc`). ---
+type DeepMutable<T> = T extends readonly (infer U)[] ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const schemaMatchesType: Equals<z.output<typeof AssessmentSchema>, DeepMutable<Assessment>> = true;
+void schemaMatchesType;

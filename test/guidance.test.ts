@@ -1,0 +1,47 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { assess } from '../src/index.js';
+import { caseArb } from './helpers/arbitraries.js';
+
+describe('guidance', () => {
+  it('puts the police call first whenever someone is in immediate danger', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const c2 = structuredClone(c);
+        (c2.concerns[0] as Record<string, unknown>).immediateDanger = true;
+        expect(assess(c2).guidance.items[0]?.id).toBe('emergency-call-police');
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('keeps guidance apart from duties: each item has sources and names the people it concerns', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const a = assess(c);
+        const persons = new Set(a.duties.map((d) => d.person));
+        for (const g of a.guidance.items) {
+          expect(g.sources.length).toBeGreaterThan(0);
+          for (const p of g.persons) expect(persons).toContain(p);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('ranks questions by how many duty statuses each would settle', () => {
+    fc.assert(
+      fc.property(caseArb, (c) => {
+        const a = assess(c);
+        for (let i = 1; i < a.questions.length; i++) {
+          expect(a.questions[i - 1]!.settles.length).toBeGreaterThanOrEqual(a.questions[i]!.settles.length);
+        }
+        // Every missing fact of every may_apply duty is asked, once.
+        const asked = new Set(a.questions.map((q) => `${q.fact}|${q.about}`));
+        for (const d of a.duties) if (d.status === 'may_apply') for (const m of d.missing) expect(asked).toContain(`${m.fact}|${m.about}`);
+        expect(asked.size).toBe(a.questions.length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
