@@ -134,7 +134,7 @@ function questionsOf(duties: readonly DutyResult[]): Question[] {
   const prio = (f: string) => (FACTS as Record<string, FactDefinition>)[f]?.priority ?? 9;
   return [...byKey.values()]
     .sort((a, b) => b.settles.length - a.settles.length || prio(a.q.fact) - prio(b.q.fact) || a.order - b.order)
-    .map((e) => ({ ...e.q, settles: e.settles }));
+    .map((e) => ({ fact: e.q.fact, about: e.q.about, question: e.q.question, inputs: e.q.inputs, settles: e.settles }));
 }
 
 /** Assesses a validated case (internal: the public entry points validate first). */
@@ -157,8 +157,9 @@ export function assessValidated(c: ValidatedCase, assessmentDate: string, knowle
     const facts = derived.byPerson.get(person)?.[0]?.facts ?? {};
     return { child: tests.child(facts).result, older: tests.older(facts).result, dvaClass: tests.dvaClass(facts).result };
   });
-  const a: Assessment = {
-    ...(c.id !== undefined ? { caseId: c.id } : {}),
+  const head: { caseId?: string } = {};
+  if (c.id !== undefined) head.caseId = c.id;
+  const a: Assessment = Object.assign(head, {
     assessmentDate,
     lawAsAt: knowledgeDate,
     rulesetVersion: rulesetVersionOf(),
@@ -167,7 +168,7 @@ export function assessValidated(c: ValidatedCase, assessmentDate: string, knowle
     guidance,
     questions: questionsOf(duties),
     disclaimer: DISCLAIMER,
-  };
+  });
   return a;
 }
 

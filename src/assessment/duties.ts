@@ -5,7 +5,8 @@ import type { DutyId } from '../case/vocabulary.js';
 import { evaluateVersion, leavesOf, versionInForce, type CompiledRule, type LimbOutcome } from '../engine/duties.js';
 import type { DecidingLeaf } from '../engine/evaluate.js';
 import type { Operator } from '../engine/condition.js';
-import type { DutyResult, DutyStatus, InterpretationNote, MissingFact, Reason, ReasonValue } from './types.js';
+import type { RuleFile, RuleVersion } from '../rules/schema.js';
+import type { Citation, DutyResult, DutyStatus, InterpretationNote, MissingFact, Reason, ReasonValue } from './types.js';
 
 const OP_TEXT: Record<Operator, string> = {
   equal: '=',
@@ -20,9 +21,14 @@ const OP_TEXT: Record<Operator, string> = {
   doesNotContain: 'does not contain',
 };
 
+const listTexts = new WeakMap<object, string>();
 function testText(op: Operator, value: unknown): string {
-  const v = Array.isArray(value) ? value.join(', ') : String(value);
-  return `${OP_TEXT[op]} ${v}`;
+  if (Array.isArray(value)) {
+    let v = listTexts.get(value);
+    if (v === undefined) listTexts.set(value, (v = value.join(', ')));
+    return `${OP_TEXT[op]} ${v}`;
+  }
+  return `${OP_TEXT[op]} ${String(value)}`;
 }
 
 function shown(v: FactValue): ReasonValue {
@@ -80,6 +86,30 @@ function reasonsOf(leaves: readonly DecidingLeaf[], concern: string | undefined)
   });
 }
 
+const citations = new WeakMap<RuleVersion, Map<string, Citation>>();
+/** The citation of a rule version (for a limb's own provision), built once and shared. */
+function citationOf(rule: RuleFile, version: RuleVersion, provision: string = version.provision): Citation {
+  let byProvision = citations.get(version);
+  if (!byProvision) citations.set(version, (byProvision = new Map()));
+  let c = byProvision.get(provision);
+  if (!c) {
+    const built: { -readonly [K in keyof Citation]: Citation[K] } = {
+      act: rule.act,
+      provision,
+      text: version.text,
+      source: version.source,
+      inForceFrom: version.inForce.from,
+      inForceTo: version.inForce.to,
+      verification: version.verification,
+    };
+    if (version.textNote) built.textNote = version.textNote;
+    if (version.amendedBy) built.amendedBy = version.amendedBy;
+    c = built;
+    byProvision.set(provision, c);
+  }
+  return c;
+}
+
 /**
  * Decides one duty for one person at risk over that person's concerns: `applies` if it applies
  * for some concern, `does_not_apply` if for none, otherwise `may_apply`.
@@ -97,44 +127,42 @@ export function decideDuty(
   const citationVersion = inForce ?? compiled.versions.find((v) => v.version.inForce.from !== null && v.version.inForce.from > knowledgeDate) ?? compiled.versions[compiled.versions.length - 1];
   const cv = (citationVersion ?? compiled.versions[0]) as NonNullable<typeof citationVersion>;
   const version = cv.version;
-  const citation = {
-    act: rule.act,
-    provision: version.provision,
-    text: version.text,
-    ...(version.textNote ? { textNote: version.textNote } : {}),
-    source: version.source,
-    inForceFrom: version.inForce.from,
-    inForceTo: version.inForce.to,
-    ...(version.amendedBy ? { amendedBy: version.amendedBy } : {}),
-    verification: version.verification,
-  };
-  const base = {
+  const citation = citationOf(rule, version);
+  // One literal with a fixed key order (stable JSON), built without object spread.
+  const make = (
+    status: DutyStatus,
+    modality: 'must' | 'may',
+    cite: Citation,
+    reasons: Reason[],
+    missing: MissingFact[],
+    notes: InterpretationNote[],
+    decidedBy: string[],
+  ): { -readonly [K in keyof DutyResult]: DutyResult[K] } => ({
     duty: rule.id,
     person,
+    status,
+    modality,
     title: rule.title,
-    citation,
+    citation: cite,
     recipients: rule.recipients,
     recipientsText: rule.recipientsText,
     timing: rule.timing,
     form: rule.form,
     contents: rule.contents,
+    offence: modality === 'must' ? rule.offence : null,
     protections: rule.protections,
-  };
+    reasons,
+    missing,
+    notes,
+    concerns: decidedBy,
+  });
 
   if (!inForce) {
     const from = version.inForce.from;
     const to = version.inForce.to;
     const test = from !== null && from > knowledgeDate ? `on or after ${from} (commencement)` : `on or before ${to ?? ''} (last day in force)`;
-    return {
-      ...base,
-      status: 'does_not_apply',
-      modality: (version.limbs[0] as { modality: 'must' | 'may' }).modality,
-      offence: rule.offence,
-      reasons: [{ fact: 'knowledgeDate', value: knowledgeDate, test, result: false, label: 'the provision was in force on the date you came to know' }],
-      missing: [],
-      notes: [],
-      concerns: [],
-    };
+    const reason: Reason = { fact: 'knowledgeDate', value: knowledgeDate, test, result: false, label: 'the provision was in force on the date you came to know' };
+    return make('does_not_apply', (version.limbs[0] as { modality: 'must' | 'may' }).modality, citation, [reason], [], [], []);
   }
 
   const outcomes: { cf: ConcernFacts; lo: LimbOutcome }[] = concerns.map((cf) => ({ cf, lo: evaluateVersion(inForce, cf.facts) }));
@@ -177,17 +205,8 @@ export function decideDuty(
     if (test && !concerns.some((cf) => test(cf.facts).result === true)) continue;
     if (!notes.some((n) => n.id === note.id)) notes.push({ id: note.id, text: note.text, verification: note.verification });
   }
-  const result: { -readonly [K in keyof DutyResult]: DutyResult[K] } = {
-    ...base,
-    status,
-    modality: limb.modality,
-    citation: limb.provision === version.provision ? citation : { ...citation, provision: limb.provision },
-    offence: limb.modality === 'must' ? rule.offence : null,
-    reasons,
-    missing,
-    notes,
-    concerns: deciding.map((d) => d.cf.concern.id),
-  };
+  const cite = limb.provision === version.provision ? citation : citationOf(rule, version, limb.provision);
+  const result = make(status, limb.modality, cite, reasons, missing, notes, deciding.map((d) => d.cf.concern.id));
   if (rule.timing.deadlineHours !== null && status !== 'does_not_apply') {
     const latestDate = nextDay(knowledgeDate);
     result.deadline = { hours: rule.timing.deadlineHours, from: knowledgeDate, latestDate, passed: assessmentDate > latestDate };

@@ -170,8 +170,9 @@ export function guidanceFacts(
   const adult = lessThan(derived.ageAtKnowledge.get(person), 18);
   const notChild = adult === undefined ? undefined : !adult;
   const outside = notChild === false || classes.dvaClass === true ? false : notChild === true && classes.dvaClass === false ? true : undefined;
-  return {
-    ...Object.fromEntries(DUTY_IDS.map((d) => [`duty:${d}`, statusOf(d)])),
+  const facts: Record<string, FactValue> = {};
+  for (const d of DUTY_IDS) facts[`duty:${d}`] = statusOf(d);
+  return Object.assign(facts, {
     dvaReport: dva,
     harms,
     immediateDanger: some(concerns, (k) => k.concern.immediateDanger),
@@ -190,7 +191,7 @@ export function guidanceFacts(
     socialWorkerRouteApplies: applies(['dva-s2A', 'dva-s2B', 'ca-s110-1', 'ca-s110-2']) || dva === 'applies',
     sexualHarm: harms.some((h) => h === 'sexual_abuse' || h === 'sexual_exploitation' || h === 'child_sexual_abuse_material'),
     privilegedCommunication: concerns.some((k) => k.concern.privilegedCommunication === true),
-  };
+  });
 }
 
 /**

@@ -40,18 +40,34 @@ export interface AgeInput {
  * The window in which a date of birth lies, from a date of birth, an age in whole years on `ref`,
  * or an age range on `ref`. Undefined when nothing is known.
  */
+const windowMemo = new Map<string, BirthWindow>();
 export function birthWindow(p: AgeInput, ref: string): BirthWindow | undefined {
   if (p.dateOfBirth) return { earliest: p.dateOfBirth, latest: p.dateOfBirth };
-  const r = toDate(ref);
   const range = p.ageYears !== undefined ? { min: p.ageYears, max: p.ageYears } : p.ageRange;
   if (!range) return undefined;
-  // Aged A on ref: born after ref minus (A+1) years, and on or before ref minus A years.
-  return { earliest: toIso(addDays(subYears(r, range.max + 1), 1)), latest: toIso(subYears(r, range.min)) };
+  const key = `${ref}|${range.min}|${range.max}`;
+  let w = windowMemo.get(key);
+  if (!w) {
+    const r = toDate(ref);
+    // Aged A on ref: born after ref minus (A+1) years, and on or before ref minus A years.
+    w = { earliest: toIso(addDays(subYears(r, range.max + 1), 1)), latest: toIso(subYears(r, range.min)) };
+    if (windowMemo.size >= 50_000) windowMemo.clear();
+    windowMemo.set(key, w);
+  }
+  return w;
 }
 
-/** Whole years from `birth` to `on`, by the calendar (the birthday is the day the year is reached). */
+const ageMemo = new Map<string, number>();
+/** Whole years from `birth` to `on`, by the calendar (the birthday is the day the year is reached). Memoised (bounded). */
 export function ageOn(birth: string, on: string): number {
-  return differenceInYears(toDate(on), toDate(birth));
+  const key = birth + on;
+  let a = ageMemo.get(key);
+  if (a === undefined) {
+    a = differenceInYears(toDate(on), toDate(birth));
+    if (ageMemo.size >= 50_000) ageMemo.clear();
+    ageMemo.set(key, a);
+  }
+  return a;
 }
 
 /** The age on `on`: a number when certain, an interval when the birth window or the date is uncertain. */

@@ -83,8 +83,7 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates): DerivedCase {
     const perpetrator = k.allegedBy === undefined ? undefined : people.get(k.allegedBy);
     const vw = windows.get(victim.id);
     const pw = perpetrator ? windows.get(perpetrator.id) : undefined;
-    const facts: Record<string, FactValue> = {
-      ...reporterFacts,
+    const facts: Record<string, FactValue> = Object.assign({}, reporterFacts, {
       basis: k.basis,
       harm: k.harm,
       relationship: k.relationship,
@@ -104,7 +103,7 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates): DerivedCase {
       // Privilege is a legal practitioner's: for any other known role it cannot arise.
       privilegedCommunication:
         k.privilegedCommunication ?? (role === undefined || role === 'legal_practitioner' ? undefined : false),
-    };
+    });
     const list = byPerson.get(victim.id) ?? [];
     list.push({ concern: k, victim, perpetrator, facts });
     byPerson.set(victim.id, list);
