@@ -9,7 +9,15 @@ import type { Assessment, DutyStatus } from './types.js';
 
 const Status = z.enum(['applies', 'may_apply', 'does_not_apply']);
 
-/** zod schema of a decision record (validated again when replayed). */
+/**
+ * The zod schema of a decision record (validated again when replayed).
+ *
+ * @example
+ * ```ts
+ * DecisionRecordSchema.safeParse({}).success; //=> false
+ * ```
+ * @category Records
+ */
 export const DecisionRecordSchema = z
   .object({
     recordVersion: z.literal(1),

@@ -117,7 +117,19 @@ export const ConcernSchema = z
   })
   .strict();
 
-/** The input to `assess`: what the reporter knows, with no names needed. */
+/**
+ * The zod schema of a case, the input to `assess`: what the reporter knows, with no names needed.
+ * Any field left out is unknown, never an error. Use it to validate at your own boundary, or
+ * `z.toJSONSchema(CaseInputSchema)` for other languages (also shipped as `schemas/input.schema.json`).
+ *
+ * @example
+ * ```ts
+ * import { CaseInputSchema } from 'za-reporting-duties';
+ * CaseInputSchema.safeParse({ people: [{ id: 'a' }], concerns: [{ id: 'c', victim: 'a', harm: 'neglect' }] }).success;
+ * //=> true
+ * ```
+ * @category Input
+ */
 export const CaseInputSchema = z
   .object({
     id: z.string().max(200).optional().meta({ description: 'Optional case reference, echoed back.' }),

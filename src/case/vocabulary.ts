@@ -50,18 +50,55 @@ export const OTHER_ROLES = [
   'other',
 ] as const;
 
+/**
+ * Every reporter role the input accepts: each Children's Act s110(1) occupation and care-facility
+ * staff or volunteer as its own value, then police, members of the public and others.
+ *
+ * @example
+ * ```ts
+ * REPORTER_ROLES.includes('teacher'); //=> true
+ * ```
+ * @category Vocabulary
+ */
 export const REPORTER_ROLES = [...S110_LISTED_ROLES, ...OTHER_ROLES] as const;
 /** A reporter's role. */
 export type ReporterRole = (typeof REPORTER_ROLES)[number];
 
+/**
+ * Sex values, as the Older Persons Act thresholds use them.
+ *
+ * @example
+ * ```ts
+ * SEXES; //=> ['female', 'male']
+ * ```
+ * @category Vocabulary
+ */
 export const SEXES = ['female', 'male'] as const;
 /** Sex as the Older Persons Act thresholds use it (female 60+, male 65+). */
 export type Sex = (typeof SEXES)[number];
 
+/**
+ * Disability values; `none` is a definite answer, omitting the field means unknown.
+ *
+ * @example
+ * ```ts
+ * DISABILITIES[0]; //=> 'none'
+ * ```
+ * @category Vocabulary
+ */
 export const DISABILITIES = ['none', 'physical', 'sensory', 'intellectual', 'psychosocial', 'other'] as const;
 /** Disability of a person; `none` is a definite answer, omission is unknown. */
 export type Disability = (typeof DISABILITIES)[number];
 
+/**
+ * The kinds of harm a concern can be about.
+ *
+ * @example
+ * ```ts
+ * HARMS.includes('exposure_to_domestic_violence'); //=> true
+ * ```
+ * @category Vocabulary
+ */
 export const HARMS = [
   'physical_abuse',
   'sexual_abuse',
@@ -83,6 +120,15 @@ export const HARMS = [
 /** The kind of harm a concern is about. `emotional_abuse` covers emotional, verbal and psychological abuse. */
 export type Harm = (typeof HARMS)[number];
 
+/**
+ * Relationships of the alleged perpetrator to the victim.
+ *
+ * @example
+ * ```ts
+ * RELATIONSHIPS.includes('parent_partner'); //=> true
+ * ```
+ * @category Vocabulary
+ */
 export const RELATIONSHIPS = [
   'parent',
   'step_parent',
@@ -103,10 +149,28 @@ export const RELATIONSHIPS = [
 /** Relationship of the alleged perpetrator to the victim. `parent_partner` is the partner of the victim's parent. */
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
+/**
+ * How the reporter came to the concern, strongest first.
+ *
+ * @example
+ * ```ts
+ * BASES; //=> ['knowledge', 'reasonable_belief', 'reasonable_suspicion', 'rumour']
+ * ```
+ * @category Vocabulary
+ */
 export const BASES = ['knowledge', 'reasonable_belief', 'reasonable_suspicion', 'rumour'] as const;
 /** How the reporter came to the concern, strongest first. */
 export type Basis = (typeof BASES)[number];
 
+/**
+ * The stable duty identifiers, a public contract: never renamed, only added to.
+ *
+ * @example
+ * ```ts
+ * DUTY_IDS.length; //=> 11
+ * ```
+ * @category Vocabulary
+ */
 export const DUTY_IDS = [
   'dva-s2A',
   'dva-s2B',
