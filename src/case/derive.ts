@@ -1,7 +1,7 @@
 import { ageAt, birthWindow, bornWithinYears, type BirthWindow } from './ages.js';
 import type { AgeInterval, FactValue } from './facts.js';
 import type { Concern, Person, ValidatedCase } from './schema.js';
-import { FUNCTIONARY_POSSIBLE_SET, relationships, S110_ROLE_SET } from '../rules/parameters.js';
+import { ADULT_ROLE_SET, FUNCTIONARY_POSSIBLE_SET, relationships, S110_ROLE_SET } from '../rules/parameters.js';
 
 /** The dates an assessment works with, all resolved. */
 export interface CaseDates {
@@ -70,7 +70,8 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates): DerivedCase {
     reporterListedInS110: role === undefined ? undefined : S110_ROLE_SET.has(role),
     reporterIsPoliceOfficial: role === undefined ? undefined : role === 'police_official',
     reporterIsFunctionary: functionaryOf(c),
-    reporterAge: ageAt(reporterWindow, knowledgeDate, knowledgeDate),
+    // A role only adults can hold settles that the reporter is an adult when no age is given.
+    reporterAge: reporterWindow === undefined && role !== undefined && ADULT_ROLE_SET.has(role) ? { min: 18, max: 130 } : ageAt(reporterWindow, knowledgeDate, knowledgeDate),
     inCourseOfDuties: c.reporter.inCourseOfDuties,
   };
 

@@ -11,7 +11,7 @@ const RoleList = z.object({
   verification: Verification,
   roles: z.array(z.enum(REPORTER_ROLES)).min(1),
 });
-export const ReporterRolesSchema = z.object({ s110Listed: RoleList, dvaFunctionaryPossible: RoleList }).strict();
+export const ReporterRolesSchema = z.object({ s110Listed: RoleList, dvaFunctionaryPossible: RoleList, adultByRole: RoleList }).strict();
 
 const Mapping = <T extends readonly [string, ...string[]]>(values: T) =>
   z.object({
@@ -38,3 +38,4 @@ export const relationships = load(RelationshipsSchema, relationshipsJson, 'rules
 
 export const S110_ROLE_SET: ReadonlySet<string> = new Set(reporterRoles.s110Listed.roles);
 export const FUNCTIONARY_POSSIBLE_SET: ReadonlySet<string> = new Set(reporterRoles.dvaFunctionaryPossible.roles);
+export const ADULT_ROLE_SET: ReadonlySet<string> = new Set(reporterRoles.adultByRole.roles);

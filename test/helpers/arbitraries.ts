@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { addDays } from 'date-fns/addDays';
 import { birthWindow, toDate, toIso } from '../../src/case/ages.js';
-import { FUNCTIONARY_POSSIBLE_SET, relationships } from '../../src/rules/parameters.js';
+import { ADULT_ROLE_SET, FUNCTIONARY_POSSIBLE_SET, relationships } from '../../src/rules/parameters.js';
 import { BASES, DISABILITIES, HARMS, RELATIONSHIPS, REPORTER_ROLES, SEXES } from '../../src/case/vocabulary.js';
 
 /** A plain JSON case, as a user would send it. */
@@ -148,6 +148,8 @@ export function complete(c: JsonCase, pick: Pick): JsonCase {
   r.inCourseOfDuties ??= pick.bool();
   // Only what the case leaves unknown: functionary status is unknown only for the roles that may be functionaries.
   if (FUNCTIONARY_POSSIBLE_SET.has(r.role as string)) r.dvaFunctionary ??= pick.bool();
+  // A role only adults hold: the completion keeps the reporter an adult on the knowledge date.
+  if (r.dateOfBirth === undefined && r.ageYears === undefined && r.ageRange === undefined && ADULT_ROLE_SET.has(r.role as string)) r.ageRange = { min: 21, max: 90 };
   exactDob(r);
   for (const p of x.people) {
     exactDob(p);
