@@ -33,7 +33,8 @@ function tri(v: 'yes' | 'no' | 'unknown'): boolean | undefined {
 
 function domesticRelationshipOf(k: Concern): boolean | undefined {
   if (k.domesticRelationship !== undefined) return k.domesticRelationship;
-  if (k.relationship === undefined) return k.sharesResidence === true ? true : undefined;
+  // Sharing a home alone does not settle it: a stranger or a neighbour who shares a home is not read as one.
+  if (k.relationship === undefined) return undefined;
   const m = relationships.domesticRelationship.values[k.relationship];
   if (m === 'residence') return k.sharesResidence;
   return m === 'yes';
