@@ -46,7 +46,9 @@ function missingOf(fact: string, cf: ConcernFacts, idx: InputIndex): MissingFact
   if (!def) return { fact, about: cf.concern.id, question: `What is ${fact}?`, inputs: [] };
   const victim = cf.victim.id;
   const perpetrator = cf.perpetrator?.id ?? 'the other person';
-  const question = def.question.replaceAll('{victim}', victim).replaceAll('{perpetrator}', perpetrator);
+  const asked = def.question.replaceAll('{victim}', victim).replaceAll('{perpetrator}', perpetrator);
+  // A question about one concern says which, so two concerns' questions are told apart.
+  const question = def.subject === 'concern' ? `Concern ${cf.concern.id}: ${asked}` : asked;
   const concernPath = `concerns[${idx.concernIndex.get(cf.concern.id) ?? 0}]`;
   let about: string;
   let base: string;
@@ -202,6 +204,8 @@ export function decideDuty(
   const limb = (deciding[0] as (typeof outcomes)[number]).lo.limb;
   const notes: InterpretationNote[] = [];
   for (const { note, test } of inForce.notes) {
+    // Where the duty does not apply, only the notes this case triggers explain it; general ones would be noise.
+    if (!test && status === 'does_not_apply') continue;
     if (test && !concerns.some((cf) => test(cf.facts).result === true)) continue;
     if (!notes.some((n) => n.id === note.id)) notes.push({ id: note.id, text: note.text, verification: note.verification });
   }

@@ -93,7 +93,8 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates): DerivedCase {
       victimAgeAtIncident: ageAt(vw, k.incidentDate, knowledgeDate),
       victimSex: victim.sex,
       victimHasDisability: victim.disability === undefined ? undefined : victim.disability !== 'none',
-      victimMentalDisability: victim.mentalDisabilityAffectingConsent,
+      // A person recorded as having no disability has no mental disability affecting consent.
+      victimMentalDisability: victim.mentalDisabilityAffectingConsent ?? (victim.disability === 'none' ? false : undefined),
       perpetratorAgeAtIncident: perpetrator ? ageAt(pw, k.incidentDate, knowledgeDate) : undefined,
       ageGapWithinTwoYears: perpetrator ? bornWithinYears(vw, pw, 2) : undefined,
       consensual: k.consensual ?? undefined,

@@ -15,6 +15,7 @@ import cConcludes from '../../rules/conditions/concludes.json';
 import cDomesticViolence from '../../rules/conditions/domestic-violence.json';
 import cDvaNow from '../../rules/conditions/dva-victim-class-now.json';
 import cDvaAtIncident from '../../rules/conditions/dva-victim-class-at-incident.json';
+import cHarmful from '../../rules/conditions/harmful-conduct.json';
 import cOlder from '../../rules/conditions/older-person.json';
 import cOlderAtIncident from '../../rules/conditions/older-person-at-incident.json';
 import cReasonable from '../../rules/conditions/reasonable-grounds.json';
@@ -51,6 +52,7 @@ export const CONDITION_SOURCES: readonly { readonly path: string; readonly data:
   { path: 'rules/conditions/domestic-violence.json', data: cDomesticViolence },
   { path: 'rules/conditions/dva-victim-class-now.json', data: cDvaNow },
   { path: 'rules/conditions/dva-victim-class-at-incident.json', data: cDvaAtIncident },
+  { path: 'rules/conditions/harmful-conduct.json', data: cHarmful },
   { path: 'rules/conditions/older-person.json', data: cOlder },
   { path: 'rules/conditions/older-person-at-incident.json', data: cOlderAtIncident },
   { path: 'rules/conditions/reasonable-grounds.json', data: cReasonable },

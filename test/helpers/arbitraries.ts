@@ -155,7 +155,7 @@ export function complete(c: JsonCase, pick: Pick): JsonCase {
     exactDob(p);
     p.sex ??= pick.of(SEXES);
     p.disability ??= pick.of(DISABILITIES);
-    p.mentalDisabilityAffectingConsent ??= pick.bool();
+    p.mentalDisabilityAffectingConsent ??= p.disability === 'none' ? false : pick.bool();
   }
   for (const k of x.concerns) {
     if (k.allegedBy === undefined) {
