@@ -1,0 +1,412 @@
+/**
+ * The trainer site in a real browser: builds docs/site (the API reference is reused when it is
+ * newer than src/), serves it on 127.0.0.1 and drives the system Chromium with playwright-core.
+ * Screenshots go to test-artifacts/.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assess, type CaseInput } from '../src/index.js';
+
+const ROOT = path.resolve(__dirname, '..');
+const SITE = path.join(ROOT, 'docs/site');
+const ARTIFACTS = path.join(ROOT, 'test-artifacts');
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const MITCHELLS_PLAIN = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/mitchells-plain.json'), 'utf8')) as CaseInput;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+let server: http.Server;
+let base: string;
+let browser: Browser;
+
+function serve(): Promise<http.Server> {
+  const s = http.createServer((req, res) => {
+    let p = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (p.endsWith('/')) p += 'index.html';
+    const file = path.join(SITE, p);
+    if (!file.startsWith(SITE + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404, { 'content-type': 'text/plain' });
+      res.end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => s.listen(0, '127.0.0.1', () => resolve(s)));
+}
+
+/** Records console errors, page errors, failed requests and requests outside the site. */
+function watch(page: Page): { problems: string[]; requests: string[] } {
+  const problems: string[] = [];
+  const requests: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} (${r.failure()?.errorText ?? ''})`));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  page.on('request', (r) => {
+    const url = r.url();
+    requests.push(url);
+    if (!url.startsWith(base) && !url.startsWith('file:') && !url.startsWith('data:')) problems.push(`request outside the site: ${url}`);
+  });
+  return { problems, requests };
+}
+
+async function watchedPage(context: BrowserContext): Promise<{ page: Page; problems: string[]; requests: string[] }> {
+  const page = await context.newPage();
+  return { page, ...watch(page) };
+}
+
+/** Every HTML file of the site, as paths from the site root. */
+function htmlFiles(dir = SITE): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) return htmlFiles(p);
+    return e.name.endsWith('.html') ? [path.relative(SITE, p).split(path.sep).join('/')] : [];
+  });
+}
+
+/** Links (href/src) and element ids of an HTML file, read from its markup. */
+function scan(rel: string): { links: string[]; ids: Set<string> } {
+  const text = fs.readFileSync(path.join(SITE, rel), 'utf8');
+  const attr = (name: string) => [...text.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].map((m) => (m[1] as string).replace(/&amp;/g, '&'));
+  const links = [...attr('href'), ...attr('src')];
+  return { links, ids: new Set([...attr('id'), ...attr('name')]) };
+}
+
+/** The TypeDoc pages rendered in the browser: the index and one page of each kind (they share their scripts). */
+function apiSample(files: readonly string[]): string[] {
+  const api = files.filter((f) => f.startsWith('api/'));
+  const kinds = new Map<string, string>();
+  for (const f of api) {
+    const kind = f.split('/').length > 2 ? (f.split('/')[1] as string) : f;
+    if (!kinds.has(kind)) kinds.set(kind, f);
+  }
+  return [...kinds.values()];
+}
+
+beforeAll(async () => {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}. The docs site is tested in a real browser: install it with ` +
+        `"apt-get install -y chromium" (.ci/run does), or set CHROMIUM_PATH.`,
+    );
+  }
+  const built = spawnSync(process.execPath, ['--import', 'tsx', 'docs/build/build.ts', '--api-if-stale'], { cwd: ROOT, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(`npm run docs failed:\n${built.stdout}\n${built.stderr}`);
+  fs.mkdirSync(ARTIFACTS, { recursive: true });
+  server = await serve();
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+});
+
+/** Accessibility checks a page must pass (run in the page). */
+function auditInPage(): string[] {
+  const out: string[] = [];
+  if (document.documentElement.lang !== 'en-ZA') out.push(`lang is "${document.documentElement.lang}", not en-ZA`);
+  for (const sel of ['header', 'nav', 'main', 'footer']) if (!document.querySelector(sel)) out.push(`no <${sel}> landmark`);
+  const hs = [...document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6')];
+  if (document.querySelectorAll('h1').length !== 1) out.push(`${document.querySelectorAll('h1').length} h1 elements`);
+  let prev = 0;
+  for (const h of hs) {
+    const n = Number(h.tagName.slice(1));
+    if (n > prev + 1) out.push(`heading level skips from h${prev} to h${n}: "${(h.textContent ?? '').trim().slice(0, 60)}"`);
+    prev = n;
+  }
+  for (const el of document.querySelectorAll('input, select, textarea')) {
+    const c = el as HTMLInputElement;
+    if (c.type === 'hidden') continue;
+    if (!(c.labels && c.labels.length > 0) && !c.getAttribute('aria-label')) out.push(`form control without a label: ${c.id || c.name}`);
+  }
+  for (const t of document.querySelectorAll('main table')) {
+    if (t.querySelectorAll('th').length === 0) out.push('table without header cells');
+    for (const th of t.querySelectorAll('th')) if (!th.getAttribute('scope')) out.push(`th without scope: "${(th.textContent ?? '').trim().slice(0, 40)}"`);
+  }
+  for (const img of document.querySelectorAll('img')) if (!img.hasAttribute('alt')) out.push('img without alt');
+  const ids = new Map<string, number>();
+  for (const el of document.querySelectorAll('[id]')) ids.set(el.id, (ids.get(el.id) ?? 0) + 1);
+  for (const [id, n] of ids) if (n > 1) out.push(`id "${id}" used ${n} times`);
+  return out;
+}
+
+describe('the trainer site', () => {
+  let files: string[] = [];
+  const rendered = new Map<string, { problems: readonly string[]; a11y: readonly string[] }>();
+
+  beforeAll(async () => {
+    files = htmlFiles();
+    const ours = files.filter((f) => !f.startsWith('api/'));
+    const context = await browser.newContext({ locale: 'en-ZA' });
+    const page = await context.newPage();
+    const w = watch(page);
+    for (const f of [...ours, ...apiSample(files)]) {
+      w.problems.length = 0;
+      await page.goto(`${base}${f}`, { waitUntil: 'load' });
+      const a11y = f.startsWith('api/') ? [] : await page.evaluate(auditInPage);
+      rendered.set(f, { problems: [...w.problems], a11y });
+    }
+    await context.close();
+  });
+
+  it('has every page: duties, worked scenarios, comparison, changes, try-it, API reference', () => {
+    for (const p of ['index.html', 'compare.html', 'changes.html', 'try.html', 'interpretation.html', 'scenarios/mitchells-plain.html', 'scenarios/library.html', 'api/index.html']) {
+      expect(files).toContain(p);
+    }
+    for (const id of ['dva-s2A', 'dva-s2B', 'ca-s110-1', 'ca-s110-2', 'ca-s110-4', 'soa-s54-1', 'soa-s54-2', 'opa-s26', 'tip-s18', 'tip-s19', 'fpa-s24B']) {
+      expect(files).toContain(`duties/${id}.html`);
+    }
+  });
+
+  it('renders every page (TypeDoc: one of each kind) without console errors, failed requests or requests outside the site', () => {
+    expect(rendered.size).toBeGreaterThan(20);
+    const bad = [...rendered].flatMap(([f, r]) => r.problems.map((p) => `${f}: ${p}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('has no broken internal link, anchor or asset, and no page that nothing links to', () => {
+    const scans = new Map(files.map((f) => [f, scan(f)]));
+    const broken: string[] = [];
+    const linked = new Set<string>(['index.html']);
+    for (const [from, { links }] of scans) {
+      for (const href of links) {
+        if (/^(https?:|mailto:|data:|javascript:)/.test(href) || href === '' || href === '#') continue;
+        const url = new URL(href, `${base}${from}`);
+        if (!url.href.startsWith(base)) continue;
+        const rel = decodeURIComponent(url.pathname).slice(1);
+        const file = rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+        if (!fs.existsSync(path.join(SITE, file))) {
+          broken.push(`${from} → ${href} (no such file)`);
+          continue;
+        }
+        if (file !== from) linked.add(file);
+        const fragment = decodeURIComponent(url.hash.slice(1));
+        if (fragment && file.endsWith('.html') && !scans.get(file)?.ids.has(fragment)) broken.push(`${from} → ${href} (no such anchor)`);
+      }
+    }
+    expect(broken).toEqual([]);
+    expect(files.filter((f) => !linked.has(f) && !f.startsWith('api/'))).toEqual([]);
+  });
+
+  it('is accessible: lang en-ZA, landmarks, one h1, headings in order, labelled controls, table headers with scope, unique ids', () => {
+    const bad = [...rendered].flatMap(([f, r]) => r.a11y.map((p) => `${f}: ${p}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('forbids connections and loads nothing from outside on every page of its own', () => {
+    for (const f of files.filter((x) => !x.startsWith('api/'))) {
+      const text = fs.readFileSync(path.join(SITE, f), 'utf8').replace(/&#39;/g, "'");
+      expect(text, f).toMatch(/http-equiv="Content-Security-Policy" content="[^"]*connect-src 'none'/);
+      expect(text, f).not.toMatch(/<(script|link|img)[^>]+(src|href)="(https?:)?\/\//);
+    }
+  });
+});
+
+describe('a duty page', () => {
+  it('shows the statute, in-force dates, labels, notes and examples with the library’s own answer', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA', viewport: { width: 1280, height: 1000 } });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${base}duties/ca-s110-1.html`);
+    await expect.poll(() => page.locator('h1').textContent()).toMatch(/Listed professionals/);
+    expect(await page.locator('blockquote.statute').first().textContent()).toMatch(/on reasonable grounds concludes/);
+    expect(await page.locator('table.versions').textContent()).toMatch(/1 April 2010/);
+    // Form 22 rests on a secondary source and is labelled so.
+    expect(await page.locator('dt:has-text("Which form") + dd').textContent()).toMatch(/Form 22[\s\S]*secondary source/);
+    // No penalty is shown as settled.
+    expect(await page.locator('dt:has-text("If you do not report") + dd').textContent()).toMatch(/No penalty figure shown/);
+    // Examples on both sides, each with its reasoning.
+    expect(await page.locator('#ex-applies').count()).toBe(1);
+    expect(await page.locator('#ex-does_not_apply').count()).toBe(1);
+    expect(await page.locator('li.example[data-status="does_not_apply"] .reasoning').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'docs-duty-ca-s110-1.png'), fullPage: true });
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header nav').isVisible()).toBe(false);
+    expect(await page.locator('main h1').isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'docs-duty-ca-s110-1-print.png') });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('says an unverified statement is unverified, in words', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA' });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${base}duties/dva-s2B.html`);
+    const form = page.locator('dt:has-text("Which form") + dd');
+    expect(await form.locator('.stmt-unverified').textContent()).toMatch(/^Unverified:/);
+    expect(await form.locator('.v-unverified').textContent()).toMatch(/unverified/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+/** Statuses the try-it page shows: `duty|person` → status. */
+async function shownStatuses(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (const el of document.querySelectorAll('#results [data-duty][data-person][data-status]')) {
+      out[`${el.getAttribute('data-duty')}|${el.getAttribute('data-person')}`] = el.getAttribute('data-status') as string;
+    }
+    return out;
+  });
+}
+
+describe('the try-it page', () => {
+  it('with the Mitchell’s Plain case, shows the DVA report for the children and that Form 22 is not mandatory for exposure alone', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA', viewport: { width: 1280, height: 1600 } });
+    const { page, problems, requests } = await watchedPage(context);
+    await page.goto(`${base}try.html`);
+    const loaded = requests.length;
+    await page.getByRole('button', { name: "Load the Mitchell's Plain example" }).click();
+    expect(await page.locator('#p0-id').inputValue()).toBe('mother');
+    await page.getByRole('button', { name: 'Assess the case' }).click();
+    await page.locator('#results .assessment').waitFor();
+
+    for (const child of ['child-a', 'child-b']) {
+      const section = page.locator(`#results section.person[data-person="${child}"]`);
+      const dva = section.locator('[data-overlap="dva-report"]');
+      expect(await dva.getAttribute('data-status')).toBe('applies');
+      expect(await dva.isVisible()).toBe(true);
+      expect(await dva.textContent()).toMatch(/Applies: you must report[\s\S]*Domestic Violence Act report is required either way/);
+      expect(await section.locator('[data-duty="dva-s2A"]').getAttribute('data-status')).toBe('may_apply');
+      expect(await section.locator('[data-duty="dva-s2B"]').getAttribute('data-status')).toBe('may_apply');
+      const form22 = section.locator('[data-duty="ca-s110-1"]');
+      expect(await form22.getAttribute('data-status')).toBe('does_not_apply');
+      expect(await form22.isVisible()).toBe(true);
+      expect(await form22.textContent()).toMatch(/Does not apply[\s\S]*Form 22 is not mandatory/);
+    }
+    const notMandatory = page.locator('#results [data-guidance="form-22-not-mandatory-exposure"]');
+    expect(await notMandatory.isVisible()).toBe(true);
+    expect(await notMandatory.textContent()).toMatch(/Form 22 is not the mandatory route/);
+    expect(await page.locator('#results [data-guidance="form-22"]').count()).toBe(0);
+    expect(await page.locator('#results section.person[data-person="mother"] .none-apply').textContent()).toMatch(/No reporting duty applies for mother/);
+    // The questions and the survivor-centred guidance are shown too.
+    expect(await page.locator('#results ol.questions').textContent()).toMatch(/functionary/);
+    expect(await page.locator('#results [data-guidance="talk-with-survivor"]').isVisible()).toBe(true);
+
+    // The browser ran the same library: every status matches assess() in Node.
+    const expected = Object.fromEntries(assess(MITCHELLS_PLAIN).duties.map((d) => [`${d.duty}|${d.person}`, d.status]));
+    expect(await shownStatuses(page)).toEqual(expected);
+
+    // Links in the results lead somewhere: anchors on the page, duty pages in the site.
+    const links = await page.evaluate(() => [...document.querySelectorAll('#results a[href]')].map((a) => a.getAttribute('href') as string));
+    expect(links.length).toBeGreaterThan(10);
+    for (const href of links) {
+      if (href.startsWith('#')) expect(await page.locator(`[id="${href.slice(1)}"]`).count(), href).toBe(1);
+      else if (!/^https?:/.test(href)) expect(fs.existsSync(path.join(SITE, href)), href).toBe(true);
+    }
+
+    // No data left the page: no request after loading, nothing stored.
+    expect(requests.slice(loaded)).toEqual([]);
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
+    expect(await page.evaluate(auditInPage)).toEqual([]);
+    expect(problems).toEqual([]);
+
+    await page.evaluate(() => window.scrollTo(0, (document.querySelector('#results') as HTMLElement).offsetTop));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'docs-try-it-mitchells-plain.png') });
+    await page.locator('#results section.person[data-person="child-a"]').screenshot({ path: path.join(ARTIFACTS, 'docs-try-it-child-a.png') });
+    await context.close();
+  });
+
+  it('runs a case typed into the form: an adult neighbour must report a child’s exposure under DVA s2B', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA' });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${base}try.html`);
+    await page.getByLabel('Your role').selectOption('member_of_public');
+    await page.getByLabel('Your age').fill('45');
+    await page.locator('#p0-id').fill('child-a');
+    await page.locator('#p0-ageYears').fill('6');
+    await page.getByRole('button', { name: 'Add a person' }).click();
+    const second = page.locator('fieldset[data-row="person"]').nth(1);
+    await second.getByLabel('Label').fill('father');
+    await second.getByLabel('Or age in years').fill('38');
+    const concern = page.locator('fieldset[data-row="concern"]').first();
+    await concern.getByLabel('Label').fill('c1');
+    await concern.getByLabel('Who was harmed').selectOption('child-a');
+    await concern.getByLabel('Harm', { exact: true }).selectOption('exposure_to_domestic_violence');
+    await concern.getByLabel('Alleged by').selectOption('father');
+    await concern.getByLabel('Their relationship to the person harmed').selectOption('parent');
+    await concern.getByLabel('What it rests on').selectOption('reasonable_belief');
+    await page.getByRole('button', { name: 'Assess the case' }).click();
+    const card = page.locator('#results [data-duty="dva-s2B"][data-person="child-a"]');
+    await card.waitFor();
+    expect(await card.getAttribute('data-status')).toBe('applies');
+    expect(await card.textContent()).toMatch(/social worker or the South African Police Service/);
+    expect(await page.locator('#results [data-duty="ca-s110-1"][data-person="child-a"]').getAttribute('data-status')).toBe('does_not_apply');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('points at the fields to correct when the case does not fit the schema', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA' });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${base}try.html`);
+    await page.locator('#p0-id').fill('child-a');
+    await page.locator('#p0-ageYears').fill('-3');
+    await page.getByRole('button', { name: 'Assess the case' }).click();
+    const summary = page.locator('#results .error-summary');
+    await summary.waitFor();
+    expect(await summary.getAttribute('role')).toBe('alert');
+    expect(await summary.textContent()).toMatch(/people\[0\]\.ageYears/);
+    expect(await summary.locator('a[href="#p0-ageYears"]').count()).toBe(1);
+    expect(await page.locator('#p0-ageYears').getAttribute('aria-invalid')).toBe('true');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('cannot send data anywhere: the browser blocks any connection the page might try', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA' });
+    const page = await context.newPage();
+    await page.goto(`${base}try.html`);
+    const outcome = await page.evaluate(() =>
+      fetch('index.html').then(
+        () => 'sent',
+        () => 'blocked',
+      ),
+    );
+    expect(outcome).toBe('blocked');
+    await context.close();
+  });
+
+  it('works offline, opened straight from disk', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA', offline: true });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(pathToFileURL(path.join(SITE, 'try.html')).href);
+    await page.getByRole('button', { name: "Load the Mitchell's Plain example" }).click();
+    await page.getByRole('button', { name: 'Assess the case' }).click();
+    await page.locator('#results .assessment').waitFor();
+    expect(await page.locator('#results [data-overlap="dva-report"][data-person="child-a"]').getAttribute('data-status')).toBe('applies');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
