@@ -3,6 +3,25 @@
  * household — under which Act and section, for whom, to whom, how fast, on which form — with
  * reasons, honest unknowns and survivor-centred guidance.
  *
+ * Start with {@link assess}: give it what the reporter knows (no names needed) and read the
+ * duties for each person at risk (`applies`, `may_apply` or `does_not_apply`, each with its
+ * citation, reasons and verification label), the questions that would settle what is still
+ * open, and the guidance. {@link dutyCatalogue} lists every duty with its dated versions.
+ *
+ * @example
+ * ```ts
+ * import { assess } from 'za-reporting-duties';
+ * const a = assess({
+ *   assessmentDate: '2026-11-28',
+ *   reporter: { role: 'social_worker', ageYears: 34, inCourseOfDuties: true },
+ *   people: [{ id: 'child-a', ageYears: 5 }, { id: 'partner', ageYears: 35 }],
+ *   concerns: [{ id: 'c1', victim: 'child-a', allegedBy: 'partner', relationship: 'parent',
+ *     harm: 'exposure_to_domestic_violence', basis: 'reasonable_suspicion' }],
+ * });
+ * a.overlaps.find((o) => o.id === 'dva-report')?.status; //=> 'applies'
+ * a.duties.find((d) => d.duty === 'ca-s110-1')?.status;  //=> 'does_not_apply'
+ * ```
+ *
  * @packageDocumentation
  */
 export { assess, safeAssess } from './assessment/assess.js';
@@ -12,6 +31,10 @@ export { ValidationError, isValidationError } from './errors/validation-error.js
 export { dutyCatalogue } from './rules/listing.js';
 export { decisionRecord, replayDecisionRecord, DecisionRecordSchema } from './assessment/record.js';
 export { createEngine, caseFacts } from './engine/json-rules-engine.js';
+export { AssessmentSchema } from './assessment/output-schema.js';
+export { checkCompliance, safeCheckCompliance } from './check/check.js';
+export { CheckInputSchema, ActionSchema } from './check/schema.js';
+export { ComplianceCheckSchema } from './check/types.js';
 
 export type { AssessOptions, SafeAssessResult } from './assessment/assess.js';
 export type { CaseInput } from './case/schema.js';
@@ -41,3 +64,6 @@ export type { Recipient, Verification } from './rules/schema.js';
 export type { DutyCatalogue, DutyCatalogueEntry } from './rules/listing.js';
 export type { DecisionRecord, ReplayResult } from './assessment/record.js';
 export type { CreateEngineOptions, DutyEvent, CaseFacts } from './engine/json-rules-engine.js';
+export type { SafeCheckResult } from './check/check.js';
+export type { Action, CheckInput } from './check/schema.js';
+export type { ComplianceCheck, ComplianceDeadline, ComplianceItem, ComplianceStatus, NotCounted } from './check/types.js';

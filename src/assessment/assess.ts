@@ -155,7 +155,7 @@ export function assessValidated(c: ValidatedCase, assessmentDate: string, knowle
   const tests = classTestsOf(compiled);
   const guidance = buildGuidance(c, derived, duties, overlaps, (person) => {
     const facts = derived.byPerson.get(person)?.[0]?.facts ?? {};
-    return { child: tests.child(facts).result, older: tests.older(facts).result, dvaClass: tests.dvaClass(facts).result };
+    return { child: tests.child.tri(facts), older: tests.older.tri(facts), dvaClass: tests.dvaClass.tri(facts) };
   });
   const head: { caseId?: string } = {};
   if (c.id !== undefined) head.caseId = c.id;

@@ -187,7 +187,7 @@ export function decideDuty(
   const missing: MissingFact[] = [];
   const seenMissing = new Set<string>();
   for (const { cf, lo } of status === 'applies' ? deciding.slice(0, 1) : deciding) {
-    const leaves = leavesOf(lo);
+    const leaves = leavesOf(lo, cf.facts);
     reasons.push(...reasonsOf(leaves, tagConcern ? cf.concern.id : undefined));
     if (status === 'may_apply') {
       for (const { leaf } of leaves) {
@@ -206,7 +206,7 @@ export function decideDuty(
   for (const { note, test } of inForce.notes) {
     // Where the duty does not apply, only the notes this case triggers explain it; general ones would be noise.
     if (!test && status === 'does_not_apply') continue;
-    if (test && !concerns.some((cf) => test(cf.facts).result === true)) continue;
+    if (test && !concerns.some((cf) => test.tri(cf.facts) === true)) continue;
     if (!notes.some((n) => n.id === note.id)) notes.push({ id: note.id, text: note.text, verification: note.verification });
   }
   const cite = limb.provision === version.provision ? citation : citationOf(rule, version, limb.provision);

@@ -210,7 +210,7 @@ export function buildGuidance(
   for (const person of derived.byPerson.keys()) {
     const facts = guidanceFacts(c, derived, person, duties, overlaps, classOf(person));
     for (const { item, test } of data.items) {
-      if (test(facts).result !== true) continue;
+      if (test.tri(facts) !== true) continue;
       const e = shown.get(item.id) ?? { item, persons: [] };
       e.persons.push(person);
       shown.set(item.id, e);

@@ -2,7 +2,7 @@ import type { Facts } from '../case/facts.js';
 import type { DutyId } from '../case/vocabulary.js';
 import type { RuleFile, RuleNote, RuleVersion } from '../rules/schema.js';
 import type { RuleSet } from '../rules/catalogue.js';
-import { compile, decidingLeaves, type Compiled, type DecidingLeaf, type Outcome, type Tri } from './evaluate.js';
+import { compile, type Compiled, type DecidingLeaf, type Tri } from './evaluate.js';
 
 /** A rule version compiled once: its limbs and its conditional notes. */
 export interface CompiledVersion {
@@ -50,25 +50,23 @@ export function versionInForce(r: CompiledRule, date: string): CompiledVersion |
 export interface LimbOutcome {
   readonly result: Tri;
   readonly limb: CompiledVersion['limbs'][number];
-  readonly outcome: Outcome;
 }
 
 /**
  * Evaluates a version's limbs in order: the first limb that is not false decides (so a `must`
- * limb that holds wins over a `may` limb after it). All false: the first limb's outcome explains.
+ * limb that holds wins over a `may` limb after it). All false: the first limb explains.
  */
 export function evaluateVersion(v: CompiledVersion, facts: Facts): LimbOutcome {
-  let first: LimbOutcome | undefined;
   for (const limb of v.limbs) {
-    const outcome = limb.test(facts);
-    const lo = { result: outcome.result, limb, outcome };
-    first ??= lo;
-    if (outcome.result !== false) return lo;
+    const result = limb.test.tri(facts);
+    if (result !== false) return { result, limb };
   }
-  return first as LimbOutcome;
+  return { result: false, limb: v.limbs[0] as CompiledVersion['limbs'][number] };
 }
 
-/** Deciding leaves of a limb outcome. */
-export function leavesOf(lo: LimbOutcome): DecidingLeaf[] {
-  return decidingLeaves(lo.outcome);
+/** The leaves that decide a limb outcome on these facts. */
+export function leavesOf(lo: LimbOutcome, facts: Facts): DecidingLeaf[] {
+  const out: DecidingLeaf[] = [];
+  lo.limb.test.explain(facts, out);
+  return out;
 }

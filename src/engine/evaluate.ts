@@ -14,19 +14,6 @@ export interface LeafOutcome {
   readonly result: Tri;
 }
 
-/** The outcome of a compiled condition: its result and, for reasons, its parts. */
-export interface Outcome {
-  readonly result: Tri;
-  readonly kind: 'leaf' | 'all' | 'any' | 'not';
-  readonly leaf?: LeafOutcome;
-  readonly parts?: readonly Outcome[];
-  /** The named condition this node is (for labelling reasons). */
-  readonly named?: string;
-}
-
-/** A condition compiled once into a function of the facts. */
-export type Compiled = (facts: Facts) => Outcome;
-
 function isInterval(v: FactValue): v is AgeInterval {
   return typeof v === 'object' && v !== null && !Array.isArray(v) && 'min' in v;
 }
@@ -79,8 +66,25 @@ export function compare(op: Operator, fact: FactValue, value: FactCondition['val
   return definiteCompare(op, fact, value);
 }
 
+/** A deciding leaf, with the named condition (statutory limb) it sits in. */
+export interface DecidingLeaf {
+  readonly leaf: LeafOutcome;
+  readonly within: string | undefined;
+}
+
 /**
- * Compiles a condition into a three-valued function, resolving named conditions once.
+ * A condition compiled once. `tri` gives the three-valued result without allocating; `explain`
+ * appends the leaves that decide it — for a true `all`, every part; for a false `all`, the false
+ * parts; for a true `any`, the true parts; for a false `any`, every part; for unknown, the parts
+ * still open (and, under `all`, what already holds) — and returns the same result.
+ */
+export interface Compiled {
+  readonly tri: (facts: Facts) => Tri;
+  readonly explain: (facts: Facts, out: DecidingLeaf[], within?: string) => Tri;
+}
+
+/**
+ * Compiles a condition into a three-valued test, resolving named conditions once.
  * Kleene logic: `all` is false if any part is false, true if all are true, else unknown;
  * `any` is true if any part is true, false if all are false, else unknown; `not` swaps.
  */
@@ -88,10 +92,14 @@ export function compile(c: Condition, named: ReadonlyMap<string, Condition>, cac
   if ('fact' in c) {
     const { fact, operator, value } = c;
     const label = c.name;
-    return (facts) => {
-      const v = facts[fact];
-      const result = compare(operator, v, value);
-      return { result, kind: 'leaf', leaf: { fact, value: v, operator, expected: value, label, result } };
+    return {
+      tri: (facts) => compare(operator, facts[fact], value),
+      explain: (facts, out, within) => {
+        const v = facts[fact];
+        const result = compare(operator, v, value);
+        out.push({ leaf: { fact, value: v, operator, expected: value, label, result }, within });
+        return result;
+      },
     };
   }
   if ('condition' in c) {
@@ -101,10 +109,9 @@ export function compile(c: Condition, named: ReadonlyMap<string, Condition>, cac
     if (!def) throw new Error(`Unknown named condition "${c.condition}"`);
     const name = c.condition;
     let inner: Compiled | undefined;
-    // An explicit literal, not `{ ...o, named }`: spread-then-add is pathologically slow on Node 20's V8.
-    const f: Compiled = (facts) => {
-      const o = (inner as Compiled)(facts);
-      return o.kind === 'leaf' ? { result: o.result, kind: o.kind, leaf: o.leaf as LeafOutcome, named: name } : { result: o.result, kind: o.kind, parts: o.parts as readonly Outcome[], named: name };
+    const f: Compiled = {
+      tri: (facts) => (inner as Compiled).tri(facts),
+      explain: (facts, out) => (inner as Compiled).explain(facts, out, name),
     };
     cache.set(name, f);
     inner = compile(def, named, cache);
@@ -112,66 +119,53 @@ export function compile(c: Condition, named: ReadonlyMap<string, Condition>, cac
   }
   if ('all' in c) {
     const parts = c.all.map((k) => compile(k, named, cache));
-    return (facts) => {
-      const outs = parts.map((p) => p(facts));
-      let result: Tri = true;
-      for (const o of outs) {
-        if (o.result === false) {
-          result = false;
-          break;
-        }
-        if (o.result === null) result = null;
+    const tri = (facts: Facts): Tri => {
+      let unknown = false;
+      for (const p of parts) {
+        const r = p.tri(facts);
+        if (r === false) return false;
+        if (r === null) unknown = true;
       }
-      return { result, kind: 'all', parts: outs };
+      return unknown ? null : true;
+    };
+    return {
+      tri,
+      explain: (facts, out, within) => {
+        const r = tri(facts);
+        for (const p of parts) if (r !== false || p.tri(facts) === false) p.explain(facts, out, within);
+        return r;
+      },
     };
   }
   if ('any' in c) {
     const parts = c.any.map((k) => compile(k, named, cache));
-    return (facts) => {
-      const outs = parts.map((p) => p(facts));
-      let result: Tri = false;
-      for (const o of outs) {
-        if (o.result === true) {
-          result = true;
-          break;
-        }
-        if (o.result === null) result = null;
+    const tri = (facts: Facts): Tri => {
+      let unknown = false;
+      for (const p of parts) {
+        const r = p.tri(facts);
+        if (r === true) return true;
+        if (r === null) unknown = true;
       }
-      return { result, kind: 'any', parts: outs };
+      return unknown ? null : false;
+    };
+    return {
+      tri,
+      explain: (facts, out, within) => {
+        const r = tri(facts);
+        for (const p of parts) if (r === false || p.tri(facts) === r) p.explain(facts, out, within);
+        return r;
+      },
     };
   }
   const inner = compile(c.not, named, cache);
-  return (facts) => {
-    const o = inner(facts);
-    return { result: o.result === null ? null : !o.result, kind: 'not', parts: [o] };
+  return {
+    tri: (facts) => {
+      const r = inner.tri(facts);
+      return r === null ? null : !r;
+    },
+    explain: (facts, out, within) => {
+      const r = inner.explain(facts, out, within);
+      return r === null ? null : !r;
+    },
   };
-}
-
-/** A deciding leaf, with the named condition it sits in. */
-export interface DecidingLeaf {
-  readonly leaf: LeafOutcome;
-  readonly within: string | undefined;
-}
-
-/**
- * The leaves that decide an outcome: for a true `all`, every part; for a false `all`, the false
- * parts; for a true `any`, the true parts; for a false `any`, every part; for unknown, the parts
- * still open (and, under `all`, what already holds).
- */
-export function decidingLeaves(o: Outcome, within?: string, out: DecidingLeaf[] = []): DecidingLeaf[] {
-  const here = o.named ?? within;
-  if (o.kind === 'leaf') {
-    out.push({ leaf: o.leaf as LeafOutcome, within: here });
-    return out;
-  }
-  const parts = o.parts as readonly Outcome[];
-  if (o.kind === 'not') return decidingLeaves(parts[0] as Outcome, here, out);
-  let pick: (p: Outcome) => boolean;
-  if (o.kind === 'all') {
-    pick = o.result === false ? (p) => p.result === false : () => true;
-  } else {
-    pick = o.result === true ? (p) => p.result === true : o.result === false ? () => true : (p) => p.result === null;
-  }
-  for (const p of parts) if (pick(p)) decidingLeaves(p, here, out);
-  return out;
 }

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import type { MissingFact } from '../assessment/types.js';
+import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
+import { RECIPIENTS, type Recipient } from '../rules/schema.js';
+
+/**
+ * met: a report that counts was made (in time, where the law gives hours); overdue: the law's
+ * deadline in hours has passed, with no report or a late one; unmet: no report that counts;
+ * open: the duty may apply, depending on facts still missing.
+ */
+export type ComplianceStatus = 'met' | 'overdue' | 'unmet' | 'open';
+
+/** A deadline the law states in hours (only Children's Act s110(4)), and whether the reports kept it. */
+export interface ComplianceDeadline {
+  readonly hours: number;
+  /** The knowledge date the hours run from. */
+  readonly from: string;
+  /** With dates only: the last calendar day the deadline can fall on. */
+  readonly latestDate: string;
+  /** The deadline has passed on the assessment date. */
+  readonly passed: boolean;
+  /** A counted report was made in time: `true`, `false` (only late ones), or `null` (no report, or times needed to tell). */
+  readonly reportedInTime: boolean | null;
+}
+
+/** A report (by its index in `actions`) that was not counted for an obligation, and why. */
+export interface NotCounted {
+  readonly action: number;
+  readonly reason: string;
+}
+
+/** One obligation to report, for one person at risk, and whether the reports made meet it. */
+export interface ComplianceItem {
+  /** The duty id, or `dva-report` for the Domestic Violence Act s2A/s2B alternatives met by one report. */
+  readonly id: DutyId | 'dva-report';
+  /** The duties the obligation stands for (two for `dva-report`). */
+  readonly duties: readonly DutyId[];
+  readonly person: string;
+  readonly status: ComplianceStatus;
+  /** The assessment's status of the duty (or of the `dva-report` overlap). */
+  readonly dutyStatus: 'applies' | 'may_apply';
+  readonly recipients: readonly Recipient[];
+  /** The law's timing phrase; hours only where the law states them. */
+  readonly timing: { readonly phrase: string; readonly deadlineHours: number | null };
+  readonly deadline: ComplianceDeadline | null;
+  /** Reports that meet it (for `open`: that would meet it if it applies), by index in `actions`. */
+  readonly metBy: readonly number[];
+  readonly notCounted: readonly NotCounted[];
+  /** For `open`: the facts that would settle whether it applies. */
+  readonly questions: readonly MissingFact[];
+  /** The form the law requires, if any. */
+  readonly form: string | null;
+  /** Cautions: missing form, timing that only the record can show, and the like. */
+  readonly notes: readonly string[];
+  /** The outcome in a sentence. */
+  readonly text: string;
+}
+
+/** The result of a compliance check. */
+export interface ComplianceCheck {
+  readonly caseId?: string;
+  readonly assessmentDate: string;
+  readonly lawAsAt: string;
+  readonly rulesetVersion: string;
+  /** Every must-duty that applies is met (open ones do not count against it). */
+  readonly compliant: boolean;
+  readonly summary: { readonly met: number; readonly overdue: number; readonly unmet: number; readonly open: number };
+  readonly items: readonly ComplianceItem[];
+  readonly disclaimer: string;
+}
+
+const MissingFactSchema = z.strictObject({ fact: z.string(), about: z.string(), question: z.string(), inputs: z.array(z.string()) });
+
+/**
+ * The zod schema of a {@link ComplianceCheck}, the output of `checkCompliance` (`za-duties schema check-result`).
+ *
+ * @example
+ * ```ts
+ * import { checkCompliance, ComplianceCheckSchema } from 'za-reporting-duties';
+ * ComplianceCheckSchema.safeParse(checkCompliance({ case: myCase, actions: [] })).success; //=> true
+ * ```
+ * @category Schemas
+ */
+export const ComplianceCheckSchema = z
+  .strictObject({
+    caseId: z.string().optional(),
+    assessmentDate: z.string(),
+    lawAsAt: z.string(),
+    rulesetVersion: z.string(),
+    compliant: z.boolean(),
+    summary: z.strictObject({ met: z.number().int(), overdue: z.number().int(), unmet: z.number().int(), open: z.number().int() }),
+    items: z.array(
+      z.strictObject({
+        id: z.union([z.enum(DUTY_IDS), z.literal('dva-report')]),
+        duties: z.array(z.enum(DUTY_IDS)),
+        person: z.string(),
+        status: z.enum(['met', 'overdue', 'unmet', 'open']),
+        dutyStatus: z.enum(['applies', 'may_apply']),
+        recipients: z.array(z.enum(RECIPIENTS)),
+        timing: z.strictObject({ phrase: z.string(), deadlineHours: z.number().nullable() }),
+        deadline: z
+          .strictObject({
+            hours: z.number(),
+            from: z.string(),
+            latestDate: z.string(),
+            passed: z.boolean(),
+            reportedInTime: z.boolean().nullable(),
+          })
+          .nullable(),
+        metBy: z.array(z.number().int()),
+        notCounted: z.array(z.strictObject({ action: z.number().int(), reason: z.string() })),
+        questions: z.array(MissingFactSchema),
+        form: z.string().nullable(),
+        notes: z.array(z.string()),
+        text: z.string(),
+      }),
+    ),
+    disclaimer: z.string(),
+  })
+  .meta({ title: 'ComplianceCheck', description: 'Which reporting duties are met, overdue, unmet or open (za-reporting-duties).' });
+
+type DeepMutable<T> = T extends readonly (infer U)[] ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const schemaMatchesType: Equals<z.output<typeof ComplianceCheckSchema>, DeepMutable<ComplianceCheck>> = true;
+void schemaMatchesType;

@@ -1,0 +1,28 @@
+import { config } from 'zod';
+
+// The `za-duties` executable (bundled to dist/cli.js with a `#!/usr/bin/env node` banner).
+
+// zod compiles a fast path for each object schema the first time it parses; for a single case
+// (assess, check) that costs more than it saves (~30 ms of a cold start), so only the
+// long-running commands keep it. This must run before any schema is built, hence the dynamic
+// import of everything else below.
+const command = process.argv[2];
+if (command !== 'batch' && command !== 'serve') config({ jitless: true });
+
+// A closed stdout (piped into `head`) must not crash the process with a stack trace.
+process.stdout.on('error', () => undefined);
+
+const waitForShutdown = () =>
+  new Promise<string>((resolve) => {
+    const stop = (signal: string) => resolve(signal);
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+  });
+
+try {
+  const { run } = await import('./main.js');
+  process.exitCode = await run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), waitForShutdown });
+} catch {
+  process.stderr.write('za-duties: internal error while starting; please report it\n');
+  process.exitCode = 70;
+}

@@ -1,0 +1,216 @@
+import { z } from 'zod';
+import type { Assessment, DutyResult, Reason, ReasonValue } from '../assessment/types.js';
+import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
+
+/*
+ * The compact form of an assessment: what batch runs and scripts need per case, at a fraction of
+ * the size of the full assessment (citations, recipients, timing, guidance and helplines are the
+ * same for every case and come once from `za-duties rules`). Measured: the full assessment of a
+ * scenario case is ~57 KB of JSON (median), serialised at ~3,000/s here; the compact one is
+ * ~2.6 KB, at ~34,000/s. The tests of the reasons are left out too: they are the rule files'
+ * (rules/, shipped in the package), by duty id and fact; `--full` has them.
+ */
+
+/** One deciding reason, compactly: the fact, its value and the result (the test is in the rule files; `--full` shows it). */
+export interface CompactReason {
+  readonly fact: string;
+  readonly value: ReasonValue;
+  readonly result: boolean | 'unknown';
+}
+
+/** One duty for one person, compactly. */
+export interface CompactDuty {
+  readonly duty: DutyId;
+  readonly person: string;
+  readonly status: DutyResult['status'];
+  readonly modality: DutyResult['modality'];
+  /** The reasons that decided it (for `may_apply`, see `missing` instead). */
+  readonly reasons: readonly CompactReason[];
+  /** The facts that would settle a `may_apply`. */
+  readonly missing: readonly string[];
+  /** Only where the law gives hours (Children's Act s110(4)). */
+  readonly deadline?: { readonly hours: number; readonly latestDate: string; readonly passed: boolean };
+}
+
+/** A compact assessment: one line of `za-duties batch` output (with `line`), or `za-duties assess` without `--full`. */
+export interface CompactAssessment {
+  readonly caseId?: string;
+  readonly assessmentDate: string;
+  readonly lawAsAt: string;
+  readonly rulesetVersion: string;
+  readonly duties: readonly CompactDuty[];
+  readonly overlaps: readonly { readonly id: string; readonly person: string; readonly status: DutyResult['status'] }[];
+}
+
+function compactReasons(d: DutyResult): CompactReason[] {
+  if (d.status === 'may_apply') return [];
+  const out: CompactReason[] = [];
+  const seen = new Set<string>();
+  for (const r of d.reasons as readonly Reason[]) {
+    const key = `${r.fact}\u0000${String(r.result)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ fact: r.fact, value: r.value, result: r.result });
+  }
+  return out;
+}
+
+/** Shapes an assessment compactly: duty id, person, status, modality, deciding reasons, missing facts. */
+export function compactAssessment(a: Assessment): CompactAssessment {
+  const duties = a.duties.map((d): CompactDuty => {
+    const missing = d.missing.length === 0 ? [] : [...new Set(d.missing.map((m) => m.fact))];
+    const base = { duty: d.duty, person: d.person, status: d.status, modality: d.modality, reasons: compactReasons(d), missing };
+    return d.deadline ? { ...base, deadline: { hours: d.deadline.hours, latestDate: d.deadline.latestDate, passed: d.deadline.passed } } : base;
+  });
+  const overlaps = a.overlaps.map((o) => ({ id: o.id, person: o.person, status: o.status }));
+  const head = { assessmentDate: a.assessmentDate, lawAsAt: a.lawAsAt, rulesetVersion: a.rulesetVersion, duties, overlaps };
+  return a.caseId !== undefined ? { caseId: a.caseId, ...head } : head;
+}
+
+// --- Serialising without the intermediate objects -------------------------------------------
+// Batch output is bounded by serialising: building the compact objects and JSON.stringify-ing
+// them costs about as much as a fast assessment. `compactJson` writes the same JSON text as
+// `JSON.stringify(compactAssessment(a))` (a test checks it on every scenario), about 3 times
+// faster. Text that comes from the input (ids, values) goes through JSON.stringify; the rest
+// (duty ids, statuses, fact names) is the library's own vocabulary, quoted once and cached.
+
+const quoted = new Map<string, string>();
+function q(s: string): string {
+  let x = quoted.get(s);
+  if (x === undefined) {
+    x = JSON.stringify(s);
+    if (quoted.size < 10_000) quoted.set(s, x);
+  }
+  return x;
+}
+
+function valueJson(v: ReasonValue): string {
+  if (v === null) return 'null';
+  switch (typeof v) {
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'number':
+      return Number.isFinite(v) ? String(v) : 'null';
+    case 'string':
+      return JSON.stringify(v);
+    default:
+      return 'min' in v ? `{"min":${valueJson(v.min)},"max":${valueJson(v.max)}}` : JSON.stringify(v);
+  }
+}
+
+/**
+ * The compact assessment as JSON text, identical to `JSON.stringify(compactAssessment(a))`;
+ * with `line`, a batch record (`{"line":…,…}`).
+ */
+export function compactJson(a: Assessment, line?: number): string {
+  let out = line === undefined ? '{' : `{"line":${line},`;
+  if (a.caseId !== undefined) out += `"caseId":${JSON.stringify(a.caseId)},`;
+  out += `"assessmentDate":${JSON.stringify(a.assessmentDate)},"lawAsAt":${JSON.stringify(a.lawAsAt)},"rulesetVersion":${q(a.rulesetVersion)},"duties":[`;
+  const persons = new Map<string, string>();
+  for (let i = 0; i < a.duties.length; i++) {
+    const d = a.duties[i] as DutyResult;
+    let person = persons.get(d.person);
+    if (person === undefined) {
+      person = JSON.stringify(d.person);
+      persons.set(d.person, person);
+    }
+    out += `${i > 0 ? ',' : ''}{"duty":${q(d.duty)},"person":${person},"status":${q(d.status)},"modality":${q(d.modality)},"reasons":[`;
+    if (d.status !== 'may_apply') {
+      let first = true;
+      const seen = d.reasons.length > 1 ? new Set<string>() : undefined;
+      for (const r of d.reasons) {
+        if (seen) {
+          const key = `${r.fact}\u0000${String(r.result)}`;
+          if (seen.has(key)) continue;
+          seen.add(key);
+        }
+        out += `${first ? '' : ','}{"fact":${q(r.fact)},"value":${valueJson(r.value)},"result":${r.result === 'unknown' ? '"unknown"' : r.result ? 'true' : 'false'}}`;
+        first = false;
+      }
+    }
+    out += '],"missing":[';
+    if (d.missing.length > 0) {
+      const facts = [...new Set(d.missing.map((m) => m.fact))];
+      out += facts.map(q).join(',');
+    }
+    out += ']';
+    if (d.deadline) out += `,"deadline":{"hours":${valueJson(d.deadline.hours)},"latestDate":${JSON.stringify(d.deadline.latestDate)},"passed":${d.deadline.passed ? 'true' : 'false'}}`;
+    out += '}';
+  }
+  out += '],"overlaps":[';
+  for (let i = 0; i < a.overlaps.length; i++) {
+    const o = a.overlaps[i] as Assessment['overlaps'][number];
+    out += `${i > 0 ? ',' : ''}{"id":${q(o.id)},"person":${JSON.stringify(o.person)},"status":${q(o.status)}}`;
+  }
+  return `${out}]}`;
+}
+
+const Status = z.enum(['applies', 'may_apply', 'does_not_apply']);
+
+/** The zod schema of a {@link CompactAssessment} (`za-duties schema output-compact`). */
+export const CompactAssessmentSchema = z
+  .strictObject({
+    caseId: z.string().optional(),
+    assessmentDate: z.string(),
+    lawAsAt: z.string(),
+    rulesetVersion: z.string(),
+    duties: z.array(
+      z.strictObject({
+        duty: z.enum(DUTY_IDS),
+        person: z.string(),
+        status: Status,
+        modality: z.enum(['must', 'may']),
+        reasons: z.array(
+          z.strictObject({
+            fact: z.string(),
+            value: z.union([z.boolean(), z.number(), z.string(), z.strictObject({ min: z.number(), max: z.number() }), z.array(z.string()), z.null()]),
+            result: z.union([z.boolean(), z.literal('unknown')]),
+          }),
+        ),
+        missing: z.array(z.string()),
+        deadline: z.strictObject({ hours: z.number(), latestDate: z.string(), passed: z.boolean() }).optional(),
+      }),
+    ),
+    overlaps: z.array(z.strictObject({ id: z.string(), person: z.string(), status: Status })),
+  })
+  .meta({
+    title: 'CompactAssessment',
+    description:
+      'The compact assessment written by `za-duties assess` (without --full) and, with a `line` number, by `za-duties batch`. Citations, recipients and timing are in `za-duties rules`, by duty id.',
+  });
+
+/** The zod schema of one `za-duties batch` output line: a compact (or, with --full, full) assessment with its line number, or an error record. */
+export const BatchRecordSchema = z
+  .union([
+    CompactAssessmentSchema.extend({ line: z.number().int().min(1) }),
+    z.strictObject({
+      line: z.number().int().min(1),
+      caseId: z.string().optional(),
+      error: z.strictObject({
+        code: z.enum(['invalid_json', 'invalid_case', 'line_too_long', 'internal_error']),
+        message: z.string(),
+        column: z.number().int().optional(),
+        bytes: z.number().int().optional(),
+        limit: z.number().int().optional(),
+        issues: z
+          .array(
+            z.strictObject({
+              code: z.string(),
+              path: z.array(z.union([z.string(), z.number()])),
+              at: z.string(),
+              expected: z.string(),
+              received: z.string(),
+              message: z.string(),
+            }),
+          )
+          .optional(),
+      }),
+    }),
+    z.strictObject({ line: z.number().int().min(1), skipped: z.literal('blank line') }),
+  ])
+  .meta({ title: 'BatchRecord', description: 'One line of `za-duties batch` output.' });
+
+type DeepMutable<T> = T extends readonly (infer U)[] ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+const schemaMatchesType: Equals<z.output<typeof CompactAssessmentSchema>, DeepMutable<CompactAssessment>> = true;
+void schemaMatchesType;

@@ -1,0 +1,145 @@
+/* The --help texts. Kept beside each other so the exit-code contract reads the same everywhere. */
+
+const EXIT_CODES = `Exit codes:
+  0   done (check: every must-duty that applies is met)
+  1   check: a must-duty that applies is unmet or overdue
+      batch: the run stopped early (output closed, input unreadable)
+      serve: the server could not start (e.g. port in use)
+  2   invalid input: bad usage, missing or unreadable file, bad JSON, schema violation
+  3   batch: every line has a record, but some are error records
+  70  internal error (a bug: please report it)`;
+
+/** Help per command; `main` is the overview. */
+export const HELP: Record<string, string> = {
+  main: `za-duties: which South African reporting duties apply when you learn of violence in a household.
+
+Usage: za-duties <command> [options]
+
+Commands:
+  assess [file|-]     one case (JSON) in, its assessment out
+  batch [file|-]      NDJSON cases in, one NDJSON record per line out (streaming)
+  check [file|-]      compliance check: a case plus the reports made; exit 0/1 gates a workflow
+  schema [name]       JSON Schema of the input, output or check input
+  rules               the catalogue of duties, with citations and verification labels
+  serve               the same operations over HTTP on 127.0.0.1
+
+Options:
+  -h, --help          help (also: za-duties <command> --help)
+  -v, --version       the package and ruleset version
+
+Input is read from the file given, or from stdin with - (or when piped). Nothing about a case is
+logged. This is not legal advice: see the disclaimer in every assessment.
+
+${EXIT_CODES}`,
+
+  assess: `Usage: za-duties assess [file|-] [--format json|text] [--full] [--pretty]
+
+Assesses one case (a CaseInput JSON object; see \`za-duties schema input\`).
+
+Options:
+  --format json|text  json (default): the compact assessment (duty id, person, status, modality,
+                      deciding reasons, missing facts, overlaps); text: a readable summary
+                      (duties that apply, then what is uncertain and the questions, then guidance)
+  --full              json: the whole assessment (citations, recipients, timing, forms, guidance;
+                      \`za-duties schema output\`); text: also why each duty does not apply
+  --pretty            indent the JSON
+
+Invalid input: exit 2, the problems on stderr (file, line and column for bad JSON; the path,
+what was expected and what came in for schema violations) and, in json format, on stdout as
+{"error": {"code", "message", "issues"}}.
+
+${EXIT_CODES}`,
+
+  batch: `Usage: za-duties batch [file|-] [--full] [--max-line-bytes N]
+
+Assesses one case per line (NDJSON) and writes exactly one NDJSON record per input line, in order,
+each with its "line" number, streaming in constant memory:
+  {"line":1,"caseId":"…","lawAsAt":"…","duties":[…],"overlaps":[…]}     compact assessment
+  {"line":2,"error":{"code":"invalid_json","message":"…","column":17}}
+  {"line":3,"caseId":"…","error":{"code":"invalid_case","message":"…","issues":[…]}}
+  {"line":4,"error":{"code":"line_too_long","message":"…","bytes":2097152,"limit":1048576}}
+  {"line":5,"skipped":"blank line"}
+A bad line yields an error record and the run goes on. Blank lines are recorded as skipped and
+are not errors. A final line without a newline is read as a line. Schema of a record:
+\`za-duties schema batch-record\`.
+
+Options:
+  --full                 the whole assessment per line instead of the compact one (much larger)
+  --max-line-bytes N     longest line read (default 1048576 = 1 MiB); longer lines are skipped
+                         without being held in memory and yield a line_too_long record
+
+Progress goes to stderr when stderr is a terminal; a summary (counts and the first error line
+numbers, nothing about the cases) goes to stderr at the end.
+
+Exit codes for batch:
+  0   every line was assessed (or was blank)
+  1   the run stopped early: the output was closed or the input could not be read
+  2   invalid usage or the input file is missing
+  3   every line has a record, but some are error records`,
+
+  check: `Usage: za-duties check [file|-] [--pretty]
+
+Checks the reports made against the duties that apply. Input (\`za-duties schema check\`):
+  { "case": { …CaseInput… },
+    "knowledgeTime": "09:30",                      optional, HH:MM
+    "actions": [ { "recipient": "police", "date": "2026-11-21", "time": "10:00",
+                   "person": "child-a", "duty": "soa-s54-1", "form": "…" } ] }
+Output (\`za-duties schema check-result\`): per person and must-duty that applies: met, overdue
+(only where the law gives hours: 24 for s110(4)) or unmet; must-duties that may apply are open,
+with their questions; "compliant" is true when every must-duty that applies is met.
+A report counts for a duty when it went to one of the duty's recipients, about that person (or
+with no person: everyone), on or after the knowledge date, and, if it names a duty, that duty.
+One report to SAPS can meet several duties; a report to a social worker never meets a
+police-only duty (soa-s54-*, tip-*, fpa-s24B); one DVA report meets the s2A/s2B pair.
+"Immediately", "without delay" and "as soon as possible" are reported as such, never as hours.
+
+Exit codes for check:
+  0   compliant: every must-duty that applies is met (open duties do not count against it)
+  1   a must-duty that applies is unmet or overdue
+  2   invalid input`,
+
+  schema: `Usage: za-duties schema [name] [--write DIR]
+
+Prints a JSON Schema (draft 2020-12) generated from the library's zod schemas.
+Names:
+  input           a case (CaseInput), what assess, batch lines and serve's /assess take (default)
+  output          the full assessment (assess --full)
+  check           the check input: a case and the reports made
+  output-compact  the compact assessment (assess, and batch lines without --full)
+  check-result    the output of check
+  batch-record    one line of batch output
+The same files ship in the package: za-reporting-duties/schemas/<name>.schema.json.
+
+Options:
+  --write DIR     write every schema to DIR/<name>.schema.json instead of printing one`,
+
+  rules: `Usage: za-duties rules [--compact]
+
+Prints the catalogue of duties as JSON: stable duty ids, Act, provision, in-force windows, text,
+verification labels, recipients, timing, forms, offences (penalties only where verified),
+protections and interpretation notes. Batch output refers to duties by these ids.
+
+Options:
+  --compact       one line of JSON instead of indented`,
+
+  serve: `Usage: za-duties serve [--port N] [--host 127.0.0.1] [--max-body-bytes N] [--timeout-ms N]
+
+Serves the same operations over HTTP (node:http):
+  POST /assess          body: a case (application/json) -> compact assessment; ?full=1 for all
+  POST /check           body: a check input -> the compliance check (200 whether or not compliant)
+  GET  /rules           the catalogue of duties
+  GET  /schema/:name    a JSON Schema (names as for \`za-duties schema\`)
+  GET  /healthz         {"status":"ok", …}
+Errors are JSON {"error":{"code","message",…}}: 400 bad JSON (line, column) or a schema
+violation (issues with paths), 404, 405, 408 body too slow, 413 body too large, 415 not JSON.
+No stack traces; nothing about a request is logged.
+
+Options:
+  --port N            port (default 8080; 0 picks a free one and prints it)
+  --host H            address to bind (default 127.0.0.1, loopback only; there is no
+                      authentication, so bind elsewhere only behind something that adds it)
+  --max-body-bytes N  largest request body (default 1048576)
+  --timeout-ms N      time allowed for a request body (default 10000)
+
+Stops gracefully on SIGTERM or SIGINT: in-flight requests finish, then it exits 0.`,
+};

@@ -1,0 +1,197 @@
+/*
+ * JSON parsing with errors a person can act on: the line and column of the first error and what
+ * was expected there. JSON.parse's own messages vary between Node versions, do not always give a
+ * position, and quote the input (which may be about a case), so on failure a small scanner finds
+ * the position itself. The scanner runs only on the failure path.
+ */
+
+/** Where and why a JSON text is not valid. */
+export interface JsonErrorInfo {
+  /** 1-based line of the error. */
+  readonly line: number;
+  /** 1-based column (in UTF-16 code units) of the error. */
+  readonly column: number;
+  /** 0-based offset into the text. */
+  readonly offset: number;
+  /** What went wrong, without quoting the input: e.g. `expected ',' or '}' after a property value`. */
+  readonly reason: string;
+}
+
+/** The result of {@link parseJson}. */
+export type JsonParseResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: JsonErrorInfo };
+
+/** Parses JSON text (a leading byte-order mark is ignored). */
+export function parseJson(text: string): JsonParseResult {
+  const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  try {
+    return { ok: true, value: JSON.parse(t) as unknown };
+  } catch {
+    return { ok: false, error: locateJsonError(t) };
+  }
+}
+
+/** Line and column (1-based) of an offset. */
+export function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset && i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+class Fail extends Error {
+  constructor(
+    readonly offset: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+function describeAt(s: string, i: number): string {
+  if (i >= s.length) return 'the end of the input';
+  const c = s[i] as string;
+  const code = c.charCodeAt(0);
+  if (code < 0x20) return `a control character (U+${code.toString(16).toUpperCase().padStart(4, '0')})`;
+  return `'${c}'`;
+}
+
+/** Finds the first error in a text that JSON.parse rejected. */
+export function locateJsonError(s: string): JsonErrorInfo {
+  let i = 0;
+  const ws = () => {
+    while (i < s.length) {
+      const c = s.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) i++;
+      else break;
+    }
+  };
+  const fail = (what: string): never => {
+    throw new Fail(i, `expected ${what}, got ${describeAt(s, i)}`);
+  };
+  const literal = (word: string) => {
+    for (let k = 0; k < word.length; k++) {
+      if (s[i] !== word[k]) fail(`'${word}'`);
+      i++;
+    }
+  };
+  const string = () => {
+    i++; // opening quote
+    for (;;) {
+      if (i >= s.length) fail('a closing \'"\'');
+      const c = s.charCodeAt(i);
+      if (c === 0x22) {
+        i++;
+        return;
+      }
+      if (c < 0x20) fail('a character other than a control character (escape it) inside a string');
+      if (c === 0x5c) {
+        i++;
+        const e = s[i];
+        if (e === 'u') {
+          i++;
+          for (let k = 0; k < 4; k++) {
+            if (!/[0-9a-fA-F]/.test(s[i] ?? '')) fail('a hexadecimal digit in a \\u escape');
+            i++;
+          }
+        } else if (e !== undefined && '"\\/bfnrt'.includes(e)) i++;
+        else fail('a valid escape (\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)');
+      } else i++;
+    }
+  };
+  const digits = () => {
+    if (!/[0-9]/.test(s[i] ?? '')) fail('a digit');
+    while (/[0-9]/.test(s[i] ?? '')) i++;
+  };
+  const number = () => {
+    if (s[i] === '-') i++;
+    if (s[i] === '0') i++;
+    else digits();
+    if (s[i] === '.') {
+      i++;
+      digits();
+    }
+    if (s[i] === 'e' || s[i] === 'E') {
+      i++;
+      if (s[i] === '+' || s[i] === '-') i++;
+      digits();
+    }
+  };
+  const value = (depth: number): void => {
+    if (depth > 5000) fail('less deeply nested data');
+    ws();
+    const c = s[i];
+    if (c === '{') {
+      i++;
+      ws();
+      if (s[i] === '}') {
+        i++;
+        return;
+      }
+      for (;;) {
+        ws();
+        if (s[i] !== '"') fail(`a property name in double quotes`);
+        string();
+        ws();
+        if (s[i] !== ':') fail(`':' after a property name`);
+        i++;
+        value(depth + 1);
+        ws();
+        if (s[i] === ',') {
+          i++;
+          continue;
+        }
+        if (s[i] === '}') {
+          i++;
+          return;
+        }
+        fail(`',' or '}' after a property value`);
+      }
+    }
+    if (c === '[') {
+      i++;
+      ws();
+      if (s[i] === ']') {
+        i++;
+        return;
+      }
+      for (;;) {
+        value(depth + 1);
+        ws();
+        if (s[i] === ',') {
+          i++;
+          continue;
+        }
+        if (s[i] === ']') {
+          i++;
+          return;
+        }
+        fail(`',' or ']' after an array element`);
+      }
+    }
+    if (c === '"') return string();
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
+    fail('a JSON value (object, array, string, number, true, false or null)');
+  };
+  try {
+    value(0);
+    ws();
+    if (i < s.length) fail('the end of the input after the JSON value');
+    // The scanner accepted what JSON.parse rejected (should not happen): point at the end.
+    i = s.length;
+    fail('valid JSON');
+  } catch (e) {
+    if (!(e instanceof Fail)) throw e;
+    const { line, column } = lineColumn(s, e.offset);
+    return { line, column, offset: e.offset, reason: e.reason };
+  }
+  /* c8 ignore next */
+  return { line: 1, column: 1, offset: 0, reason: 'invalid JSON' };
+}

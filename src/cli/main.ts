@@ -1,0 +1,264 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { safeAssess } from '../assessment/assess.js';
+import { rulesetVersionOf } from '../assessment/version.js';
+import { todayInSouthAfrica } from '../case/ages.js';
+import { safeCheckCompliance } from '../check/check.js';
+import type { ValidationIssue } from '../errors/validation-error.js';
+import { dutyCatalogue } from '../rules/listing.js';
+import { version as packageVersion } from '../../package.json';
+import { runBatch, DEFAULT_MAX_LINE_BYTES, type BatchSummary } from './batch.js';
+import { compactAssessment, compactJson } from './compact.js';
+import { HELP } from './help.js';
+import { EXIT, InputError, openInput, readJsonDocument, write, type CliIo } from './io.js';
+import { isSchemaName, jsonSchema, SCHEMA_NAMES } from './schemas.js';
+import { startServer } from './serve.js';
+import { assessmentText } from './text.js';
+
+/*
+ * The `za-duties` command line. `run` takes the arguments and the streams and returns the exit
+ * code, so tests drive it in-process; bin.ts wires it to the real process.
+ */
+
+class UsageError extends Error {
+  override readonly name = 'UsageError' as const;
+}
+
+const COMMANDS = ['assess', 'batch', 'check', 'schema', 'rules', 'serve'] as const;
+type Command = (typeof COMMANDS)[number];
+
+function out(io: CliIo, text: string): Promise<void> {
+  // A closed stdout (e.g. piped into head) is not an error of ours: resolve either way.
+  return (write(io.stdout, text) ?? Promise.resolve()).catch(() => undefined);
+}
+
+function err(io: CliIo, text: string): void {
+  io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+function issueLines(issues: readonly ValidationIssue[]): string {
+  const shown = issues.slice(0, 20).map((i) => `  ${i.message}`);
+  if (issues.length > 20) shown.push(`  … and ${issues.length - 20} more`);
+  return shown.join('\n');
+}
+
+function intOption(v: string | undefined, name: string, min: number, max: number): number | undefined {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`--${name} expects a whole number from ${min} to ${max}, got ${JSON.stringify(v)}`);
+  return Number(v);
+}
+
+type OptionSpec = Record<string, { type: 'string' | 'boolean' }>;
+type Parsed = { values: Record<string, string | boolean | undefined>; positionals: string[] };
+
+function parse(cmd: Command, argv: readonly string[], options: OptionSpec): Parsed {
+  try {
+    const r = parseArgs({ args: [...argv], options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: true, strict: true });
+    return { values: r.values as Parsed['values'], positionals: r.positionals };
+  } catch (e) {
+    throw new UsageError(`${e instanceof Error ? e.message.replace(/\. To specify a positional argument.*$/s, '') : String(e)} (see za-duties ${cmd} --help)`);
+  }
+}
+
+function onePositional(cmd: Command, positionals: readonly string[]): string | undefined {
+  if (positionals.length > 1) throw new UsageError(`${cmd} takes one input (a file or -), got ${positionals.length}: ${positionals.join(' ')}`);
+  return positionals[0];
+}
+
+/** Reports invalid input for assess/check: on stderr for people, and as JSON on stdout for programs. */
+async function invalid(io: CliIo, cmd: Command, e: InputError | { message: string; issues: readonly ValidationIssue[] }, jsonOut: boolean): Promise<number> {
+  const issues = e instanceof InputError ? e.detail.issues : e.issues;
+  err(io, `za-duties ${cmd}: ${e instanceof InputError ? e.message : 'invalid input'}${issues && issues.length > 0 ? `\n${issueLines(issues)}` : ''}`);
+  if (jsonOut) {
+    const json = e instanceof InputError ? e.detail.json : undefined;
+    const code = json ? 'invalid_json' : issues ? 'invalid_input' : 'input_error';
+    const error = { code, message: e.message, ...(json ? { line: json.line, column: json.column } : {}), ...(issues ? { issues } : {}) };
+    await out(io, `${JSON.stringify({ error })}\n`);
+  }
+  return EXIT.invalid;
+}
+
+async function assessCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('assess', argv, { format: { type: 'string' }, full: { type: 'boolean' }, pretty: { type: 'boolean' } });
+  if (values.help) return help(io, 'assess');
+  const format = (values.format as string | undefined) ?? 'json';
+  if (format !== 'json' && format !== 'text') throw new UsageError(`--format expects json or text, got ${JSON.stringify(format)}`);
+  const file = onePositional('assess', positionals);
+  let doc: unknown;
+  try {
+    doc = (await readJsonDocument(file, io)).value;
+  } catch (e) {
+    if (e instanceof InputError) return invalid(io, 'assess', e, format === 'json');
+    throw e;
+  }
+  const r = safeAssess(doc);
+  if (!r.success) return invalid(io, 'assess', { message: r.error.message, issues: r.error.issues }, format === 'json');
+  if (format === 'text') {
+    await out(io, assessmentText(r.data, { full: values.full === true }));
+  } else {
+    const json = values.pretty ? JSON.stringify(values.full ? r.data : compactAssessment(r.data), null, 2) : values.full ? JSON.stringify(r.data) : compactJson(r.data);
+    await out(io, `${json}\n`);
+  }
+  return EXIT.ok;
+}
+
+async function checkCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('check', argv, { pretty: { type: 'boolean' } });
+  if (values.help) return help(io, 'check');
+  const file = onePositional('check', positionals);
+  let doc: unknown;
+  try {
+    doc = (await readJsonDocument(file, io)).value;
+  } catch (e) {
+    if (e instanceof InputError) return invalid(io, 'check', e, true);
+    throw e;
+  }
+  const r = safeCheckCompliance(doc);
+  if (!r.success) return invalid(io, 'check', { message: r.error.message, issues: r.error.issues }, true);
+  await out(io, `${JSON.stringify(r.data, null, values.pretty ? 2 : undefined)}\n`);
+  const s = r.data.summary;
+  err(io, `za-duties check: ${r.data.compliant ? 'compliant' : 'NOT compliant'}: ${s.met} met, ${s.overdue} overdue, ${s.unmet} unmet, ${s.open} open`);
+  return r.data.compliant ? EXIT.ok : EXIT.failed;
+}
+
+function summaryLine(s: BatchSummary, seconds: number): string {
+  const rate = seconds > 0 ? Math.round(s.lines / seconds) : s.lines;
+  const errs = s.errors > 0 ? `, ${s.errors} error record${s.errors === 1 ? '' : 's'} (line${s.errors === 1 ? '' : 's'} ${s.errorLines.join(', ')}${s.errors > s.errorLines.length ? ', …' : ''})` : '';
+  const blank = s.blank > 0 ? `, ${s.blank} blank` : '';
+  return `${s.lines} line${s.lines === 1 ? '' : 's'}: ${s.assessed} assessed${errs}${blank}; ${seconds.toFixed(1)} s, ${rate} lines/s`;
+}
+
+async function batchCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('batch', argv, { full: { type: 'boolean' }, 'max-line-bytes': { type: 'string' } });
+  if (values.help) return help(io, 'batch');
+  const maxLineBytes = intOption(values['max-line-bytes'] as string | undefined, 'max-line-bytes', 1, 256 * 1024 * 1024) ?? DEFAULT_MAX_LINE_BYTES;
+  const file = onePositional('batch', positionals);
+  let input;
+  try {
+    input = openInput(file, io);
+  } catch (e) {
+    if (e instanceof InputError) {
+      err(io, `za-duties batch: ${e.message}`);
+      return EXIT.invalid;
+    }
+    throw e;
+  }
+  const started = Date.now();
+  const tty = io.stderr.isTTY === true;
+  const s = await runBatch(input.stream, io.stdout, {
+    full: values.full === true,
+    maxLineBytes,
+    today: todayInSouthAfrica(),
+    ...(tty ? { onProgress: (p: BatchSummary) => io.stderr.write(`\r\u001b[Kza-duties batch: ${p.lines} lines, ${p.assessed} assessed, ${p.errors} errors…`) } : {}),
+  });
+  if (tty) io.stderr.write('\r\u001b[K');
+  const seconds = (Date.now() - started) / 1000;
+  if (s.stoppedEarly) {
+    err(io, `za-duties batch: stopped early: ${s.stoppedEarly}; ${summaryLine(s, seconds)}`);
+    return EXIT.failed;
+  }
+  err(io, `za-duties batch: ${summaryLine(s, seconds)}`);
+  return s.errors > 0 ? EXIT.partial : EXIT.ok;
+}
+
+async function schemaCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('schema', argv, { write: { type: 'string' } });
+  if (values.help) return help(io, 'schema');
+  if (values.write !== undefined) {
+    if (positionals.length > 0) throw new UsageError('schema --write writes every schema; give no name');
+    const dir = path.resolve(io.cwd, values.write as string);
+    fs.mkdirSync(dir, { recursive: true });
+    for (const name of SCHEMA_NAMES) fs.writeFileSync(path.join(dir, `${name}.schema.json`), `${JSON.stringify(jsonSchema(name), null, 2)}\n`);
+    err(io, `za-duties schema: wrote ${SCHEMA_NAMES.length} schemas to ${values.write as string}`);
+    return EXIT.ok;
+  }
+  if (positionals.length > 1) throw new UsageError(`schema takes one name, got ${positionals.join(' ')}`);
+  const name = positionals[0] ?? 'input';
+  if (!isSchemaName(name)) throw new UsageError(`no schema named ${JSON.stringify(name)}; the names are ${SCHEMA_NAMES.join(', ')}`);
+  await out(io, `${JSON.stringify(jsonSchema(name), null, 2)}\n`);
+  return EXIT.ok;
+}
+
+async function rulesCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('rules', argv, { compact: { type: 'boolean' } });
+  if (values.help) return help(io, 'rules');
+  if (positionals.length > 0) throw new UsageError(`rules takes no arguments, got ${positionals.join(' ')}`);
+  await out(io, `${JSON.stringify(dutyCatalogue(), null, values.compact ? undefined : 2)}\n`);
+  return EXIT.ok;
+}
+
+async function serveCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('serve', argv, {
+    port: { type: 'string' },
+    host: { type: 'string' },
+    'max-body-bytes': { type: 'string' },
+    'timeout-ms': { type: 'string' },
+  });
+  if (values.help) return help(io, 'serve');
+  if (positionals.length > 0) throw new UsageError(`serve takes no arguments, got ${positionals.join(' ')}`);
+  const port = intOption(values.port as string | undefined, 'port', 0, 65535) ?? 8080;
+  const host = (values.host as string | undefined) ?? '127.0.0.1';
+  const maxBodyBytes = intOption(values['max-body-bytes'] as string | undefined, 'max-body-bytes', 1, 64 * 1024 * 1024);
+  const bodyTimeoutMs = intOption(values['timeout-ms'] as string | undefined, 'timeout-ms', 1, 600_000);
+  let running;
+  try {
+    running = await startServer({ port, host, ...(maxBodyBytes ? { maxBodyBytes } : {}), ...(bodyTimeoutMs ? { bodyTimeoutMs } : {}) });
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    err(io, `za-duties serve: could not listen on ${host}:${port}: ${code === 'EADDRINUSE' ? 'the port is in use' : code === 'EADDRNOTAVAIL' ? 'no such address here' : (code ?? 'error')}`);
+    return EXIT.failed;
+  }
+  const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
+  if (!loopback) err(io, `za-duties serve: warning: bound to ${host}, not loopback; there is no authentication`);
+  err(io, `za-duties serve: listening on ${running.url} (POST /assess, POST /check, GET /rules, GET /schema/:name, GET /healthz)`);
+  const signal = await (io.waitForShutdown ? io.waitForShutdown() : new Promise<string>(() => undefined));
+  err(io, `za-duties serve: ${signal}: finishing in-flight requests`);
+  await running.close();
+  err(io, 'za-duties serve: stopped');
+  return EXIT.ok;
+}
+
+async function help(io: CliIo, topic: string): Promise<number> {
+  await out(io, `${HELP[topic] ?? HELP.main}\n`);
+  return EXIT.ok;
+}
+
+/**
+ * Runs `za-duties` with the arguments (without `node` and the script) and returns the exit code.
+ * Never throws: usage errors exit 2, unexpected errors 70 (with no stack trace and nothing of the input).
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  const [first, ...rest] = argv;
+  try {
+    if (first === undefined || first === '-h' || first === '--help') return await help(io, 'main');
+    if (first === 'help') return await help(io, rest[0] ?? 'main');
+    if (first === '-v' || first === '--version') {
+      await out(io, `za-duties ${packageVersion} (ruleset ${rulesetVersionOf()})\n`);
+      return EXIT.ok;
+    }
+    switch (first) {
+      case 'assess':
+        return await assessCommand(rest, io);
+      case 'batch':
+        return await batchCommand(rest, io);
+      case 'check':
+        return await checkCommand(rest, io);
+      case 'schema':
+        return await schemaCommand(rest, io);
+      case 'rules':
+        return await rulesCommand(rest, io);
+      case 'serve':
+        return await serveCommand(rest, io);
+      default:
+        throw new UsageError(`unknown command ${JSON.stringify(first)}; the commands are ${COMMANDS.join(', ')} (see za-duties --help)`);
+    }
+  } catch (e) {
+    if (e instanceof UsageError) {
+      err(io, `za-duties: ${e.message}`);
+      return EXIT.invalid;
+    }
+    err(io, `za-duties: internal error (${e instanceof Error ? e.name : 'unknown'}); please report it`);
+    return EXIT.internal;
+  }
+}

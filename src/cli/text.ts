@@ -1,0 +1,181 @@
+import type { Assessment, DutyResult, Reason } from '../assessment/types.js';
+
+/*
+ * The readable summary of `za-duties assess --format text`, for a person: an emergency line if
+ * anyone is in danger, then the duties that apply (citation, recipient, timing, form), what is
+ * uncertain and the questions that settle it, then the guidance. `--full` adds the reasons,
+ * the duties that do not apply and why, guidance steps and sources.
+ */
+
+const WIDTH = 92;
+
+function wrap(text: string, indent: string, width = WIDTH): string {
+  const words = text.split(/\s+/).filter((w) => w.length > 0);
+  const lines: string[] = [];
+  let cur = '';
+  for (const w of words) {
+    if (cur.length > 0 && indent.length + cur.length + 1 + w.length > width) {
+      lines.push(indent + cur);
+      cur = w;
+    } else cur = cur.length > 0 ? `${cur} ${w}` : w;
+  }
+  if (cur.length > 0) lines.push(indent + cur);
+  return lines.join('\n');
+}
+
+function heading(title: string): string {
+  return `\n${title.toUpperCase()}\n${'-'.repeat(Math.min(title.length, WIDTH))}`;
+}
+
+function reasonLine(r: Reason): string {
+  const v = r.value;
+  const value = v === null ? 'unknown' : typeof v !== 'object' ? String(v) : 'min' in v ? `${v.min}–${v.max}` : v.join(', ');
+  const mark = r.result === true ? 'yes' : r.result === false ? 'no ' : ' ? ';
+  return `[${mark}] ${r.label ?? r.fact}: ${r.fact} = ${value} (${r.test})${r.concern ? ` [${r.concern}]` : ''}`;
+}
+
+/** Duties grouped by what they say (same duty, status, modality, provision), with their persons. */
+function grouped(duties: readonly DutyResult[]): { d: DutyResult; persons: string[]; all: DutyResult[] }[] {
+  const out = new Map<string, { d: DutyResult; persons: string[]; all: DutyResult[] }>();
+  for (const d of duties) {
+    const key = `${d.duty}|${d.status}|${d.modality}|${d.citation.provision}`;
+    const g = out.get(key);
+    if (g) {
+      g.persons.push(d.person);
+      g.all.push(d);
+    } else out.set(key, { d, persons: [d.person], all: [d] });
+  }
+  return [...out.values()];
+}
+
+function dutyBlock(g: { d: DutyResult; persons: string[]; all: DutyResult[] }, full: boolean): string {
+  const { d } = g;
+  const lines: string[] = [];
+  lines.push(wrap(`* ${d.duty} — ${d.title}`, '  ').replace(/^ {2}/, ''));
+  lines.push(wrap(`For: ${g.persons.join(', ')}`, '    '));
+  lines.push(wrap(`Law: ${d.citation.act} ${d.citation.provision} (text ${d.citation.verification})`, '    '));
+  if (d.status !== 'does_not_apply') {
+    lines.push(wrap(`Report to: ${d.recipientsText}`, '    '));
+    const deadline = d.deadline ? ` — ${d.deadline.hours} hours from ${d.deadline.from}: by ${d.deadline.latestDate} at the latest${d.deadline.passed ? ' (PASSED)' : ''}` : '';
+    lines.push(wrap(`Timing: ${d.timing.phrase}${deadline}`, '    '));
+    if (d.form) lines.push(wrap(`Form: ${d.form.name}${d.form.number ? ` (${d.form.number})` : ''}${d.form.verification !== 'exact' ? ` [form ${d.form.verification}]` : ''}`, '    '));
+    if (d.offence && d.modality === 'must') {
+      const penalty = d.offence.penalty.text ? ` Penalty: ${d.offence.penalty.text}` : ' Penalty: not verified, so not shown.';
+      lines.push(wrap(`Failing to report is an offence (${d.offence.provision}, ${d.offence.verification}).${penalty}`, '    '));
+    }
+  }
+  if (full || d.status === 'does_not_apply') {
+    const reasons = g.all.flatMap((x) => x.reasons.map((r) => `${g.persons.length > 1 ? `${x.person}: ` : ''}${reasonLine(r)}`));
+    const shown = full ? reasons : reasons.slice(0, 3);
+    for (const r of shown) lines.push(wrap(r, '      '));
+    if (shown.length < reasons.length) lines.push(`      … ${reasons.length - shown.length} more (use --full)`);
+  }
+  if (full) for (const n of d.notes) lines.push(wrap(`Note (${n.id}, ${n.verification}): ${n.text}`, '    '));
+  return lines.join('\n');
+}
+
+/** Renders an assessment as a readable summary. */
+export function assessmentText(a: Assessment, options: { full?: boolean } = {}): string {
+  const full = options.full === true;
+  const out: string[] = [];
+  out.push(`za-duties: reporting duties${a.caseId ? ` for case ${a.caseId}` : ''}`);
+  out.push(`Law as at ${a.lawAsAt} (the date you came to know); assessed on ${a.assessmentDate}; rules ${a.rulesetVersion}.`);
+
+  const emergency = a.guidance.items.filter((g) => g.kind === 'emergency');
+  for (const e of emergency) out.push('', wrap(`!! ${e.title}`, ''));
+
+  const must = a.duties.filter((d) => d.status === 'applies' && d.modality === 'must');
+  const may = a.duties.filter((d) => d.status === 'applies' && d.modality === 'may');
+  const open = a.duties.filter((d) => d.status === 'may_apply');
+  const not = a.duties.filter((d) => d.status === 'does_not_apply');
+
+  // Where s2A and s2B are alternatives and one of them applies whichever way the open facts
+  // turn out, a DVA report is due even though neither duty applies on its own.
+  const dvaDue = a.overlaps.filter((o) => o.id === 'dva-report' && o.status === 'applies');
+  const dvaDuties = new Set(dvaDue.map((o) => o.person));
+  out.push(heading('You must report'));
+  if (must.length === 0 && dvaDue.length === 0) out.push('No duty to report applies for certain on these facts' + (open.length > 0 ? ' (but see "may apply" below).' : '.'));
+  for (const g of grouped(must)) out.push(dutyBlock(g, full));
+  if (dvaDue.length > 0) {
+    const pair = a.duties.filter((d) => dvaDuties.has(d.person) && (d.duty === 'dva-s2A' || d.duty === 'dva-s2B') && d.status !== 'does_not_apply');
+    const recipients = pair.slice(0, 1).map((d) => d.recipientsText);
+    const timing = [...new Set(pair.map((d) => `${d.timing.phrase} (${d.citation.provision})`))];
+    out.push(wrap('* dva-report — A Domestic Violence Act report is due either way (s2A or s2B, alternatives)', '  ').replace(/^ {2}/, ''));
+    out.push(wrap(`For: ${dvaDue.map((o) => o.person).join(', ')}`, '    '));
+    if (recipients.length > 0) out.push(wrap(`Report to: ${recipients.join('')}`, '    '));
+    if (timing.length > 0) out.push(wrap(`Timing: ${timing.join('; ')}`, '    '));
+    out.push(wrap((dvaDue[0] as (typeof dvaDue)[number]).text, '    '));
+  }
+
+  const overlaps = a.overlaps.filter((o) => o.status !== 'does_not_apply' && !(o.id === 'dva-report' && o.status === 'applies'));
+  if (overlaps.length > 0) {
+    out.push(heading('One report, several duties'));
+    const seen = new Set<string>();
+    for (const o of overlaps) {
+      const persons = overlaps.filter((x) => x.id === o.id && x.text === o.text).map((x) => x.person);
+      const key = `${o.id}|${o.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(wrap(`* ${o.id} (${o.status}) for ${persons.join(', ')}: ${o.text}`, '  ').replace(/^ {2}/, ''));
+    }
+  }
+
+  if (may.length > 0) {
+    out.push(heading('You may report (a permission, not a duty)'));
+    for (const g of grouped(may)) out.push(dutyBlock(g, full));
+  }
+
+  if (open.length > 0) {
+    out.push(heading('May apply: depends on facts still missing'));
+    for (const g of grouped(open)) {
+      out.push(dutyBlock(g, full));
+      const missing = [...new Set(g.all.flatMap((x) => x.missing.map((m) => m.fact)))];
+      out.push(wrap(`Missing: ${missing.join(', ')}`, '    '));
+    }
+  }
+
+  if (a.questions.length > 0) {
+    out.push(heading('Questions that would settle it'));
+    a.questions.forEach((q, i) => {
+      const settles = [...new Set(q.settles.map((s) => s.duty))].join(', ');
+      out.push(wrap(`${i + 1}. ${q.question}`, '   ').replace(/^ {3}/, ''));
+      out.push(wrap(`(about ${q.about}; answer in ${q.inputs.join(' or ')}; settles ${settles})`, '   '));
+    });
+  }
+
+  if (a.guidance.items.length > 0) {
+    out.push(heading('Guidance: acting on it well'));
+    for (const g of a.guidance.items) {
+      out.push(`* [${g.kind}] ${g.title}${g.persons.length > 0 ? ` (${g.persons.join(', ')})` : ''}`);
+      out.push(wrap(g.text, '    '));
+      if (full) {
+        g.steps.forEach((s, i) => out.push(wrap(`${i + 1}) ${s}`, '      ')));
+        for (const s of g.sources) out.push(wrap(`Source: ${s.cite} [${s.verification}]${s.url ? ` ${s.url}` : ''}`, '      '));
+      }
+    }
+  }
+
+  if (a.guidance.helplines.length > 0) {
+    out.push(heading('Helplines'));
+    for (const h of a.guidance.helplines) {
+      out.push(wrap(`* ${h.name}: ${h.number ?? 'see description'} (${h.verification}, checked ${h.lastChecked})`, '  ').replace(/^ {2}/, ''));
+      if (full) {
+        out.push(wrap(h.description, '    '));
+        if (h.caveat) out.push(wrap(`Caveat: ${h.caveat}`, '    '));
+      }
+    }
+  }
+
+  if (not.length > 0) {
+    out.push(heading('Does not apply'));
+    if (full) for (const g of grouped(not)) out.push(dutyBlock(g, true));
+    else {
+      const ids = [...new Set(not.map((d) => d.duty))];
+      out.push(wrap(`${not.length} duty checks do not apply (${ids.join(', ')}). Use --full to see why each does not apply.`, ''));
+    }
+  }
+
+  out.push(heading('Not legal advice'));
+  out.push(wrap(a.disclaimer, ''));
+  return out.join('\n') + '\n';
+}
