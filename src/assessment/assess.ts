@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { todayInSouthAfrica } from '../case/ages.js';
 import { deriveCase, type DerivedCase } from '../case/derive.js';
 import { FACTS, type FactDefinition } from '../case/facts.js';
@@ -67,12 +68,29 @@ function dateIssues(c: ValidatedCase, assessmentDate: string, knowledgeDate: str
   return out;
 }
 
+let fastSchema: typeof CaseInputSchema | undefined;
+/**
+ * The input schema compiled ahead of use by zod (`z.compile`: same results and issues, several
+ * times faster). Where code generation is not allowed (a strict Content-Security-Policy), the
+ * plain schema is used.
+ */
+function fastCaseSchema(): typeof CaseInputSchema {
+  if (!fastSchema) {
+    try {
+      fastSchema = z.compile(CaseInputSchema);
+    } catch {
+      fastSchema = CaseInputSchema;
+    }
+  }
+  return fastSchema;
+}
+
 /** Validates a case and resolves its dates; never throws. */
 export function validateCase(
   input: unknown,
   options: AssessOptions = {},
 ): { success: true; data: ValidatedCase; assessmentDate: string; knowledgeDate: string } | { success: false; error: ValidationError } {
-  const r = CaseInputSchema.safeParse(input, { reportInput: true });
+  const r = fastCaseSchema().safeParse(input, { reportInput: true });
   if (!r.success) return { success: false, error: new ValidationError('case', issuesFromZod(r.error.issues)) };
   const c = r.data;
   const assessmentDate = c.assessmentDate ?? options.today ?? todayInSouthAfrica();

@@ -83,6 +83,19 @@ export function ageAt(w: BirthWindow | undefined, on: string | undefined, latest
   return max === 0 ? 0 : { min: 0, max };
 }
 
+const plusYearsMemo = new Map<string, string>();
+/** `iso` plus whole calendar years (date-fns `addYears`), memoised (bounded). */
+function plusYears(iso: string, years: number): string {
+  const key = `${iso}+${years}`;
+  let r = plusYearsMemo.get(key);
+  if (r === undefined) {
+    r = toIso(addYears(toDate(iso), years));
+    if (plusYearsMemo.size >= 50_000) plusYearsMemo.clear();
+    plusYearsMemo.set(key, r);
+  }
+  return r;
+}
+
 /**
  * Whether two people were born not more than `years` years apart ("the age difference … was not
  * more than two years", SORMA s15(1)(b)): the later birth is on or before the earlier birth plus
@@ -91,8 +104,9 @@ export function ageAt(w: BirthWindow | undefined, on: string | undefined, latest
 export function bornWithinYears(a: BirthWindow | undefined, b: BirthWindow | undefined, years: number): boolean | undefined {
   if (!a || !b) return undefined;
   const within = (x: string, y: string): boolean => {
-    const [early, late] = x <= y ? [x, y] : [y, x];
-    return late <= toIso(addYears(toDate(early), years));
+    const early = x <= y ? x : y;
+    const late = x <= y ? y : x;
+    return late <= plusYears(early, years);
   };
   // The widest gap is between opposite ends of the two windows; the narrowest is zero if they overlap.
   const widest = within(a.earliest, b.latest) && within(a.latest, b.earliest);

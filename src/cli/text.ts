@@ -159,10 +159,9 @@ export function assessmentText(a: Assessment, options: { full?: boolean } = {}):
     out.push(heading('Helplines'));
     for (const h of a.guidance.helplines) {
       out.push(wrap(`* ${h.name}: ${h.number ?? 'see description'} (${h.verification}, checked ${h.lastChecked})`, '  ').replace(/^ {2}/, ''));
-      if (full) {
-        out.push(wrap(h.description, '    '));
-        if (h.caveat) out.push(wrap(`Caveat: ${h.caveat}`, '    '));
-      }
+      if (full) out.push(wrap(h.description, '    '));
+      // The caveat says how to show the number (e.g. "10111, or 112 from a cellphone") or when to recheck it.
+      if (h.caveat) out.push(wrap(h.caveat, '    '));
     }
   }
 

@@ -92,8 +92,26 @@ export function compile(c: Condition, named: ReadonlyMap<string, Condition>, cac
   if ('fact' in c) {
     const { fact, operator, value } = c;
     const label = c.name;
+    // The common tests get a direct function; the rest go through `compare`.
+    let tri: (facts: Facts) => Tri;
+    if ((operator === 'equal' || operator === 'notEqual') && (typeof value === 'boolean' || typeof value === 'string')) {
+      const eq = operator === 'equal';
+      tri = (facts) => {
+        const v = facts[fact];
+        return v === undefined ? null : typeof v === 'object' ? compare(operator, v, value) : (v === value) === eq;
+      };
+    } else if ((operator === 'in' || operator === 'notIn') && Array.isArray(value) && value.every((x) => typeof x === 'string')) {
+      const set = new Set(value as string[]);
+      const isIn = operator === 'in';
+      tri = (facts) => {
+        const v = facts[fact];
+        return v === undefined ? null : typeof v === 'string' ? set.has(v) === isIn : compare(operator, v, value);
+      };
+    } else {
+      tri = (facts) => compare(operator, facts[fact], value);
+    }
     return {
-      tri: (facts) => compare(operator, facts[fact], value),
+      tri,
       explain: (facts, out, within) => {
         const v = facts[fact];
         const result = compare(operator, v, value);
