@@ -10,4 +10,19 @@ export default defineConfig([
     target: 'node20',
     treeshake: true,
   },
+  {
+    // The `za-duties` CLI: one ESM file with its dependencies bundled in, so it starts fast
+    // (no module resolution across zod's and date-fns's files).
+    entry: { cli: 'src/cli/bin.ts' },
+    format: ['esm'],
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    target: 'node20',
+    treeshake: true,
+    splitting: false,
+    noExternal: [/.*/],
+    platform: 'node',
+    banner: { js: '#!/usr/bin/env node' },
+  },
 ]);

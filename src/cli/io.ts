@@ -64,7 +64,7 @@ export function openInput(file: string | undefined, io: CliIo): { stream: Readab
   } catch (e) {
     throw new InputError(describeFsError(e, file));
   }
-  return { stream: fs.createReadStream(full, { highWaterMark: 256 * 1024 }), name: file };
+  return { stream: fs.createReadStream(full, { highWaterMark: 64 * 1024 }), name: file };
 }
 
 /** Reads a whole JSON document (up to {@link MAX_DOCUMENT_BYTES}) and parses it, with line and column on error. */

@@ -1,0 +1,85 @@
+/*
+ * `za-duties batch` end to end over generated NDJSON: 100k and 1M cases (the bundled scenario
+ * cases, repeated with fresh ids), written to bench/tmp/ (gitignored). Measures cases per second
+ * (wall time of the process) and peak RSS (GNU time's "Maximum resident set size"), and checks
+ * that exactly one record per line came out. Output goes through a pipe to this process, which
+ * counts lines (so backpressure is real); nothing is kept.
+ *
+ * Run: npm run bench (or tsx bench/batch.bench.ts after npm run build).
+ * BENCH_BATCH_SIZES=100000,1000000 and BENCH_BATCH_RUNS=3 (runs of the smaller sizes; 1M runs once).
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { median, note, report, ROOT, scenarioCases } from './cases.js';
+
+const SIZES = (process.env.BENCH_BATCH_SIZES ?? '100000,1000000').split(',').map(Number);
+const RUNS = Number(process.env.BENCH_BATCH_RUNS ?? 3);
+const TMP = path.join(ROOT, 'bench', 'tmp');
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+function generate(n: number): string {
+  const file = path.join(TMP, `cases-${n}.ndjson`);
+  if (fs.existsSync(file) && fs.statSync(file).size > 0) return file;
+  fs.mkdirSync(TMP, { recursive: true });
+  const cases = scenarioCases().map((c) => c.input);
+  const fd = fs.openSync(`${file}.part`, 'w');
+  let buf: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const c = cases[i % cases.length] as Record<string, unknown>;
+    buf.push(JSON.stringify({ ...c, id: `gen-${i}` }));
+    if (buf.length === 10_000) {
+      fs.writeSync(fd, `${buf.join('\n')}\n`);
+      buf = [];
+    }
+  }
+  if (buf.length > 0) fs.writeSync(fd, `${buf.join('\n')}\n`);
+  fs.closeSync(fd);
+  fs.renameSync(`${file}.part`, file);
+  return file;
+}
+
+function runOnce(file: string): Promise<{ seconds: number; peakRssMb: number; lines: number; exitCode: number | null; summary: string }> {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const child = spawn('/usr/bin/time', ['-v', process.execPath, CLI, 'batch', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let lines = 0;
+    child.stdout.on('data', (c: Buffer) => {
+      for (let i = c.indexOf(10); i !== -1; i = c.indexOf(10, i + 1)) lines++;
+    });
+    let err = '';
+    child.stderr.on('data', (c: Buffer) => (err += c.toString('utf8')));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      const seconds = (performance.now() - t0) / 1000;
+      const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
+      const exit = /Exit status: (\d+)/.exec(err);
+      const summary = /za-duties batch: .*/.exec(err)?.[0] ?? '';
+      resolve({ seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : NaN, lines, exitCode: exit ? Number(exit[1]) : code, summary });
+    });
+  });
+}
+
+async function main() {
+  if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
+  const results: Record<string, unknown>[] = [];
+  for (const n of SIZES) {
+    note(`batch.bench: generating ${n} cases…`);
+    const file = generate(n);
+    const runs = n >= 1_000_000 ? 1 : RUNS;
+    const rates: number[] = [];
+    const rss: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const x = await runOnce(file);
+      if (x.lines !== n) throw new Error(`expected ${n} output lines, got ${x.lines} (${x.summary})`);
+      if (x.exitCode !== 0) throw new Error(`batch exited ${x.exitCode}: ${x.summary}`);
+      rates.push(n / x.seconds);
+      rss.push(x.peakRssMb);
+      note(`  ${n}: ${Math.round(n / x.seconds)} cases/s, peak RSS ${x.peakRssMb.toFixed(0)} MB (${x.seconds.toFixed(1)} s)`);
+    }
+    results.push({ cases: n, runs, casesPerSecond: Math.round(median(rates)), peakRssMb: Math.round(median(rss)), maxPeakRssMb: Math.round(Math.max(...rss)), inputMb: Math.round(fs.statSync(file).size / 1048576) });
+  }
+  report({ bench: 'batch', results });
+}
+
+await main();

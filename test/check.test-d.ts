@@ -1,0 +1,38 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type { z } from 'zod';
+import {
+  AssessmentSchema,
+  checkCompliance,
+  CheckInputSchema,
+  safeCheckCompliance,
+  ValidationError,
+  type Assessment,
+  type CheckInput,
+  type ComplianceCheck,
+  type ComplianceStatus,
+  type DutyId,
+  type Recipient,
+} from '../src/index.js';
+
+describe('compliance check types', () => {
+  it('checkCompliance returns a ComplianceCheck; safeCheckCompliance is a discriminated result', () => {
+    expectTypeOf(checkCompliance).returns.toEqualTypeOf<ComplianceCheck>();
+    const r = safeCheckCompliance({});
+    if (r.success) expectTypeOf(r.data).toEqualTypeOf<ComplianceCheck>();
+    else expectTypeOf(r.error).toEqualTypeOf<ValidationError>();
+  });
+
+  it('statuses, ids and recipients are closed unions (no any)', () => {
+    expectTypeOf<ComplianceCheck['items'][number]['status']>().toEqualTypeOf<ComplianceStatus>();
+    expectTypeOf<ComplianceStatus>().toEqualTypeOf<'met' | 'overdue' | 'unmet' | 'open'>();
+    expectTypeOf<ComplianceCheck['items'][number]['id']>().toEqualTypeOf<DutyId | 'dva-report'>();
+    expectTypeOf<CheckInput['actions'][number]['recipient']>().toEqualTypeOf<Recipient>();
+    expectTypeOf<CheckInput['actions'][number]['duty']>().toEqualTypeOf<DutyId | undefined>();
+    expectTypeOf<ComplianceCheck>().not.toBeAny();
+    expectTypeOf<z.input<typeof CheckInputSchema>>().toEqualTypeOf<CheckInput>();
+  });
+
+  it('the output schema parses to the Assessment shape', () => {
+    expectTypeOf<z.output<typeof AssessmentSchema>['duties'][number]['duty']>().toEqualTypeOf<Assessment['duties'][number]['duty']>();
+  });
+});

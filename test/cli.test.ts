@@ -1,0 +1,473 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Readable, Writable } from 'node:stream';
+import v8 from 'node:v8';
+import vm from 'node:vm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compactAssessment, compactJson, CompactAssessmentSchema, BatchRecordSchema } from '../src/cli/compact.js';
+import { runBatch } from '../src/cli/batch.js';
+import { assess, AssessmentSchema, ComplianceCheckSchema, DUTY_IDS } from '../src/index.js';
+import { loadScenarios, ROOT } from './helpers/fixtures.js';
+import { requireBuiltCli, runCli, Sink, spawnCli } from './helpers/cli.js';
+
+const example = fs.readFileSync(path.join(ROOT, 'examples', 'mitchells-plain.json'), 'utf8');
+const exampleCase = JSON.parse(example) as Record<string, unknown>;
+
+/** A teacher who concludes a 9-year-old was beaten and injured by a parent: s110(1) applies. */
+const teacher = {
+  id: 'teacher-1',
+  assessmentDate: '2026-03-02',
+  reporter: { role: 'teacher', ageYears: 45, inCourseOfDuties: true, knowledgeDate: '2026-03-02' },
+  people: [
+    { id: 'child-a', ageYears: 9 },
+    { id: 'father', ageYears: 39, sex: 'male' },
+  ],
+  concerns: [{ id: 'c1', victim: 'child-a', harm: 'physical_abuse', allegedBy: 'father', relationship: 'parent', basis: 'reasonable_belief', incidentDate: '2026-02-26', physicalInjury: true }],
+};
+
+let tmp: string;
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'za-duties-cli-'));
+});
+afterAll(() => {
+  fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+function statusOf(out: string, duty: string, person: string): string | undefined {
+  const a = JSON.parse(out) as { duties: { duty: string; person: string; status: string }[] };
+  return a.duties.find((d) => d.duty === duty && d.person === person)?.status;
+}
+
+describe('za-duties assess', () => {
+  it('assesses the Mitchell\'s Plain example: a DVA report is due for each child, s2A/s2B turn on the functionary question', async () => {
+    const r = await runCli(['assess', 'examples/mitchells-plain.json']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    const a = CompactAssessmentSchema.parse(JSON.parse(r.stdout));
+    expect(a.caseId).toBe('example-mitchells-plain');
+    expect(a.lawAsAt).toBe('2026-11-20');
+    for (const child of ['child-a', 'child-b']) {
+      expect(a.overlaps).toContainEqual({ id: 'dva-report', person: child, status: 'applies' });
+      for (const duty of ['dva-s2A', 'dva-s2B']) {
+        const d = a.duties.find((x) => x.duty === duty && x.person === child);
+        expect(d?.status).toBe('may_apply');
+        expect(d?.missing).toEqual(['reporterIsFunctionary']);
+        expect(d?.reasons).toEqual([]);
+      }
+      expect(a.duties.find((x) => x.duty === 'ca-s110-1' && x.person === child)?.status).toBe('does_not_apply');
+    }
+    // Compact: every duty of every person at risk, with the deciding reasons only.
+    expect(a.duties).toHaveLength(3 * DUTY_IDS.length);
+    const s110 = a.duties.find((x) => x.duty === 'ca-s110-1' && x.person === 'child-a');
+    expect(s110?.reasons.some((x) => x.fact === 'physicalInjury' && x.value === false && x.result === false)).toBe(true);
+    expect(Object.keys(s110 ?? {})).not.toContain('citation');
+  });
+
+  it('gives the same decisions as the library, and --full gives the whole assessment', async () => {
+    const r = await runCli(['assess', '--full', 'examples/mitchells-plain.json']);
+    expect(r.code).toBe(0);
+    const full = JSON.parse(r.stdout) as unknown;
+    expect(AssessmentSchema.safeParse(full).success).toBe(true);
+    expect(full).toEqual(JSON.parse(JSON.stringify(assess(exampleCase))));
+    const compact = await runCli(['assess', 'examples/mitchells-plain.json']);
+    expect(JSON.parse(compact.stdout)).toEqual(JSON.parse(JSON.stringify(compactAssessment(assess(exampleCase)))));
+  });
+
+  it('reads stdin with - and when piped', async () => {
+    const dash = await runCli(['assess', '-'], JSON.stringify(teacher));
+    const piped = await runCli(['assess'], JSON.stringify(teacher));
+    expect(dash.code).toBe(0);
+    expect(statusOf(dash.stdout, 'ca-s110-1', 'child-a')).toBe('applies');
+    expect(piped.stdout).toBe(dash.stdout);
+  });
+
+  it('prints a readable summary with --format text: duties that apply first, then uncertainty and questions, then guidance', async () => {
+    const r = await runCli(['assess', 'examples/mitchells-plain.json', '--format', 'text']);
+    expect(r.code).toBe(0);
+    const t = r.stdout;
+    const order = ['YOU MUST REPORT', 'dva-report', 'MAY APPLY', 'QUESTIONS THAT WOULD SETTLE IT', 'GUIDANCE', 'HELPLINES', 'DOES NOT APPLY', 'NOT LEGAL ADVICE'].map((s) => t.indexOf(s));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((x, y) => x - y)).toEqual(order);
+    expect(t).toMatch(/Are you a "functionary"/);
+    expect(t).toMatch(/Report to: a social worker/);
+    const teacherText = await runCli(['assess', '--format', 'text'], JSON.stringify(teacher));
+    expect(teacherText.stdout).toMatch(/YOU MUST REPORT\n-+\n\* ca-s110-1 — /);
+    expect(teacherText.stdout).toMatch(/Form: Form 22/);
+    const full = await runCli(['assess', 'examples/mitchells-plain.json', '--format', 'text', '--full']);
+    expect(full.stdout.length).toBeGreaterThan(t.length);
+    expect(full.stdout).toMatch(/\[no \] causing physical injury/);
+  });
+
+  it('a missing file: exit 2 and a clear message', async () => {
+    const r = await runCli(['assess', 'no-such-case.json']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('za-duties assess: file not found: no-such-case.json\n');
+    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'input_error', message: 'file not found: no-such-case.json' } });
+  });
+
+  it('bad JSON: exit 2 with the line and column', async () => {
+    const file = path.join(tmp, 'bad.json');
+    fs.writeFileSync(file, '{\n  "people": [],\n  "concerns": [}\n');
+    const r = await runCli(['assess', file]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${file}:3:16: invalid JSON: expected a JSON value (object, array, string, number, true, false or null), got '}'`);
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'invalid_json', line: 3, column: 16 } });
+    const stdin = await runCli(['assess', '-'], '{"people": [1,]}');
+    expect(stdin.code).toBe(2);
+    expect(stdin.stderr).toContain('stdin:1:15: invalid JSON');
+    const empty = await runCli(['assess', '-'], '  \n');
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('stdin is empty');
+  });
+
+  it('a schema violation: exit 2 with every path, what was expected and what came in', async () => {
+    const bad = { ...teacher, reporter: { ...teacher.reporter, ageYears: -1 }, concerns: [{ ...teacher.concerns[0], basis: 'gossip' }] };
+    const r = await runCli(['assess', '-'], JSON.stringify(bad));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^za-duties assess: invalid input\n/);
+    expect(r.stderr).toContain('at concerns[0].basis: expected one of "knowledge", "reasonable_belief", "reasonable_suspicion", "rumour", got "gossip"');
+    expect(r.stderr).toContain('at reporter.ageYears: expected a number of at least 0, got -1');
+    const json = JSON.parse(r.stdout) as { error: { code: string; issues: { at: string }[] } };
+    expect(json.error.code).toBe('invalid_input');
+    expect(json.error.issues.map((i) => i.at).sort()).toEqual(['concerns[0].basis', 'reporter.ageYears']);
+    const victim = await runCli(['assess', '-'], JSON.stringify({ ...teacher, concerns: [{ ...teacher.concerns[0], victim: 'nobody' }] }));
+    expect(victim.code).toBe(2);
+    expect(victim.stderr).toContain('at concerns[0].victim: expected one of the people ids (child-a, father), got "nobody"');
+    const text = await runCli(['assess', '-', '--format', 'text'], JSON.stringify(bad));
+    expect(text.code).toBe(2);
+    expect(text.stdout).toBe('');
+  });
+
+  it('usage errors exit 2', async () => {
+    expect((await runCli(['assess', '--bogus', 'x.json'])).code).toBe(2);
+    expect((await runCli(['assess', '--format', 'xml', 'examples/mitchells-plain.json'])).stderr).toContain('--format expects json or text');
+    expect((await runCli(['assess', 'a.json', 'b.json'])).code).toBe(2);
+    const tty = await runCli(['assess'], '', { stdinIsTTY: true });
+    expect(tty.code).toBe(2);
+    expect(tty.stderr).toContain('no input');
+    const unknown = await runCli(['frobnicate']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+  });
+});
+
+describe('the compact form', () => {
+  const inputs: unknown[] = [...loadScenarios().filter((s) => !s.scenario.expected.error).map((s) => s.scenario.case), exampleCase];
+  // Ids are the user's: quotes, backslashes, control characters and non-ASCII must come out as JSON.
+  inputs.push({ ...teacher, id: 'x"y\\z\u0001—案', people: [{ id: 'chi"ld\n', ageYears: 9 }, { id: 'father', ageYears: 39 }], concerns: [{ ...teacher.concerns[0], victim: 'chi"ld\n' }] });
+
+  it('compactJson writes exactly JSON.stringify(compactAssessment(a)), for every scenario', () => {
+    for (const input of inputs) {
+      const a = assess(input);
+      const text = compactJson(a);
+      expect(text).toBe(JSON.stringify(compactAssessment(a)));
+      expect(CompactAssessmentSchema.safeParse(JSON.parse(text)).success).toBe(true);
+      expect(JSON.parse(compactJson(a, 7))).toEqual({ line: 7, ...(JSON.parse(text) as object) });
+    }
+  });
+});
+
+describe('za-duties --help and --version', () => {
+  it.each(['assess', 'batch', 'check', 'schema', 'rules', 'serve'])('%s --help', async (cmd) => {
+    const r = await runCli([cmd, '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^Usage: za-duties ${cmd}`));
+    expect((await runCli(['help', cmd])).stdout).toBe(r.stdout);
+  });
+
+  it('the overview documents the exit codes', async () => {
+    const r = await runCli(['--help']);
+    expect(r.code).toBe(0);
+    for (const line of ['0   done', '1   check: a must-duty', '2   invalid input', '3   batch']) expect(r.stdout).toContain(line);
+    expect((await runCli([])).stdout).toBe(r.stdout);
+  });
+
+  it('--version', async () => {
+    const r = await runCli(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^za-duties \d+\.\d+\.\d+ \(ruleset \d+\.\d+\.\d+\+rules\.[0-9a-f]{14}\)\n$/);
+  });
+});
+
+describe('za-duties check', () => {
+  const exposure = {
+    assessmentDate: '2026-11-28',
+    reporter: { role: 'member_of_public', ageYears: 40, knowledgeDate: '2026-11-20' },
+    people: [
+      { id: 'child-a', ageYears: 5 },
+      { id: 'partner', ageYears: 35 },
+    ],
+    concerns: [{ id: 'c1', victim: 'child-a', allegedBy: 'partner', relationship: 'parent', harm: 'exposure_to_domestic_violence', basis: 'reasonable_suspicion' }],
+  };
+
+  it('exit 0 when every must-duty that applies is met', async () => {
+    const r = await runCli(['check', '-'], JSON.stringify({ case: exposure, actions: [{ recipient: 'social_worker', date: '2026-11-21' }] }));
+    expect(r.code).toBe(0);
+    const c = ComplianceCheckSchema.parse(JSON.parse(r.stdout));
+    expect(c.compliant).toBe(true);
+    expect(c.items.find((i) => i.id === 'dva-s2B')?.status).toBe('met');
+    expect(r.stderr).toContain('compliant: 1 met, 0 overdue, 0 unmet');
+  });
+
+  it('exit 1 when a must-duty is unmet or overdue', async () => {
+    const unmet = await runCli(['check', '-'], JSON.stringify({ case: exposure, actions: [] }));
+    expect(unmet.code).toBe(1);
+    expect(JSON.parse(unmet.stdout)).toMatchObject({ compliant: false, summary: { unmet: 1 } });
+    expect(unmet.stderr).toContain('NOT compliant');
+    const policeCase = {
+      assessmentDate: '2026-03-05',
+      reporter: { role: 'police_official', ageYears: 35, inCourseOfDuties: true, knowledgeDate: '2026-03-02' },
+      people: [{ id: 'child-a', ageYears: 9 }],
+      concerns: [{ id: 'c1', victim: 'child-a', harm: 'physical_abuse', basis: 'reasonable_belief', physicalInjury: true, receivedAsReport: true, relationship: 'parent' }],
+    };
+    const overdue = await runCli(['check', '-'], JSON.stringify({ case: policeCase, actions: [{ recipient: 'police', date: '2026-03-02' }] }));
+    expect(overdue.code).toBe(1);
+    expect((JSON.parse(overdue.stdout) as { items: { id: string; status: string }[] }).items.find((i) => i.id === 'ca-s110-4')?.status).toBe('overdue');
+  });
+
+  it('exit 2 on invalid input, with the path', async () => {
+    const r = await runCli(['check', '-'], JSON.stringify({ case: exposure, actions: [{ recipient: 'the neighbour', date: '2026-11-21' }] }));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('at actions[0].recipient: expected one of');
+    expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'invalid_input', issues: [{ at: 'actions[0].recipient' }] } });
+    const json = await runCli(['check', '-'], '{"case": ');
+    expect(json.code).toBe(2);
+  });
+});
+
+describe('za-duties schema and rules', () => {
+  it.each(['input', 'output', 'check', 'output-compact', 'check-result', 'batch-record'])('schema %s is a JSON Schema', async (name) => {
+    const r = await runCli(['schema', name]);
+    expect(r.code).toBe(0);
+    const s = JSON.parse(r.stdout) as Record<string, unknown>;
+    expect(s.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(s.$id).toBe(`https://unpkg.com/za-reporting-duties/schemas/${name}.schema.json`);
+  });
+
+  it('the input schema names the closed vocabularies and is strict', async () => {
+    const s = JSON.parse((await runCli(['schema'])).stdout) as { required: string[]; additionalProperties: boolean; properties: Record<string, unknown> };
+    expect(s.required).toEqual(['people', 'concerns']);
+    expect(s.additionalProperties).toBe(false);
+    expect(JSON.stringify(s.properties.concerns)).toContain('exposure_to_domestic_violence');
+  });
+
+  it('an unknown schema name exits 2; --write writes every schema', async () => {
+    expect((await runCli(['schema', 'nope'])).code).toBe(2);
+    const dir = path.join(tmp, 'schemas');
+    const r = await runCli(['schema', '--write', dir]);
+    expect(r.code).toBe(0);
+    expect(fs.readdirSync(dir).sort()).toEqual(['batch-record', 'check-result', 'check', 'input', 'output-compact', 'output'].map((n) => `${n}.schema.json`).sort());
+  });
+
+  it('rules: the catalogue of the 11 duties with citations and verification labels', async () => {
+    const r = await runCli(['rules']);
+    expect(r.code).toBe(0);
+    const c = JSON.parse(r.stdout) as { rulesetVersion: string; duties: { id: string; versions: { verification: string; provision: string }[] }[] };
+    expect(c.duties.map((d) => d.id)).toEqual([...DUTY_IDS]);
+    for (const d of c.duties) for (const v of d.versions) expect(['exact', 'partial', 'secondary', 'unverified']).toContain(v.verification);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// batch
+
+type BatchLine = { line: number; error?: { code: string; column?: number; bytes?: number; issues?: { at: string }[] }; skipped?: string; caseId?: string; duties?: unknown[] };
+
+function records(stdout: string): BatchLine[] {
+  expect(stdout.endsWith('\n')).toBe(true);
+  return stdout
+    .slice(0, -1)
+    .split('\n')
+    .map((l) => JSON.parse(l) as BatchLine);
+}
+
+const expectedCompact = (c: unknown) => JSON.parse(JSON.stringify(compactAssessment(assess(c)))) as Record<string, unknown>;
+
+describe('za-duties batch: every line accounted for', () => {
+  const good1 = { ...teacher, id: 'good-1' };
+  const good2 = { ...exampleCase, id: 'good-2' };
+  const violating = { ...teacher, id: 'violating', concerns: [{ ...teacher.concerns[0], victim: 'nobody' }] };
+  const twoMb = JSON.stringify({ ...teacher, id: 'huge', padding: 'x'.repeat(2 * 1024 * 1024) });
+  const lines = [
+    JSON.stringify(good1), // 1 good
+    '{"assessmentDate": "2026-03-02", "people": [', // 2 malformed
+    '', // 3 blank
+    twoMb, // 4 oversized (2 MB > 1 MiB)
+    JSON.stringify(violating), // 5 schema violation
+    `${JSON.stringify(good2)}\r`, // 6 good, CRLF
+    'null', // 7 JSON but not a case
+    JSON.stringify(good1).slice(0, 80), // 8 truncated, last line without newline
+  ];
+  const input = `\ufeff${lines.join('\n')}`;
+
+  it('one record per line, in order, good lines assessed correctly, bad lines as error records, exit 3', async () => {
+    const file = path.join(tmp, 'mixed.ndjson');
+    fs.writeFileSync(file, input);
+    const r = await runCli(['batch', file]);
+    expect(r.code).toBe(3);
+    const recs = records(r.stdout);
+    expect(recs.map((x) => x.line)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const x of recs) expect(BatchRecordSchema.safeParse(x).success).toBe(true);
+    const { line: l1, ...a1 } = recs[0] as BatchLine;
+    expect(l1).toBe(1);
+    expect(a1).toEqual(expectedCompact(good1));
+    expect((a1 as { duties: { duty: string; status: string }[] }).duties.find((d) => d.duty === 'ca-s110-1')?.status).toBe('applies');
+    expect(recs[1]?.error).toMatchObject({ code: 'invalid_json', column: 45 });
+    expect(recs[2]).toEqual({ line: 3, skipped: 'blank line' });
+    expect(recs[3]?.error).toMatchObject({ code: 'line_too_long', bytes: Buffer.byteLength(twoMb), limit: 1024 * 1024 });
+    expect(recs[4]).toMatchObject({ line: 5, caseId: 'violating', error: { code: 'invalid_case', issues: [{ at: 'concerns[0].victim' }] } });
+    const { line: l6, ...a6 } = recs[5] as BatchLine;
+    expect(l6).toBe(6);
+    expect(a6).toEqual(expectedCompact(good2));
+    expect(recs[6]?.error).toMatchObject({ code: 'invalid_case', issues: [{ at: '(root)' }] });
+    expect(recs[7]?.error?.code).toBe('invalid_json');
+    // The summary counts, names error lines, and says nothing about the cases.
+    expect(r.stderr).toMatch(/^za-duties batch: 8 lines: 2 assessed, 5 error records \(lines 2, 4, 5, 7, 8\), 1 blank; /);
+    expect(r.stderr.split('\n').filter(Boolean)).toHaveLength(1);
+    for (const secret of ['good-1', 'violating', 'child-a', 'nobody']) expect(r.stderr).not.toContain(secret);
+  });
+
+  it('exit 0 when every line is assessed (blank lines are not errors)', async () => {
+    const r = await runCli(['batch', '-'], `${JSON.stringify(good1)}\n\n${JSON.stringify(good2)}\n`);
+    expect(r.code).toBe(0);
+    expect(records(r.stdout).map((x) => [x.line, x.caseId ?? x.skipped])).toEqual([
+      [1, 'good-1'],
+      [2, 'blank line'],
+      [3, 'good-2'],
+    ]);
+  });
+
+  it('an empty input gives no records and exit 0', async () => {
+    const r = await runCli(['batch', '-'], '');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/0 lines: 0 assessed/);
+  });
+
+  it('splits lines correctly however the input is chunked (multi-byte characters across chunks)', async () => {
+    const withUnicode = { ...good1, id: 'ünïcødé—案例' };
+    const text = `${JSON.stringify(withUnicode)}\n${JSON.stringify(good2)}\n{"bad":\n`;
+    const whole = await runCli(['batch', '-'], text);
+    const bytes = Buffer.from(text);
+    const pieces: Buffer[] = [];
+    for (let i = 0, n = 1; i < bytes.length; i += n, n = (n % 7) + 1) pieces.push(bytes.subarray(i, i + n));
+    const chunked = await runCli(['batch', '-'], Readable.from(pieces));
+    expect(chunked.stdout).toBe(whole.stdout);
+    expect(records(chunked.stdout)[0]?.caseId).toBe('ünïcødé—案例');
+    expect(chunked.code).toBe(3);
+  });
+
+  it('--full writes the whole assessment per line', async () => {
+    const r = await runCli(['batch', '--full', '-'], `${JSON.stringify(good1)}\n`);
+    const [rec] = records(r.stdout);
+    const { line, ...a } = rec as BatchLine;
+    expect(line).toBe(1);
+    expect(AssessmentSchema.safeParse(a).success).toBe(true);
+  });
+
+  it('--max-line-bytes sets the limit', async () => {
+    const r = await runCli(['batch', '--max-line-bytes', '100', '-'], `${JSON.stringify(good1)}\n{}\n`);
+    const recs = records(r.stdout);
+    expect(recs[0]?.error).toMatchObject({ code: 'line_too_long', limit: 100 });
+    expect(recs[1]?.error?.code).toBe('invalid_case');
+    expect((await runCli(['batch', '--max-line-bytes', 'lots', '-'], '')).code).toBe(2);
+  });
+
+  it('a missing input file exits 2', async () => {
+    const r = await runCli(['batch', 'nope.ndjson']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('file not found: nope.ndjson');
+  });
+
+  it('a slow reader (backpressure) loses nothing', async () => {
+    const n = 300;
+    const text = Array.from({ length: n }, (_, i) => JSON.stringify({ ...good1, id: `case-${i}` })).join('\n');
+    const received: Buffer[] = [];
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _enc, cb) {
+        received.push(chunk);
+        setImmediate(cb);
+      },
+    });
+    const s = await runBatch(Readable.from([Buffer.from(text)]), slow, {});
+    expect(s).toMatchObject({ lines: n, assessed: n, errors: 0 });
+    const recs = records(Buffer.concat(received).toString('utf8'));
+    expect(recs.map((x) => x.caseId)).toEqual(Array.from({ length: n }, (_, i) => `case-${i}`));
+  });
+
+  it('stops with exit 1 when the output is closed early', async () => {
+    let writes = 0;
+    const closing = new Sink();
+    closing._write = (_chunk: Buffer, _enc: BufferEncoding, cb: (e?: Error | null) => void) => {
+      writes++;
+      cb(writes > 1 ? Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }) : null);
+    };
+    const many = Array.from({ length: 3000 }, () => JSON.stringify(good1)).join('\n');
+    const { run } = await import('../src/cli/main.js');
+    const stderr = new Sink();
+    const code = await run(['batch', '-'], { stdin: Readable.from([Buffer.from(many.slice(0, 500_000)), Buffer.from(many.slice(500_000))]), stdout: closing, stderr, cwd: ROOT });
+    expect(code).toBe(1);
+    expect(stderr.text()).toContain('stopped early: the output was closed');
+  });
+
+  it('an over-long line is skipped without being held in memory', async () => {
+    const setFlags = v8.setFlagsFromString.bind(v8);
+    setFlags('--expose-gc');
+    const gc = vm.runInNewContext('gc') as () => void;
+    const chunk = Buffer.alloc(64 * 1024, 0x61); // 'a'
+    let sent = 0;
+    let peak = 0;
+    const total = 64 * 1024 * 1024;
+    const source = Readable.from(
+      (function* () {
+        yield Buffer.from('{"x":"');
+        while (sent < total) {
+          sent += chunk.length;
+          if (sent % (4 * 1024 * 1024) === 0) peak = Math.max(peak, process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers);
+          yield chunk;
+        }
+        yield Buffer.from(`"}\n${JSON.stringify(good1)}\n`);
+      })(),
+    );
+    gc();
+    const before = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
+    const out = new Sink();
+    const s = await runBatch(source, out, {});
+    expect(s).toMatchObject({ lines: 2, assessed: 1, errors: 1 });
+    const recs = records(out.text());
+    expect(recs[0]?.error).toMatchObject({ code: 'line_too_long', bytes: total + 8 });
+    expect(recs[1]?.caseId).toBe('good-1');
+    // A 64 MiB line passed through; memory stayed far below it (generous bound).
+    expect(peak - before).toBeLessThan(24 * 1024 * 1024);
+  });
+});
+
+describe('the built CLI (dist/cli.js)', () => {
+  beforeAll(requireBuiltCli);
+
+  it('assess and check exit codes from a real process', async () => {
+    const ok = await spawnCli(['assess', 'examples/mitchells-plain.json']);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ caseId: 'example-mitchells-plain' });
+    const missing = await spawnCli(['assess', 'missing.json']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('za-duties assess: file not found: missing.json\n');
+    const unmet = await spawnCli(['check', '-'], JSON.stringify({ case: exampleCase, actions: [] }));
+    expect(unmet.code).toBe(1);
+  });
+
+  it('batch over stdin exits 3 with an error line, and no stack traces anywhere', async () => {
+    const r = await spawnCli(['batch'], `${JSON.stringify(teacher)}\nnot json\n`);
+    expect(r.code).toBe(3);
+    expect(records(r.stdout).map((x) => x.line)).toEqual([1, 2]);
+    expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+\)/);
+  });
+
+  it('prints the text summary as npm run example does', async () => {
+    const r = await spawnCli(['assess', 'examples/mitchells-plain.json', '--format', 'text']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('za-duties: reporting duties for case example-mitchells-plain');
+  });
+});
