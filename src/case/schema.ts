@@ -18,7 +18,7 @@ export function isRealIsoDate(s: string): boolean {
 /** A calendar date, `YYYY-MM-DD`. */
 export const IsoDate = z
   .string()
-  .regex(ISO_DATE, { message: 'a date written YYYY-MM-DD' })
+  .regex(ISO_DATE, { message: 'a date written YYYY-MM-DD', abort: true })
   .refine(isRealIsoDate, { message: 'a real calendar date written YYYY-MM-DD' })
   .meta({ description: 'A calendar date, YYYY-MM-DD (South African date).', examples: ['2026-11-20'] });
 
