@@ -29,15 +29,7 @@ async function main() {
     server.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
   });
   const body = fs.readFileSync(path.join(ROOT, 'examples', 'mitchells-plain.json'), 'utf8');
-  const teacher = JSON.stringify({
-    assessmentDate: '2026-03-02',
-    reporter: { role: 'teacher', ageYears: 45, inCourseOfDuties: true, knowledgeDate: '2026-03-02' },
-    people: [
-      { id: 'child-a', ageYears: 9 },
-      { id: 'father', ageYears: 39, sex: 'male' },
-    ],
-    concerns: [{ id: 'c1', victim: 'child-a', harm: 'physical_abuse', allegedBy: 'father', relationship: 'parent', basis: 'reasonable_belief', incidentDate: '2026-02-26', physicalInjury: true }],
-  });
+  const teacher = fs.readFileSync(path.join(ROOT, 'examples', 'teacher-injured-child.json'), 'utf8');
   const targets = [
     { name: 'POST /assess (one child, compact)', url: `${url}/assess`, method: 'POST', body: teacher },
     { name: 'POST /assess (Mitchell\'s Plain, 3 at risk, compact)', url: `${url}/assess`, method: 'POST', body },

@@ -15,16 +15,7 @@ const example = fs.readFileSync(path.join(ROOT, 'examples', 'mitchells-plain.jso
 const exampleCase = JSON.parse(example) as Record<string, unknown>;
 
 /** A teacher who concludes a 9-year-old was beaten and injured by a parent: s110(1) applies. */
-const teacher = {
-  id: 'teacher-1',
-  assessmentDate: '2026-03-02',
-  reporter: { role: 'teacher', ageYears: 45, inCourseOfDuties: true, knowledgeDate: '2026-03-02' },
-  people: [
-    { id: 'child-a', ageYears: 9 },
-    { id: 'father', ageYears: 39, sex: 'male' },
-  ],
-  concerns: [{ id: 'c1', victim: 'child-a', harm: 'physical_abuse', allegedBy: 'father', relationship: 'parent', basis: 'reasonable_belief', incidentDate: '2026-02-26', physicalInjury: true }],
-};
+const teacher = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'teacher-injured-child.json'), 'utf8')) as { reporter: Record<string, unknown>; concerns: Record<string, unknown>[] } & Record<string, unknown>;
 
 let tmp: string;
 beforeAll(() => {
