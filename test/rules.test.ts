@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { FACTS } from '../src/case/facts.js';
 import { S110_LISTED_ROLES, RELATIONSHIPS, DUTY_IDS } from '../src/case/vocabulary.js';
 import { buildRuleSet, CONDITION_SOURCES, RULE_SOURCES } from '../src/rules/catalogue.js';
-import { reporterRoles, relationships } from '../src/rules/parameters.js';
+import { reporterRoles, relationships, validateParameters } from '../src/rules/parameters.js';
 import { loadGuidance } from '../src/assessment/guidance.js';
 import { isValidationError } from '../src/errors/validation-error.js';
 import { dutyCatalogue } from '../src/index.js';
@@ -19,6 +19,14 @@ describe('rule files', () => {
 
   it('validate against the rule-file schema and cross-check (every duty once, facts known, conditions defined)', () => {
     expect([...set.rules.keys()].sort()).toEqual([...DUTY_IDS].sort());
+    expect(() => validateParameters()).not.toThrow();
+  });
+
+  it('load at start-up exactly as validated: the trusted bundle equals the parsed files', () => {
+    const trusted = buildRuleSet(RULE_SOURCES, CONDITION_SOURCES, undefined, { trustBundled: true });
+    expect([...trusted.rules.values()]).toEqual([...set.rules.values()]);
+    expect([...trusted.conditions.values()]).toEqual([...set.conditions.values()]);
+    expect(loadGuidance(undefined, undefined, { trustBundled: true })).toEqual(loadGuidance());
   });
 
   it('are all bundled: every JSON file under rules/ is loaded by the library', () => {

@@ -43,7 +43,7 @@ function classTestsOf(cs: CompiledRuleSet) {
 }
 /** The bundled rule set, validated and compiled once. */
 export function defaultCompiled(): CompiledRuleSet {
-  compiledDefault ??= compileRuleSet(buildRuleSet(RULE_SOURCES, CONDITION_SOURCES));
+  compiledDefault ??= compileRuleSet(buildRuleSet(RULE_SOURCES, CONDITION_SOURCES, undefined, { trustBundled: true }));
   return compiledDefault;
 }
 

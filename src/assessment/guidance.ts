@@ -30,8 +30,8 @@ export const GuidanceItemSchema = z
     kind: z.enum(KINDS),
     title: z.string().min(1),
     text: z.string().min(1),
-    steps: z.array(z.string().min(1)).default([]),
-    forDuties: z.array(z.enum(DUTY_IDS)).default([]),
+    steps: z.array(z.string().min(1)),
+    forDuties: z.array(z.enum(DUTY_IDS)),
     when: ConditionSchema,
     sources: z.array(SourceSchema).min(1),
     priority: z.number().int(),
@@ -80,7 +80,16 @@ export const GUIDANCE_FACTS: ReadonlySet<string> = new Set([
 type ItemFile = z.output<typeof GuidanceItemSchema>;
 
 /** Validates the guidance files and checks every fact they name. Throws {@link ValidationError}. */
-export function loadGuidance(items: unknown = itemsJson, helplines: unknown = helplinesJson): { items: ItemFile[]; helplines: Helpline[] } {
+export function loadGuidance(
+  items: unknown = itemsJson,
+  helplines: unknown = helplinesJson,
+  options: { readonly trustBundled?: boolean } = {},
+): { items: ItemFile[]; helplines: Helpline[] } {
+  if (options.trustBundled) {
+    // Validated by the test suite; start-up does not parse the bundled files again.
+    const hs = helplines as z.output<typeof HelplineSchema>[];
+    return { items: items as ItemFile[], helplines: hs.map(({ checkedAgainst: _c, ...rest }) => rest) };
+  }
   const i = validateWith(z.array(GuidanceItemSchema), items, 'rule file rules/guidance/items.json');
   if (!i.success) throw i.error;
   const h = validateWith(z.array(HelplineSchema), helplines, 'rule file rules/guidance/helplines.json');
@@ -114,7 +123,7 @@ function checkValues(c: Condition, n: number, issues: ReturnType<typeof makeIssu
 let loaded: { items: { item: ItemFile; test: Compiled }[]; helplines: Helpline[] } | undefined;
 function guidanceData() {
   if (!loaded) {
-    const g = loadGuidance();
+    const g = loadGuidance(itemsJson, helplinesJson, { trustBundled: true });
     loaded = { items: g.items.map((item) => ({ item, test: compile(item.when, new Map()) })), helplines: g.helplines };
   }
   return loaded;

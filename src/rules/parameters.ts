@@ -27,14 +27,20 @@ export const RelationshipsSchema = z
   })
   .strict();
 
-function load<T extends z.ZodType>(schema: T, data: unknown, file: string): z.output<T> {
-  const r = validateWith(schema, data, `rule file ${file}`);
-  if (!r.success) throw r.error;
-  return r.data;
+/** Validates a parameter file (the test suite does, for the bundled ones). */
+export function validateParameters(): void {
+  for (const [schema, data, file] of [
+    [ReporterRolesSchema, rolesJson, 'rules/parameters/reporter-roles.json'],
+    [RelationshipsSchema, relationshipsJson, 'rules/parameters/relationships.json'],
+  ] as const) {
+    const r = validateWith(schema, data, `rule file ${file}`);
+    if (!r.success) throw r.error;
+  }
 }
 
-export const reporterRoles = load(ReporterRolesSchema, rolesJson, 'rules/parameters/reporter-roles.json');
-export const relationships = load(RelationshipsSchema, relationshipsJson, 'rules/parameters/relationships.json');
+// Bundled data, validated by the test suite (validateParameters); not parsed again at start-up.
+export const reporterRoles = rolesJson as unknown as z.output<typeof ReporterRolesSchema>;
+export const relationships = relationshipsJson as unknown as z.output<typeof RelationshipsSchema>;
 
 export const S110_ROLE_SET: ReadonlySet<string> = new Set(reporterRoles.s110Listed.roles);
 export const FUNCTIONARY_POSSIBLE_SET: ReadonlySet<string> = new Set(reporterRoles.dvaFunctionaryPossible.roles);

@@ -48,7 +48,7 @@ const VersionSchema = z
     verification: VerificationSchema,
     knowledgeStandard: z.string().min(1),
     limbs: z.array(LimbSchema).min(1),
-    notes: z.array(NoteSchema).default([]),
+    notes: z.array(NoteSchema),
   })
   .strict();
 
@@ -82,7 +82,7 @@ export const RuleFileSchema = z
       })
       .strict()
       .nullable(),
-    contents: z.array(CitedText).default([]),
+    contents: z.array(CitedText),
     offence: z
       .object({
         provision: z.string().min(1),
@@ -92,8 +92,8 @@ export const RuleFileSchema = z
       })
       .strict()
       .nullable(),
-    protections: z.array(CitedText).default([]),
-    notes: z.array(NoteSchema).default([]),
+    protections: z.array(CitedText),
+    notes: z.array(NoteSchema),
     lastVerifiedOn: IsoDate,
   })
   .strict()
