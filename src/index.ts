@@ -62,6 +62,10 @@ export type {
 } from './assessment/types.js';
 export type { Recipient, Verification } from './rules/schema.js';
 export type { DutyCatalogue, DutyCatalogueEntry } from './rules/listing.js';
+export type { RuleFile, RuleVersion, RuleNote } from './rules/schema.js';
+export { RuleFileSchema, RuleNoteSchema } from './rules/schema.js';
+export type { Condition, FactCondition, ConditionReference, AllCondition, AnyCondition, NotCondition, Operator } from './engine/condition.js';
+export type { FactValue, AgeInterval } from './case/facts.js';
 export type { DecisionRecord, ReplayResult } from './assessment/record.js';
 export type { CreateEngineOptions, DutyEvent, CaseFacts } from './engine/json-rules-engine.js';
 export type { SafeCheckResult } from './check/check.js';

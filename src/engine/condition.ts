@@ -1,7 +1,19 @@
 import { z } from 'zod';
 
-/** The json-rules-engine built-in operators the rule files may use. */
-export const OPERATORS = [
+/** An operator name: json-rules-engine's built-in operators that the rule files may use. */
+export type Operator =
+  | 'equal'
+  | 'notEqual'
+  | 'lessThan'
+  | 'lessThanInclusive'
+  | 'greaterThan'
+  | 'greaterThanInclusive'
+  | 'in'
+  | 'notIn'
+  | 'contains'
+  | 'doesNotContain';
+/** The operators, in a list. */
+export const OPERATORS: readonly [Operator, ...Operator[]] = [
   'equal',
   'notEqual',
   'lessThan',
@@ -12,17 +24,13 @@ export const OPERATORS = [
   'notIn',
   'contains',
   'doesNotContain',
-] as const;
-/** An operator name. */
-export type Operator = (typeof OPERATORS)[number];
-
-type Json = string | number | boolean | null | readonly (string | number | boolean)[];
+];
 
 /** A leaf: compares one fact with a value. `name` is a plain-language label of the test. */
 export interface FactCondition {
   readonly fact: string;
   readonly operator: Operator;
-  readonly value: Json;
+  readonly value: string | number | boolean | null | readonly (string | number | boolean)[];
   readonly name?: string | undefined;
 }
 /** A reference to a shared named condition (json-rules-engine `setCondition`). */

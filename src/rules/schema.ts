@@ -3,23 +3,41 @@ import { IsoDate } from '../case/schema.js';
 import { DUTY_IDS } from '../case/vocabulary.js';
 import { ConditionSchema } from '../engine/condition.js';
 
-/** How well a statement is verified against the statute (digest.md §0). */
-export const VerificationSchema = z.enum(['exact', 'partial', 'secondary', 'unverified']);
-/** `exact` | `partial` | `secondary` | `unverified`. */
-export type Verification = z.infer<typeof VerificationSchema>;
+/**
+ * How well a statement is verified against the statute (the law digest's labels): `exact` (word for
+ * word from a public copy of the statute), `partial` (exact but cut off), `secondary` (a law firm,
+ * news or government summary), `unverified`.
+ */
+export type Verification = 'exact' | 'partial' | 'secondary' | 'unverified';
+/** zod schema of {@link Verification}. */
+export const VerificationSchema: z.ZodType<Verification> = z.enum(['exact', 'partial', 'secondary', 'unverified']);
 
+/** A recipient of a report. */
+export type Recipient =
+  | 'social_worker'
+  | 'police'
+  | 'designated_child_protection_organisation'
+  | 'provincial_department_of_social_development'
+  | 'dsd_director_general';
 /** Who a report may go to. */
-export const RECIPIENTS = [
+export const RECIPIENTS: readonly [Recipient, ...Recipient[]] = [
   'social_worker',
   'police',
   'designated_child_protection_organisation',
   'provincial_department_of_social_development',
   'dsd_director_general',
-] as const;
-/** A recipient of a report. */
-export type Recipient = (typeof RECIPIENTS)[number];
+];
 
-const NoteSchema = z
+/**
+ * zod schema of an interpretation note in a rule file.
+ *
+ * @example
+ * ```ts
+ * RuleNoteSchema.safeParse({ id: 'x', text: 'y', verification: 'exact' }).success; //=> true
+ * ```
+ * @category Rules
+ */
+export const RuleNoteSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     text: z.string().min(1),
@@ -48,7 +66,7 @@ const VersionSchema = z
     verification: VerificationSchema,
     knowledgeStandard: z.string().min(1),
     limbs: z.array(LimbSchema).min(1),
-    notes: z.array(NoteSchema),
+    notes: z.array(RuleNoteSchema),
   })
   .strict();
 
@@ -56,7 +74,16 @@ const CitedText = z
   .object({ provision: z.string().min(1), text: z.string().min(1), verification: VerificationSchema, source: z.url().optional() })
   .strict();
 
-/** A rule file: one duty, its versions over time, and everything a trainer or auditor needs. */
+/**
+ * zod schema of a rule file: one duty, its versions over time, and everything a trainer or auditor
+ * needs. The bundled rule files are validated with it in the test suite.
+ *
+ * @example
+ * ```ts
+ * RuleFileSchema.safeParse({}).success; //=> false
+ * ```
+ * @category Rules
+ */
 export const RuleFileSchema = z
   .object({
     id: z.enum(DUTY_IDS),
@@ -93,7 +120,7 @@ export const RuleFileSchema = z
       .strict()
       .nullable(),
     protections: z.array(CitedText),
-    notes: z.array(NoteSchema),
+    notes: z.array(RuleNoteSchema),
     lastVerifiedOn: IsoDate,
   })
   .strict()
@@ -129,7 +156,7 @@ export type RuleFile = z.output<typeof RuleFileSchema>;
 /** One dated version of a rule. */
 export type RuleVersion = RuleFile['versions'][number];
 /** An interpretation note. */
-export type RuleNote = z.output<typeof NoteSchema>;
+export type RuleNote = z.output<typeof RuleNoteSchema>;
 
 /** A shared named condition file (`rules/conditions/*.json`). */
 export const NamedConditionFileSchema = z
