@@ -10,7 +10,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+// Generous limits: on a loaded two-core machine (CI runs the other suites alongside) a click can
+// take seconds. These are limits, not timing assertions.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 300_000 });
 import { assess, type CaseInput } from '../src/index.js';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -125,6 +129,13 @@ beforeAll(async () => {
   server = await serve();
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const open = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+    const c = await open(...args);
+    c.setDefaultTimeout(120_000);
+    c.setDefaultNavigationTimeout(120_000);
+    return c;
+  };
 });
 
 afterAll(async () => {
