@@ -1,6 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkCompliance, ComplianceCheckSchema, isValidationError, safeCheckCompliance, type ComplianceCheck, type ComplianceItem } from '../src/index.js';
-import { loadScenarios } from './helpers/fixtures.js';
+import { loadScenarios, ROOT } from './helpers/fixtures.js';
 
 // Compliance check: legal outcomes of reports made (or not) against the duties that apply.
 
@@ -18,22 +20,8 @@ const exposure: Json = {
   concerns: [{ id: 'c1', victim: 'child-a', allegedBy: 'partner', relationship: 'parent', harm: 'exposure_to_domestic_violence', basis: 'reasonable_suspicion', incidentDate: '2026-11-18' }],
 };
 
-/** Mitchell's Plain: a social worker at work, functionary status unknown: a DVA report is due for each child either way (dva-report overlap). */
-const mitchellsPlain: Json = {
-  assessmentDate: '2026-11-28',
-  reporter: { role: 'social_worker', ageYears: 34, inCourseOfDuties: true, knowledgeDate: '2026-11-20' },
-  people: [
-    { id: 'mother', dateOfBirth: '1994-03-02', sex: 'female', disability: 'none', caregiverOf: ['child-a', 'child-b'] },
-    { id: 'child-a', ageYears: 5 },
-    { id: 'child-b', ageYears: 3 },
-    { id: 'partner', ageYears: 35, sex: 'male' },
-  ],
-  concerns: [
-    { id: 'c1', victim: 'mother', harm: 'physical_abuse', allegedBy: 'partner', relationship: 'intimate_partner', basis: 'knowledge', incidentDate: '2026-11-18', physicalInjury: true },
-    { id: 'c2', victim: 'child-a', harm: 'exposure_to_domestic_violence', allegedBy: 'partner', relationship: 'parent', basis: 'reasonable_suspicion', incidentDate: '2026-11-18' },
-    { id: 'c3', victim: 'child-b', harm: 'exposure_to_domestic_violence', allegedBy: 'partner', relationship: 'parent', basis: 'reasonable_suspicion', incidentDate: '2026-11-18' },
-  ],
-};
+/** Mitchell's Plain (the bundled example): a social worker at work, functionary status unknown: a DVA report is due for each child either way (dva-report overlap). */
+const mitchellsPlain = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'mitchells-plain.json'), 'utf8')) as Json;
 
 /** An adult member of the public who knows a stepfather sexually abused a 9-year-old: SORMA s54(1) (police only) and DVA s2B. */
 const sexualAbuse: Json = {
