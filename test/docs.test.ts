@@ -1,7 +1,8 @@
 /**
  * The trainer site in a real browser: builds docs/site (the API reference is reused when it is
- * newer than src/), serves it on 127.0.0.1 and drives the system Chromium with playwright-core.
- * Screenshots go to test-artifacts/.
+ * newer than src/), serves it on 127.0.0.1 and drives Chromium with playwright-core: CHROMIUM_PATH,
+ * else /usr/bin/chromium, else the build shipped in the @sparticuz/chromium devDependency
+ * (test/helpers/browser.ts). Screenshots go to test-artifacts/.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,11 +17,11 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // take seconds. These are limits, not timing assertions.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 300_000 });
 import { assess, type CaseInput } from '../src/index.js';
+import { chromiumExecutable } from './helpers/browser.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const SITE = path.join(ROOT, 'docs/site');
 const ARTIFACTS = path.join(ROOT, 'test-artifacts');
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -117,18 +118,13 @@ function apiSample(files: readonly string[]): string[] {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. The docs site is tested in a real browser: install it with ` +
-        `"apt-get install -y chromium" (.ci/run does), or set CHROMIUM_PATH.`,
-    );
-  }
+  const chromiumBinary = await chromiumExecutable();
   const built = spawnSync(process.execPath, ['--import', 'tsx', 'docs/build/build.ts', '--api-if-stale'], { cwd: ROOT, encoding: 'utf8' });
   if (built.status !== 0) throw new Error(`npm run docs failed:\n${built.stdout}\n${built.stderr}`);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   server = await serve();
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await chromium.launch({ executablePath: chromiumBinary.executablePath, env: chromiumBinary.env, args: CHROMIUM_ARGS });
   const open = browser.newContext.bind(browser);
   browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
     const c = await open(...args);
