@@ -13,7 +13,7 @@ describe('legal scenarios (fixtures/)', () => {
     it(sc.description, () => {
       const exp = sc.expected;
       if (exp.error) {
-        const r = safeAssess(sc.case);
+        const r = safeAssess(sc.case, sc.options);
         expect(r.success).toBe(false);
         if (r.success) return;
         const paths = r.error.issues.map((i) => i.path.join('.'));
@@ -21,7 +21,7 @@ describe('legal scenarios (fixtures/)', () => {
         for (const i of r.error.issues) expect(i.message).toMatch(/^at .+: expected .+, got .+/);
         return;
       }
-      const a = assess(sc.case);
+      const a = assess(sc.case, sc.options);
       for (const d of exp.duties ?? []) {
         const got = a.duties.find((x) => x.duty === d.duty && x.person === d.person);
         expect(got, `${d.duty} for ${d.person} is assessed`).toBeDefined();
@@ -38,6 +38,7 @@ describe('legal scenarios (fixtures/)', () => {
         for (const n of d.notes ?? []) {
           expect(got.notes.map((x) => x.id), ctx).toContain(n);
         }
+        if (d.presumed) expect([...new Set((got.presumed ?? []).map((p) => p.id))].sort(), ctx).toEqual([...d.presumed].sort());
       }
       for (const o of exp.overlaps ?? []) {
         const got = a.overlaps.find((x) => x.id === o.id && x.person === o.person);

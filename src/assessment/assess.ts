@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { todayInSouthAfrica } from '../case/ages.js';
+import { ageAt, birthWindow } from '../case/ages.js';
 import { deriveCase, type DerivedCase } from '../case/derive.js';
 import { FACTS, type FactDefinition } from '../case/facts.js';
-import { CaseInputSchema, type CaseInput, type ValidatedCase } from '../case/schema.js';
+import { CaseInputSchema, defaultConcernIds, type CaseInput, type Concern, type ValidatedCase } from '../case/schema.js';
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
 import { compileRuleSet, type CompiledRuleSet } from '../engine/duties.js';
 import { compile, type Compiled } from '../engine/evaluate.js';
 import { issuesFromZod } from '../errors/from-zod.js';
 import { makeIssue, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { buildRuleSet, RULE_SOURCES, CONDITION_SOURCES } from '../rules/catalogue.js';
+import { OVERLAPS, GENERAL_NOTES } from '../rules/overlaps.js';
+import { CLASSIFICATIONS, presumptions as presumptionsFile } from '../rules/parameters.js';
 import { alternativesStatus, decideDuty, type InputIndex } from './duties.js';
 import { buildGuidance } from './guidance.js';
 import { rulesetVersionOf } from './version.js';
@@ -21,6 +24,20 @@ export interface AssessOptions {
    * Africa/Johannesburg is used: the only clock read.
    */
   readonly today?: string;
+  /**
+   * Use the ordinary presumptions (default `true`): an act with no date is recent, capacity to
+   * consent, no disability unless recorded, an adult reporter, continuing knowledge. Each one used is
+   * listed beside the duty it decided. `false` is strict three-valued mode: every unknown stays open.
+   */
+  readonly presumptions?: boolean;
+}
+
+/** A case that passed validation, with its dates resolved and the mode chosen. */
+export interface ValidCase {
+  readonly data: ValidatedCase;
+  readonly assessmentDate: string;
+  readonly knowledgeDate: string;
+  readonly presumptions: boolean;
 }
 
 /** The result of {@link safeAssess}: the assessment, or the validation error. */
@@ -56,7 +73,7 @@ function dateIssues(c: ValidatedCase, assessmentDate: string, knowledgeDate: str
     out.push(makeIssue('custom', ['reporter', 'knowledgeDate'], `a date on or before the assessment date (${assessmentDate})`, JSON.stringify(knowledgeDate)));
   }
   c.concerns.forEach((k, i) => {
-    if (k.incidentDate && k.incidentDate > knowledgeDate) {
+    if (k.incidentDate && k.incidentDate !== 'ongoing' && k.incidentDate > knowledgeDate) {
       out.push(makeIssue('custom', ['concerns', i, 'incidentDate'], `a date on or before the knowledge date (${knowledgeDate})`, JSON.stringify(k.incidentDate)));
     }
   });
@@ -65,6 +82,24 @@ function dateIssues(c: ValidatedCase, assessmentDate: string, knowledgeDate: str
   };
   born(c.reporter.dateOfBirth, ['reporter', 'dateOfBirth']);
   c.people.forEach((p, i) => born(p.dateOfBirth, ['people', i, 'dateOfBirth']));
+  // Conflicting ages are an error, never silently settled: each given age must fit the others.
+  const agree = (p: { dateOfBirth?: string | undefined; ageYears?: number | undefined; ageRange?: { min: number; max: number } | undefined }, path: (string | number)[]) => {
+    if (p.ageYears !== undefined && p.dateOfBirth !== undefined && !(p.dateOfBirth > assessmentDate)) {
+      const age = ageAt(birthWindow({ dateOfBirth: p.dateOfBirth }, assessmentDate), assessmentDate, assessmentDate);
+      if (age !== p.ageYears) {
+        out.push(makeIssue('conflicting_facts', [...path, 'ageYears'], `the age the date of birth gives on ${assessmentDate} (${String(age)})`, String(p.ageYears)));
+      }
+    }
+    if (p.ageRange !== undefined) {
+      const { min, max } = p.ageRange;
+      const age = p.dateOfBirth !== undefined && !(p.dateOfBirth > assessmentDate) ? ageAt(birthWindow({ dateOfBirth: p.dateOfBirth }, assessmentDate), assessmentDate, assessmentDate) : p.ageYears;
+      if (typeof age === 'number' && (age < min || age > max)) {
+        out.push(makeIssue('conflicting_facts', [...path, 'ageRange'], `a range that includes the age given elsewhere (${age})`, `${min} to ${max}`));
+      }
+    }
+  };
+  agree(c.reporter, ['reporter']);
+  c.people.forEach((p, i) => agree(p, ['people', i]));
   return out;
 }
 
@@ -86,78 +121,103 @@ function fastCaseSchema(): typeof CaseInputSchema {
 }
 
 /** Validates a case and resolves its dates; never throws. */
-export function validateCase(
-  input: unknown,
-  options: AssessOptions = {},
-): { success: true; data: ValidatedCase; assessmentDate: string; knowledgeDate: string } | { success: false; error: ValidationError } {
+export function validateCase(input: unknown, options: AssessOptions = {}): ({ success: true } & ValidCase) | { success: false; error: ValidationError } {
   const r = fastCaseSchema().safeParse(input, { reportInput: true });
   if (!r.success) return { success: false, error: new ValidationError('case', issuesFromZod(r.error.issues)) };
-  const c = r.data;
+  const c = withConcernIds(r.data);
   const assessmentDate = c.assessmentDate ?? options.today ?? todayInSouthAfrica();
   const knowledgeDate = c.reporter.knowledgeDate ?? assessmentDate;
   const issues = dateIssues(c, assessmentDate, knowledgeDate);
   if (issues.length > 0) return { success: false, error: new ValidationError('case', issues) };
-  return { success: true, data: c, assessmentDate, knowledgeDate };
+  return { success: true, data: c, assessmentDate, knowledgeDate, presumptions: options.presumptions !== false };
 }
 
+/** The parsed case with every concern's id resolved (its own, or c1, c2, ... by position). */
+function withConcernIds(c: z.output<typeof CaseInputSchema>): ValidatedCase {
+  if (c.concerns.every((k) => k.id !== undefined)) return c as ValidatedCase;
+  const ids = defaultConcernIds(c.concerns);
+  const concerns: Concern[] = c.concerns.map((k, i) => (k.id !== undefined ? (k as Concern) : Object.assign({ id: ids[i] as string }, k)));
+  return Object.assign({}, c, { concerns });
+}
+
+/** Derives the facts of a valid case with the bundled classifications, in its mode. */
+export function deriveValid(v: ValidCase): DerivedCase {
+  return deriveCase(v.data, { assessmentDate: v.assessmentDate, knowledgeDate: v.knowledgeDate }, CLASSIFICATIONS, { presumptions: v.presumptions });
+}
+
+function fill(text: string, duties: readonly string[], count: number): string {
+  return text.replaceAll('{duties}', duties.join(', ')).replaceAll('{them}', count === 1 ? 'it' : 'them');
+}
+
+/** Where duties meet, read from `rules/overlaps/`: alternatives met by one report, one report meeting several. */
 function overlapsFor(person: string, duties: readonly DutyResult[], derived: DerivedCase, compiled: CompiledRuleSet): Overlap[] {
   const out: Overlap[] = [];
-  const s2A = compiled.rules.get('dva-s2A');
-  const s2B = compiled.rules.get('dva-s2B');
   const mine = duties.filter((d) => d.person === person);
-  const statusOf = (id: DutyId) => mine.find((d) => d.duty === id)?.status;
-  if (s2A && s2B && (statusOf('dva-s2A') !== 'does_not_apply' || statusOf('dva-s2B') !== 'does_not_apply')) {
-    const status = alternativesStatus(s2A, s2B, ['reporterIsFunctionary', 'inCourseOfDuties'], derived.byPerson.get(person) ?? [], derived.dates.knowledgeDate);
-    if (status) {
-      const text =
-        status === 'applies'
-          ? 'A Domestic Violence Act report is required either way: s2A (functionary, in the course of duties) and s2B (any other adult) are alternatives, and whichever applies, one report on the prescribed form with your reasons, to a social worker or SAPS, is due. Report without delay (s2A) — that also meets "as soon as possible" (s2B).'
-          : status === 'may_apply'
-            ? 'A Domestic Violence Act report may be required: s2A and s2B are alternatives, and whether either applies depends on facts still missing (see the questions).'
-            : 'No Domestic Violence Act report is required on these facts.';
-      out.push({ id: 'dva-report', person, duties: ['dva-s2A', 'dva-s2B'], status, text });
+  for (const o of OVERLAPS) {
+    if (o.kind === 'alternatives') {
+      const [a, b] = o.duties;
+      const ra = compiled.rules.get(a);
+      const rb = compiled.rules.get(b);
+      const inPlay = mine.some((d) => (d.duty === a || d.duty === b) && d.status !== 'does_not_apply');
+      if (!ra || !rb || !inPlay) continue;
+      const status = alternativesStatus(ra, rb, o.pivots, derived.byPerson.get(person) ?? [], derived.dates);
+      if (status) out.push({ id: o.id, person, duties: [a, b], status, text: o.texts[status] });
+    } else {
+      const must = mine.filter((d) => d.status === 'applies' && d.modality === 'must' && d.recipients.includes(o.recipient));
+      if (must.length < o.minDuties) continue;
+      const ids = must.map((d) => d.duty);
+      const only = must.filter((d) => d.recipients.length === 1).map((d) => d.duty);
+      out.push({
+        id: o.id,
+        person,
+        duties: ids,
+        status: 'applies',
+        text: fill(o.texts.applies, ids, ids.length) + (only.length > 0 ? ` ${fill(o.texts.only, only, only.length)}` : ''),
+      });
     }
-  }
-  const policeMust = mine.filter((d) => d.status === 'applies' && d.modality === 'must' && d.recipients.includes('police'));
-  if (policeMust.length >= 2) {
-    const policeOnly = policeMust.filter((d) => d.recipients.length === 1).map((d) => d.duty);
-    out.push({
-      id: 'one-police-report',
-      person,
-      duties: policeMust.map((d) => d.duty),
-      status: 'applies',
-      text:
-        `One report to SAPS can meet ${policeMust.map((d) => d.duty).join(', ')} at once, if it carries what each Act requires (reasons, substantiation, the prescribed form where there is one).` +
-        (policeOnly.length > 0 ? ` ${policeOnly.join(', ')} can only be met by reporting to the police: a report to a social worker does not meet ${policeOnly.length === 1 ? 'it' : 'them'}.` : ''),
-    });
   }
   return out;
 }
 
 function questionsOf(duties: readonly DutyResult[]): Question[] {
-  const byKey = new Map<string, { q: Question; settles: { duty: DutyId; person: string }[]; order: number }>();
+  const byKey = new Map<string, { q: Question; settles: { duty: DutyId; person: string }[]; order: number; presumed: boolean }>();
   let order = 0;
   for (const d of duties) {
-    if (d.status !== 'may_apply') continue;
+    // A presumed status keeps its strict questions (what would replace the presumption), asked last.
+    const presumed = d.presumed !== undefined;
+    if (d.status !== 'may_apply' && !presumed) continue;
     for (const m of d.missing) {
       const key = `${m.fact}|${m.about}`;
       let e = byKey.get(key);
       if (!e) {
-        e = { q: { fact: m.fact, about: m.about, question: m.question, inputs: m.inputs, settles: [] }, settles: [], order: order++ };
+        e = { q: { fact: m.fact, about: m.about, question: m.question, inputs: m.inputs, settles: [] }, settles: [], order: order++, presumed };
         byKey.set(key, e);
       }
+      if (!presumed) e.presumed = false;
       if (!e.settles.some((s) => s.duty === d.duty && s.person === d.person)) e.settles.push({ duty: d.duty, person: d.person });
     }
   }
   const prio = (f: string) => (FACTS as Record<string, FactDefinition>)[f]?.priority ?? 9;
   return [...byKey.values()]
-    .sort((a, b) => b.settles.length - a.settles.length || prio(a.q.fact) - prio(b.q.fact) || a.order - b.order)
-    .map((e) => ({ fact: e.q.fact, about: e.q.about, question: e.q.question, inputs: e.q.inputs, settles: e.settles }));
+    .sort((a, b) => Number(a.presumed) - Number(b.presumed) || b.settles.length - a.settles.length || prio(a.q.fact) - prio(b.q.fact) || a.order - b.order)
+    .map((e) =>
+      e.presumed
+        ? { fact: e.q.fact, about: e.q.about, question: e.q.question, inputs: e.q.inputs, settles: e.settles, presumed: true }
+        : { fact: e.q.fact, about: e.q.about, question: e.q.question, inputs: e.q.inputs, settles: e.settles },
+    );
 }
 
+const presumptionTexts = new Map(presumptionsFile.presumptions.map((p) => [p.id, p.text] as const));
+const GENERAL = {
+  continuingKnowledge: GENERAL_NOTES.get('continuing-knowledge') as { id: string; text: string; verification: 'partial' },
+  presumptionText: (id: string) => presumptionTexts.get(id) ?? id,
+};
+
 /** Assesses a validated case (internal: the public entry points validate first). */
-export function assessValidated(c: ValidatedCase, assessmentDate: string, knowledgeDate: string, compiled: CompiledRuleSet = defaultCompiled()): Assessment {
-  const derived = deriveCase(c, { assessmentDate, knowledgeDate });
+export function assessValidated(v: ValidCase, compiled: CompiledRuleSet = defaultCompiled()): Assessment {
+  const c = v.data;
+  const { assessmentDate, knowledgeDate } = v;
+  const derived = deriveValid(v);
   const idx: InputIndex = {
     personIndex: new Map(c.people.map((p, i) => [p.id, i] as const)),
     concernIndex: new Map(c.concerns.map((k, i) => [k.id, i] as const)),
@@ -166,7 +226,7 @@ export function assessValidated(c: ValidatedCase, assessmentDate: string, knowle
   for (const [person, concerns] of derived.byPerson) {
     for (const id of DUTY_IDS) {
       const rule = compiled.rules.get(id);
-      if (rule) duties.push(decideDuty(rule, person, concerns, derived, idx));
+      if (rule) duties.push(decideDuty(rule, person, concerns, derived, idx, GENERAL));
     }
   }
   const overlaps = [...derived.byPerson.keys()].flatMap((p) => overlapsFor(p, duties, derived, compiled));
@@ -180,6 +240,7 @@ export function assessValidated(c: ValidatedCase, assessmentDate: string, knowle
   const a: Assessment = Object.assign(head, {
     assessmentDate,
     lawAsAt: knowledgeDate,
+    mode: v.presumptions ? ('presumptive' as const) : ('strict' as const),
     rulesetVersion: rulesetVersionOf(),
     duties,
     overlaps,
@@ -209,7 +270,7 @@ export function assessValidated(c: ValidatedCase, assessmentDate: string, knowle
 export function safeAssess(input: unknown, options: AssessOptions = {}): SafeAssessResult {
   const v = validateCase(input, options);
   if (!v.success) return v;
-  return { success: true, data: assessValidated(v.data, v.assessmentDate, v.knowledgeDate) };
+  return { success: true, data: assessValidated(v) };
 }
 
 /**

@@ -2,8 +2,19 @@ import { nextDay } from '../case/ages.js';
 import type { ConcernFacts, DerivedCase } from '../case/derive.js';
 import { FACTS, type FactDefinition, type FactValue } from '../case/facts.js';
 import type { DutyId } from '../case/vocabulary.js';
-import { evaluateVersion, leavesOf, versionInForce, type CompiledRule, type LimbOutcome } from '../engine/duties.js';
-import type { DecidingLeaf } from '../engine/evaluate.js';
+import type { PresumptionUse } from '../case/derive.js';
+import type { Facts } from '../case/facts.js';
+import {
+  evaluateVersion,
+  leavesOf,
+  versionsInWindow,
+  windowResult,
+  type CompiledRule,
+  type CompiledVersion,
+  type LimbOutcome,
+  type VersionInWindow,
+} from '../engine/duties.js';
+import type { DecidingLeaf, Tri } from '../engine/evaluate.js';
 import type { Operator } from '../engine/condition.js';
 import type { RuleFile, RuleVersion } from '../rules/schema.js';
 import type { Citation, DutyResult, DutyStatus, InterpretationNote, MissingFact, Reason, ReasonValue } from './types.js';
@@ -46,7 +57,12 @@ function missingOf(fact: string, cf: ConcernFacts, idx: InputIndex): MissingFact
   if (!def) return { fact, about: cf.concern.id, question: `What is ${fact}?`, inputs: [] };
   const victim = cf.victim.id;
   const perpetrator = cf.perpetrator?.id ?? 'the other person';
-  const asked = def.question.replaceAll('{victim}', victim).replaceAll('{perpetrator}', perpetrator);
+  // A question never asks for what the case already gives: with the age given, only the date is asked.
+  const subjectPerson = fact === 'perpetratorAgeAtIncident' ? cf.perpetrator : cf.victim;
+  const ageGiven = subjectPerson !== undefined && (subjectPerson.dateOfBirth !== undefined || subjectPerson.ageYears !== undefined || subjectPerson.ageRange !== undefined);
+  const onlyDate = def.questionWhenAgeGiven !== undefined && ageGiven;
+  const template = onlyDate ? (def.questionWhenAgeGiven as string) : def.question;
+  const asked = template.replaceAll('{victim}', victim).replaceAll('{perpetrator}', perpetrator);
   // A question about one concern says which, so two concerns' questions are told apart.
   const question = def.subject === 'concern' ? `Concern ${cf.concern.id}: ${asked}` : asked;
   const concernPath = `concerns[${idx.concernIndex.get(cf.concern.id) ?? 0}]`;
@@ -65,10 +81,13 @@ function missingOf(fact: string, cf: ConcernFacts, idx: InputIndex): MissingFact
       about = cf.perpetrator?.id ?? cf.concern.id;
       base = cf.perpetrator ? `people[${idx.personIndex.get(cf.perpetrator.id) ?? 0}]` : `${concernPath}.allegedBy`;
       break;
+    case 'law':
+      return { fact, about: 'law', question: asked, inputs: [] };
     default:
       about = cf.concern.id;
       base = concernPath;
   }
+  if (onlyDate) return { fact, about: subjectPerson?.id ?? about, question, inputs: [`${concernPath}.incidentDate`] };
   const inputs = def.inputs.map((f) => (f === 'incidentDate' ? `${concernPath}.incidentDate` : def.subject === 'perpetrator' && !cf.perpetrator ? base : `${base}.${f}`));
   return { fact, about, question, inputs: [...new Set(inputs)] };
 }
@@ -112,9 +131,109 @@ function citationOf(rule: RuleFile, version: RuleVersion, provision: string = ve
   return c;
 }
 
+/** What the evaluator adds beyond the rule files: the continuing-knowledge note and the presumptions' texts. */
+export interface GeneralNotes {
+  readonly continuingKnowledge: InterpretationNote;
+  readonly presumptionText: (id: string) => string;
+}
+
+interface Deciding {
+  readonly cf: ConcernFacts;
+  readonly facts: Facts;
+  readonly lo: LimbOutcome;
+  readonly w: VersionInWindow;
+  readonly result: Tri;
+}
+
+const RANK = (r: Tri): number => (r === true ? 2 : r === null ? 1 : 0);
+
+/** For one concern, the version (oldest first) that gives the strongest result, and that result. */
+function bestVersion(windows: readonly VersionInWindow[], cf: ConcernFacts, facts: Facts): Deciding {
+  let best: Deciding | undefined;
+  const kc = facts['knowledgeContinues'];
+  const kcTri: Tri = kc === undefined ? null : kc === true;
+  for (const w of windows) {
+    const lo = evaluateVersion(w.cv, facts);
+    const result = windowResult(w, lo.result, kcTri);
+    if (!best || RANK(result) > RANK(best.result)) best = { cf, facts, lo, w, result };
+    if (result === true) break;
+  }
+  return best as Deciding;
+}
+
+function statusOf(decided: readonly Deciding[]): { status: DutyStatus; deciding: Deciding[] } {
+  const yes = decided.filter((d) => d.result === true);
+  if (yes.length > 0) return { status: 'applies', deciding: yes };
+  const open = decided.filter((d) => d.result === null);
+  if (open.length > 0) return { status: 'may_apply', deciding: open };
+  return { status: 'does_not_apply', deciding: [...decided] };
+}
+
+/** The reasons and missing facts of the deciding concerns, with the knowledge-window reasons. */
+function explainDecision(
+  status: DutyStatus,
+  deciding: readonly Deciding[],
+  tagConcern: boolean,
+  idx: InputIndex,
+  wantMissing: boolean,
+): { reasons: Reason[]; missing: MissingFact[] } {
+  const reasons: Reason[] = [];
+  const missing: MissingFact[] = [];
+  const seenMissing = new Set<string>();
+  const addMissing = (m: MissingFact) => {
+    const key = `${m.fact}|${m.about}`;
+    if (!seenMissing.has(key)) {
+      seenMissing.add(key);
+      missing.push(m);
+    }
+  };
+  for (const d of status === 'applies' ? deciding.slice(0, 1) : deciding) {
+    const leaves = leavesOf(d.lo, d.facts);
+    const concern = tagConcern ? d.cf.concern.id : undefined;
+    reasons.push(...reasonsOf(leaves, concern));
+    const windowReason = windowReasonOf(d, concern);
+    if (windowReason) reasons.push(windowReason);
+    if (wantMissing && status === 'may_apply') {
+      for (const { leaf } of leaves) if (leaf.result === null) addMissing(missingOf(leaf.fact, d.cf, idx));
+      if (windowReason && windowReason.result === 'unknown') addMissing(missingOf(windowReason.fact, d.cf, idx));
+    }
+  }
+  return { reasons, missing };
+}
+
+/** The reason a version binds only from a later date, or only perhaps: continuing knowledge, unverified commencement. */
+function windowReasonOf(d: Deciding, concern: string | undefined): Reason | undefined {
+  if (d.w.mode === 'at-knowledge' || d.lo.result === false) return undefined;
+  const provision = d.w.cv.version.provision;
+  if (d.w.mode === 'uncertain' && d.result !== true) {
+    const r: { -readonly [K in keyof Reason]: Reason[K] } = {
+      fact: 'lawInForce',
+      value: null,
+      test: `in force before ${d.w.start}`,
+      result: 'unknown',
+      label: `${provision} was in force when you came to know (its commencement is not verified)`,
+    };
+    if (concern !== undefined) r.concern = concern;
+    return r;
+  }
+  const v = d.facts['knowledgeContinues'];
+  const r: { -readonly [K in keyof Reason]: Reason[K] } = {
+    fact: 'knowledgeContinues',
+    value: v === undefined ? null : (v as boolean),
+    test: '= true',
+    result: v === undefined ? 'unknown' : v === true,
+    label: `you still knew on ${d.w.start}, when ${provision} bound you`,
+  };
+  if (concern !== undefined) r.concern = concern;
+  return r;
+}
+
 /**
  * Decides one duty for one person at risk over that person's concerns: `applies` if it applies
- * for some concern, `does_not_apply` if for none, otherwise `may_apply`.
+ * for some concern, `does_not_apply` if for none, otherwise `may_apply`. Every version in force
+ * from the knowledge date to the assessment date is considered (knowing is a continuing state).
+ * In the default mode the facts carry presumptions; where they change the status, the presumptions
+ * are listed and the strict mode's questions kept.
  */
 export function decideDuty(
   compiled: CompiledRule,
@@ -122,14 +241,11 @@ export function decideDuty(
   concerns: readonly ConcernFacts[],
   derived: DerivedCase,
   idx: InputIndex,
+  general: GeneralNotes,
 ): DutyResult {
   const rule = compiled.rule;
   const { knowledgeDate, assessmentDate } = derived.dates;
-  const inForce = versionInForce(compiled, knowledgeDate);
-  const citationVersion = inForce ?? compiled.versions.find((v) => v.version.inForce.from !== null && v.version.inForce.from > knowledgeDate) ?? compiled.versions[compiled.versions.length - 1];
-  const cv = (citationVersion ?? compiled.versions[0]) as NonNullable<typeof citationVersion>;
-  const version = cv.version;
-  const citation = citationOf(rule, version);
+  const windows = versionsInWindow(compiled, knowledgeDate, assessmentDate);
   // One literal with a fixed key order (stable JSON), built without object spread.
   const make = (
     status: DutyStatus,
@@ -159,76 +275,101 @@ export function decideDuty(
     concerns: decidedBy,
   });
 
-  if (!inForce) {
+  if (windows.length === 0) {
+    const next = compiled.versions.find((v) => v.version.inForce.from !== null && v.version.inForce.from > assessmentDate);
+    const cv = next ?? (compiled.versions[compiled.versions.length - 1] as CompiledVersion);
+    const version = cv.version;
     const from = version.inForce.from;
-    const to = version.inForce.to;
-    const test = from !== null && from > knowledgeDate ? `on or after ${from} (commencement)` : `on or before ${to ?? ''} (last day in force)`;
-    const reason: Reason = { fact: 'knowledgeDate', value: knowledgeDate, test, result: false, label: 'the provision was in force on the date you came to know' };
-    return make('does_not_apply', (version.limbs[0] as { modality: 'must' | 'may' }).modality, citation, [reason], [], [], []);
+    const test = next && from !== null ? `on or after ${from} (commencement)` : `on or before ${version.inForce.to ?? ''} (last day in force)`;
+    const reason: Reason = {
+      fact: 'knowledgeDate',
+      value: knowledgeDate,
+      test,
+      result: false,
+      label: next ? 'the provision was in force by the assessment date' : 'the provision was still in force when you came to know',
+    };
+    return make('does_not_apply', (version.limbs[0] as { modality: 'must' | 'may' }).modality, citationOf(rule, version), [reason], [], [], []);
   }
 
-  const outcomes: { cf: ConcernFacts; lo: LimbOutcome }[] = concerns.map((cf) => ({ cf, lo: evaluateVersion(inForce, cf.facts) }));
-  const yes = outcomes.filter((o) => o.lo.result === true);
-  const open = outcomes.filter((o) => o.lo.result === null);
-  let status: DutyStatus;
-  let deciding: typeof outcomes;
-  if (yes.length > 0) {
-    status = 'applies';
-    deciding = yes;
-  } else if (open.length > 0) {
-    status = 'may_apply';
-    deciding = open;
-  } else {
-    status = 'does_not_apply';
-    deciding = outcomes;
-  }
+  const decided = concerns.map((cf) => bestVersion(windows, cf, cf.facts));
+  const { status, deciding } = statusOf(decided);
   const tagConcern = concerns.length > 1;
-  const reasons: Reason[] = [];
-  const missing: MissingFact[] = [];
-  const seenMissing = new Set<string>();
-  for (const { cf, lo } of status === 'applies' ? deciding.slice(0, 1) : deciding) {
-    const leaves = leavesOf(lo, cf.facts);
-    reasons.push(...reasonsOf(leaves, tagConcern ? cf.concern.id : undefined));
-    if (status === 'may_apply') {
-      for (const { leaf } of leaves) {
-        if (leaf.result !== null) continue;
-        const m = missingOf(leaf.fact, cf, idx);
-        const key = `${m.fact}|${m.about}`;
-        if (!seenMissing.has(key)) {
-          seenMissing.add(key);
-          missing.push(m);
-        }
-      }
+  const { reasons, missing } = explainDecision(status, deciding, tagConcern, idx, true);
+  const first = deciding[0] as Deciding;
+  const cv = first.w.cv;
+  const version = cv.version;
+  const limb = first.lo.limb;
+
+  const notes: InterpretationNote[] = [];
+  const noteVersions = new Set(deciding.map((d) => d.w.cv));
+  for (const v of noteVersions) {
+    for (const { note, test } of v.notes) {
+      // Where the duty does not apply, only the notes this case triggers explain it; general ones would be noise.
+      if (!test && status === 'does_not_apply') continue;
+      if (test && !concerns.some((cf) => test.tri(cf.facts) === true)) continue;
+      if (!notes.some((n) => n.id === note.id)) notes.push({ id: note.id, text: note.text, verification: note.verification });
     }
   }
-  const limb = (deciding[0] as (typeof outcomes)[number]).lo.limb;
-  const notes: InterpretationNote[] = [];
-  for (const { note, test } of inForce.notes) {
-    // Where the duty does not apply, only the notes this case triggers explain it; general ones would be noise.
-    if (!test && status === 'does_not_apply') continue;
-    if (test && !concerns.some((cf) => test.tri(cf.facts) === true)) continue;
-    if (!notes.some((n) => n.id === note.id)) notes.push({ id: note.id, text: note.text, verification: note.verification });
-  }
-  const cite = limb.provision === version.provision ? citation : citationOf(rule, version, limb.provision);
+  if (status !== 'does_not_apply' && deciding.some((d) => d.w.mode === 'later')) notes.push(general.continuingKnowledge);
+
+  const cite = citationOf(rule, version, limb.provision);
   const result = make(status, limb.modality, cite, reasons, missing, notes, deciding.map((d) => d.cf.concern.id));
   if (rule.timing.deadlineHours !== null && status !== 'does_not_apply') {
-    const latestDate = nextDay(knowledgeDate);
-    result.deadline = { hours: rule.timing.deadlineHours, from: knowledgeDate, latestDate, passed: assessmentDate > latestDate };
+    const from = first.w.mode === 'at-knowledge' ? knowledgeDate : first.w.start;
+    const latestDate = nextDay(from);
+    result.deadline = { hours: rule.timing.deadlineHours, from, latestDate, passed: assessmentDate > latestDate };
+  }
+
+  // Presumptions: where the strict three-valued status differs, say which presumptions decided it.
+  if (concerns.some((cf) => cf.presumed.length > 0)) {
+    const strict = statusOf(concerns.map((cf) => bestVersion(windows, cf, cf.strictFacts)));
+    if (strict.status !== status) {
+      const candidates: PresumptionUse[] = [];
+      const seen = new Set<string>();
+      const later = windows.some((w) => w.mode !== 'at-knowledge');
+      for (const cf of concerns) {
+        for (const u of cf.presumed) {
+          const key = `${u.id}|${u.fact}|${u.about}`;
+          if (seen.has(key) || !(compiled.facts.has(u.fact) || (later && u.fact === 'knowledgeContinues'))) continue;
+          seen.add(key);
+          candidates.push(u);
+        }
+      }
+      // List the presumptions the status turns on: each one whose removal alone changes it (all, if only together).
+      const without = (u: PresumptionUse) =>
+        statusOf(
+          concerns.map((cf) => {
+            if (!cf.presumed.some((x) => x.id === u.id && x.fact === u.fact && x.about === u.about)) return bestVersion(windows, cf, cf.facts);
+            const facts: Record<string, FactValue> = Object.assign({}, cf.facts);
+            facts[u.fact] = cf.strictFacts[u.fact];
+            return bestVersion(windows, cf, facts);
+          }),
+        ).status;
+      const decisive = candidates.filter((u) => without(u) !== status);
+      const uses = decisive.length > 0 ? decisive : candidates;
+      result.presumed = uses.map((u) => ({ id: u.id, fact: u.fact, about: u.about, text: general.presumptionText(u.id) }));
+      result.strictStatus = strict.status;
+      // What would replace the presumptions: the strict mode's open questions.
+      if (status !== 'may_apply') result.missing = explainDecision(strict.status, strict.deciding, tagConcern, idx, true).missing;
+    }
   }
   return result;
 }
 
-/** Evaluates whether, for every way the given pivot facts could turn out, one of two duties holds. */
+/**
+ * Whether, for every way the given pivot facts could turn out, one of two duties holds: the status
+ * of "one of them applies" over the unknown pivots (each version in the knowledge window considered).
+ */
 export function alternativesStatus(
   a: CompiledRule,
   b: CompiledRule,
   pivots: readonly string[],
   concerns: readonly ConcernFacts[],
-  knowledgeDate: string,
+  dates: { readonly knowledgeDate: string; readonly assessmentDate: string },
 ): DutyStatus | undefined {
-  const va = versionInForce(a, knowledgeDate);
-  const vb = versionInForce(b, knowledgeDate);
-  if (!va || !vb) return undefined;
+  const wa = versionsInWindow(a, dates.knowledgeDate, dates.assessmentDate);
+  const wb = versionsInWindow(b, dates.knowledgeDate, dates.assessmentDate);
+  if (wa.length === 0 || wb.length === 0) return undefined;
   let best: DutyStatus = 'does_not_apply';
   for (const cf of concerns) {
     const open = pivots.filter((p) => cf.facts[p] === undefined);
@@ -237,10 +378,10 @@ export function alternativesStatus(
     let anyUnknown = false;
     const n = 1 << open.length;
     for (let mask = 0; mask < n; mask++) {
-      const facts: Record<string, FactValue> = { ...cf.facts };
+      const facts: Record<string, FactValue> = Object.assign({}, cf.facts);
       open.forEach((p, i) => (facts[p] = (mask & (1 << i)) !== 0));
-      const ra = evaluateVersion(va, facts).result;
-      const rb = evaluateVersion(vb, facts).result;
+      const ra = bestVersion(wa, cf, facts).result;
+      const rb = bestVersion(wb, cf, facts).result;
       const r = ra === true || rb === true ? true : ra === null || rb === null ? null : false;
       if (r === true) anyTrue = true;
       else allTrue = false;

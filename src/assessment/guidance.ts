@@ -4,6 +4,7 @@ import helplinesJson from '../../rules/guidance/helplines.json';
 import type { ConcernFacts, DerivedCase } from '../case/derive.js';
 import type { FactValue } from '../case/facts.js';
 import { IsoDate, type ValidatedCase } from '../case/schema.js';
+import { OVERLAPS } from '../rules/overlaps.js';
 import { DUTY_IDS, HARMS, REPORTER_ROLES, type DutyId } from '../case/vocabulary.js';
 import { ConditionSchema, factsOf, type Condition } from '../engine/condition.js';
 import { compile, type Compiled } from '../engine/evaluate.js';
@@ -147,6 +148,10 @@ function lessThan(v: FactValue, n: number): boolean | undefined {
 }
 
 /** The guidance facts of one person at risk. */
+/** The alternatives overlap whose status the guidance reads as `dvaReport`. */
+const DVA_REPORT_OVERLAP = (OVERLAPS.find((o) => o.kind === 'alternatives' && o.guidanceFact === 'dvaReport') ?? { id: '' }).id;
+const WELFARE_RECIPIENTS: ReadonlySet<string> = new Set(['social_worker', 'designated_child_protection_organisation', 'provincial_department_of_social_development']);
+
 export function guidanceFacts(
   c: ValidatedCase,
   derived: DerivedCase,
@@ -174,7 +179,7 @@ export function guidanceFacts(
       }
     }
   }
-  const dva = overlaps.find((o) => o.id === 'dva-report' && o.person === person)?.status ?? 'does_not_apply';
+  const dva = overlaps.find((o) => o.id === DVA_REPORT_OVERLAP && o.person === person)?.status ?? 'does_not_apply';
   const tri = (b: boolean | null) => (b === null ? undefined : b);
   const adult = lessThan(derived.ageAtKnowledge.get(person), 18);
   const notChild = adult === undefined ? undefined : !adult;
@@ -196,8 +201,9 @@ export function guidanceFacts(
     caregiverOpposesReport: carers.length > 0 ? carers.some((p) => p.opposesReport === true) : self?.opposesReport === true,
     exposureOnly: concerns.length > 0 && concerns.every((k) => k.concern.harm === 'exposure_to_domestic_violence' && k.concern.physicalInjury !== true),
     anyMustDutyApplies: mine.some((d) => d.status === 'applies' && d.modality === 'must') || dva === 'applies',
-    policeOnlyDutyApplies: applies(['soa-s54-1', 'soa-s54-2', 'tip-s18', 'tip-s19', 'fpa-s24B']),
-    socialWorkerRouteApplies: applies(['dva-s2A', 'dva-s2B', 'ca-s110-1', 'ca-s110-2']) || dva === 'applies',
+    // Routes come from each rule's recipients: police only, or a social-welfare recipient.
+    policeOnlyDutyApplies: mine.some((d) => d.status === 'applies' && d.recipients.length === 1 && d.recipients[0] === 'police'),
+    socialWorkerRouteApplies: mine.some((d) => d.status === 'applies' && d.recipients.some((r) => WELFARE_RECIPIENTS.has(r))) || dva === 'applies',
     sexualHarm: harms.some((h) => h === 'sexual_abuse' || h === 'sexual_exploitation' || h === 'child_sexual_abuse_material'),
     privilegedCommunication: concerns.some((k) => k.concern.privilegedCommunication === true),
   });

@@ -107,10 +107,15 @@ const DutyResultSchema = z.strictObject({
   missing: z.array(MissingFactSchema),
   notes: z.array(InterpretationNoteSchema),
   concerns: z.array(z.string()),
+  presumed: z
+    .array(z.strictObject({ id: z.string(), fact: z.string(), about: z.string(), text: z.string() }))
+    .optional()
+    .meta({ description: 'The ordinary presumptions the status rests on, where the strict status differs.' }),
+  strictStatus: DutyStatusSchema.optional(),
 });
 
 const OverlapSchema = z.strictObject({
-  id: z.enum(['dva-report', 'one-police-report']),
+  id: z.string().meta({ description: 'The overlap id from rules/overlaps/ (dva-report, one-police-report).' }),
   person: z.string(),
   duties: z.array(DutyIdSchema),
   status: DutyStatusSchema,
@@ -123,6 +128,7 @@ const QuestionSchema = z.strictObject({
   question: z.string(),
   inputs: z.array(z.string()),
   settles: z.array(z.strictObject({ duty: DutyIdSchema, person: z.string() })),
+  presumed: z.boolean().optional(),
 });
 
 const GuidanceSourceSchema = z.strictObject({
@@ -170,7 +176,8 @@ export const AssessmentSchema = z
   .strictObject({
     caseId: z.string().optional(),
     assessmentDate: IsoDateText,
-    lawAsAt: IsoDateText.meta({ description: 'The knowledge date, which selects the law in force.' }),
+    lawAsAt: IsoDateText.meta({ description: 'The knowledge date: the law from then to the assessment date applies while the knowledge continues.' }),
+    mode: z.enum(['presumptive', 'strict']).meta({ description: 'presumptive: the ordinary presumptions were used (listed per duty); strict: none.' }),
     rulesetVersion: z.string(),
     duties: z.array(DutyResultSchema).meta({ description: 'One entry per (duty id × person at risk) considered.' }),
     overlaps: z.array(OverlapSchema),

@@ -81,10 +81,10 @@ export function decisionRecord(input: unknown, options: AssessOptions = {}): { s
   const v = validateCase(input, options);
   if (!v.success) return v;
   const anon = pseudonymise(v.data, v.assessmentDate);
-  const a = assessValidated(anon, v.assessmentDate, v.knowledgeDate);
+  const a = assessValidated({ data: anon, assessmentDate: v.assessmentDate, knowledgeDate: v.knowledgeDate, presumptions: v.presumptions });
   return {
     success: true,
-    data: { recordVersion: 1, rulesetVersion: rulesetVersionOf(), rulesHash: rulesHash(), assessmentDate: v.assessmentDate, lawAsAt: v.knowledgeDate, input: anon, ...outcomeOf(a) },
+    data: { recordVersion: 1, rulesetVersion: rulesetVersionOf(), rulesHash: rulesHash(), assessmentDate: v.assessmentDate, lawAsAt: v.knowledgeDate, input: anon as DecisionRecord['input'], ...outcomeOf(a) },
   };
 }
 
@@ -107,7 +107,7 @@ export function replayDecisionRecord(record: unknown): { success: true; data: Re
   const rec = r.data;
   const v = validateCase(rec.input);
   if (!v.success) return v;
-  const now = outcomeOf(assessValidated(v.data, v.assessmentDate, v.knowledgeDate));
+  const now = outcomeOf(assessValidated(v));
   const key = (d: { duty: string; person: string }) => `${d.duty}|${d.person}`;
   const recorded = new Map(rec.outcome.map((d) => [key(d), d.status] as const));
   const current = new Map(now.outcome.map((d) => [key(d), d.status] as const));

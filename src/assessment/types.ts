@@ -101,15 +101,36 @@ export interface DutyResult {
   readonly offence: Offence | null;
   readonly protections: readonly CitedText[];
   readonly reasons: readonly Reason[];
+  /**
+   * For `may_apply`, the facts that would settle it. For a status that rests on presumptions
+   * (`presumed`), the facts that would replace them.
+   */
   readonly missing: readonly MissingFact[];
   readonly notes: readonly InterpretationNote[];
   /** The concerns that decided the status. */
   readonly concerns: readonly string[];
+  /**
+   * The ordinary presumptions this status rests on (default mode only): present only where the
+   * strict three-valued status (`strictStatus`) differs. Never silent.
+   */
+  readonly presumed?: readonly PresumptionNote[];
+  /** The status without presumptions, where it differs (`{ presumptions: false }` gives it). */
+  readonly strictStatus?: DutyStatus;
+}
+
+/** An ordinary presumption a status rests on: which, for which fact, about whom, in words. */
+export interface PresumptionNote {
+  readonly id: string;
+  readonly fact: string;
+  /** `reporter`, or the people[].id the presumed fact is about. */
+  readonly about: string;
+  readonly text: string;
 }
 
 /** Where duties meet: alternatives, or one report meeting several duties. */
 export interface Overlap {
-  readonly id: 'dva-report' | 'one-police-report';
+  /** The overlap's id in `rules/overlaps/` (`dva-report`, `one-police-report`). */
+  readonly id: string;
   readonly person: string;
   readonly duties: readonly DutyId[];
   readonly status: DutyStatus;
@@ -124,6 +145,8 @@ export interface Question {
   readonly inputs: readonly string[];
   /** The duty statuses this answer would help settle. */
   readonly settles: readonly { readonly duty: DutyId; readonly person: string }[];
+  /** True where a presumption answers it for now (asked last): the answer may change a presumed status. */
+  readonly presumed?: boolean;
 }
 
 /** A source a guidance item rests on. */
@@ -171,6 +194,11 @@ export interface Assessment {
   readonly assessmentDate: string;
   /** The knowledge date, which selects the law in force. */
   readonly lawAsAt: string;
+  /**
+   * Whether the ordinary presumptions were used (`presumptive`, the default) or not (`strict`,
+   * `{ presumptions: false }`).
+   */
+  readonly mode: 'presumptive' | 'strict';
   readonly rulesetVersion: string;
   readonly duties: readonly DutyResult[];
   readonly overlaps: readonly Overlap[];

@@ -1,7 +1,7 @@
-import { ageAt, birthWindow, bornWithinYears, type BirthWindow } from './ages.js';
+import { ageAt, ageOn, birthWindow, bornWithinYears, type BirthWindow } from './ages.js';
 import type { AgeInterval, FactValue } from './facts.js';
 import type { Concern, Person, ValidatedCase } from './schema.js';
-import { ADULT_ROLE_SET, FUNCTIONARY_POSSIBLE_SET, relationships, S110_ROLE_SET } from '../rules/parameters.js';
+import type { Harm, Relationship } from './vocabulary.js';
 
 /** The dates an assessment works with, all resolved. */
 export interface CaseDates {
@@ -9,12 +9,53 @@ export interface CaseDates {
   readonly knowledgeDate: string;
 }
 
+/** A classification of a value: settled either way, open, or (relationships) settled by a shared home. */
+export type Classified = 'yes' | 'no' | 'unknown' | 'residence';
+
+/** What a harm value says happened, where the concern does not say. */
+export type ConductFlag = 'sexualContact' | 'sexualNonContact' | 'sexualExploitation' | 'imagery';
+
+/**
+ * The legal classifications derivation applies to the input. They are law, so they live in
+ * `rules/parameters/` and are handed in by the rules layer; this folder knows no Act.
+ */
+export interface Classifications {
+  readonly domesticRelationship: Readonly<Record<Relationship, Classified>>;
+  readonly expectationOfTrust: Readonly<Record<Relationship, Classified>>;
+  readonly prohibitedDegrees: Readonly<Record<Relationship, Classified>>;
+  readonly parentalAuthority: Readonly<Record<Relationship, Classified>>;
+  readonly positionOfTrust: Readonly<Record<Relationship, Classified>>;
+  readonly withChildsCarer: Readonly<Record<Relationship, Classified>>;
+  readonly conduct: Readonly<Record<Harm, Readonly<Record<ConductFlag, Classified>>>>;
+  readonly s110Listed: ReadonlySet<string>;
+  readonly functionaryPossible: ReadonlySet<string>;
+  readonly adultByRole: ReadonlySet<string>;
+  readonly policeRole: string;
+  readonly privilegeRole: string;
+  readonly adultAge: number;
+  readonly ageGapYears: number;
+  readonly disabilitiesAffectingCapacity: ReadonlySet<string>;
+}
+
+/** A presumption used for one fact of one concern (or of the reporter). */
+export interface PresumptionUse {
+  readonly id: string;
+  readonly fact: string;
+  /** `reporter`, or the person the fact is about. */
+  readonly about: string;
+}
+
 /** One (person at risk × concern) with its derived facts. */
 export interface ConcernFacts {
   readonly concern: Concern;
   readonly victim: Person;
   readonly perpetrator: Person | undefined;
-  readonly facts: Record<string, FactValue>;
+  /** The facts the rules read: with presumptions applied in the default mode. */
+  readonly facts: Readonly<Record<string, FactValue>>;
+  /** The same facts without any presumption (strict three-valued mode). */
+  readonly strictFacts: Readonly<Record<string, FactValue>>;
+  /** The presumptions behind `facts` (empty in strict mode or when none was needed). */
+  readonly presumed: readonly PresumptionUse[];
 }
 
 /** The derived view of a case: facts per concern, grouped by person at risk (in input order). */
@@ -23,61 +64,88 @@ export interface DerivedCase {
   readonly byPerson: ReadonlyMap<string, readonly ConcernFacts[]>;
   /** Reporter facts, shared by every concern. */
   readonly reporterFacts: Readonly<Record<string, FactValue>>;
-  /** Per person, the birth window (for guidance facts). */
+  /** Per person, the age on the knowledge date. */
   readonly ageAtKnowledge: ReadonlyMap<string, number | AgeInterval | undefined>;
 }
 
-function tri(v: 'yes' | 'no' | 'unknown'): boolean | undefined {
-  return v === 'yes' ? true : v === 'no' ? false : undefined;
+/** Derivation options. */
+export interface DeriveOptions {
+  /** Apply the ordinary presumptions (default mode); false is strict three-valued mode. */
+  readonly presumptions: boolean;
 }
 
-function domesticRelationshipOf(k: Concern): boolean | undefined {
-  if (k.domesticRelationship !== undefined) return k.domesticRelationship;
-  // Sharing a home alone does not settle it: a stranger or a neighbour who shares a home is not read as one.
+function tri(v: Classified | undefined, residence?: boolean | undefined): boolean | undefined {
+  return v === 'yes' ? true : v === 'no' ? false : v === 'residence' ? residence : undefined;
+}
+
+function byRelationship(table: Readonly<Record<Relationship, Classified>>, k: Concern, override: boolean | undefined): boolean | undefined {
+  if (override !== undefined) return override;
   if (k.relationship === undefined) return undefined;
-  const m = relationships.domesticRelationship.values[k.relationship];
-  if (m === 'residence') return k.sharesResidence;
-  return m === 'yes';
+  // Sharing a home alone does not settle an unknown relationship: a lodger or neighbour is not one.
+  return tri(table[k.relationship], k.sharesResidence);
 }
 
-function expectationOfTrustOf(k: Concern): boolean | undefined {
-  if (k.expectationOfTrust !== undefined) return k.expectationOfTrust;
-  if (k.relationship === undefined) return undefined;
-  return tri(relationships.expectationOfTrust.values[k.relationship]);
+/** The day one year before an ISO date (29 February goes to 28 February), as plain text arithmetic. */
+function yearBefore(iso: string): string {
+  const y = String(Number(iso.slice(0, 4)) - 1).padStart(4, '0');
+  const md = iso.slice(5) === '02-29' ? '02-28' : iso.slice(5);
+  return `${y}-${md}`;
 }
 
-function functionaryOf(c: ValidatedCase): boolean | undefined {
-  const r = c.reporter;
-  if (r.dvaFunctionary !== undefined) return r.dvaFunctionary;
-  if (r.role === undefined) return undefined;
-  // The s1 definition is unverified: roles the digest believes may be functionaries stay unknown;
-  // others are read as not functionaries, so the s2B duty (which carries an offence) applies.
-  return FUNCTIONARY_POSSIBLE_SET.has(r.role) ? undefined : false;
+/** Ages over the days from `from` to `to` inclusive: a number when the same throughout. */
+function ageOver(w: BirthWindow | undefined, from: string, to: string): number | AgeInterval | undefined {
+  if (!w) return undefined;
+  const min = Math.max(0, ageOn(w.latest, from));
+  const max = Math.max(0, ageOn(w.earliest, to));
+  return min === max ? min : { min, max };
+}
+
+function isAdult(age: number | AgeInterval | undefined, adultAge: number): boolean | undefined {
+  if (age === undefined) return undefined;
+  if (typeof age === 'number') return age >= adultAge;
+  return age.min >= adultAge ? true : age.max < adultAge ? false : undefined;
 }
 
 /**
- * Derives the facts the rules read, for every (person at risk × concern). Knows nothing of rules.
- * Unknown stays unknown: an omitted field yields an `undefined` fact, never a default.
+ * Derives the facts the rules read, for every (person at risk × concern). Knows nothing of rules:
+ * the classifications are handed in. Unknown stays unknown in `strictFacts`; `facts` adds the
+ * ordinary presumptions (listed in `presumed`) unless `presumptions` is false.
  */
-export function deriveCase(c: ValidatedCase, dates: CaseDates): DerivedCase {
+export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classifications, options: DeriveOptions): DerivedCase {
   const { assessmentDate, knowledgeDate } = dates;
   const people = new Map(c.people.map((p) => [p.id, p] as const));
   const windows = new Map<string, BirthWindow | undefined>(c.people.map((p) => [p.id, birthWindow(p, assessmentDate)] as const));
   const reporterWindow = birthWindow(c.reporter, assessmentDate);
   const role = c.reporter.role;
+  const r = c.reporter;
 
+  const functionary = r.dvaFunctionary !== undefined ? r.dvaFunctionary : role === undefined ? undefined : cls.functionaryPossible.has(role) ? undefined : false;
+  // A role only adults can hold settles that the reporter is an adult when no age is given.
+  const reporterAge =
+    reporterWindow === undefined && role !== undefined && cls.adultByRole.has(role) ? { min: cls.adultAge, max: 130 } : ageAt(reporterWindow, knowledgeDate, knowledgeDate);
   const reporterFacts: Record<string, FactValue> = {
     reporterRole: role,
-    reporterListedInS110: role === undefined ? undefined : S110_ROLE_SET.has(role),
-    reporterIsPoliceOfficial: role === undefined ? undefined : role === 'police_official',
-    reporterIsFunctionary: functionaryOf(c),
-    // A role only adults can hold settles that the reporter is an adult when no age is given.
-    reporterAge: reporterWindow === undefined && role !== undefined && ADULT_ROLE_SET.has(role) ? { min: 18, max: 130 } : ageAt(reporterWindow, knowledgeDate, knowledgeDate),
-    inCourseOfDuties: c.reporter.inCourseOfDuties,
+    reporterListedInS110: role === undefined ? undefined : cls.s110Listed.has(role),
+    reporterIsPoliceOfficial: role === undefined ? undefined : role === cls.policeRole,
+    reporterIsFunctionary: functionary,
+    reporterAge,
+    inCourseOfDuties: r.inCourseOfDuties,
+    knowledgeContinues: r.stillKnows,
   };
+  const reporterPresumed: PresumptionUse[] = [];
+  if (options.presumptions) {
+    if (reporterAge === undefined) reporterPresumed.push({ id: 'reporter-adult', fact: 'reporterAge', about: 'reporter' });
+    if (r.stillKnows === undefined && knowledgeDate < assessmentDate) reporterPresumed.push({ id: 'knowledge-continues', fact: 'knowledgeContinues', about: 'reporter' });
+  }
 
   const ageAtKnowledge = new Map<string, number | AgeInterval | undefined>();
   for (const p of c.people) ageAtKnowledge.set(p.id, ageAt(windows.get(p.id), knowledgeDate, knowledgeDate));
+  const yearAgo = yearBefore(knowledgeDate);
+  // Who cares for whom, and who is alleged to have harmed whom: for the complainant route.
+  const carersOf = new Map<string, string[]>();
+  for (const p of c.people) for (const child of p.caregiverOf ?? []) carersOf.set(child, [...(carersOf.get(child) ?? []), p.id]);
+  const harmedBy = new Map<string, Concern[]>();
+  for (const k of c.concerns) if (k.allegedBy !== undefined) harmedBy.set(k.allegedBy, [...(harmedBy.get(k.allegedBy) ?? []), k]);
 
   const byPerson = new Map<string, ConcernFacts[]>();
   for (const k of c.concerns) {
@@ -85,31 +153,108 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates): DerivedCase {
     const perpetrator = k.allegedBy === undefined ? undefined : people.get(k.allegedBy);
     const vw = windows.get(victim.id);
     const pw = perpetrator ? windows.get(perpetrator.id) : undefined;
-    const facts: Record<string, FactValue> = Object.assign({}, reporterFacts, {
+    const datedAct = k.incidentDate !== undefined && k.incidentDate !== 'ongoing' ? k.incidentDate : undefined;
+    const conduct = cls.conduct[k.harm];
+    const carers = carersOf.get(victim.id) ?? [];
+    const carerConcerns = perpetrator ? (harmedBy.get(perpetrator.id) ?? []).filter((x) => carers.includes(x.victim)) : [];
+    const strict: Record<string, FactValue> = {
+      reporterRole: reporterFacts['reporterRole'],
+      reporterListedInS110: reporterFacts['reporterListedInS110'],
+      reporterIsPoliceOfficial: reporterFacts['reporterIsPoliceOfficial'],
+      reporterIsFunctionary: reporterFacts['reporterIsFunctionary'],
+      reporterAge: reporterFacts['reporterAge'],
+      inCourseOfDuties: reporterFacts['inCourseOfDuties'],
+      knowledgeContinues: reporterFacts['knowledgeContinues'],
       basis: k.basis,
       harm: k.harm,
       relationship: k.relationship,
       victimAgeAtKnowledge: ageAtKnowledge.get(victim.id),
-      victimAgeAtIncident: ageAt(vw, k.incidentDate, knowledgeDate),
+      victimAgeAtIncident: ageAt(vw, datedAct, knowledgeDate),
       victimSex: victim.sex,
       victimHasDisability: victim.disability === undefined ? undefined : victim.disability !== 'none',
       // A person recorded as having no disability has no mental disability affecting consent.
       victimMentalDisability: victim.mentalDisabilityAffectingConsent ?? (victim.disability === 'none' ? false : undefined),
-      perpetratorAgeAtIncident: perpetrator ? ageAt(pw, k.incidentDate, knowledgeDate) : undefined,
-      ageGapWithinTwoYears: perpetrator ? bornWithinYears(vw, pw, 2) : undefined,
+      perpetratorAgeAtIncident: perpetrator ? ageAt(pw, datedAct, knowledgeDate) : undefined,
+      ageGapWithinTwoYears: perpetrator ? bornWithinYears(vw, pw, cls.ageGapYears) : undefined,
       consensual: k.consensual ?? undefined,
       physicalInjury: k.physicalInjury,
       deliberateNeglect: k.deliberate,
-      domesticRelationship: domesticRelationshipOf(k),
-      expectationOfTrust: expectationOfTrustOf(k),
+      sexualContact: k.sexualContact ?? tri(conduct.sexualContact),
+      sexualNonContact: k.sexualNonContact ?? tri(conduct.sexualNonContact),
+      sexualExploitation: k.sexualExploitation ?? tri(conduct.sexualExploitation),
+      imagery: k.imagery ?? tri(conduct.imagery),
+      domesticRelationship: byRelationship(cls.domesticRelationship, k, k.domesticRelationship),
+      expectationOfTrust: byRelationship(cls.expectationOfTrust, k, k.expectationOfTrust),
+      prohibitedDegree: byRelationship(cls.prohibitedDegrees, k, k.prohibitedDegree),
+      parentalAuthority: byRelationship(cls.parentalAuthority, k, undefined),
+      abuseOfTrustOrInducement:
+        k.abuseOfTrustOrInducement ?? (k.sexualExploitation === true ? true : byRelationship(cls.positionOfTrust, k, undefined) === true ? true : undefined),
+      concludesSexualAbuse: k.concludesSexualAbuse,
+      perpetratorInDomesticRelationshipWithCarer: carerRelationship(k, cls, carerConcerns),
+      perpetratorHarmedCarer: perpetrator === undefined ? undefined : carerConcerns.length > 0 ? true : undefined,
+      reasonToSuspect:
+        k.reasonToSuspect ?? (k.basis === undefined || k.basis === 'rumour' ? undefined : true),
+      lawInForce: undefined,
       receivedAsReport: k.receivedAsReport,
       // Privilege is a legal practitioner's: for any other known role it cannot arise.
-      privilegedCommunication:
-        k.privilegedCommunication ?? (role === undefined || role === 'legal_practitioner' ? undefined : false),
-    });
+      privilegedCommunication: k.privilegedCommunication ?? (role === undefined || role === cls.privilegeRole ? undefined : false),
+    };
+    let facts: Record<string, FactValue> = strict;
+    const presumed: PresumptionUse[] = [];
+    if (options.presumptions) {
+      const over: Record<string, FactValue> = {};
+      for (const p of reporterPresumed) {
+        presumed.push(p);
+        over[p.fact] = p.fact === 'reporterAge' ? { min: cls.adultAge, max: 130 } : true;
+      }
+      if (datedAct === undefined) {
+        // An act with no date, or an ongoing one, is presumed recent: within the year before the knowledge date.
+        const va = ageOver(vw, yearAgo, knowledgeDate);
+        if (va !== undefined) {
+          over['victimAgeAtIncident'] = va;
+          presumed.push({ id: 'recent-incident', fact: 'victimAgeAtIncident', about: victim.id });
+        }
+        const pa = perpetrator ? ageOver(pw, yearAgo, knowledgeDate) : undefined;
+        if (pa !== undefined && perpetrator) {
+          over['perpetratorAgeAtIncident'] = pa;
+          presumed.push({ id: 'recent-incident', fact: 'perpetratorAgeAtIncident', about: perpetrator.id });
+        }
+      }
+      if (strict['victimMentalDisability'] === undefined && (victim.disability === undefined || !cls.disabilitiesAffectingCapacity.has(victim.disability))) {
+        over['victimMentalDisability'] = false;
+        presumed.push({ id: 'capacity-to-consent', fact: 'victimMentalDisability', about: victim.id });
+      }
+      // Only for a person the case shows is an adult: a child is in the protected class anyway.
+      if (strict['victimHasDisability'] === undefined && isAdult(ageAtKnowledge.get(victim.id), cls.adultAge) === true) {
+        over['victimHasDisability'] = false;
+        presumed.push({ id: 'no-disability-unless-recorded', fact: 'victimHasDisability', about: victim.id });
+      }
+      if (presumed.length > 0) facts = Object.assign({}, strict, over);
+    }
     const list = byPerson.get(victim.id) ?? [];
-    list.push({ concern: k, victim, perpetrator, facts });
+    list.push({ concern: k, victim, perpetrator, facts, strictFacts: strict, presumed });
     byPerson.set(victim.id, list);
   }
   return { dates, byPerson, reporterFacts, ageAtKnowledge };
+}
+
+/**
+ * Whether the alleged perpetrator is or was in a domestic relationship with someone who cares for
+ * the victim: from `relationshipToCarer`, from a partner-of-the-parent relationship, or from a
+ * concern in the case about a carer of the victim by the same person.
+ */
+function carerRelationship(k: Concern, cls: Classifications, carerConcerns: readonly Concern[]): boolean | undefined {
+  if (k.relationshipToCarer !== undefined) return tri(cls.domesticRelationship[k.relationshipToCarer], undefined);
+  // Some relationships to the child settle one with the child's parent (the other parent, a parent's partner).
+  if (k.relationship !== undefined && cls.withChildsCarer[k.relationship] === 'yes') return true;
+  let open = false;
+  for (const x of carerConcerns) {
+    const v = x.domesticRelationship ?? (x.relationship === undefined ? undefined : tri(cls.domesticRelationship[x.relationship], x.sharesResidence));
+    if (v === true) return true;
+    if (v === undefined) open = true;
+  }
+  if (open) return undefined;
+  if (carerConcerns.length > 0) return false;
+  // A relationship to the child that rules one with the carer out (a neighbour, a teacher), else open.
+  return k.relationship !== undefined && cls.withChildsCarer[k.relationship] === 'no' ? false : undefined;
 }

@@ -18,7 +18,7 @@ export type FactValue = boolean | number | string | AgeInterval | readonly strin
 export type Facts = Readonly<Record<string, FactValue>>;
 
 /** Whom a fact is about, for phrasing questions and pointing at input fields. */
-export type FactSubject = 'reporter' | 'victim' | 'perpetrator' | 'concern';
+export type FactSubject = 'reporter' | 'victim' | 'perpetrator' | 'concern' | 'law';
 
 /** Catalogue entry of one fact. */
 export interface FactDefinition {
@@ -31,6 +31,8 @@ export interface FactDefinition {
   readonly inputs: readonly string[];
   /** Ranks equal-count questions: lower asks first. */
   readonly priority: number;
+  /** The question to ask instead when the person's age is already given (only the date is missing). */
+  readonly questionWhenAgeGiven?: string;
 }
 
 export const FACTS = {
@@ -121,6 +123,7 @@ export const FACTS = {
     subject: 'victim',
     description: "The victim's age in whole years on the date of the incident.",
     question: "When did it happen, and what is {victim}'s date of birth (or age)?",
+    questionWhenAgeGiven: 'When did it happen (give the date, especially if it was more than a year ago or when {victim} was under 18)?',
     inputs: ['dateOfBirth', 'ageYears', 'ageRange', 'incidentDate'],
     priority: 2,
   },
@@ -155,7 +158,8 @@ export const FACTS = {
     subject: 'perpetrator',
     description: "The alleged perpetrator's age in whole years on the date of the act.",
     question: "What is {perpetrator}'s date of birth (or age) — was the other person 16 or 17, or an adult?",
-    inputs: ['dateOfBirth', 'ageYears', 'ageRange'],
+    questionWhenAgeGiven: 'When did it happen (how old was {perpetrator} at the time)?',
+    inputs: ['dateOfBirth', 'ageYears', 'ageRange', 'incidentDate'],
     priority: 2,
   },
   ageGapWithinTwoYears: {
@@ -185,8 +189,9 @@ export const FACTS = {
   deliberateNeglect: {
     kind: 'boolean',
     subject: 'concern',
-    description: 'The neglect was deliberate.',
-    question: 'Was the neglect of {victim} deliberate?',
+    description: 'The neglect was deliberate, or an unreasonable withholding of what the person needs (not only a lack of means).',
+    question:
+      'Was the neglect of {victim} deliberate, or an unreasonable withholding of food, care or money — not only a lack of means?',
     inputs: ['deliberate'],
     priority: 2,
   },
@@ -207,6 +212,119 @@ export const FACTS = {
     question: 'Is {perpetrator} someone {victim} is expected to be able to trust (family, carer, partner, someone in a position of trust)?',
     inputs: ['relationship', 'expectationOfTrust'],
     priority: 3,
+  },
+  knowledgeContinues: {
+    kind: 'boolean',
+    subject: 'reporter',
+    description: 'The reporter still knows, believes or suspects it (the knowledge continued past a commencement date).',
+    question:
+      'Do you still know, believe or suspect this? You came to know before a provision commenced; knowing is a continuing state, so the provision binds you from its commencement while you still know.',
+    inputs: ['stillKnows'],
+    priority: 7,
+  },
+  sexualContact: {
+    kind: 'boolean',
+    subject: 'concern',
+    description: 'A sexual act with the victim: penetration, or sexual violation (sexual touching).',
+    question: 'Was there a sexual act with {victim}: penetration, or sexual touching?',
+    inputs: ['sexualContact'],
+    priority: 2,
+  },
+  sexualNonContact: {
+    kind: 'boolean',
+    subject: 'concern',
+    description:
+      'Sexual conduct aimed at the victim without touching: grooming, sexual messages or proposals, showing pornography or genitals, exposing them to sexual acts.',
+    question:
+      'Did it involve grooming, sexual messages or proposals, showing {victim} pornography or genitals, or exposing {victim} to sexual acts?',
+    inputs: ['sexualNonContact'],
+    priority: 2,
+  },
+  sexualExploitation: {
+    kind: 'boolean',
+    subject: 'concern',
+    description: 'The victim was used for sex in return for money, goods or favours to anyone.',
+    question: 'Was {victim} used for sex in return for money, goods or favours (to anyone)?',
+    inputs: ['sexualExploitation'],
+    priority: 2,
+  },
+  imagery: {
+    kind: 'boolean',
+    subject: 'concern',
+    description: 'Sexual images or recordings of the victim were made, kept or shared.',
+    question: 'Were sexual images or recordings of {victim} made, kept or shared?',
+    inputs: ['imagery'],
+    priority: 3,
+  },
+  prohibitedDegree: {
+    kind: 'boolean',
+    subject: 'concern',
+    description:
+      'Victim and alleged perpetrator may not marry each other on account of blood relationship, marriage or adoption (Sexual Offences Act s12 incest).',
+    question:
+      'Is {perpetrator} a relative {victim} may not marry: a parent or grandparent, brother or sister, aunt or uncle, step-parent, or adoptive parent?',
+    inputs: ['relationship', 'prohibitedDegree'],
+    priority: 2,
+  },
+  parentalAuthority: {
+    kind: 'boolean',
+    subject: 'concern',
+    description: "The alleged perpetrator is the child's parent, step-parent or carer, or a member of the child's household.",
+    question: "Is {perpetrator} a parent, step-parent or carer of {victim}, or someone who lives (or lived) in {victim}'s home?",
+    inputs: ['relationship', 'sharesResidence'],
+    priority: 2,
+  },
+  abuseOfTrustOrInducement: {
+    kind: 'boolean',
+    subject: 'concern',
+    description: 'The alleged perpetrator used authority, trust, gifts, money, pressure or exploitation.',
+    question: 'Did {perpetrator} use authority or trust over {victim}, or gifts, money, pressure or exploitation?',
+    inputs: ['abuseOfTrustOrInducement', 'relationship'],
+    priority: 4,
+  },
+  concludesSexualAbuse: {
+    kind: 'boolean',
+    subject: 'concern',
+    description: "The reporter concludes on reasonable grounds that it was sexual abuse as the Children's Act defines it.",
+    question:
+      "Do you conclude on reasonable grounds that this was sexual abuse of {victim} as the Children's Act defines it (for example an adult using authority, trust, gifts or pressure to involve a child in sexual activity)?",
+    inputs: ['concludesSexualAbuse'],
+    priority: 5,
+  },
+  perpetratorInDomesticRelationshipWithCarer: {
+    kind: 'boolean',
+    subject: 'concern',
+    description:
+      'The alleged perpetrator is or was in a domestic relationship with the person who cares for the victim (partner or former partner, dating, family, sharing a home).',
+    question:
+      'How is {perpetrator} related to the person who cares for {victim}: their partner or former partner, someone they date, family, or someone who shares their home?',
+    inputs: ['relationshipToCarer'],
+    priority: 3,
+  },
+  perpetratorHarmedCarer: {
+    kind: 'boolean',
+    subject: 'concern',
+    description: 'The alleged perpetrator is also alleged to have abused the person who cares for the victim (a concern in the case).',
+    question: 'Has {perpetrator} also abused the person who cares for {victim}? If so, add that as a concern.',
+    inputs: [],
+    priority: 6,
+  },
+  reasonToSuspect: {
+    kind: 'boolean',
+    subject: 'concern',
+    description: 'Objectively, what the reporter heard gives a reasonable person reason to suspect it.',
+    question:
+      'Taken together, does what you heard give a reasonable person reason to suspect it (for example the same account from several people)?',
+    inputs: ['reasonToSuspect', 'basis'],
+    priority: 3,
+  },
+  lawInForce: {
+    kind: 'boolean',
+    subject: 'law',
+    description: 'The provision was in force on the date you came to know (its commencement is not verified).',
+    question: 'The commencement of this provision is not verified: check the Government Gazette for whether it was in force when you came to know.',
+    inputs: [],
+    priority: 8,
   },
   receivedAsReport: {
     kind: 'boolean',

@@ -54,6 +54,10 @@ export const ReporterSchema = z
     knowledgeDate: IsoDate.optional().meta({
       description: 'When the reporter came to know, believe or suspect. Selects the law in force. Default: assessmentDate.',
     }),
+    stillKnows: z.boolean().optional().meta({
+      description:
+        'You still know, believe or suspect it on the assessment date (knowing is a continuing state: a provision that commences while it lasts binds from its commencement). Omitted = unknown (presumed yes in the default mode).',
+    }),
     dvaFunctionary: z.boolean().optional().meta({
       description:
         'The reporter is a "functionary" under the Domestic Violence Act (s1 definition, or designated under s2A(1)). Omitted = derived from role where possible, else unknown.',
@@ -84,7 +88,7 @@ export const PersonSchema = z
 /** One thing the reporter learned: a harm to one victim. */
 export const ConcernSchema = z
   .object({
-    id: Id,
+    id: Id.optional().meta({ description: 'A label for this concern, unique in the case. Default: c1, c2, ... in input order.' }),
     victim: Id.meta({ description: 'The people[].id of the person harmed.' }),
     harm: z.enum(HARMS),
     allegedBy: Id.optional().meta({ description: 'The people[].id of the alleged perpetrator.' }),
@@ -93,8 +97,44 @@ export const ConcernSchema = z
       .optional()
       .meta({ description: 'Relationship of the alleged perpetrator to the victim.' }),
     basis: z.enum(BASES).optional().meta({ description: 'How the reporter came to the concern.' }),
-    incidentDate: IsoDate.optional(),
+    incidentDate: z
+      .union([IsoDate, z.literal('ongoing')])
+      .optional()
+      .meta({ description: 'When the act happened (YYYY-MM-DD), or "ongoing" for a situation that continues. Omitted = unknown (presumed recent in the default mode).' }),
     physicalInjury: z.boolean().optional(),
+    sexualContact: z.boolean().optional().meta({
+      description: 'A sexual act with the victim: penetration, or sexual violation (sexual touching). Omitted = read from harm.',
+    }),
+    sexualNonContact: z.boolean().optional().meta({
+      description:
+        'Sexual conduct aimed at the victim without touching: grooming, sexual messages or proposals, showing pornography or genitals, exposing them to sexual acts. Omitted = read from harm.',
+    }),
+    sexualExploitation: z.boolean().optional().meta({
+      description: 'The victim was used for sex in return for money, goods or favours to anyone (commercial sexual exploitation). Omitted = read from harm.',
+    }),
+    imagery: z.boolean().optional().meta({
+      description: 'Sexual images or recordings of the victim (child sexual abuse material) were made, kept or shared. Omitted = read from harm.',
+    }),
+    relationshipToCarer: z.enum(RELATIONSHIPS).optional().meta({
+      description:
+        "For a child: how the alleged perpetrator is related to the person who cares for the child (e.g. the mother's intimate_partner or former_intimate_partner). Omitted = read from the case where possible.",
+    }),
+    prohibitedDegree: z.boolean().optional().meta({
+      description:
+        'Override: victim and alleged perpetrator may not marry each other on account of blood relationship, marriage or adoption (Sexual Offences Act s12). Omitted = read from relationship.',
+    }),
+    abuseOfTrustOrInducement: z.boolean().optional().meta({
+      description:
+        "The alleged perpetrator used authority, trust, gifts, money, pressure or exploitation (Children's Act wider reading of sexual abuse). Omitted = read from relationship where possible.",
+    }),
+    concludesSexualAbuse: z.boolean().optional().meta({
+      description:
+        "You conclude on reasonable grounds that this was sexual abuse as the Children's Act defines it (which goes wider than the Sexual Offences Act's offences). Omitted = unknown.",
+    }),
+    reasonToSuspect: z.boolean().optional().meta({
+      description:
+        'Objective test (Trafficking Act "ought reasonably to have known or suspected"; Films and Publications Act "reason to suspect"): what you heard, taken together, gives a reasonable person reason to suspect it. Omitted = yes for knowledge, belief or suspicion, unknown for a rumour.',
+    }),
     deliberate: z.boolean().optional().meta({ description: 'For neglect: was it deliberate?' }),
     consensual: z
       .boolean()
@@ -117,6 +157,22 @@ export const ConcernSchema = z
     immediateDanger: z.boolean().optional().meta({ description: 'Someone is in immediate danger now.' }),
   })
   .strict();
+
+/**
+ * Each concern's id: its own, or `c1`, `c2`, ... by input position where none is given (skipping a
+ * default another concern already uses, so a default never collides).
+ */
+export function defaultConcernIds(concerns: readonly { readonly id?: string | undefined }[]): string[] {
+  const taken = new Set<string>();
+  for (const k of concerns) if (k.id !== undefined) taken.add(k.id);
+  return concerns.map((k, i) => {
+    if (k.id !== undefined) return k.id;
+    let id = `c${i + 1}`;
+    for (let n = 2; taken.has(id); n++) id = `c${i + 1}-${n}`;
+    taken.add(id);
+    return id;
+  });
+}
 
 /**
  * The zod schema of a case, the input to `assess`: what the reporter knows, with no names needed.
@@ -157,11 +213,13 @@ export const CaseInputSchema = z
     const known = [...ids.keys()];
     const listed = known.slice(0, 8).join(', ') + (known.length > 8 ? ', …' : '');
     const seenConcern = new Set<string>();
+    const concernIds = defaultConcernIds(c.concerns);
     c.concerns.forEach((k, i) => {
-      if (seenConcern.has(k.id)) {
-        ctx.addIssue({ code: 'custom', path: ['concerns', i, 'id'], message: 'a concern id not used before', input: k.id });
+      const kid = concernIds[i] as string;
+      if (seenConcern.has(kid)) {
+        ctx.addIssue({ code: 'custom', path: ['concerns', i, 'id'], message: 'a concern id not used before', input: kid });
       }
-      seenConcern.add(k.id);
+      seenConcern.add(kid);
       if (!ids.has(k.victim)) {
         ctx.addIssue({
           code: 'custom',
@@ -203,11 +261,11 @@ export const CaseInputSchema = z
 
 /** The input to `assess` (after defaults). */
 export type CaseInput = z.input<typeof CaseInputSchema>;
-/** A validated case. */
-export type ValidatedCase = z.output<typeof CaseInputSchema>;
 /** One person of a case. */
 export type Person = z.output<typeof PersonSchema>;
-/** One concern of a case. */
-export type Concern = z.output<typeof ConcernSchema>;
+/** One concern of a case, with its id resolved (given, or the default `c1`, `c2`, ...). */
+export type Concern = Omit<z.output<typeof ConcernSchema>, 'id'> & { readonly id: string };
+/** A validated case, concern ids resolved. */
+export type ValidatedCase = Omit<z.output<typeof CaseInputSchema>, 'concerns'> & { readonly concerns: readonly Concern[] };
 /** The reporter of a case. */
 export type Reporter = z.output<typeof ReporterSchema>;

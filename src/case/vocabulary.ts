@@ -133,6 +133,11 @@ export const RELATIONSHIPS = [
   'parent',
   'step_parent',
   'parent_partner',
+  'parent_former_partner',
+  'sibling',
+  'grandparent',
+  'aunt_or_uncle',
+  'cousin',
   'other_family',
   'intimate_partner',
   'former_intimate_partner',
@@ -146,7 +151,11 @@ export const RELATIONSHIPS = [
   'stranger',
   'other',
 ] as const;
-/** Relationship of the alleged perpetrator to the victim. `parent_partner` is the partner of the victim's parent. */
+/**
+ * Relationship of the alleged perpetrator to the victim. `parent_partner` is the current partner of
+ * the victim's parent, `parent_former_partner` a former one; `other_family` is a relative not listed
+ * (its degree of kinship unknown).
+ */
 export type Relationship = (typeof RELATIONSHIPS)[number];
 
 /**

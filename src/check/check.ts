@@ -244,7 +244,7 @@ export function safeCheckCompliance(input: unknown): SafeCheckResult {
   }
   if (issues.length > 0 || !env.success || !v.success) return { success: false, error: new ValidationError('check input', issues) };
 
-  const a = assessValidated(v.data, v.assessmentDate, v.knowledgeDate);
+  const a = assessValidated(v);
   const items = obligationsOf(a).map((o) => assessObligation(o, env.data.actions, v.knowledgeDate, env.data.knowledgeTime));
   const count = (s: ComplianceStatus) => items.filter((i) => i.status === s).length;
   const summary = { met: count('met'), overdue: count('overdue'), unmet: count('unmet'), open: count('open') };

@@ -26,11 +26,20 @@ export const OPERATORS: readonly [Operator, ...Operator[]] = [
   'doesNotContain',
 ];
 
+/**
+ * A reference to a parameter in `rules/parameters/` (`ages.child`, `harms.domesticViolenceForms`),
+ * resolved to its value when the rule set is built, so json-rules-engine and the evaluator see
+ * plain numbers and lists.
+ */
+export interface ParameterReference {
+  readonly parameter: string;
+}
+
 /** A leaf: compares one fact with a value. `name` is a plain-language label of the test. */
 export interface FactCondition {
   readonly fact: string;
   readonly operator: Operator;
-  readonly value: string | number | boolean | null | readonly (string | number | boolean)[];
+  readonly value: string | number | boolean | null | readonly (string | number | boolean)[] | ParameterReference;
   readonly name?: string | undefined;
 }
 /** A reference to a shared named condition (json-rules-engine `setCondition`). */
@@ -59,6 +68,7 @@ const JsonValue = z.union([
   z.boolean(),
   z.null(),
   z.array(z.union([z.string(), z.number(), z.boolean()])),
+  z.object({ parameter: z.string().regex(/^[a-zA-Z]+\.[a-zA-Z]+$/) }).strict(),
 ]);
 
 /** zod schema of a condition (recursive). */
@@ -94,4 +104,34 @@ export function referencesOf(c: Condition, out = new Set<string>()): Set<string>
   else if ('any' in c) c.any.forEach((k) => referencesOf(k, out));
   else if ('not' in c) referencesOf(c.not, out);
   return out;
+}
+
+/** Whether a condition value is a parameter reference still to be resolved. */
+export function isParameterReference(v: FactCondition['value']): v is ParameterReference {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/**
+ * The condition with every parameter reference replaced by its value (a new tree; the input is not
+ * changed). `lookup` returns undefined for an unknown parameter, which is reported through `onUnknown`.
+ */
+export function resolveParameters(
+  c: Condition,
+  lookup: (ref: string) => number | readonly string[] | undefined,
+  onUnknown: (ref: string) => void = () => undefined,
+): Condition {
+  if ('fact' in c) {
+    if (!isParameterReference(c.value)) return c;
+    const v = lookup(c.value.parameter);
+    if (v === undefined) {
+      onUnknown(c.value.parameter);
+      return c;
+    }
+    return c.name === undefined ? { fact: c.fact, operator: c.operator, value: v } : { fact: c.fact, operator: c.operator, value: v, name: c.name };
+  }
+  if ('condition' in c) return c;
+  const withName = <T extends object>(o: T): T => (c.name === undefined ? o : { ...o, name: c.name });
+  if ('all' in c) return withName({ all: c.all.map((k) => resolveParameters(k, lookup, onUnknown)) });
+  if ('any' in c) return withName({ any: c.any.map((k) => resolveParameters(k, lookup, onUnknown)) });
+  return withName({ not: resolveParameters(c.not, lookup, onUnknown) });
 }

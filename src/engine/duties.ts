@@ -2,6 +2,7 @@ import type { Facts } from '../case/facts.js';
 import type { DutyId } from '../case/vocabulary.js';
 import type { RuleFile, RuleNote, RuleVersion } from '../rules/schema.js';
 import type { RuleSet } from '../rules/catalogue.js';
+import { factsOf } from './condition.js';
 import { compile, type Compiled, type DecidingLeaf, type Tri } from './evaluate.js';
 
 /** A rule version compiled once: its limbs and its conditional notes. */
@@ -15,6 +16,8 @@ export interface CompiledVersion {
 export interface CompiledRule {
   readonly rule: RuleFile;
   readonly versions: readonly CompiledVersion[];
+  /** Every fact the rule's limbs read (through named conditions). */
+  readonly facts: ReadonlySet<string>;
 }
 
 /** The compiled engine: every duty's rule, ready to evaluate synchronously. */
@@ -29,8 +32,11 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const rules = new Map<DutyId, CompiledRule>();
   for (const [id, rule] of ruleSet.rules) {
     const notesOf = (ns: readonly RuleNote[]) => ns.map((note) => ({ note, test: note.when ? compile(note.when, ruleSet.named, cache) : undefined }));
+    const facts = new Set<string>();
+    for (const v of rule.versions) for (const l of v.limbs) factsOf(l.conditions, ruleSet.named, facts);
     rules.set(id, {
       rule,
+      facts,
       versions: rule.versions.map((version) => ({
         version,
         limbs: version.limbs.map((l) => ({ id: l.id, provision: l.provision, modality: l.modality, test: compile(l.conditions, ruleSet.named, cache) })),
@@ -41,9 +47,63 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   return { ruleSet, rules };
 }
 
-/** The version of a rule in force on a date, if any. A null start means commencement unverified: treated as always in force. */
+/** The version of a rule in force on a date, if any. A null start means commencement unverified: treated as in force. */
 export function versionInForce(r: CompiledRule, date: string): CompiledVersion | undefined {
   return r.versions.find((v) => (v.version.inForce.from === null || v.version.inForce.from <= date) && (v.version.inForce.to === null || date <= v.version.inForce.to));
+}
+
+/**
+ * How a version binds a reporter who came to know on `from` and is assessed on `to`:
+ * - `at-knowledge`: in force on the knowledge date;
+ * - `later`: it commenced after the knowledge date, by the assessment date: it binds from `start`
+ *   if the knowledge continued (knowing is a continuing state);
+ * - `uncertain`: its commencement is not verified and the knowledge date is before the date by which
+ *   it was in force at the latest; it binds from `start` (that date) if the knowledge continued,
+ *   and whether it bound earlier is open.
+ */
+export interface VersionInWindow {
+  readonly cv: CompiledVersion;
+  readonly mode: 'at-knowledge' | 'later' | 'uncertain';
+  /** The day the version binds from (the knowledge date for `at-knowledge`). */
+  readonly start: string;
+  /** For `uncertain`: whether the date by which it was in force falls on or before the assessment date. */
+  readonly certainInWindow: boolean;
+}
+
+/** Every version of a rule in force at some point from `from` to `to` (inclusive), oldest first. */
+export function versionsInWindow(r: CompiledRule, from: string, to: string): VersionInWindow[] {
+  const out: VersionInWindow[] = [];
+  for (const cv of r.versions) {
+    const f = cv.version.inForce.from;
+    const t = cv.version.inForce.to;
+    if (t !== null && t < from) continue;
+    if (f !== null && f > to) continue;
+    if (f === null) {
+      const by = cv.version.inForce.inForceBy;
+      if (by === undefined || by <= from) out.push({ cv, mode: 'at-knowledge', start: from, certainInWindow: true });
+      else out.push({ cv, mode: 'uncertain', start: by, certainInWindow: by <= to });
+    } else if (f <= from) out.push({ cv, mode: 'at-knowledge', start: from, certainInWindow: true });
+    else out.push({ cv, mode: 'later', start: f, certainInWindow: true });
+  }
+  return out;
+}
+
+/** Kleene conjunction. */
+export function and3(a: Tri, b: Tri): Tri {
+  return a === false || b === false ? false : a === true && b === true ? true : null;
+}
+
+/**
+ * The result of a version's deciding limb for a reporter, given how the version sits in the
+ * knowledge window and whether the knowledge continued (`knowledgeContinues`, three-valued).
+ */
+export function windowResult(w: VersionInWindow, limbResult: Tri, knowledgeContinues: Tri): Tri {
+  if (w.mode === 'at-knowledge') return limbResult;
+  if (w.mode === 'later') return and3(limbResult, knowledgeContinues);
+  // Uncertain commencement: in force at the knowledge date is open; certainly so from `start`.
+  if (limbResult === false) return false;
+  const later = w.certainInWindow ? and3(limbResult, knowledgeContinues) : false;
+  return later === true ? true : null;
 }
 
 /** The outcome of one rule version on one concern's facts: the deciding limb. */

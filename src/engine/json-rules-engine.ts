@@ -1,7 +1,6 @@
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import { defaultCompiled, validateCase, type AssessOptions } from '../assessment/assess.js';
+import { defaultCompiled, deriveValid, validateCase, type AssessOptions } from '../assessment/assess.js';
 import { todayInSouthAfrica } from '../case/ages.js';
-import { deriveCase } from '../case/derive.js';
 import type { FactValue } from '../case/facts.js';
 import type { CaseInput } from '../case/schema.js';
 import type { DutyId } from '../case/vocabulary.js';
@@ -91,7 +90,7 @@ export interface CaseFacts {
 export function caseFacts(input: CaseInput | unknown, options: AssessOptions = {}): CaseFacts[] {
   const v = validateCase(input, options);
   if (!v.success) throw v.error;
-  const d = deriveCase(v.data, { assessmentDate: v.assessmentDate, knowledgeDate: v.knowledgeDate });
+  const d = deriveValid(v);
   const out: CaseFacts[] = [];
   for (const [person, list] of d.byPerson) {
     for (const cf of list) {

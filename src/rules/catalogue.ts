@@ -23,11 +23,17 @@ import cReasonable from '../../rules/conditions/reasonable-grounds.json';
 import cReporterAdult from '../../rules/conditions/reporter-adult.json';
 import cS110 from '../../rules/conditions/s110-trigger.json';
 import cSexualOffence from '../../rules/conditions/sexual-offence.json';
+import cCaSexualAbuse from '../../rules/conditions/childrens-act-sexual-abuse.json';
+import cComplainant from '../../rules/conditions/complainant-route.json';
+import cDvForm from '../../rules/conditions/domestic-violence-form.json';
+import cObjective from '../../rules/conditions/objective-grounds.json';
+import cS2A from '../../rules/conditions/s2a-circumstances.json';
 import { FACTS } from '../case/facts.js';
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
 import { makeIssue, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { validateWith } from '../errors/from-zod.js';
-import { factsOf, referencesOf, type Condition } from '../engine/condition.js';
+import { factsOf, referencesOf, resolveParameters, type Condition } from '../engine/condition.js';
+import { parameterValue } from './parameters.js';
 import { NamedConditionFileSchema, RuleFileSchema, type NamedConditionFile, type RuleFile } from './schema.js';
 
 /** The rule files as bundled, with the path each came from (for error messages and docs). */
@@ -60,6 +66,11 @@ export const CONDITION_SOURCES: readonly { readonly path: string; readonly data:
   { path: 'rules/conditions/reporter-adult.json', data: cReporterAdult },
   { path: 'rules/conditions/s110-trigger.json', data: cS110 },
   { path: 'rules/conditions/sexual-offence.json', data: cSexualOffence },
+  { path: 'rules/conditions/childrens-act-sexual-abuse.json', data: cCaSexualAbuse },
+  { path: 'rules/conditions/complainant-route.json', data: cComplainant },
+  { path: 'rules/conditions/domestic-violence-form.json', data: cDvForm },
+  { path: 'rules/conditions/objective-grounds.json', data: cObjective },
+  { path: 'rules/conditions/s2a-circumstances.json', data: cS2A },
 ];
 
 /** A validated, cross-checked set of rules: what the engine compiles. */
@@ -67,6 +78,16 @@ export interface RuleSet {
   readonly rules: ReadonlyMap<DutyId, RuleFile>;
   readonly conditions: ReadonlyMap<string, NamedConditionFile>;
   readonly named: ReadonlyMap<string, Condition>;
+}
+
+/** A rule file with the parameter references in its limbs and notes resolved (a new object). */
+function resolveRule(r: RuleFile, resolve: (c: Condition) => Condition): RuleFile {
+  const notes = (ns: RuleFile['notes']) => ns.map((n) => (n.when ? { ...n, when: resolve(n.when) } : n));
+  return {
+    ...r,
+    versions: r.versions.map((v) => ({ ...v, limbs: v.limbs.map((l) => ({ ...l, conditions: resolve(l.conditions) })), notes: notes(v.notes) })),
+    notes: notes(r.notes),
+  };
 }
 
 function conditionsOfRule(r: RuleFile): Condition[] {
@@ -99,9 +120,12 @@ export function buildRuleSet(
     if (!r.success) throw r.error;
     return r.data;
   };
+  const unknownParameters: { file: string; ref: string }[] = [];
+  const resolve = (file: string) => (c: Condition) => resolveParameters(c, parameterValue, (ref) => unknownParameters.push({ file, ref }));
   const conditions = new Map<string, NamedConditionFile>();
   for (const s of conditionSources) {
-    const r = { data: check(NamedConditionFileSchema, s.data, s.path) };
+    const parsed = check(NamedConditionFileSchema, s.data, s.path);
+    const r = { data: { ...parsed, conditions: resolve(s.path)(parsed.conditions) } };
     if (conditions.has(r.data.name)) {
       throw new ValidationError(`rule file ${s.path}`, [makeIssue('duplicate', ['name'], 'a condition name not used before', JSON.stringify(r.data.name))]);
     }
@@ -111,14 +135,17 @@ export function buildRuleSet(
   const rules = new Map<DutyId, RuleFile>();
   const pathOf = new Map<string, string>();
   for (const s of ruleSources) {
-    const r = { data: check(RuleFileSchema, s.data, s.path) };
+    const r = { data: resolveRule(check(RuleFileSchema, s.data, s.path), resolve(s.path)) };
     if (rules.has(r.data.id)) {
       throw new ValidationError(`rule file ${s.path}`, [makeIssue('duplicate', ['id'], 'a duty id not used by another rule file', JSON.stringify(r.data.id))]);
     }
     rules.set(r.data.id, r.data);
     pathOf.set(r.data.id, s.path);
   }
-  const issues: { file: string; issue: ValidationIssue }[] = [];
+  const issues: { file: string; issue: ValidationIssue }[] = unknownParameters.map(({ file, ref }) => ({
+    file,
+    issue: makeIssue('unknown_parameter', ['conditions'], 'a parameter defined in rules/parameters', JSON.stringify(ref)),
+  }));
   const crossCheck = (file: string, c: Condition) => {
     for (const ref of referencesOf(c)) {
       if (!named.has(ref)) issues.push({ file, issue: makeIssue('unknown_condition', ['conditions'], 'a named condition defined in rules/conditions', JSON.stringify(ref)) });

@@ -58,7 +58,13 @@ const LimbSchema = z
 const VersionSchema = z
   .object({
     provision: z.string().min(1),
-    inForce: z.object({ from: IsoDate.nullable(), to: IsoDate.nullable() }).strict(),
+    inForce: z
+      .object({
+        from: IsoDate.nullable(),
+        to: IsoDate.nullable(),
+        inForceBy: IsoDate.optional().meta({ description: 'Where the commencement (from: null) is not verified: the date by which it was in force at the latest.' }),
+      })
+      .strict(),
     amendedBy: z.string().min(1).optional(),
     text: z.string().min(1),
     textNote: z.string().min(1).optional(),

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { addDays } from 'date-fns/addDays';
 import { birthWindow, toDate, toIso } from '../../src/case/ages.js';
-import { ADULT_ROLE_SET, FUNCTIONARY_POSSIBLE_SET, relationships } from '../../src/rules/parameters.js';
+import { CLASSIFICATIONS, relationships } from '../../src/rules/parameters.js';
+
+const ADULT_ROLE_SET = CLASSIFICATIONS.adultByRole;
+const FUNCTIONARY_POSSIBLE_SET = CLASSIFICATIONS.functionaryPossible;
 import { BASES, DISABILITIES, HARMS, RELATIONSHIPS, REPORTER_ROLES, SEXES } from '../../src/case/vocabulary.js';
 
 /** A plain JSON case, as a user would send it. */

@@ -12,6 +12,8 @@ export const ScenarioSchema = z
     description: z.string().min(10),
     provisions: z.array(z.string().min(3)).min(1),
     case: z.unknown(),
+    /** Options for assess: `{ presumptions: false }` runs the scenario in strict three-valued mode. */
+    options: z.object({ presumptions: z.boolean().optional() }).strict().optional(),
     expected: z
       .object({
         duties: z
@@ -25,6 +27,8 @@ export const ScenarioSchema = z
                 reasons: z.array(z.object({ fact: z.string(), result: z.union([z.boolean(), z.literal('unknown')]) }).strict()).optional(),
                 missing: z.array(z.string()).optional(),
                 notes: z.array(z.string()).optional(),
+                /** The presumptions the status rests on (ids); `[]` says none may be listed. */
+                presumed: z.array(z.string()).optional(),
               })
               .strict(),
           )
