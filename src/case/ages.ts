@@ -11,7 +11,7 @@ import type { AgeInterval } from './facts.js';
  * after 29 February" in a common year is 1 March: for ages ({@link ageOn}, as date-fns
  * `differenceInYears`), for the "not more than two years" gap ({@link bornWithinYears}) and for
  * birth windows ({@link birthWindow}). The law digest does not settle the day a birthday age is
- * attained; docs/interpretation.md records this reading.
+ * attained; docs/interpretation.md ("Ages") records this reading.
  *
  * @example
  * ```ts
