@@ -12,7 +12,7 @@ export default defineConfig([
   },
   {
     // The `za-duties` CLI: one ESM file with its dependencies bundled in, so it starts fast
-    // (no module resolution across zod's and date-fns's files).
+    // (no module resolution across zod's files).
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],
     dts: false,

@@ -1,7 +1,6 @@
-import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 import { assessValidated, DISCLAIMER, validateCase } from '../assessment/assess.js';
 import type { Assessment, DutyResult, MissingFact } from '../assessment/types.js';
-import { toDate } from '../case/ages.js';
+import { daysBetween } from '../case/ages.js';
 import type { DutyId } from '../case/vocabulary.js';
 import { validateWith } from '../errors/from-zod.js';
 import { makeIssue, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
@@ -39,7 +38,7 @@ function minutes(hhmm: string): number {
  * the times could tell (dates alone leave up to a day either way).
  */
 function inTime(hours: number, knowledgeDate: string, knowledgeTime: string | undefined, a: Action): boolean | null {
-  const days = differenceInCalendarDays(toDate(a.date), toDate(knowledgeDate));
+  const days = daysBetween(a.date, knowledgeDate);
   if (knowledgeTime !== undefined && a.time !== undefined) {
     return days * 1440 + minutes(a.time) - minutes(knowledgeTime) <= hours * 60;
   }

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
-import { addDays } from 'date-fns/addDays';
-import { birthWindow, toDate, toIso } from '../../src/case/ages.js';
+import { addDays, birthWindow, daysBetween } from '../../src/case/ages.js';
 import { CLASSIFICATIONS, relationships } from '../../src/rules/parameters.js';
 
 const ADULT_ROLE_SET = CLASSIFICATIONS.adultByRole;
@@ -15,9 +14,8 @@ export type JsonCase = {
   concerns: Record<string, unknown>[];
 };
 
-const DAY0 = toDate('2005-01-01');
 /** A date between 2005-01-01 and about 2027. */
-export const dateArb = fc.integer({ min: 0, max: 8000 }).map((n) => toIso(addDays(DAY0, n)));
+export const dateArb = fc.integer({ min: 0, max: 8000 }).map((n) => addDays('2005-01-01', n));
 
 function opt<T>(a: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> {
   return fc.option(a, { nil: undefined, freq: 2 });
@@ -77,10 +75,10 @@ export const caseArb: fc.Arbitrary<JsonCase> = fc
   })
   .map((r) => {
     const A = r.assessmentDate;
-    const kd = r.knowledgeBack === undefined ? undefined : toIso(addDays(toDate(A), -r.knowledgeBack));
+    const kd = r.knowledgeBack === undefined ? undefined : addDays(A, -r.knowledgeBack);
     const latest = kd ?? A;
     const ageFields = (a: Record<string, unknown>) => {
-      if ('dobOffsetDays' in a) return { dateOfBirth: toIso(addDays(toDate(A), -(a.dobOffsetDays as number))) };
+      if ('dobOffsetDays' in a) return { dateOfBirth: addDays(A, -(a.dobOffsetDays as number)) };
       return a;
     };
     const people = r.people.map((p, i) =>
@@ -97,7 +95,7 @@ export const caseArb: fc.Arbitrary<JsonCase> = fc
         harm: k.harm,
         relationship: k.relationship,
         basis: k.basis,
-        incidentDate: k.incidentBack === undefined ? undefined : toIso(addDays(toDate(latest), -k.incidentBack)),
+        incidentDate: k.incidentBack === undefined ? undefined : addDays(latest, -k.incidentBack),
         physicalInjury: k.physicalInjury,
         deliberate: k.deliberate,
         consensual: k.consensual,
@@ -141,8 +139,8 @@ export function complete(c: JsonCase, pick: Pick): JsonCase {
   const exactDob = (o: Record<string, unknown>) => {
     const w = birthWindow(o as { dateOfBirth?: string; ageYears?: number; ageRange?: { min: number; max: number } }, A) ?? birthWindow({ ageRange: { min: 0, max: 95 } }, A);
     if (!w) return;
-    const span = Math.round((toDate(w.latest).getTime() - toDate(w.earliest).getTime()) / 86_400_000);
-    o.dateOfBirth = toIso(addDays(toDate(w.earliest), pick.int(0, span)));
+    const span = daysBetween(w.latest, w.earliest);
+    o.dateOfBirth = addDays(w.earliest, pick.int(0, span));
     delete o.ageYears;
     delete o.ageRange;
   };
@@ -170,7 +168,7 @@ export function complete(c: JsonCase, pick: Pick): JsonCase {
     }
     k.relationship ??= pick.of(RELATIONSHIPS);
     k.basis ??= pick.of(BASES);
-    k.incidentDate ??= toIso(addDays(toDate(kd), -pick.int(0, 6000)));
+    k.incidentDate ??= addDays(kd, -pick.int(0, 6000));
     k.physicalInjury ??= pick.bool();
     k.deliberate ??= pick.bool();
     k.consensual ??= pick.bool();
