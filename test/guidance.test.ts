@@ -33,8 +33,12 @@ describe('guidance', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
         const a = assess(c);
+        // Open questions first, most decisive first; then the ones a presumption answers for now.
         for (let i = 1; i < a.questions.length; i++) {
-          expect(a.questions[i - 1]!.settles.length).toBeGreaterThanOrEqual(a.questions[i]!.settles.length);
+          const prev = a.questions[i - 1]!;
+          const next = a.questions[i]!;
+          expect(Number(prev.presumed ?? false)).toBeLessThanOrEqual(Number(next.presumed ?? false));
+          if ((prev.presumed ?? false) === (next.presumed ?? false)) expect(prev.settles.length).toBeGreaterThanOrEqual(next.settles.length);
         }
         // Every missing fact of every may_apply duty is asked, once.
         const asked = new Set(a.questions.map((q) => `${q.fact}|${q.about}`));

@@ -90,8 +90,8 @@ describe('rule files', () => {
   });
 
   it('have a question for every derived fact', () => {
-    // Facts no single input field answers: the law's own state, and a concern still to be added.
-    const noInput = new Set(['lawInForce', 'perpetratorHarmedCarer']);
+    // The one fact no input answers: whether a provision of unverified commencement was in force.
+    const noInput = new Set(['lawInForce']);
     for (const [name, def] of Object.entries(FACTS)) {
       expect(def.question.length, name).toBeGreaterThan(10);
       expect(def.inputs.length > 0, name).toBe(!noInput.has(name));

@@ -191,7 +191,8 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
         k.abuseOfTrustOrInducement ?? (k.sexualExploitation === true ? true : byRelationship(cls.positionOfTrust, k, undefined) === true ? true : undefined),
       concludesSexualAbuse: k.concludesSexualAbuse,
       perpetratorInDomesticRelationshipWithCarer: carerRelationship(k, cls, carerConcerns),
-      perpetratorHarmedCarer: perpetrator === undefined ? undefined : carerConcerns.length > 0 ? true : undefined,
+      // Said, or seen in the case's concerns about a carer it lists; with no carer listed it stays open.
+      perpetratorHarmedCarer: k.carerAlsoAbused ?? (carerConcerns.length > 0 ? true : perpetrator !== undefined && carers.length > 0 ? false : undefined),
       reasonToSuspect:
         k.reasonToSuspect ?? (k.basis === undefined || k.basis === 'rumour' ? undefined : true),
       lawInForce: undefined,
@@ -244,7 +245,8 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
  * concern in the case about a carer of the victim by the same person.
  */
 function carerRelationship(k: Concern, cls: Classifications, carerConcerns: readonly Concern[]): boolean | undefined {
-  if (k.relationshipToCarer !== undefined) return tri(cls.domesticRelationship[k.relationshipToCarer], undefined);
+  // A relationship that counts only with a shared home: the child's home is the carer's (sharesResidence).
+  if (k.relationshipToCarer !== undefined) return tri(cls.domesticRelationship[k.relationshipToCarer], k.sharesResidence);
   // Some relationships to the child settle one with the child's parent (the other parent, a parent's partner).
   if (k.relationship !== undefined && cls.withChildsCarer[k.relationship] === 'yes') return true;
   let open = false;

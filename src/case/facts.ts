@@ -305,8 +305,8 @@ export const FACTS = {
     kind: 'boolean',
     subject: 'concern',
     description: 'The alleged perpetrator is also alleged to have abused the person who cares for the victim (a concern in the case).',
-    question: 'Has {perpetrator} also abused the person who cares for {victim}? If so, add that as a concern.',
-    inputs: [],
+    question: 'Has {perpetrator} also abused the person who cares for {victim} (if so, you may add that as a concern too)?',
+    inputs: ['carerAlsoAbused'],
     priority: 6,
   },
   reasonToSuspect: {
@@ -322,7 +322,8 @@ export const FACTS = {
     kind: 'boolean',
     subject: 'law',
     description: 'The provision was in force on the date you came to know (its commencement is not verified).',
-    question: 'The commencement of this provision is not verified: check the Government Gazette for whether it was in force when you came to know.',
+    question:
+      'Was this provision in force when you came to know (its commencement is not verified here: check the Government Gazette)?',
     inputs: [],
     priority: 8,
   },

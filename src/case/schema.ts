@@ -119,6 +119,10 @@ export const ConcernSchema = z
       description:
         "For a child: how the alleged perpetrator is related to the person who cares for the child (e.g. the mother's intimate_partner or former_intimate_partner). Omitted = read from the case where possible.",
     }),
+    carerAlsoAbused: z.boolean().optional().meta({
+      description:
+        'For a child: the alleged perpetrator is also alleged to have abused the person who cares for the child. Omitted = read from the concerns about the carer where the case lists one (caregiverOf), else unknown.',
+    }),
     prohibitedDegree: z.boolean().optional().meta({
       description:
         'Override: victim and alleged perpetrator may not marry each other on account of blood relationship, marriage or adoption (Sexual Offences Act s12). Omitted = read from relationship.',

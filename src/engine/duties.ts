@@ -47,9 +47,17 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   return { ruleSet, rules };
 }
 
-/** The version of a rule in force on a date, if any. A null start means commencement unverified: treated as in force. */
+/**
+ * The version of a rule certainly in force on a date, if any. A null start means the commencement
+ * is not verified: in force from the date by which it was in force at the latest (`inForceBy`), or
+ * always where there is none.
+ */
 export function versionInForce(r: CompiledRule, date: string): CompiledVersion | undefined {
-  return r.versions.find((v) => (v.version.inForce.from === null || v.version.inForce.from <= date) && (v.version.inForce.to === null || date <= v.version.inForce.to));
+  return r.versions.find((v) => {
+    const { from, to, inForceBy } = v.version.inForce;
+    const started = from !== null ? from <= date : inForceBy === undefined || inForceBy <= date;
+    return started && (to === null || date <= to);
+  });
 }
 
 /**

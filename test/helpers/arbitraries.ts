@@ -42,6 +42,7 @@ export const caseArb: fc.Arbitrary<JsonCase> = fc
       role: opt(fc.constantFrom(...REPORTER_ROLES)),
       age: ageInput,
       inCourseOfDuties: opt(fc.boolean()),
+      stillKnows: opt(fc.boolean()),
       dvaFunctionary: fc.option(fc.boolean(), { nil: undefined, freq: 4 }),
     }),
     people: fc.array(
@@ -51,6 +52,7 @@ export const caseArb: fc.Arbitrary<JsonCase> = fc
         disability: opt(fc.constantFrom(...DISABILITIES)),
         mentalDisabilityAffectingConsent: opt(fc.boolean()),
         opposesReport: opt(fc.boolean()),
+        caresFor: fc.option(fc.nat(), { nil: undefined, freq: 3 }),
       }),
       { minLength: 2, maxLength: 4 },
     ),
@@ -62,6 +64,17 @@ export const caseArb: fc.Arbitrary<JsonCase> = fc
         relationship: opt(fc.constantFrom(...RELATIONSHIPS)),
         basis: opt(fc.constantFrom(...BASES)),
         incidentBack: opt(fc.integer({ min: 0, max: 3000 })),
+        ongoing: fc.boolean(),
+        sexualContact: fc.option(fc.boolean(), { nil: undefined, freq: 4 }),
+        sexualNonContact: fc.option(fc.boolean(), { nil: undefined, freq: 4 }),
+        sexualExploitation: fc.option(fc.boolean(), { nil: undefined, freq: 5 }),
+        imagery: fc.option(fc.boolean(), { nil: undefined, freq: 5 }),
+        relationshipToCarer: fc.option(fc.constantFrom(...RELATIONSHIPS), { nil: undefined, freq: 4 }),
+        carerAlsoAbused: fc.option(fc.boolean(), { nil: undefined, freq: 5 }),
+        prohibitedDegree: fc.option(fc.boolean(), { nil: undefined, freq: 6 }),
+        abuseOfTrustOrInducement: fc.option(fc.boolean(), { nil: undefined, freq: 4 }),
+        concludesSexualAbuse: fc.option(fc.boolean(), { nil: undefined, freq: 4 }),
+        reasonToSuspect: fc.option(fc.boolean(), { nil: undefined, freq: 4 }),
         physicalInjury: opt(fc.boolean()),
         deliberate: opt(fc.boolean()),
         consensual: opt(fc.boolean()),
@@ -82,7 +95,15 @@ export const caseArb: fc.Arbitrary<JsonCase> = fc
       return a;
     };
     const people = r.people.map((p, i) =>
-      strip({ id: `p${i}`, ...ageFields(p.age), sex: p.sex, disability: p.disability, mentalDisabilityAffectingConsent: p.mentalDisabilityAffectingConsent, opposesReport: p.opposesReport }),
+      strip({
+        id: `p${i}`,
+        ...ageFields(p.age),
+        sex: p.sex,
+        disability: p.disability,
+        mentalDisabilityAffectingConsent: p.mentalDisabilityAffectingConsent,
+        opposesReport: p.opposesReport,
+        caregiverOf: p.caresFor === undefined || p.caresFor % r.people.length === i ? undefined : [`p${p.caresFor % r.people.length}`],
+      }),
     );
     const concerns = r.concerns.map((k, i) => {
       const victim = k.victim % people.length;
@@ -95,7 +116,17 @@ export const caseArb: fc.Arbitrary<JsonCase> = fc
         harm: k.harm,
         relationship: k.relationship,
         basis: k.basis,
-        incidentDate: k.incidentBack === undefined ? undefined : addDays(latest, -k.incidentBack),
+        incidentDate: k.incidentBack === undefined ? (k.ongoing ? 'ongoing' : undefined) : addDays(latest, -k.incidentBack),
+        sexualContact: k.sexualContact,
+        sexualNonContact: k.sexualNonContact,
+        sexualExploitation: k.sexualExploitation,
+        imagery: k.imagery,
+        relationshipToCarer: k.relationshipToCarer,
+        carerAlsoAbused: k.carerAlsoAbused,
+        prohibitedDegree: k.prohibitedDegree,
+        abuseOfTrustOrInducement: k.abuseOfTrustOrInducement,
+        concludesSexualAbuse: k.concludesSexualAbuse,
+        reasonToSuspect: k.reasonToSuspect,
         physicalInjury: k.physicalInjury,
         deliberate: k.deliberate,
         consensual: k.consensual,
@@ -105,7 +136,7 @@ export const caseArb: fc.Arbitrary<JsonCase> = fc
         immediateDanger: k.immediateDanger,
       });
     });
-    const reporter = strip({ role: r.reporter.role, ...ageFields(r.reporter.age), inCourseOfDuties: r.reporter.inCourseOfDuties, knowledgeDate: kd, dvaFunctionary: r.reporter.dvaFunctionary });
+    const reporter = strip({ role: r.reporter.role, ...ageFields(r.reporter.age), inCourseOfDuties: r.reporter.inCourseOfDuties, stillKnows: r.reporter.stillKnows, knowledgeDate: kd, dvaFunctionary: r.reporter.dvaFunctionary });
     return { assessmentDate: A, reporter, people, concerns };
   });
 
@@ -147,6 +178,7 @@ export function complete(c: JsonCase, pick: Pick): JsonCase {
   const r = x.reporter;
   r.role ??= pick.of(REPORTER_ROLES);
   r.inCourseOfDuties ??= pick.bool();
+  r.stillKnows ??= pick.bool();
   // Only what the case leaves unknown: functionary status is unknown only for the roles that may be functionaries.
   if (FUNCTIONARY_POSSIBLE_SET.has(r.role as string)) r.dvaFunctionary ??= pick.bool();
   // A role only adults hold: the completion keeps the reporter an adult on the knowledge date.
@@ -168,7 +200,23 @@ export function complete(c: JsonCase, pick: Pick): JsonCase {
     }
     k.relationship ??= pick.of(RELATIONSHIPS);
     k.basis ??= pick.of(BASES);
-    k.incidentDate ??= addDays(kd, -pick.int(0, 6000));
+    // An ongoing act, or one with no date, happened on some day up to the knowledge date.
+    if (k.incidentDate === undefined || k.incidentDate === 'ongoing') k.incidentDate = addDays(kd, -pick.int(0, 6000));
+    // What the harm value leaves open about the conduct, and what the relationship leaves open.
+    const conduct = CLASSIFICATIONS.conduct[k.harm as keyof typeof CLASSIFICATIONS.conduct];
+    for (const flag of ['sexualContact', 'sexualNonContact', 'sexualExploitation', 'imagery'] as const) {
+      if (conduct[flag] === 'unknown') k[flag] ??= pick.bool();
+    }
+    const rel0 = (k.relationship ?? pick.of(RELATIONSHIPS)) as (typeof RELATIONSHIPS)[number];
+    k.relationship = rel0;
+    if (CLASSIFICATIONS.prohibitedDegrees[rel0] === 'unknown') k.prohibitedDegree ??= pick.bool();
+    if (CLASSIFICATIONS.positionOfTrust[rel0] !== 'yes') k.abuseOfTrustOrInducement ??= pick.bool();
+    k.concludesSexualAbuse ??= pick.bool();
+    k.reasonToSuspect ??= pick.bool();
+    // Only what the case leaves open: the relationship's reading, and carers the case does not list.
+    if (CLASSIFICATIONS.withChildsCarer[rel0] === 'unknown') k.relationshipToCarer ??= pick.of(RELATIONSHIPS);
+    const carersListed = x.people.some((p) => ((p.caregiverOf as string[] | undefined) ?? []).includes(k.victim as string));
+    if (!carersListed) k.carerAlsoAbused ??= pick.bool();
     k.physicalInjury ??= pick.bool();
     k.deliberate ??= pick.bool();
     k.consensual ??= pick.bool();
