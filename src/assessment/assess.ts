@@ -15,7 +15,7 @@ import { CLASSIFICATIONS, presumptions as presumptionsFile } from '../rules/para
 import { alternativesStatus, decideDuty, type InputIndex } from './duties.js';
 import { buildGuidance } from './guidance.js';
 import { rulesetVersionOf } from './version.js';
-import type { Assessment, DutyResult, Overlap, Question } from './types.js';
+import type { Assessment, DutyResult, InterpretationNote, Overlap, Question } from './types.js';
 
 /** Options for {@link assess}. */
 export interface AssessOptions {
@@ -209,7 +209,8 @@ function questionsOf(duties: readonly DutyResult[]): Question[] {
 
 const presumptionTexts = new Map(presumptionsFile.presumptions.map((p) => [p.id, p.text] as const));
 const GENERAL = {
-  continuingKnowledge: GENERAL_NOTES.get('continuing-knowledge') as { id: string; text: string; verification: 'partial' },
+  continuingKnowledge: GENERAL_NOTES.get('continuing-knowledge') as InterpretationNote,
+  leapDayBirthday: GENERAL_NOTES.get('leap-day-birthday') as InterpretationNote,
   presumptionText: (id: string) => presumptionTexts.get(id) ?? id,
 };
 

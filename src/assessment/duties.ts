@@ -134,6 +134,7 @@ function citationOf(rule: RuleFile, version: RuleVersion, provision: string = ve
 /** What the evaluator adds beyond the rule files: the continuing-knowledge note and the presumptions' texts. */
 export interface GeneralNotes {
   readonly continuingKnowledge: InterpretationNote;
+  readonly leapDayBirthday: InterpretationNote;
   readonly presumptionText: (id: string) => string;
 }
 
@@ -144,6 +145,8 @@ interface Deciding {
   readonly w: VersionInWindow;
   readonly result: Tri;
 }
+
+const isLeapDayBirth = (dob: string | undefined): boolean => dob !== undefined && dob.endsWith('-02-29');
 
 const RANK = (r: Tri): number => (r === true ? 2 : r === null ? 1 : 0);
 
@@ -311,6 +314,10 @@ export function decideDuty(
     }
   }
   if (status !== 'does_not_apply' && deciding.some((d) => d.w.mode === 'later')) notes.push(general.continuingKnowledge);
+  // A birthday on 29 February: the day the age is reached is a reading, and the output says so.
+  if (concerns.some((cf) => isLeapDayBirth(cf.victim.dateOfBirth) || isLeapDayBirth(cf.perpetrator?.dateOfBirth)) || isLeapDayBirth(derived.reporterDateOfBirth)) {
+    notes.push(general.leapDayBirthday);
+  }
 
   const cite = citationOf(rule, version, limb.provision);
   const result = make(status, limb.modality, cite, reasons, missing, notes, deciding.map((d) => d.cf.concern.id));

@@ -64,6 +64,8 @@ export interface DerivedCase {
   readonly byPerson: ReadonlyMap<string, readonly ConcernFacts[]>;
   /** Reporter facts, shared by every concern. */
   readonly reporterFacts: Readonly<Record<string, FactValue>>;
+  /** The reporter's date of birth, where given. */
+  readonly reporterDateOfBirth: string | undefined;
   /** Per person, the age on the knowledge date. */
   readonly ageAtKnowledge: ReadonlyMap<string, number | AgeInterval | undefined>;
 }
@@ -236,7 +238,7 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
     list.push({ concern: k, victim, perpetrator, facts, strictFacts: strict, presumed });
     byPerson.set(victim.id, list);
   }
-  return { dates, byPerson, reporterFacts, ageAtKnowledge };
+  return { dates, byPerson, reporterFacts, reporterDateOfBirth: r.dateOfBirth, ageAtKnowledge };
 }
 
 /**
