@@ -36,6 +36,7 @@ export const GuidanceItemSchema = z
     when: ConditionSchema,
     sources: z.array(SourceSchema).min(1),
     priority: z.number().int(),
+    lead: z.boolean().optional().meta({ description: 'Shown before the duties in text meant for people (a reporter who is a child).' }),
   })
   .strict();
 
@@ -69,6 +70,7 @@ export const GUIDANCE_FACTS: ReadonlySet<string> = new Set([
   'reporterIsChild',
   'reporterRole',
   'caregiverIsVictim',
+  'caresForChildren',
   'caregiverOpposesReport',
   'exposureOnly',
   'anyMustDutyApplies',
@@ -198,6 +200,7 @@ export function guidanceFacts(
     reporterIsChild: lessThan(derived.reporterFacts.reporterAge, 18),
     reporterRole: c.reporter.role,
     caregiverIsVictim: carers.length > 0,
+    caresForChildren: (self?.caregiverOf ?? []).length > 0,
     caregiverOpposesReport: carers.length > 0 ? carers.some((p) => p.opposesReport === true) : self?.opposesReport === true,
     exposureOnly: concerns.length > 0 && concerns.every((k) => k.concern.harm === 'exposure_to_domestic_violence' && k.concern.physicalInjury !== true),
     anyMustDutyApplies: mine.some((d) => d.status === 'applies' && d.modality === 'must') || dva === 'applies',
@@ -233,15 +236,19 @@ export function buildGuidance(
   }
   const items: GuidanceItem[] = [...shown.values()]
     .sort((a, b) => KINDS.indexOf(a.item.kind) - KINDS.indexOf(b.item.kind) || a.item.priority - b.item.priority)
-    .map(({ item, persons }) => ({
-      id: item.id,
-      kind: item.kind,
-      title: item.title,
-      text: item.text,
-      steps: item.steps,
-      forDuties: item.forDuties,
-      persons,
-      sources: item.sources,
-    }));
+    .map(({ item, persons }): GuidanceItem => {
+      const g: { -readonly [K in keyof GuidanceItem]: GuidanceItem[K] } = {
+        id: item.id,
+        kind: item.kind,
+        title: item.title,
+        text: item.text,
+        steps: item.steps,
+        forDuties: item.forDuties,
+        persons,
+        sources: item.sources,
+      };
+      if (item.lead === true) g.lead = true;
+      return g;
+    });
   return { items, helplines: data.helplines };
 }

@@ -147,6 +147,7 @@ const GuidanceItemSchema = z.strictObject({
   forDuties: z.array(DutyIdSchema),
   persons: z.array(z.string()),
   sources: z.array(GuidanceSourceSchema),
+  lead: z.boolean().optional(),
 });
 
 const HelplineSchema = z.strictObject({

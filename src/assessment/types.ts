@@ -167,6 +167,8 @@ export interface GuidanceItem {
   readonly forDuties: readonly DutyId[];
   readonly persons: readonly string[];
   readonly sources: readonly GuidanceSource[];
+  /** Shown before the duties in text meant for people (e.g. for a reporter who is a child). */
+  readonly lead?: boolean;
 }
 
 /** A helpline, with when it was last checked. */

@@ -26,8 +26,10 @@ export interface CompactDuty {
   readonly modality: DutyResult['modality'];
   /** The reasons that decided it (for `may_apply`, see `missing` instead). */
   readonly reasons: readonly CompactReason[];
-  /** The facts that would settle a `may_apply`. */
+  /** The facts that would settle a `may_apply`, or replace the presumptions a status rests on. */
   readonly missing: readonly string[];
+  /** The ids of the presumptions the status rests on (only where the strict status differs). */
+  readonly presumed?: readonly string[];
   /** Only where the law gives hours (Children's Act s110(4)). */
   readonly deadline?: { readonly hours: number; readonly latestDate: string; readonly passed: boolean };
 }
@@ -37,6 +39,7 @@ export interface CompactAssessment {
   readonly caseId?: string;
   readonly assessmentDate: string;
   readonly lawAsAt: string;
+  readonly mode: Assessment['mode'];
   readonly rulesetVersion: string;
   readonly duties: readonly CompactDuty[];
   readonly overlaps: readonly { readonly id: string; readonly person: string; readonly status: DutyResult['status'] }[];
@@ -59,11 +62,13 @@ function compactReasons(d: DutyResult): CompactReason[] {
 export function compactAssessment(a: Assessment): CompactAssessment {
   const duties = a.duties.map((d): CompactDuty => {
     const missing = d.missing.length === 0 ? [] : [...new Set(d.missing.map((m) => m.fact))];
-    const base = { duty: d.duty, person: d.person, status: d.status, modality: d.modality, reasons: compactReasons(d), missing };
-    return d.deadline ? { ...base, deadline: { hours: d.deadline.hours, latestDate: d.deadline.latestDate, passed: d.deadline.passed } } : base;
+    const c: { -readonly [K in keyof CompactDuty]: CompactDuty[K] } = { duty: d.duty, person: d.person, status: d.status, modality: d.modality, reasons: compactReasons(d), missing };
+    if (d.presumed) c.presumed = [...new Set(d.presumed.map((p) => p.id))];
+    if (d.deadline) c.deadline = { hours: d.deadline.hours, latestDate: d.deadline.latestDate, passed: d.deadline.passed };
+    return c;
   });
   const overlaps = a.overlaps.map((o) => ({ id: o.id, person: o.person, status: o.status }));
-  const head = { assessmentDate: a.assessmentDate, lawAsAt: a.lawAsAt, rulesetVersion: a.rulesetVersion, duties, overlaps };
+  const head = { assessmentDate: a.assessmentDate, lawAsAt: a.lawAsAt, mode: a.mode, rulesetVersion: a.rulesetVersion, duties, overlaps };
   return a.caseId !== undefined ? { caseId: a.caseId, ...head } : head;
 }
 
@@ -105,7 +110,7 @@ function valueJson(v: ReasonValue): string {
 export function compactJson(a: Assessment, line?: number): string {
   let out = line === undefined ? '{' : `{"line":${line},`;
   if (a.caseId !== undefined) out += `"caseId":${JSON.stringify(a.caseId)},`;
-  out += `"assessmentDate":${JSON.stringify(a.assessmentDate)},"lawAsAt":${JSON.stringify(a.lawAsAt)},"rulesetVersion":${q(a.rulesetVersion)},"duties":[`;
+  out += `"assessmentDate":${JSON.stringify(a.assessmentDate)},"lawAsAt":${JSON.stringify(a.lawAsAt)},"mode":${q(a.mode)},"rulesetVersion":${q(a.rulesetVersion)},"duties":[`;
   const persons = new Map<string, string>();
   for (let i = 0; i < a.duties.length; i++) {
     const d = a.duties[i] as DutyResult;
@@ -134,6 +139,7 @@ export function compactJson(a: Assessment, line?: number): string {
       out += facts.map(q).join(',');
     }
     out += ']';
+    if (d.presumed) out += `,"presumed":[${[...new Set(d.presumed.map((p) => p.id))].map(q).join(',')}]`;
     if (d.deadline) out += `,"deadline":{"hours":${valueJson(d.deadline.hours)},"latestDate":${JSON.stringify(d.deadline.latestDate)},"passed":${d.deadline.passed ? 'true' : 'false'}}`;
     out += '}';
   }
@@ -153,6 +159,7 @@ export const CompactAssessmentSchema = z
     caseId: z.string().optional(),
     assessmentDate: z.string(),
     lawAsAt: z.string(),
+    mode: z.enum(['presumptive', 'strict']),
     rulesetVersion: z.string(),
     duties: z.array(
       z.strictObject({
@@ -168,6 +175,7 @@ export const CompactAssessmentSchema = z
           }),
         ),
         missing: z.array(z.string()),
+        presumed: z.array(z.string()).optional(),
         deadline: z.strictObject({ hours: z.number(), latestDate: z.string(), passed: z.boolean() }).optional(),
       }),
     ),

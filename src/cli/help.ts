@@ -32,7 +32,7 @@ logged. This is not legal advice: see the disclaimer in every assessment.
 
 ${EXIT_CODES}`,
 
-  assess: `Usage: za-duties assess [file|-] [--format json|text] [--full] [--pretty]
+  assess: `Usage: za-duties assess [file|-] [--format json|text] [--full] [--pretty] [--strict]
 
 Assesses one case (a CaseInput JSON object; see \`za-duties schema input\`).
 
@@ -43,6 +43,9 @@ Options:
   --full              json: the whole assessment (citations, recipients, timing, forms, guidance;
                       \`za-duties schema output\`); text: also why each duty does not apply
   --pretty            indent the JSON
+  --strict            no presumptions: every fact left out stays open (three-valued); by default
+                      ordinary presumptions (an undated act is recent, capacity to consent, ...)
+                      are used and listed beside each duty they decide
 
 Invalid input: exit 2, the problems on stderr (file, line and column for bad JSON; the path,
 what was expected and what came in for schema violations) and, in json format, on stdout as

@@ -80,7 +80,7 @@ async function invalid(io: CliIo, cmd: Command, e: InputError | { message: strin
 }
 
 async function assessCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse('assess', argv, { format: { type: 'string' }, full: { type: 'boolean' }, pretty: { type: 'boolean' } });
+  const { values, positionals } = parse('assess', argv, { format: { type: 'string' }, full: { type: 'boolean' }, pretty: { type: 'boolean' }, strict: { type: 'boolean' } });
   if (values.help) return help(io, 'assess');
   const format = (values.format as string | undefined) ?? 'json';
   if (format !== 'json' && format !== 'text') throw new UsageError(`--format expects json or text, got ${JSON.stringify(format)}`);
@@ -92,7 +92,7 @@ async function assessCommand(argv: readonly string[], io: CliIo): Promise<number
     if (e instanceof InputError) return invalid(io, 'assess', e, format === 'json');
     throw e;
   }
-  const r = safeAssess(doc);
+  const r = safeAssess(doc, values.strict === true ? { presumptions: false } : {});
   if (!r.success) return invalid(io, 'assess', { message: r.error.message, issues: r.error.issues }, format === 'json');
   if (format === 'text') {
     await out(io, assessmentText(r.data, { full: values.full === true }));

@@ -1,4 +1,4 @@
-import type { Assessment, DutyResult, Reason } from '../assessment/types.js';
+import type { Assessment, DutyResult, InterpretationNote, Reason } from '../assessment/types.js';
 
 /*
  * The readable summary of `za-duties assess --format text`, for a person: an emergency line if
@@ -29,9 +29,25 @@ function heading(title: string): string {
 
 function reasonLine(r: Reason): string {
   const v = r.value;
-  const value = v === null ? 'unknown' : typeof v !== 'object' ? String(v) : 'min' in v ? `${v.min}–${v.max}` : v.join(', ');
+  const value = v === null ? 'not known' : typeof v !== 'object' ? String(v).replaceAll('_', ' ') : 'min' in v ? `${v.min} to ${v.max}` : v.join(', ');
   const mark = r.result === true ? 'yes' : r.result === false ? 'no ' : ' ? ';
-  return `[${mark}] ${r.label ?? r.fact}: ${r.fact} = ${value} (${r.test})${r.concern ? ` [${r.concern}]` : ''}`;
+  // Words for people: the test's label and the value, no internal fact names.
+  return `[${mark}] ${r.label ?? 'a condition of the provision'}: ${value}${r.concern ? ` (concern ${r.concern})` : ''}`;
+}
+
+/** How the offence reads, by how well it is verified: an unverified offence is never stated as settled. */
+function offenceLine(d: DutyResult): string | undefined {
+  const o = d.offence;
+  if (!o || d.modality !== 'must') return undefined;
+  const penalty = o.penalty.text ? ` Penalty: ${o.penalty.text}.` : ' The penalty is not verified, so none is shown.';
+  if (o.verification === 'unverified') return `Whether failing to report is an offence is not verified (${o.provision}).`;
+  if (o.verification === 'secondary') return `Failing to report is an offence according to a secondary source, not the statute's verified text (${o.provision}).${penalty}`;
+  return `Failing to report is an offence (${o.provision}).${penalty}`;
+}
+
+/** Notes that change or soften a status, or say a reading is not verified: shown by default. */
+function keyNotes(d: DutyResult): readonly InterpretationNote[] {
+  return d.notes.filter((n) => n.verification !== 'exact' || d.status !== 'applies');
 }
 
 /** Duties grouped by what they say (same duty, status, modality, provision), with their persons. */
@@ -59,19 +75,46 @@ function dutyBlock(g: { d: DutyResult; persons: string[]; all: DutyResult[] }, f
     const deadline = d.deadline ? ` — ${d.deadline.hours} hours from ${d.deadline.from}: by ${d.deadline.latestDate} at the latest${d.deadline.passed ? ' (PASSED)' : ''}` : '';
     lines.push(wrap(`Timing: ${d.timing.phrase}${deadline}`, '    '));
     if (d.form) lines.push(wrap(`Form: ${d.form.name}${d.form.number ? ` (${d.form.number})` : ''}${d.form.verification !== 'exact' ? ` [form ${d.form.verification}]` : ''}`, '    '));
-    if (d.offence && d.modality === 'must') {
-      const penalty = d.offence.penalty.text ? ` Penalty: ${d.offence.penalty.text}` : ' Penalty: not verified, so not shown.';
-      lines.push(wrap(`Failing to report is an offence (${d.offence.provision}, ${d.offence.verification}).${penalty}`, '    '));
+    const offence = offenceLine(d);
+    if (offence) lines.push(wrap(offence, '    '));
+    if (d.status === 'applies' && d.modality === 'must' && (d.citation.verification === 'secondary' || d.citation.verification === 'unverified')) {
+      lines.push(wrap(`This MUST rests on a ${d.citation.verification} reading: the wording of ${d.citation.provision} in force is not verified against the statute.`, '    '));
     }
   }
+  const presumed = [...new Map(g.all.flatMap((x) => x.presumed ?? []).map((p) => [p.id, p] as const)).values()];
+  for (const p of presumed) lines.push(wrap(`On a presumption (${p.id}): ${p.text}`, '    '));
   if (full || d.status === 'does_not_apply') {
     const reasons = g.all.flatMap((x) => x.reasons.map((r) => `${g.persons.length > 1 ? `${x.person}: ` : ''}${reasonLine(r)}`));
     const shown = full ? reasons : reasons.slice(0, 3);
     for (const r of shown) lines.push(wrap(r, '      '));
     if (shown.length < reasons.length) lines.push(`      … ${reasons.length - shown.length} more (use --full)`);
   }
-  if (full) for (const n of d.notes) lines.push(wrap(`Note (${n.id}, ${n.verification}): ${n.text}`, '    '));
+  const notes = full ? d.notes : keyNotes(d);
+  for (const n of notes) lines.push(wrap(`Note (${n.verification}): ${n.text}`, '    '));
   return lines.join('\n');
+}
+
+/**
+ * What is certain, for whom, when no duty applies for certain: never "no duty applies" while
+ * anything may apply, rests on a presumption, or carries a note that says to report if in doubt.
+ */
+function certainty(a: Assessment): string {
+  const persons = [...new Set(a.duties.map((d) => d.person))];
+  const parts: string[] = [];
+  const settled: string[] = [];
+  for (const p of persons) {
+    const mine = a.duties.filter((d) => d.person === p);
+    const open = mine.filter((d) => d.status === 'may_apply' || a.overlaps.some((o) => o.person === p && o.status === 'may_apply'));
+    const presumed = mine.filter((d) => d.presumed !== undefined && d.status === 'does_not_apply');
+    const doubt = mine.some((d) => d.status === 'does_not_apply' && d.notes.some((n) => /if in doubt/i.test(n.text)));
+    if (open.length > 0) parts.push(`for ${p}, a duty may apply (see "may apply" below)`);
+    else if (presumed.length > 0) parts.push(`for ${p}, none applies on the presumptions shown below`);
+    else if (doubt) parts.push(`for ${p}, none applies on the encoded law, but a note below says to report if in doubt`);
+    else settled.push(p);
+  }
+  const head = 'Nothing is mandatory for certain on these facts';
+  const rest = settled.length > 0 ? `${parts.length > 0 ? '; ' : ': '}for ${settled.join(', ')}, no duty to report applies on these facts` : '';
+  return `${head}${parts.length > 0 ? `: ${parts.join('; ')}` : ''}${rest}.`;
 }
 
 /** Renders an assessment as a readable summary. */
@@ -79,10 +122,22 @@ export function assessmentText(a: Assessment, options: { full?: boolean } = {}):
   const full = options.full === true;
   const out: string[] = [];
   out.push(`za-duties: reporting duties${a.caseId ? ` for case ${a.caseId}` : ''}`);
-  out.push(`Law as at ${a.lawAsAt} (the date you came to know); assessed on ${a.assessmentDate}; rules ${a.rulesetVersion}.`);
+  out.push(wrap(`The law from ${a.lawAsAt} (the date you came to know) to ${a.assessmentDate} (today's assessment), while you still know; rules ${a.rulesetVersion}.`, ''));
+  out.push(
+    wrap(
+      a.mode === 'presumptive'
+        ? 'Where the case leaves an ordinary fact out, the library presumes it and says so beside the duty it decides (use --strict for no presumptions).'
+        : 'Strict mode: no presumptions; every fact left out stays open.',
+      '',
+    ),
+  );
 
   const emergency = a.guidance.items.filter((g) => g.kind === 'emergency');
   for (const e of emergency) out.push('', wrap(`!! ${e.title}`, ''));
+  // Guidance that must come before any duty (a reporter who is a child: tell a trusted adult now).
+  for (const g of a.guidance.items.filter((x) => x.lead === true && x.kind !== 'emergency')) {
+    out.push('', wrap(`>> ${g.title}`, ''), wrap(g.text, '   '));
+  }
 
   const must = a.duties.filter((d) => d.status === 'applies' && d.modality === 'must');
   const may = a.duties.filter((d) => d.status === 'applies' && d.modality === 'may');
@@ -94,7 +149,7 @@ export function assessmentText(a: Assessment, options: { full?: boolean } = {}):
   const dvaDue = a.overlaps.filter((o) => o.id === 'dva-report' && o.status === 'applies');
   const dvaDuties = new Set(dvaDue.map((o) => o.person));
   out.push(heading('You must report'));
-  if (must.length === 0 && dvaDue.length === 0) out.push('No duty to report applies for certain on these facts' + (open.length > 0 ? ' (but see "may apply" below).' : '.'));
+  if (must.length === 0 && dvaDue.length === 0) out.push(wrap(certainty(a), ''));
   for (const g of grouped(must)) out.push(dutyBlock(g, full));
   if (dvaDue.length > 0) {
     const pair = a.duties.filter((d) => dvaDuties.has(d.person) && (d.duty === 'dva-s2A' || d.duty === 'dva-s2B') && d.status !== 'does_not_apply');
@@ -127,11 +182,7 @@ export function assessmentText(a: Assessment, options: { full?: boolean } = {}):
 
   if (open.length > 0) {
     out.push(heading('May apply: depends on facts still missing'));
-    for (const g of grouped(open)) {
-      out.push(dutyBlock(g, full));
-      const missing = [...new Set(g.all.flatMap((x) => x.missing.map((m) => m.fact)))];
-      out.push(wrap(`Missing: ${missing.join(', ')}`, '    '));
-    }
+    for (const g of grouped(open)) out.push(dutyBlock(g, full));
   }
 
   if (a.questions.length > 0) {
@@ -139,7 +190,8 @@ export function assessmentText(a: Assessment, options: { full?: boolean } = {}):
     a.questions.forEach((q, i) => {
       const settles = [...new Set(q.settles.map((s) => s.duty))].join(', ');
       out.push(wrap(`${i + 1}. ${q.question}`, '   ').replace(/^ {3}/, ''));
-      out.push(wrap(`(about ${q.about}; answer in ${q.inputs.join(' or ')}; settles ${settles})`, '   '));
+      const presumed = q.presumed ? 'a presumption answers it for now; ' : '';
+      out.push(wrap(`(${presumed}about ${q.about}; would settle ${settles}${full && q.inputs.length > 0 ? `; input ${q.inputs.join(' or ')}` : ''})`, '   '));
     });
   }
 
@@ -169,8 +221,12 @@ export function assessmentText(a: Assessment, options: { full?: boolean } = {}):
     out.push(heading('Does not apply'));
     if (full) for (const g of grouped(not)) out.push(dutyBlock(g, true));
     else {
-      const ids = [...new Set(not.map((d) => d.duty))];
-      out.push(wrap(`${not.length} duty checks do not apply (${ids.join(', ')}). Use --full to see why each does not apply.`, ''));
+      // Per person, so that "does not apply" is never read as about someone else.
+      for (const person of [...new Set(not.map((d) => d.person))]) {
+        const mine = not.filter((d) => d.person === person).map((d) => (d.presumed ? `${d.duty} (on a presumption)` : d.duty));
+        out.push(wrap(`* For ${person}: ${mine.join(', ')}`, '    ').replace(/^ {4}/, ''));
+      }
+      out.push(wrap('Use --full to see why each does not apply.', ''));
     }
   }
 
