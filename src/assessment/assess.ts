@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { todayInSouthAfrica } from '../case/ages.js';
 import { deriveCase, type DerivedCase } from '../case/derive.js';
 import { FACTS, type FactDefinition } from '../case/facts.js';
+import type { Untrusted } from '../case/input.js';
 import { CaseInputSchema, type CaseInput, type ValidatedCase } from '../case/schema.js';
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
 import { compileRuleSet, type CompiledRuleSet } from '../engine/duties.js';
@@ -206,6 +207,21 @@ export function assessValidated(c: ValidatedCase, assessmentDate: string, knowle
  * ```
  * @category Assessment
  */
+export function safeAssess(input: CaseInput, options?: AssessOptions): SafeAssessResult;
+/**
+ * Assesses untrusted input (parsed JSON, a request body: a value typed `unknown` or `any`),
+ * validating it at run time; see the typed overload for the rest.
+ *
+ * @param input - A value of static type `unknown` (see {@link Untrusted}).
+ * @param options - {@link AssessOptions}.
+ * @returns The assessment, or the validation error.
+ * @example
+ * ```ts
+ * const r = safeAssess(JSON.parse(body) as unknown);
+ * if (!r.success) console.log(r.error.issues.map((i) => i.message));
+ * ```
+ */
+export function safeAssess<T>(input: Untrusted<T>, options?: AssessOptions): SafeAssessResult;
 export function safeAssess(input: unknown, options: AssessOptions = {}): SafeAssessResult {
   const v = validateCase(input, options);
   if (!v.success) return v;
@@ -234,7 +250,22 @@ export function safeAssess(input: unknown, options: AssessOptions = {}): SafeAss
  * ```
  * @category Assessment
  */
-export function assess(input: CaseInput | unknown, options: AssessOptions = {}): Assessment {
+export function assess(input: CaseInput, options?: AssessOptions): Assessment;
+/**
+ * Assesses untrusted input (parsed JSON, a request body: a value typed `unknown` or `any`),
+ * validating it at run time; see the typed overload for the rest.
+ *
+ * @param input - A value of static type `unknown` (see {@link Untrusted}).
+ * @param options - {@link AssessOptions}.
+ * @returns The {@link Assessment}.
+ * @throws {@link ValidationError} when the input does not fit the schema.
+ * @example
+ * ```ts
+ * const a = assess(JSON.parse(fs.readFileSync('case.json', 'utf8')) as unknown);
+ * ```
+ */
+export function assess<T>(input: Untrusted<T>, options?: AssessOptions): Assessment;
+export function assess(input: unknown, options: AssessOptions = {}): Assessment {
   const r = safeAssess(input, options);
   if (!r.success) throw r.error;
   return r.data;

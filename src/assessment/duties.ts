@@ -1,6 +1,6 @@
 import { nextDay } from '../case/ages.js';
 import type { ConcernFacts, DerivedCase } from '../case/derive.js';
-import { FACTS, type FactDefinition, type FactValue } from '../case/facts.js';
+import { FACTS, type FactDefinition, type FactName, type FactValue } from '../case/facts.js';
 import type { DutyId } from '../case/vocabulary.js';
 import { evaluateVersion, leavesOf, versionInForce, type CompiledRule, type LimbOutcome } from '../engine/duties.js';
 import type { DecidingLeaf } from '../engine/evaluate.js';
@@ -43,7 +43,7 @@ export interface InputIndex {
 
 function missingOf(fact: string, cf: ConcernFacts, idx: InputIndex): MissingFact {
   const def = (FACTS as Record<string, FactDefinition>)[fact];
-  if (!def) return { fact, about: cf.concern.id, question: `What is ${fact}?`, inputs: [] };
+  if (!def) return { fact: fact as FactName, about: cf.concern.id, question: `What is ${fact}?`, inputs: [] };
   const victim = cf.victim.id;
   const perpetrator = cf.perpetrator?.id ?? 'the other person';
   const asked = def.question.replaceAll('{victim}', victim).replaceAll('{perpetrator}', perpetrator);
@@ -70,13 +70,13 @@ function missingOf(fact: string, cf: ConcernFacts, idx: InputIndex): MissingFact
       base = concernPath;
   }
   const inputs = def.inputs.map((f) => (f === 'incidentDate' ? `${concernPath}.incidentDate` : def.subject === 'perpetrator' && !cf.perpetrator ? base : `${base}.${f}`));
-  return { fact, about, question, inputs: [...new Set(inputs)] };
+  return { fact: fact as FactName, about, question, inputs: [...new Set(inputs)] };
 }
 
 function reasonsOf(leaves: readonly DecidingLeaf[], concern: string | undefined): Reason[] {
   return leaves.map(({ leaf, within }) => {
     const r: { -readonly [K in keyof Reason]: Reason[K] } = {
-      fact: leaf.fact,
+      fact: leaf.fact as FactName, // rule files name only catalogued facts (checked by the rule-file tests)
       value: shown(leaf.value),
       test: testText(leaf.operator, leaf.expected),
       result: leaf.result === null ? 'unknown' : leaf.result,

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import type { CaseInput, Untrusted } from '../case/input.js';
 import { CaseInputSchema, type ValidatedCase } from '../case/schema.js';
 import { DUTY_IDS } from '../case/vocabulary.js';
 import { validateWith } from '../errors/from-zod.js';
@@ -33,6 +34,9 @@ export const DecisionRecordSchema = z
 
 /** A replayable record of one decision: the input without names, the ruleset and its hash, the law-as-at date, the outcome. */
 export type DecisionRecord = z.output<typeof DecisionRecordSchema>;
+
+/** The result of {@link decisionRecord}: the record, or the validation error. */
+export type DecisionRecordResult = { readonly success: true; readonly data: DecisionRecord } | { readonly success: false; readonly error: ValidationError };
 
 /** What replaying a record found. */
 export interface ReplayResult {
@@ -77,7 +81,21 @@ function outcomeOf(a: Assessment): Pick<DecisionRecord, 'outcome' | 'overlaps'> 
  * ```
  * @category Records
  */
-export function decisionRecord(input: unknown, options: AssessOptions = {}): { success: true; data: DecisionRecord } | { success: false; error: ValidationError } {
+export function decisionRecord(input: CaseInput, options?: AssessOptions): DecisionRecordResult;
+/**
+ * Records a decision on untrusted input (a value typed `unknown`, `any` or
+ * `Record<string, unknown>`), validating it at run time; see the typed overload for the rest.
+ *
+ * @param input - Untrusted input (see {@link Untrusted}).
+ * @param options - As for `assess`.
+ * @returns `{ success: true, data: record }` or the validation error.
+ * @example
+ * ```ts
+ * const r = decisionRecord(JSON.parse(body) as unknown);
+ * ```
+ */
+export function decisionRecord<T>(input: Untrusted<T>, options?: AssessOptions): DecisionRecordResult;
+export function decisionRecord(input: unknown, options: AssessOptions = {}): DecisionRecordResult {
   const v = validateCase(input, options);
   if (!v.success) return v;
   const anon = pseudonymise(v.data, v.assessmentDate);

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BASES, DISABILITIES, HARMS, RELATIONSHIPS, REPORTER_ROLES, SEXES } from './vocabulary.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -201,8 +201,8 @@ export const CaseInputSchema = z
     });
   });
 
-/** The input to `assess` (after defaults). */
-export type CaseInput = z.input<typeof CaseInputSchema>;
+/** The input to `assess`: documented field by field in `input.ts`, checked equal to `z.input<typeof CaseInputSchema>`. */
+export type { CaseInput } from './input.js';
 /** A validated case. */
 export type ValidatedCase = z.output<typeof CaseInputSchema>;
 /** One person of a case. */
