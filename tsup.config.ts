@@ -2,7 +2,9 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
+    // Three entries: the library, the json-rules-engine interop and the vocabularies alone, so
+    // that a browser app bundles only what it imports (ESM shares code between them in chunks).
+    entry: { index: 'src/index.ts', 'json-rules-engine': 'src/json-rules-engine.ts', vocabulary: 'src/vocabulary.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: false,

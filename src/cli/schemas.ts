@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AssessmentSchema } from '../assessment/output-schema.js';
 import { CaseInputSchema } from '../case/schema.js';
 import { CheckInputSchema } from '../check/schema.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import rolesJson from '../../rules/parameters/reporter-roles.json';
 import relationshipsJson from '../../rules/parameters/relationships.json';
 import { RELATIONSHIPS, REPORTER_ROLES } from '../case/vocabulary.js';
