@@ -76,7 +76,7 @@ export type { RuleFile, RuleVersion, RuleNote } from './rules/schema.js';
 export { RuleFileSchema, RuleNoteSchema } from './rules/schema.js';
 export type { Condition, FactCondition, ConditionReference, AllCondition, AnyCondition, NotCondition, Operator } from './engine/condition.js';
 export type { FactValue, AgeInterval, FactName } from './case/facts.js';
-export type { DecisionRecord, DecisionRecordResult, ReplayResult } from './assessment/record.js';
+export type { DecisionRecord, DecisionRecordResult, IdMapping, ReplayResult } from './assessment/record.js';
 export type { SafeCheckResult } from './check/check.js';
 export type { Action, ActionInput, CheckInput } from './check/schema.js';
 export type { ComplianceCheck, ComplianceDeadline, ComplianceItem, ComplianceStatus, NotCounted } from './check/types.js';
