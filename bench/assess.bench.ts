@@ -25,7 +25,8 @@ import { decideByHand } from './handwritten.js';
 
 // The built library (dist/, as users get it), typed by its sources (dist/ may not exist when
 // the typecheck runs).
-const { assess, caseFacts, createEngine } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'index.js')).href)) as typeof import('../src/index.js');
+const { assess } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'index.js')).href)) as typeof import('../src/index.js');
+const { caseFacts, createEngine } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'json-rules-engine.js')).href)) as typeof import('../src/json-rules-engine.js');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const SLICE_MS = Number(process.env.BENCH_SLICE_MS ?? 700);

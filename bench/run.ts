@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { note, ROOT } from './cases.js';
 
-const BENCHES = ['assess', 'batch', 'coldstart', 'serve', 'ages'] as const;
+const BENCHES = ['assess', 'batch', 'coldstart', 'serve', 'ages', 'bundle'] as const;
 const only = process.argv.slice(2).filter((a) => (BENCHES as readonly string[]).includes(a));
 
 type Json = Record<string, unknown>;
@@ -147,6 +147,25 @@ async function main() {
       '| contender | ns per call | × plain dates (within rounds) |',
       '|---|---|---|',
       ...Object.entries(ns).map(([k, v]) => `| ${k} | ${fmt(v)} | ${slower[k] === undefined ? '' : fmt(slower[k])} |`),
+      '',
+    );
+  }
+  const u = results.bundle as Json | undefined;
+  if (u) {
+    const rows = u.results as Record<string, { minified: number; gzipped: number; byPackage: Record<string, number> }>;
+    const kb = (n: number) => `${(n / 1024).toFixed(1)} kB`;
+    const app = rows.safeAssess;
+    const voc = rows.vocabulary;
+    if (app) targets.push(`| browser app calling safeAssess ≤ 100 kB gzipped (issue 10) | ${kb(app.gzipped)} gzipped, ${kb(app.minified)} minified | ${mark(app.gzipped <= 100 * 1024)} |`);
+    if (voc) targets.push(`| browser app importing only vocabularies ≤ 5 kB gzipped (issue 10) | ${kb(voc.gzipped)} gzipped | ${mark(voc.gzipped <= 5 * 1024)} |`);
+    detail.push(
+      '## Browser bundles (bench/bundle.bench.ts)',
+      '',
+      'Each app bundled from dist/ through package.json exports with esbuild (browser, ESM, minified), gzip level 9; the same measurement as test/bundle.test.ts, which holds the budgets. Bytes per package are minified bytes in the output (esbuild metafile).',
+      '',
+      '| app | minified | gzipped | minified bytes by package |',
+      '|---|---|---|---|',
+      ...Object.entries(rows).map(([name, r]) => `| ${name} | ${kb(r.minified)} | ${kb(r.gzipped)} | ${Object.entries(r.byPackage).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${kb(v)}`).join(', ')} |`),
       '',
     );
   }

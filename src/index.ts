@@ -22,24 +22,32 @@
  * a.duties.find((d) => d.duty === 'ca-s110-1')?.status;  //=> 'does_not_apply'
  * ```
  *
+ * The json-rules-engine interop (`createEngine`, `caseFacts`) is on its own subpath,
+ * `za-reporting-duties/json-rules-engine`, and the vocabularies alone on
+ * `za-reporting-duties/vocabulary`, so that a browser app bundles only what it uses.
+ *
+ * The zod schemas exported here (`CaseInputSchema`, …) are zod 4 schemas: compose them with
+ * zod 4 (an app on zod 3 cannot nest them in its own schemas), or use them through their
+ * Standard Schema interface (`CaseInputSchema['~standard'].validate(value)`), which any Standard
+ * Schema consumer accepts whatever its zod version.
+ *
  * @packageDocumentation
  */
 export { assess, safeAssess } from './assessment/assess.js';
 export { CaseInputSchema } from './case/schema.js';
 export { DUTY_IDS, REPORTER_ROLES, HARMS, RELATIONSHIPS, BASES, DISABILITIES, SEXES } from './case/vocabulary.js';
-export { ValidationError, isValidationError } from './errors/validation-error.js';
+export { ValidationError, isValidationError, VALIDATION_ISSUE_CODES } from './errors/validation-error.js';
 export { dutyCatalogue } from './rules/listing.js';
 export { decisionRecord, replayDecisionRecord, DecisionRecordSchema } from './assessment/record.js';
-export { createEngine, caseFacts } from './engine/json-rules-engine.js';
 export { AssessmentSchema } from './assessment/output-schema.js';
 export { checkCompliance, safeCheckCompliance } from './check/check.js';
 export { CheckInputSchema, ActionSchema } from './check/schema.js';
 export { ComplianceCheckSchema } from './check/types.js';
 
 export type { AssessOptions, SafeAssessResult } from './assessment/assess.js';
-export type { CaseInput } from './case/schema.js';
+export type { CaseInput, ReporterInput, PersonInput, ConcernInput, AgeRangeInput, Untrusted } from './case/input.js';
 export type { DutyId, ReporterRole, Harm, Relationship, Basis, Disability, Sex } from './case/vocabulary.js';
-export type { ValidationIssue } from './errors/validation-error.js';
+export type { ValidationIssue, ValidationIssueCode } from './errors/validation-error.js';
 export type {
   Assessment,
   Citation,
@@ -58,16 +66,17 @@ export type {
   Overlap,
   Question,
   Reason,
+  ReasonFact,
   ReasonValue,
 } from './assessment/types.js';
+export type { CompactAssessment, CompactDuty, CompactReason } from './assessment/compact-types.js';
 export type { Recipient, Verification } from './rules/schema.js';
 export type { DutyCatalogue, DutyCatalogueEntry } from './rules/listing.js';
 export type { RuleFile, RuleVersion, RuleNote } from './rules/schema.js';
 export { RuleFileSchema, RuleNoteSchema } from './rules/schema.js';
 export type { Condition, FactCondition, ConditionReference, AllCondition, AnyCondition, NotCondition, Operator } from './engine/condition.js';
-export type { FactValue, AgeInterval } from './case/facts.js';
-export type { DecisionRecord, ReplayResult } from './assessment/record.js';
-export type { CreateEngineOptions, DutyEvent, CaseFacts } from './engine/json-rules-engine.js';
+export type { FactValue, AgeInterval, FactName } from './case/facts.js';
+export type { DecisionRecord, DecisionRecordResult, IdMapping, ReplayResult } from './assessment/record.js';
 export type { SafeCheckResult } from './check/check.js';
-export type { Action, CheckInput } from './check/schema.js';
+export type { Action, ActionInput, CheckInput } from './check/schema.js';
 export type { ComplianceCheck, ComplianceDeadline, ComplianceItem, ComplianceStatus, NotCounted } from './check/types.js';

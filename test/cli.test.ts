@@ -248,7 +248,7 @@ describe('za-duties schema and rules', () => {
     const dir = path.join(tmp, 'schemas');
     const r = await runCli(['schema', '--write', dir]);
     expect(r.code).toBe(0);
-    expect(fs.readdirSync(dir).sort()).toEqual(['batch-record', 'check-result', 'check', 'input', 'output-compact', 'output'].map((n) => `${n}.schema.json`).sort());
+    expect(fs.readdirSync(dir).sort()).toEqual([...['batch-record', 'check-result', 'check', 'decision-record', 'input', 'output-compact', 'output'].map((n) => `${n}.schema.json`), 'openapi.json'].sort());
   });
 
   it('rules: the catalogue of the 11 duties with citations and verification labels', async () => {

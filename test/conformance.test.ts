@@ -5,7 +5,8 @@ import { FACTS } from '../src/case/facts.js';
 import { BASES, HARMS, RELATIONSHIPS, REPORTER_ROLES, SEXES } from '../src/case/vocabulary.js';
 import { compileRuleSet } from '../src/engine/duties.js';
 import { buildRuleSet } from '../src/rules/catalogue.js';
-import { assess, createEngine, caseFacts } from '../src/index.js';
+import { assess } from '../src/index.js';
+import { createEngine, caseFacts } from '../src/json-rules-engine.js';
 import { complete, seeded, type JsonCase } from './helpers/arbitraries.js';
 import { loadScenarios } from './helpers/fixtures.js';
 

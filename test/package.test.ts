@@ -41,6 +41,7 @@ const app = () => path.join(dir, 'app');
 describe('the packed package', () => {
   it('ships the build, the rules and the JSON Schemas, and no sources or tests', () => {
     for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'package.json']) expect(packedFiles).toContain(f);
+    for (const e of ['json-rules-engine', 'vocabulary']) for (const x of ['js', 'cjs', 'd.ts', 'd.cts']) expect(packedFiles).toContain(`dist/${e}.${x}`);
     for (const n of ['input', 'output', 'check']) expect(packedFiles).toContain(`schemas/${n}.schema.json`);
     expect(packedFiles.some((f) => f.startsWith('rules/'))).toBe(true);
     expect(packedFiles.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('bench/'))).toBe(false);
@@ -78,6 +79,25 @@ console.log(JSON.stringify({ duties: a.duties.length, bad: !bad.success && isVal
     );
     const { stdout } = await exec(process.execPath, ['cjs.cjs'], { cwd: app() });
     expect(JSON.parse(stdout)).toEqual({ duties: 33, bad: true, schema: 'CaseInput' });
+  });
+
+  it('serves the subpaths from ESM and CommonJS: json-rules-engine and vocabulary', async () => {
+    fs.writeFileSync(
+      path.join(app(), 'sub.mjs'),
+      `import { createEngine, caseFacts } from 'za-reporting-duties/json-rules-engine';
+import { HARMS } from 'za-reporting-duties/vocabulary';
+import { createRequire } from 'node:module';
+const require = createRequire(import.meta.url);
+const cjs = require('za-reporting-duties/json-rules-engine');
+const c = JSON.parse((await import('node:fs')).readFileSync('example.json', 'utf8'));
+const engine = createEngine({ lawAsAt: '2026-11-20' });
+const f = caseFacts(c);
+const { events } = await engine.run(f[0].facts);
+console.log(JSON.stringify({ harms: HARMS.length, entries: f.length, fired: Array.isArray(events), cjs: typeof cjs.createEngine, vocab: require('za-reporting-duties/vocabulary').DUTY_IDS.length }));
+`,
+    );
+    const { stdout } = await exec(process.execPath, ['sub.mjs'], { cwd: app() });
+    expect(JSON.parse(stdout)).toEqual({ harms: 16, entries: 3, fired: true, cjs: 'function', vocab: 11 });
   });
 
   it('works as npx za-duties assess <example>', async () => {

@@ -253,6 +253,6 @@ describe('bad input', () => {
     expect(bad({ ...base, concerns: [{ id: 'k', victim: 'zz', harm: 'neglect' }] })).toMatchObject({ at: 'concerns[0].victim', received: '"zz"' });
     expect(bad({ ...base, assessmentDate: '2026-02-30' })).toMatchObject({ at: 'assessmentDate', received: '"2026-02-30"' });
     expect(bad({ ...base, people: [{ id: 'a', ageYears: -3 }] })).toMatchObject({ at: 'people[0].ageYears', received: '-3' });
-    expect(() => assess({ ...base, people: [{ id: 'a', ageYears: -3 }] })).toThrow(/people\[0\]\.ageYears: expected a number of at least 0, got -3/);
+    expect(() => assess({ ...base, people: [{ id: 'a', ageYears: -3 }] } as unknown)).toThrow(/people\[0\]\.ageYears: expected a number of at least 0, got -3/);
   });
 });

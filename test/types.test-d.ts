@@ -12,7 +12,7 @@ describe('public types', () => {
   });
 
   it('safeAssess is a discriminated result', () => {
-    const r = safeAssess({});
+    const r = safeAssess({} as unknown);
     if (r.success) expectTypeOf(r.data).toEqualTypeOf<Assessment>();
     else expectTypeOf(r.error).toEqualTypeOf<ValidationError>();
   });

@@ -164,7 +164,7 @@ function resetForm(): void {
 /** Fills the form with a case. */
 export function fillCase(c: CaseInput): void {
   resetForm();
-  const loose = c as { assessmentDate?: string; reporter?: Record<string, unknown>; people: Record<string, unknown>[]; concerns: Record<string, unknown>[] };
+  const loose = c as { assessmentDate?: string; reporter?: Record<string, unknown>; people: readonly Record<string, unknown>[]; concerns: readonly Record<string, unknown>[] };
   const f = form();
   set(f, 'assessmentDate', loose.assessmentDate);
   const rep = must('.reporter');

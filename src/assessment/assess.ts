@@ -1,18 +1,19 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { todayInSouthAfrica } from '../case/ages.js';
 import { ageAt, birthWindow } from '../case/ages.js';
 import { deriveCase, type DerivedCase } from '../case/derive.js';
 import { FACTS, type FactDefinition } from '../case/facts.js';
+import type { Untrusted } from '../case/input.js';
 import { CaseInputSchema, defaultConcernIds, type CaseInput, type Concern, type ValidatedCase } from '../case/schema.js';
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
-import { compileRuleSet, type CompiledRuleSet } from '../engine/duties.js';
+import { compileRuleSet, versionsInWindow, type CompiledRuleSet } from '../engine/duties.js';
 import { compile, type Compiled } from '../engine/evaluate.js';
 import { issuesFromZod } from '../errors/from-zod.js';
 import { makeIssue, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { buildRuleSet, RULE_SOURCES, CONDITION_SOURCES } from '../rules/catalogue.js';
 import { OVERLAPS, GENERAL_NOTES } from '../rules/overlaps.js';
 import { CLASSIFICATIONS, presumptions as presumptionsFile } from '../rules/parameters.js';
-import { alternativesStatus, decideDuty, type InputIndex } from './duties.js';
+import { decideDuty, overlapsOf, type InputIndex } from './duties.js';
 import { buildGuidance } from './guidance.js';
 import { rulesetVersionOf } from './version.js';
 import type { Assessment, DutyResult, InterpretationNote, Overlap, Question } from './types.js';
@@ -145,38 +146,15 @@ export function deriveValid(v: ValidCase): DerivedCase {
   return deriveCase(v.data, { assessmentDate: v.assessmentDate, knowledgeDate: v.knowledgeDate }, CLASSIFICATIONS, { presumptions: v.presumptions });
 }
 
-function fill(text: string, duties: readonly string[], count: number): string {
-  return text.replaceAll('{duties}', duties.join(', ')).replaceAll('{them}', count === 1 ? 'it' : 'them');
-}
-
-/** Where duties meet, read from `rules/overlaps/`: alternatives met by one report, one report meeting several. */
+/** Where duties meet, from `rules/overlaps/`, on the person's concerns over the knowledge window. */
 function overlapsFor(person: string, duties: readonly DutyResult[], derived: DerivedCase, compiled: CompiledRuleSet): Overlap[] {
-  const out: Overlap[] = [];
-  const mine = duties.filter((d) => d.person === person);
-  for (const o of OVERLAPS) {
-    if (o.kind === 'alternatives') {
-      const [a, b] = o.duties;
-      const ra = compiled.rules.get(a);
-      const rb = compiled.rules.get(b);
-      const inPlay = mine.some((d) => (d.duty === a || d.duty === b) && d.status !== 'does_not_apply');
-      if (!ra || !rb || !inPlay) continue;
-      const status = alternativesStatus(ra, rb, o.pivots, derived.byPerson.get(person) ?? [], derived.dates);
-      if (status) out.push({ id: o.id, person, duties: [a, b], status, text: o.texts[status] });
-    } else {
-      const must = mine.filter((d) => d.status === 'applies' && d.modality === 'must' && d.recipients.includes(o.recipient));
-      if (must.length < o.minDuties) continue;
-      const ids = must.map((d) => d.duty);
-      const only = must.filter((d) => d.recipients.length === 1).map((d) => d.duty);
-      out.push({
-        id: o.id,
-        person,
-        duties: ids,
-        status: 'applies',
-        text: fill(o.texts.applies, ids, ids.length) + (only.length > 0 ? ` ${fill(o.texts.only, only, only.length)}` : ''),
-      });
-    }
-  }
-  return out;
+  const { knowledgeDate, assessmentDate } = derived.dates;
+  const windowsOf = (duty: DutyId) => {
+    const r = compiled.rules.get(duty);
+    return r ? versionsInWindow(r, knowledgeDate, assessmentDate) : undefined;
+  };
+  const facts = (derived.byPerson.get(person) ?? []).map((cf) => cf.facts);
+  return overlapsOf(person, duties.filter((d) => d.person === person), facts, windowsOf, OVERLAPS);
 }
 
 function questionsOf(duties: readonly DutyResult[]): Question[] {
@@ -268,6 +246,21 @@ export function assessValidated(v: ValidCase, compiled: CompiledRuleSet = defaul
  * ```
  * @category Assessment
  */
+export function safeAssess(input: CaseInput, options?: AssessOptions): SafeAssessResult;
+/**
+ * Assesses untrusted input (parsed JSON, a request body: a value typed `unknown` or `any`),
+ * validating it at run time; see the typed overload for the rest.
+ *
+ * @param input - A value of static type `unknown` (see {@link Untrusted}).
+ * @param options - {@link AssessOptions}.
+ * @returns The assessment, or the validation error.
+ * @example
+ * ```ts
+ * const r = safeAssess(JSON.parse(body) as unknown);
+ * if (!r.success) console.log(r.error.issues.map((i) => i.message));
+ * ```
+ */
+export function safeAssess<T>(input: Untrusted<T>, options?: AssessOptions): SafeAssessResult;
 export function safeAssess(input: unknown, options: AssessOptions = {}): SafeAssessResult {
   const v = validateCase(input, options);
   if (!v.success) return v;
@@ -296,7 +289,22 @@ export function safeAssess(input: unknown, options: AssessOptions = {}): SafeAss
  * ```
  * @category Assessment
  */
-export function assess(input: CaseInput | unknown, options: AssessOptions = {}): Assessment {
+export function assess(input: CaseInput, options?: AssessOptions): Assessment;
+/**
+ * Assesses untrusted input (parsed JSON, a request body: a value typed `unknown` or `any`),
+ * validating it at run time; see the typed overload for the rest.
+ *
+ * @param input - A value of static type `unknown` (see {@link Untrusted}).
+ * @param options - {@link AssessOptions}.
+ * @returns The {@link Assessment}.
+ * @throws {@link ValidationError} when the input does not fit the schema.
+ * @example
+ * ```ts
+ * const a = assess(JSON.parse(fs.readFileSync('case.json', 'utf8')) as unknown);
+ * ```
+ */
+export function assess<T>(input: Untrusted<T>, options?: AssessOptions): Assessment;
+export function assess(input: unknown, options: AssessOptions = {}): Assessment {
   const r = safeAssess(input, options);
   if (!r.success) throw r.error;
   return r.data;

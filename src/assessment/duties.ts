@@ -1,6 +1,6 @@
 import { nextDay } from '../case/ages.js';
 import type { ConcernFacts, DerivedCase } from '../case/derive.js';
-import { FACTS, type FactDefinition, type FactValue } from '../case/facts.js';
+import { FACTS, type FactDefinition, type FactName, type FactValue } from '../case/facts.js';
 import type { DutyId } from '../case/vocabulary.js';
 import type { PresumptionUse } from '../case/derive.js';
 import type { Facts } from '../case/facts.js';
@@ -17,7 +17,8 @@ import {
 import type { DecidingLeaf, Tri } from '../engine/evaluate.js';
 import type { Operator } from '../engine/condition.js';
 import type { RuleFile, RuleVersion } from '../rules/schema.js';
-import type { Citation, DutyResult, DutyStatus, InterpretationNote, MissingFact, Reason, ReasonValue } from './types.js';
+import type { OverlapFile } from '../rules/overlaps.js';
+import type { Citation, DutyResult, DutyStatus, InterpretationNote, MissingFact, Overlap, Reason, ReasonValue } from './types.js';
 
 const OP_TEXT: Record<Operator, string> = {
   equal: '=',
@@ -54,7 +55,7 @@ export interface InputIndex {
 
 function missingOf(fact: string, cf: ConcernFacts, idx: InputIndex): MissingFact {
   const def = (FACTS as Record<string, FactDefinition>)[fact];
-  if (!def) return { fact, about: cf.concern.id, question: `What is ${fact}?`, inputs: [] };
+  if (!def) return { fact: fact as FactName, about: cf.concern.id, question: `What is ${fact}?`, inputs: [] };
   const victim = cf.victim.id;
   const perpetrator = cf.perpetrator?.id ?? 'the other person';
   // A question never asks for what the case already gives: with the age given, only the date is asked.
@@ -82,20 +83,20 @@ function missingOf(fact: string, cf: ConcernFacts, idx: InputIndex): MissingFact
       base = cf.perpetrator ? `people[${idx.personIndex.get(cf.perpetrator.id) ?? 0}]` : `${concernPath}.allegedBy`;
       break;
     case 'law':
-      return { fact, about: 'law', question: asked, inputs: [] };
+      return { fact: fact as FactName, about: 'law', question: asked, inputs: [] };
     default:
       about = cf.concern.id;
       base = concernPath;
   }
-  if (onlyDate) return { fact, about: subjectPerson?.id ?? about, question, inputs: [`${concernPath}.incidentDate`] };
+  if (onlyDate) return { fact: fact as FactName, about: subjectPerson?.id ?? about, question, inputs: [`${concernPath}.incidentDate`] };
   const inputs = def.inputs.map((f) => (f === 'incidentDate' ? `${concernPath}.incidentDate` : def.subject === 'perpetrator' && !cf.perpetrator ? base : `${base}.${f}`));
-  return { fact, about, question, inputs: [...new Set(inputs)] };
+  return { fact: fact as FactName, about, question, inputs: [...new Set(inputs)] };
 }
 
 function reasonsOf(leaves: readonly DecidingLeaf[], concern: string | undefined): Reason[] {
   return leaves.map(({ leaf, within }) => {
     const r: { -readonly [K in keyof Reason]: Reason[K] } = {
-      fact: leaf.fact,
+      fact: leaf.fact as FactName, // rule files name only catalogued facts (checked by the rule-file tests)
       value: shown(leaf.value),
       test: testText(leaf.operator, leaf.expected),
       result: leaf.result === null ? 'unknown' : leaf.result,
@@ -150,18 +151,37 @@ const isLeapDayBirth = (dob: string | undefined): boolean => dob !== undefined &
 
 const RANK = (r: Tri): number => (r === true ? 2 : r === null ? 1 : 0);
 
-/** For one concern, the version (oldest first) that gives the strongest result, and that result. */
-function bestVersion(windows: readonly VersionInWindow[], cf: ConcernFacts, facts: Facts): Deciding {
-  let best: Deciding | undefined;
+/** On one concern's facts, the version (oldest first) that gives the strongest result, and that result. */
+function strongestVersion(windows: readonly VersionInWindow[], facts: Facts): { lo: LimbOutcome; w: VersionInWindow; result: Tri } {
+  let best: { lo: LimbOutcome; w: VersionInWindow; result: Tri } | undefined;
   const kc = facts['knowledgeContinues'];
   const kcTri: Tri = kc === undefined ? null : kc === true;
   for (const w of windows) {
     const lo = evaluateVersion(w.cv, facts);
     const result = windowResult(w, lo.result, kcTri);
-    if (!best || RANK(result) > RANK(best.result)) best = { cf, facts, lo, w, result };
+    if (!best || RANK(result) > RANK(best.result)) best = { lo, w, result };
     if (result === true) break;
   }
-  return best as Deciding;
+  return best as { lo: LimbOutcome; w: VersionInWindow; result: Tri };
+}
+
+function bestVersion(windows: readonly VersionInWindow[], cf: ConcernFacts, facts: Facts): Deciding {
+  const b = strongestVersion(windows, facts);
+  return { cf, facts, lo: b.lo, w: b.w, result: b.result };
+}
+
+/**
+ * A duty's status and modality for one person on the facts of each of their concerns, over the
+ * versions in the knowledge window: what `decideDuty` decides, without the explanation (decision
+ * records replay with it). No version in the window: does not apply.
+ */
+export function statusOnFacts(windows: readonly VersionInWindow[], factsList: readonly Facts[], firstModality: 'must' | 'may'): { status: DutyStatus; modality: 'must' | 'may' } {
+  if (windows.length === 0) return { status: 'does_not_apply', modality: firstModality };
+  const results = factsList.map((f) => strongestVersion(windows, f));
+  const pick = (r: Tri) => results.find((x) => x.result === r);
+  const deciding = pick(true) ?? pick(null) ?? results[0];
+  const status: DutyStatus = deciding === undefined || deciding.result === false ? 'does_not_apply' : deciding.result === true ? 'applies' : 'may_apply';
+  return { status, modality: deciding?.lo.limb.modality ?? firstModality };
 }
 
 function statusOf(decided: readonly Deciding[]): { status: DutyStatus; deciding: Deciding[] } {
@@ -210,7 +230,7 @@ function windowReasonOf(d: Deciding, concern: string | undefined): Reason | unde
   const provision = d.w.cv.version.provision;
   if (d.w.mode === 'uncertain' && d.result !== true) {
     const r: { -readonly [K in keyof Reason]: Reason[K] } = {
-      fact: 'lawInForce',
+      fact: 'lawInForce' as const,
       value: null,
       test: `in force before ${d.w.start}`,
       result: 'unknown',
@@ -221,7 +241,7 @@ function windowReasonOf(d: Deciding, concern: string | undefined): Reason | unde
   }
   const v = d.facts['knowledgeContinues'];
   const r: { -readonly [K in keyof Reason]: Reason[K] } = {
-    fact: 'knowledgeContinues',
+    fact: 'knowledgeContinues' as const,
     value: v === undefined ? null : (v as boolean),
     test: '= true',
     result: v === undefined ? 'unknown' : v === true,
@@ -365,30 +385,28 @@ export function decideDuty(
 
 /**
  * Whether, for every way the given pivot facts could turn out, one of two duties holds: the status
- * of "one of them applies" over the unknown pivots (each version in the knowledge window considered).
+ * of "one of them applies" over the unknown pivots, on each concern's facts, each version in the
+ * knowledge window considered (`wa`, `wb`).
  */
 export function alternativesStatus(
-  a: CompiledRule,
-  b: CompiledRule,
+  wa: readonly VersionInWindow[],
+  wb: readonly VersionInWindow[],
   pivots: readonly string[],
-  concerns: readonly ConcernFacts[],
-  dates: { readonly knowledgeDate: string; readonly assessmentDate: string },
+  factsList: readonly Facts[],
 ): DutyStatus | undefined {
-  const wa = versionsInWindow(a, dates.knowledgeDate, dates.assessmentDate);
-  const wb = versionsInWindow(b, dates.knowledgeDate, dates.assessmentDate);
   if (wa.length === 0 || wb.length === 0) return undefined;
   let best: DutyStatus = 'does_not_apply';
-  for (const cf of concerns) {
-    const open = pivots.filter((p) => cf.facts[p] === undefined);
+  for (const base of factsList) {
+    const open = pivots.filter((p) => base[p] === undefined);
     let anyTrue = false;
     let allTrue = true;
     let anyUnknown = false;
     const n = 1 << open.length;
     for (let mask = 0; mask < n; mask++) {
-      const facts: Record<string, FactValue> = Object.assign({}, cf.facts);
+      const facts: Record<string, FactValue> = Object.assign({}, base);
       open.forEach((p, i) => (facts[p] = (mask & (1 << i)) !== 0));
-      const ra = bestVersion(wa, cf, facts).result;
-      const rb = bestVersion(wb, cf, facts).result;
+      const ra = strongestVersion(wa, facts).result;
+      const rb = strongestVersion(wb, facts).result;
       const r = ra === true || rb === true ? true : ra === null || rb === null ? null : false;
       if (r === true) anyTrue = true;
       else allTrue = false;
@@ -399,6 +417,56 @@ export function alternativesStatus(
     if (s === 'may_apply') best = 'may_apply';
   }
   return best;
+}
+
+/** A duty's outcome as the overlaps read it. */
+export interface OverlapInput {
+  readonly duty: DutyId;
+  readonly status: DutyStatus;
+  readonly modality: 'must' | 'may';
+  readonly recipients: readonly string[];
+}
+
+/**
+ * Where duties meet for one person, read from `rules/overlaps/`: alternatives met by one report
+ * (status over the unknown pivots), and one report to one recipient meeting several duties.
+ */
+export function overlapsOf(
+  person: string,
+  mine: readonly OverlapInput[],
+  factsList: readonly Facts[],
+  windowsOf: (duty: DutyId) => readonly VersionInWindow[] | undefined,
+  overlaps: readonly OverlapFile[],
+): Overlap[] {
+  const out: Overlap[] = [];
+  for (const o of overlaps) {
+    if (o.kind === 'alternatives') {
+      const [a, b] = o.duties;
+      const wa = windowsOf(a);
+      const wb = windowsOf(b);
+      const inPlay = mine.some((d) => (d.duty === a || d.duty === b) && d.status !== 'does_not_apply');
+      if (!wa || !wb || !inPlay) continue;
+      const status = alternativesStatus(wa, wb, o.pivots, factsList);
+      if (status) out.push({ id: o.id, person, duties: [a, b], status, text: o.texts[status] });
+    } else {
+      const must = mine.filter((d) => d.status === 'applies' && d.modality === 'must' && d.recipients.includes(o.recipient));
+      if (must.length < o.minDuties) continue;
+      const ids = must.map((d) => d.duty);
+      const only = must.filter((d) => d.recipients.length === 1).map((d) => d.duty);
+      out.push({
+        id: o.id,
+        person,
+        duties: ids,
+        status: 'applies',
+        text: fill(o.texts.applies, ids) + (only.length > 0 ? ` ${fill(o.texts.only, only)}` : ''),
+      });
+    }
+  }
+  return out;
+}
+
+function fill(text: string, duties: readonly string[]): string {
+  return text.replaceAll('{duties}', duties.join(', ')).replaceAll('{them}', duties.length === 1 ? 'it' : 'them');
 }
 
 export type { DutyId };

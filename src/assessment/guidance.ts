@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import itemsJson from '../../rules/guidance/items.json';
 import helplinesJson from '../../rules/guidance/helplines.json';
 import type { ConcernFacts, DerivedCase } from '../case/derive.js';

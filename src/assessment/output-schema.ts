@@ -1,4 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { assertEqual, type DeepMutable } from '../errors/type-equal.js';
+import { FACT_NAMES, type FactName } from '../case/facts.js';
 import { DUTY_IDS } from '../case/vocabulary.js';
 import { RECIPIENTS, VerificationSchema } from '../rules/schema.js';
 import type { Assessment } from './types.js';
@@ -28,9 +30,12 @@ const ReasonValueSchema = z
   ])
   .meta({ description: 'A fact value: an age known only within bounds is {min, max}; unknown is null.' });
 
+/** A derived fact's name: a closed list (the fact catalogue). */
+export const FactNameSchema = z.enum(FACT_NAMES as [FactName, ...FactName[]]).meta({ description: 'A derived fact, as the rules name it.' });
+
 const ReasonSchema = z
   .strictObject({
-    fact: z.string(),
+    fact: z.union([FactNameSchema, z.literal('knowledgeDate')]),
     value: ReasonValueSchema,
     test: z.string().meta({ description: 'The test in short form, e.g. "< 18".' }),
     result: z.union([z.boolean(), z.literal('unknown')]),
@@ -42,7 +47,7 @@ const ReasonSchema = z
 
 const MissingFactSchema = z
   .strictObject({
-    fact: z.string(),
+    fact: FactNameSchema,
     about: z.string(),
     question: z.string(),
     inputs: z.array(z.string()),
@@ -123,7 +128,7 @@ const OverlapSchema = z.strictObject({
 });
 
 const QuestionSchema = z.strictObject({
-  fact: z.string(),
+  fact: FactNameSchema,
   about: z.string(),
   question: z.string(),
   inputs: z.array(z.string()),
@@ -192,7 +197,4 @@ export const AssessmentSchema = z
   });
 
 // --- The schema and the type must not drift apart (checked by `tsc`). ---
-type DeepMutable<T> = T extends readonly (infer U)[] ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-const schemaMatchesType: Equals<z.output<typeof AssessmentSchema>, DeepMutable<Assessment>> = true;
-void schemaMatchesType;
+assertEqual<z.output<typeof AssessmentSchema>, DeepMutable<Assessment>>(true);

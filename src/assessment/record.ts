@@ -1,13 +1,35 @@
-import { z } from 'zod';
-import { CaseInputSchema, type ValidatedCase } from '../case/schema.js';
-import { DUTY_IDS } from '../case/vocabulary.js';
+import * as z from 'zod';
+import { FACT_NAMES, type FactName, type FactValue } from '../case/facts.js';
+import type { CaseInput, Untrusted } from '../case/input.js';
+import type { ValidatedCase } from '../case/schema.js';
+import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
+import { versionsInWindow, type VersionInWindow } from '../engine/duties.js';
+import { OVERLAPS } from '../rules/overlaps.js';
 import { validateWith } from '../errors/from-zod.js';
 import type { ValidationError } from '../errors/validation-error.js';
-import { assessValidated, validateCase, type AssessOptions } from './assess.js';
-import { rulesHash, rulesetVersionOf } from './version.js';
+import { assessValidated, defaultCompiled, deriveValid, validateCase, type AssessOptions } from './assess.js';
+import { overlapsOf, statusOnFacts } from './duties.js';
 import type { Assessment, DutyStatus } from './types.js';
+import { rulesHash, rulesetVersionOf } from './version.js';
+
+/*
+ * Decision records, made to be kept: for an audit (which rules, which version of each provision,
+ * what was decided, replayable) and for POPIA (no names, no dates of birth, no exact dates). A
+ * record keeps what the decision used, not the case: the derived facts per person at risk and
+ * concern (ages in whole years or ranges, roles, relationships, yes/no facts) and the version of
+ * each provision applied, identified by its public commencement date. Replaying evaluates the
+ * current rules on those facts.
+ */
 
 const Status = z.enum(['applies', 'may_apply', 'does_not_apply']);
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const FactValueSchema = z.union([
+  z.boolean(),
+  z.number(),
+  z.string().refine((s) => !ISO_DATE.test(s), { message: 'a value that is not a date (records keep no exact dates)' }),
+  z.strictObject({ min: z.number(), max: z.number() }),
+  z.array(z.string()),
+]);
 
 /**
  * The zod schema of a decision record (validated again when replayed).
@@ -19,20 +41,65 @@ const Status = z.enum(['applies', 'may_apply', 'does_not_apply']);
  * @category Records
  */
 export const DecisionRecordSchema = z
-  .object({
-    recordVersion: z.literal(1),
+  .strictObject({
+    recordVersion: z.literal(2),
     rulesetVersion: z.string().min(1),
-    rulesHash: z.string().regex(/^[0-9a-f]{14}$/),
-    assessmentDate: z.string(),
-    lawAsAt: z.string(),
-    input: CaseInputSchema,
-    outcome: z.array(z.object({ duty: z.enum(DUTY_IDS), person: z.string(), status: Status, modality: z.enum(['must', 'may']) }).strict()),
-    overlaps: z.array(z.object({ id: z.string(), person: z.string(), status: Status }).strict()),
+    rulesHash: z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'SHA-256 (hex) of the bundled rule files, computed when the library was built.' }),
+    mode: z.enum(['presumptive', 'strict']).meta({ description: 'Whether the ordinary presumptions were used; the recorded facts include them.' }),
+    law: z
+      .array(
+        z.strictObject({
+          duty: z.enum(DUTY_IDS),
+          versions: z
+            .array(
+              z.strictObject({
+                provision: z.string(),
+                inForceFrom: z.string().regex(ISO_DATE).nullable(),
+                mode: z.enum(['at-knowledge', 'later', 'uncertain']),
+                bindsFrom: z
+                  .string()
+                  .regex(ISO_DATE)
+                  .optional()
+                  .meta({ description: 'For a version that binds only later: its commencement (or, unverified commencement, the date it was in force by). A date of the law, not of the case.' }),
+                certain: z.boolean().meta({ description: 'For an unverified commencement: whether it was certainly in force by the assessment date.' }),
+              }),
+            )
+            .meta({ description: 'The versions of the provision in force while the reporter knew (empty: none).' }),
+        }),
+      )
+      .meta({ description: 'For each duty, the versions of the provision the decision applied.' }),
+    presumed: z
+      .array(z.strictObject({ person: z.string(), concern: z.string(), ids: z.array(z.string()) }))
+      .meta({ description: 'The presumptions in the recorded facts, per person and concern.' }),
+    facts: z
+      .array(
+        z.strictObject({
+          person: z.string(),
+          concern: z.string(),
+          facts: z.partialRecord(z.enum(FACT_NAMES as [FactName, ...FactName[]]), FactValueSchema),
+        }),
+      )
+      .meta({ description: 'The derived facts the rules read, per person at risk and concern (unknown facts absent); the rules are replayed on these.' }),
+    outcome: z.array(z.strictObject({ duty: z.enum(DUTY_IDS), person: z.string(), status: Status, modality: z.enum(['must', 'may']) })),
+    overlaps: z.array(z.strictObject({ id: z.string(), person: z.string(), status: Status })),
   })
-  .strict();
+  .meta({ title: 'DecisionRecord', description: 'A replayable record of one decision, with no names, no dates of birth and no exact dates (za-reporting-duties).' });
 
-/** A replayable record of one decision: the input without names, the ruleset and its hash, the law-as-at date, the outcome. */
+/** A replayable record of one decision: the rules (hash and versions applied), the derived facts per person and concern, the outcome. No names, no dates of birth, no exact dates. */
 export type DecisionRecord = z.output<typeof DecisionRecordSchema>;
+
+/** The ids a record uses in place of the case's own: keep it apart from the record (it links the record to the case). */
+export interface IdMapping {
+  /** Each `people[].id` of the case and the `person-N` that stands for it in the record. */
+  readonly people: readonly { readonly id: string; readonly recordId: string }[];
+  /** Each `concerns[].id` of the case and the `concern-N` that stands for it in the record. */
+  readonly concerns: readonly { readonly id: string; readonly recordId: string }[];
+}
+
+/** The result of {@link decisionRecord}: the record and the id mapping it applied, or the validation error. */
+export type DecisionRecordResult =
+  | { readonly success: true; readonly data: DecisionRecord; readonly ids: IdMapping }
+  | { readonly success: false; readonly error: ValidationError };
 
 /** What replaying a record found. */
 export interface ReplayResult {
@@ -43,15 +110,22 @@ export interface ReplayResult {
   readonly differences: readonly { readonly duty: string; readonly person: string; readonly recorded: DutyStatus | 'absent'; readonly now: DutyStatus | 'absent' }[];
 }
 
-/** Replaces every person and concern id with a neutral one, so no name survives into the record. */
-function pseudonymise(c: ValidatedCase, assessmentDate: string): ValidatedCase {
+/** Replaces every person and concern id with a neutral one, so no label survives into the record. */
+function pseudonymise(c: ValidatedCase): { anon: ValidatedCase; ids: IdMapping } {
   const people = new Map(c.people.map((p, i) => [p.id, `person-${i + 1}`] as const));
   const id = (x: string) => people.get(x) ?? x;
-  return {
-    assessmentDate,
+  const anon: ValidatedCase = {
+    ...(c.assessmentDate !== undefined ? { assessmentDate: c.assessmentDate } : {}),
     reporter: c.reporter,
     people: c.people.map((p) => ({ ...p, id: id(p.id), ...(p.caregiverOf ? { caregiverOf: p.caregiverOf.map(id) } : {}) })),
     concerns: c.concerns.map((k, i) => ({ ...k, id: `concern-${i + 1}`, victim: id(k.victim), ...(k.allegedBy ? { allegedBy: id(k.allegedBy) } : {}) })),
+  };
+  return {
+    anon,
+    ids: {
+      people: c.people.map((p) => ({ id: p.id, recordId: id(p.id) })),
+      concerns: c.concerns.map((k, i) => ({ id: k.id, recordId: `concern-${i + 1}` })),
+    },
   };
 }
 
@@ -62,35 +136,136 @@ function outcomeOf(a: Assessment): Pick<DecisionRecord, 'outcome' | 'overlaps'> 
   };
 }
 
+/** A derived fact as a record keeps it: definite values only, and never a date. */
+function kept(v: FactValue): v is Exclude<FactValue, undefined> {
+  return v !== undefined && !(typeof v === 'string' && ISO_DATE.test(v));
+}
+
+function isList(v: FactValue): v is readonly string[] {
+  return Array.isArray(v);
+}
+
 /**
- * Makes a replayable decision record of an assessment: the case with every id replaced by a
- * neutral one (no names), the ruleset version and a hash of the rule files, the law-as-at date
- * and the outcome. Replaying it with the same ruleset gives the identical outcome.
+ * Makes a replayable decision record of an assessment, fit to be kept: every person and concern
+ * id replaced by a neutral one (`person-1`, `concern-1`; the mapping is returned beside the record,
+ * to be kept apart from it), no dates of birth and no exact dates — only what the decision used:
+ * the derived facts per person at risk and concern, the version of each provision applied, the
+ * ruleset version and the SHA-256 of the rule files, and the outcome. Replaying it with the same
+ * rules gives the identical outcome.
  *
  * @param input - A case, as for `assess`.
  * @param options - As for `assess`.
- * @returns `{ success: true, data: record }` or the validation error.
+ * @returns `{ success: true, data: record, ids }` or the validation error.
  * @example
  * ```ts
  * const r = decisionRecord(myCase);
  * r.success && r.data.outcome[0]; //=> { duty: 'dva-s2A', person: 'person-2', status: 'may_apply', modality: 'must' }
+ * r.success && r.ids.people[1];   //=> { id: 'child-a', recordId: 'person-2' }
  * ```
  * @category Records
  */
-export function decisionRecord(input: unknown, options: AssessOptions = {}): { success: true; data: DecisionRecord } | { success: false; error: ValidationError } {
+export function decisionRecord(input: CaseInput, options?: AssessOptions): DecisionRecordResult;
+/**
+ * Records a decision on untrusted input (a value typed `unknown`, `any` or
+ * `Record<string, unknown>`), validating it at run time; see the typed overload for the rest.
+ *
+ * @param input - Untrusted input (see {@link Untrusted}).
+ * @param options - As for `assess`.
+ * @returns `{ success: true, data: record, ids }` or the validation error.
+ * @example
+ * ```ts
+ * const r = decisionRecord(JSON.parse(body) as unknown);
+ * ```
+ */
+export function decisionRecord<T>(input: Untrusted<T>, options?: AssessOptions): DecisionRecordResult;
+export function decisionRecord(input: unknown, options: AssessOptions = {}): DecisionRecordResult {
   const v = validateCase(input, options);
   if (!v.success) return v;
-  const anon = pseudonymise(v.data, v.assessmentDate);
-  const a = assessValidated({ data: anon, assessmentDate: v.assessmentDate, knowledgeDate: v.knowledgeDate, presumptions: v.presumptions });
+  const { anon, ids } = pseudonymise(v.data);
+  const valid = { data: anon, assessmentDate: v.assessmentDate, knowledgeDate: v.knowledgeDate, presumptions: v.presumptions };
+  const a = assessValidated(valid);
+  const derived = deriveValid(valid);
+  const compiled = defaultCompiled();
+  const law = DUTY_IDS.map((duty) => {
+    const rule = compiled.rules.get(duty);
+    const windows = rule ? versionsInWindow(rule, v.knowledgeDate, v.assessmentDate) : [];
+    return {
+      duty,
+      versions: windows.map((w) => {
+        const e: DecisionRecord['law'][number]['versions'][number] = {
+          provision: w.cv.version.provision,
+          inForceFrom: w.cv.version.inForce.from,
+          mode: w.mode,
+          certain: w.certainInWindow,
+        };
+        // The knowledge date is the case's; only a date of the law (a commencement) is kept.
+        if (w.mode !== 'at-knowledge') e.bindsFrom = w.start;
+        return e;
+      }),
+    };
+  });
+  const facts: DecisionRecord['facts'] = [];
+  const presumed: DecisionRecord['presumed'] = [];
+  for (const [person, list] of derived.byPerson) {
+    for (const cf of list) {
+      const kept_: Partial<Record<FactName, Exclude<FactValue, undefined>>> = {};
+      for (const name of FACT_NAMES) {
+        const val = cf.facts[name];
+        if (!kept(val)) continue;
+        kept_[name] = isList(val) ? [...val] : typeof val === 'object' ? { min: val.min, max: val.max } : val;
+      }
+      facts.push({ person, concern: cf.concern.id, facts: kept_ as DecisionRecord['facts'][number]['facts'] });
+      if (cf.presumed.length > 0) presumed.push({ person, concern: cf.concern.id, ids: [...new Set(cf.presumed.map((p) => p.id))] });
+    }
+  }
   return {
     success: true,
-    data: { recordVersion: 1, rulesetVersion: rulesetVersionOf(), rulesHash: rulesHash(), assessmentDate: v.assessmentDate, lawAsAt: v.knowledgeDate, input: anon as DecisionRecord['input'], ...outcomeOf(a) },
+    data: { recordVersion: 2, rulesetVersion: rulesetVersionOf(), rulesHash: rulesHash(), mode: a.mode, law, presumed, facts, ...outcomeOf(a) },
+    ids,
   };
 }
 
 /**
- * Replays a decision record with the library's current rules and says whether the outcome is
- * identical, and whether the rules are the same as when it was recorded.
+ * Re-decides the recorded duties and overlaps on the recorded facts with the current rules: the
+ * same decision functions `assess` uses (`statusOnFacts`, `overlapsOf`), on the recorded versions.
+ */
+function replayOutcome(rec: DecisionRecord): Pick<DecisionRecord, 'outcome' | 'overlaps'> {
+  const compiled = defaultCompiled();
+  const byPerson = new Map<string, Readonly<Record<string, FactValue>>[]>();
+  for (const e of rec.facts) byPerson.set(e.person, [...(byPerson.get(e.person) ?? []), e.facts]);
+  const windows = new Map<DutyId, VersionInWindow[]>();
+  for (const { duty, versions } of rec.law) {
+    const rule = compiled.rules.get(duty);
+    if (!rule) continue;
+    const ws: VersionInWindow[] = [];
+    for (const v of versions) {
+      const cv = rule.versions.find((x) => x.version.provision === v.provision && x.version.inForce.from === v.inForceFrom);
+      if (cv) ws.push({ cv, mode: v.mode, start: v.bindsFrom ?? '', certainInWindow: v.certain });
+    }
+    windows.set(duty, ws);
+  }
+  const outcome: DecisionRecord['outcome'] = [];
+  const overlaps: DecisionRecord['overlaps'] = [];
+  for (const [person, list] of byPerson) {
+    const mine = [];
+    for (const duty of DUTY_IDS) {
+      const rule = compiled.rules.get(duty);
+      const ws = windows.get(duty);
+      if (!rule || !ws) continue;
+      const first = rule.versions[0]?.limbs[0]?.modality ?? 'must';
+      const d = statusOnFacts(ws, list, first);
+      mine.push({ duty, status: d.status, modality: d.modality, recipients: rule.rule.recipients });
+      outcome.push({ duty, person, status: d.status, modality: d.modality });
+    }
+    for (const o of overlapsOf(person, mine, list, (duty) => windows.get(duty), OVERLAPS)) overlaps.push({ id: o.id, person, status: o.status });
+  }
+  return { outcome, overlaps };
+}
+
+/**
+ * Replays a decision record with the library's current rules — the same version of each
+ * provision, on the recorded facts — and says whether the outcome is identical, and whether the
+ * rules are the same as when it was recorded.
  *
  * @param record - A record from {@link decisionRecord} (validated here).
  * @returns The replay result, or the validation error.
@@ -105,9 +280,7 @@ export function replayDecisionRecord(record: unknown): { success: true; data: Re
   const r = validateWith(DecisionRecordSchema, record, 'decision record');
   if (!r.success) return r;
   const rec = r.data;
-  const v = validateCase(rec.input);
-  if (!v.success) return v;
-  const now = outcomeOf(assessValidated(v));
+  const now = replayOutcome(rec);
   const key = (d: { duty: string; person: string }) => `${d.duty}|${d.person}`;
   const recorded = new Map(rec.outcome.map((d) => [key(d), d.status] as const));
   const current = new Map(now.outcome.map((d) => [key(d), d.status] as const));
@@ -120,9 +293,16 @@ export function replayDecisionRecord(record: unknown): { success: true; data: Re
       differences.push({ duty, person, recorded: a, now: b });
     }
   }
-  for (const o of rec.overlaps) {
-    const n = now.overlaps.find((x) => x.id === o.id && x.person === o.person);
-    if (!n || n.status !== o.status) differences.push({ duty: o.id, person: o.person, recorded: o.status, now: n?.status ?? 'absent' });
+  const okey = (o: { id: string; person: string }) => `${o.id}|${o.person}`;
+  const nowOverlaps = new Map(now.overlaps.map((o) => [okey(o), o.status] as const));
+  const recOverlaps = new Map(rec.overlaps.map((o) => [okey(o), o.status] as const));
+  for (const k of new Set([...recOverlaps.keys(), ...nowOverlaps.keys()])) {
+    const a = recOverlaps.get(k) ?? 'absent';
+    const b = nowOverlaps.get(k) ?? 'absent';
+    if (a !== b) {
+      const [duty = '', person = ''] = k.split('|');
+      differences.push({ duty, person, recorded: a, now: b });
+    }
   }
   return { success: true, data: { sameRules: rec.rulesHash === rulesHash(), identical: differences.length === 0, differences } };
 }

@@ -1,3 +1,4 @@
+import type { FactName } from '../case/facts.js';
 import type { DutyId } from '../case/vocabulary.js';
 import type { Recipient, Verification } from '../rules/schema.js';
 
@@ -7,9 +8,13 @@ export type DutyStatus = 'applies' | 'may_apply' | 'does_not_apply';
 /** A fact's value as shown in output: ages known only within bounds are `{ min, max }`, unknown is `null`. */
 export type ReasonValue = boolean | number | string | { readonly min: number; readonly max: number } | readonly string[] | null;
 
+/** The fact a {@link Reason} names: a derived fact, or `knowledgeDate` (the provision was in force when the reporter came to know). */
+export type ReasonFact = FactName | 'knowledgeDate';
+
 /** One condition that decided the outcome: the fact, its value, the test and the result. */
 export interface Reason {
-  readonly fact: string;
+  /** The derived fact tested (see the fact catalogue), or `knowledgeDate` for the in-force test. */
+  readonly fact: ReasonFact;
   readonly value: ReasonValue;
   /** The test in short form, e.g. `< 18`, `= true`, `one of knowledge, reasonable_belief`. */
   readonly test: string;
@@ -24,7 +29,8 @@ export interface Reason {
 
 /** A fact that would settle a `may_apply`, as a question a case worker can ask. */
 export interface MissingFact {
-  readonly fact: string;
+  /** The derived fact that is unknown. */
+  readonly fact: FactName;
   /** Whom it is about: `reporter`, or a people[].id, or a concern id. */
   readonly about: string;
   readonly question: string;
@@ -139,7 +145,8 @@ export interface Overlap {
 
 /** A question for the case worker: a missing fact and what it would settle. */
 export interface Question {
-  readonly fact: string;
+  /** The derived fact the question settles. */
+  readonly fact: FactName;
   readonly about: string;
   readonly question: string;
   readonly inputs: readonly string[];

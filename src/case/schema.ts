@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BASES, DISABILITIES, HARMS, RELATIONSHIPS, REPORTER_ROLES, SEXES } from './vocabulary.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -263,8 +263,8 @@ export const CaseInputSchema = z
     });
   });
 
-/** The input to `assess` (after defaults). */
-export type CaseInput = z.input<typeof CaseInputSchema>;
+/** The input to `assess`: documented field by field in `input.ts`, checked equal to `z.input<typeof CaseInputSchema>`. */
+export type { CaseInput } from './input.js';
 /** One person of a case. */
 export type Person = z.output<typeof PersonSchema>;
 /** One concern of a case, with its id resolved (given, or the default `c1`, `c2`, ...). */

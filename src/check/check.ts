@@ -1,11 +1,12 @@
 import { assessValidated, DISCLAIMER, validateCase } from '../assessment/assess.js';
 import type { Assessment, DutyResult, MissingFact } from '../assessment/types.js';
 import { daysBetween } from '../case/ages.js';
+import type { Untrusted } from '../case/input.js';
 import type { DutyId } from '../case/vocabulary.js';
 import { validateWith } from '../errors/from-zod.js';
 import { makeIssue, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import type { Recipient } from '../rules/schema.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ActionSchema, ClockTime, type Action, type CheckInput } from './schema.js';
 import type { ComplianceCheck, ComplianceDeadline, ComplianceItem, ComplianceStatus, NotCounted } from './types.js';
 
@@ -223,6 +224,19 @@ function prefixed(issues: readonly ValidationIssue[], prefix: string): Validatio
  * ```
  * @category Compliance
  */
+export function safeCheckCompliance(input: CheckInput): SafeCheckResult;
+/**
+ * Checks untrusted input (a value typed `unknown`, `any` or `Record<string, unknown>`), validating
+ * it at run time; see the typed overload for the rest.
+ *
+ * @param input - Untrusted input (see {@link Untrusted}).
+ * @returns The compliance check, or the validation error.
+ * @example
+ * ```ts
+ * const r = safeCheckCompliance(JSON.parse(body) as unknown);
+ * ```
+ */
+export function safeCheckCompliance<T>(input: Untrusted<T>): SafeCheckResult;
 export function safeCheckCompliance(input: unknown): SafeCheckResult {
   const env = validateWith(Envelope, input, 'check input');
   const caseData = typeof input === 'object' && input !== null && 'case' in input ? (input as { case: unknown }).case : undefined;
@@ -292,8 +306,22 @@ export function safeCheckCompliance(input: unknown): SafeCheckResult {
  * ```
  * @category Compliance
  */
-export function checkCompliance(input: CheckInput | unknown): ComplianceCheck {
-  const r = safeCheckCompliance(input);
+export function checkCompliance(input: CheckInput): ComplianceCheck;
+/**
+ * Checks untrusted input (a value typed `unknown`, `any` or `Record<string, unknown>`), validating
+ * it at run time; see the typed overload for the rest.
+ *
+ * @param input - Untrusted input (see {@link Untrusted}).
+ * @returns The {@link ComplianceCheck}.
+ * @throws {@link ValidationError} when the input does not fit the schema.
+ * @example
+ * ```ts
+ * const c = checkCompliance(JSON.parse(body) as unknown);
+ * ```
+ */
+export function checkCompliance<T>(input: Untrusted<T>): ComplianceCheck;
+export function checkCompliance(input: unknown): ComplianceCheck {
+  const r = safeCheckCompliance(input as CheckInput);
   if (!r.success) throw r.error;
   return r.data;
 }

@@ -1,4 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { assertEqual, type DeepMutable } from '../errors/type-equal.js';
+import { FactNameSchema } from '../assessment/output-schema.js';
 import type { MissingFact } from '../assessment/types.js';
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
 import { RECIPIENTS, type Recipient } from '../rules/schema.js';
@@ -69,7 +71,7 @@ export interface ComplianceCheck {
   readonly disclaimer: string;
 }
 
-const MissingFactSchema = z.strictObject({ fact: z.string(), about: z.string(), question: z.string(), inputs: z.array(z.string()) });
+const MissingFactSchema = z.strictObject({ fact: FactNameSchema, about: z.string(), question: z.string(), inputs: z.array(z.string()) });
 
 /**
  * The zod schema of a {@link ComplianceCheck}, the output of `checkCompliance` (`za-duties schema check-result`).
@@ -119,7 +121,4 @@ export const ComplianceCheckSchema = z
   })
   .meta({ title: 'ComplianceCheck', description: 'Which reporting duties are met, overdue, unmet or open (za-reporting-duties).' });
 
-type DeepMutable<T> = T extends readonly (infer U)[] ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-const schemaMatchesType: Equals<z.output<typeof ComplianceCheckSchema>, DeepMutable<ComplianceCheck>> = true;
-void schemaMatchesType;
+assertEqual<z.output<typeof ComplianceCheckSchema>, DeepMutable<ComplianceCheck>>(true);

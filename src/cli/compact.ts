@@ -1,6 +1,11 @@
-import { z } from 'zod';
+import * as z from 'zod';
+import { assertEqual, type DeepMutable } from '../errors/type-equal.js';
+import type { CompactAssessment, CompactDuty, CompactReason } from '../assessment/compact-types.js';
+import { FactNameSchema } from '../assessment/output-schema.js';
 import type { Assessment, DutyResult, Reason, ReasonValue } from '../assessment/types.js';
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
+
+export type { CompactAssessment, CompactDuty, CompactReason };
 
 /*
  * The compact form of an assessment: what batch runs and scripts need per case, at a fraction of
@@ -10,40 +15,6 @@ import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
  * ~2.6 KB, at ~34,000/s. The tests of the reasons are left out too: they are the rule files'
  * (rules/, shipped in the package), by duty id and fact; `--full` has them.
  */
-
-/** One deciding reason, compactly: the fact, its value and the result (the test is in the rule files; `--full` shows it). */
-export interface CompactReason {
-  readonly fact: string;
-  readonly value: ReasonValue;
-  readonly result: boolean | 'unknown';
-}
-
-/** One duty for one person, compactly. */
-export interface CompactDuty {
-  readonly duty: DutyId;
-  readonly person: string;
-  readonly status: DutyResult['status'];
-  readonly modality: DutyResult['modality'];
-  /** The reasons that decided it (for `may_apply`, see `missing` instead). */
-  readonly reasons: readonly CompactReason[];
-  /** The facts that would settle a `may_apply`, or replace the presumptions a status rests on. */
-  readonly missing: readonly string[];
-  /** The ids of the presumptions the status rests on (only where the strict status differs). */
-  readonly presumed?: readonly string[];
-  /** Only where the law gives hours (Children's Act s110(4)). */
-  readonly deadline?: { readonly hours: number; readonly latestDate: string; readonly passed: boolean };
-}
-
-/** A compact assessment: one line of `za-duties batch` output (with `line`), or `za-duties assess` without `--full`. */
-export interface CompactAssessment {
-  readonly caseId?: string;
-  readonly assessmentDate: string;
-  readonly lawAsAt: string;
-  readonly mode: Assessment['mode'];
-  readonly rulesetVersion: string;
-  readonly duties: readonly CompactDuty[];
-  readonly overlaps: readonly { readonly id: string; readonly person: string; readonly status: DutyResult['status'] }[];
-}
 
 function compactReasons(d: DutyResult): CompactReason[] {
   if (d.status === 'may_apply') return [];
@@ -169,12 +140,12 @@ export const CompactAssessmentSchema = z
         modality: z.enum(['must', 'may']),
         reasons: z.array(
           z.strictObject({
-            fact: z.string(),
+            fact: z.union([FactNameSchema, z.literal('knowledgeDate')]),
             value: z.union([z.boolean(), z.number(), z.string(), z.strictObject({ min: z.number(), max: z.number() }), z.array(z.string()), z.null()]),
             result: z.union([z.boolean(), z.literal('unknown')]),
           }),
         ),
-        missing: z.array(z.string()),
+        missing: z.array(FactNameSchema),
         presumed: z.array(z.string()).optional(),
         deadline: z.strictObject({ hours: z.number(), latestDate: z.string(), passed: z.boolean() }).optional(),
       }),
@@ -218,7 +189,4 @@ export const BatchRecordSchema = z
   ])
   .meta({ title: 'BatchRecord', description: 'One line of `za-duties batch` output.' });
 
-type DeepMutable<T> = T extends readonly (infer U)[] ? DeepMutable<U>[] : T extends object ? { -readonly [K in keyof T]: DeepMutable<T[K]> } : T;
-type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
-const schemaMatchesType: Equals<z.output<typeof CompactAssessmentSchema>, DeepMutable<CompactAssessment>> = true;
-void schemaMatchesType;
+assertEqual<z.output<typeof CompactAssessmentSchema>, DeepMutable<CompactAssessment>>(true);

@@ -111,10 +111,13 @@ Names:
   output-compact  the compact assessment (assess, and batch lines without --full)
   check-result    the output of check
   batch-record    one line of batch output
-The same files ship in the package: za-reporting-duties/schemas/<name>.schema.json.
+  decision-record a decision record (library: decisionRecord)
+  openapi         the OpenAPI 3.1 description of serve, built from the schemas above
+The same files ship in the package: za-reporting-duties/schemas/<name>.schema.json
+(and schemas/openapi.json).
 
 Options:
-  --write DIR     write every schema to DIR/<name>.schema.json instead of printing one`,
+  --write DIR     write every schema to DIR/<name>.schema.json (openapi: DIR/openapi.json) instead of printing one`,
 
   rules: `Usage: za-duties rules [--compact]
 

@@ -12,7 +12,7 @@ import { runBatch, DEFAULT_MAX_LINE_BYTES, type BatchSummary } from './batch.js'
 import { compactAssessment, compactJson } from './compact.js';
 import { HELP } from './help.js';
 import { EXIT, InputError, openInput, readJsonDocument, write, type CliIo } from './io.js';
-import { isSchemaName, jsonSchema, SCHEMA_NAMES } from './schemas.js';
+import { isSchemaName, jsonSchema, SCHEMA_NAMES, schemaFileName } from './schemas.js';
 import { startServer } from './serve.js';
 import { assessmentText } from './text.js';
 
@@ -169,7 +169,7 @@ async function schemaCommand(argv: readonly string[], io: CliIo): Promise<number
     if (positionals.length > 0) throw new UsageError('schema --write writes every schema; give no name');
     const dir = path.resolve(io.cwd, values.write as string);
     fs.mkdirSync(dir, { recursive: true });
-    for (const name of SCHEMA_NAMES) fs.writeFileSync(path.join(dir, `${name}.schema.json`), `${JSON.stringify(jsonSchema(name), null, 2)}\n`);
+    for (const name of SCHEMA_NAMES) fs.writeFileSync(path.join(dir, schemaFileName(name)), `${JSON.stringify(jsonSchema(name), null, 2)}\n`);
     err(io, `za-duties schema: wrote ${SCHEMA_NAMES.length} schemas to ${values.write as string}`);
     return EXIT.ok;
   }

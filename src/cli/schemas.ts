@@ -1,23 +1,34 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { AssessmentSchema } from '../assessment/output-schema.js';
 import { CaseInputSchema } from '../case/schema.js';
 import { CheckInputSchema } from '../check/schema.js';
 import { ComplianceCheckSchema } from '../check/types.js';
+import { DecisionRecordSchema } from '../assessment/record.js';
 import { BatchRecordSchema, CompactAssessmentSchema } from './compact.js';
+import { openApiDocument } from './openapi.js';
 
-/** The JSON Schemas `za-duties schema <name>` prints, `serve` gives at `/schema/<name>`, and the package ships in `schemas/`. */
-export const SCHEMA_NAMES = ['input', 'output', 'check', 'output-compact', 'check-result', 'batch-record'] as const;
+/**
+ * The JSON Schemas `za-duties schema <name>` prints, `serve` gives at `/schema/<name>`, and the
+ * package ships in `schemas/`; `openapi` is the OpenAPI 3.1 description of `serve`, built from them.
+ */
+export const SCHEMA_NAMES = ['input', 'output', 'check', 'output-compact', 'check-result', 'batch-record', 'decision-record', 'openapi'] as const;
 /** A JSON Schema name. */
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 
-const SOURCES: Record<SchemaName, { schema: z.ZodType; io: 'input' | 'output'; title: string }> = {
+const SOURCES: Record<Exclude<SchemaName, 'openapi'>, { schema: z.ZodType; io: 'input' | 'output'; title: string }> = {
   input: { schema: CaseInputSchema, io: 'input', title: 'CaseInput' },
   output: { schema: AssessmentSchema, io: 'output', title: 'Assessment' },
   check: { schema: CheckInputSchema, io: 'input', title: 'CheckInput' },
   'output-compact': { schema: CompactAssessmentSchema, io: 'output', title: 'CompactAssessment' },
   'check-result': { schema: ComplianceCheckSchema, io: 'output', title: 'ComplianceCheck' },
   'batch-record': { schema: BatchRecordSchema, io: 'output', title: 'BatchRecord' },
+  'decision-record': { schema: DecisionRecordSchema, io: 'output', title: 'DecisionRecord' },
 };
+
+/** The file a schema is written to by `schema --write` (and shipped as in `schemas/`). */
+export function schemaFileName(name: SchemaName): string {
+  return name === 'openapi' ? 'openapi.json' : `${name}.schema.json`;
+}
 
 const cache = new Map<SchemaName, Record<string, unknown>>();
 
@@ -28,6 +39,7 @@ export function isSchemaName(name: string): name is SchemaName {
 
 /** The JSON Schema (draft 2020-12) of one of the contracts, generated from its zod schema. */
 export function jsonSchema(name: SchemaName): Record<string, unknown> {
+  if (name === 'openapi') return openApiDocument();
   let s = cache.get(name);
   if (!s) {
     const src = SOURCES[name];

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** An operator name: json-rules-engine's built-in operators that the rule files may use. */
 export type Operator =

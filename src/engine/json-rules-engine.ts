@@ -1,11 +1,12 @@
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import { defaultCompiled, deriveValid, validateCase, type AssessOptions } from '../assessment/assess.js';
 import { todayInSouthAfrica } from '../case/ages.js';
-import type { FactValue } from '../case/facts.js';
-import type { CaseInput } from '../case/schema.js';
+import { FACT_NAMES, type AgeInterval, type FactName, type FactValue } from '../case/facts.js';
+import type { CaseInput, Untrusted } from '../case/input.js';
 import type { DutyId } from '../case/vocabulary.js';
 import { versionInForce } from './duties.js';
-import type { Condition } from './condition.js';
+import type { Condition, FactCondition } from './condition.js';
+import { compare } from './evaluate.js';
 
 /** Options for {@link createEngine}. */
 export interface CreateEngineOptions {
@@ -66,37 +67,111 @@ export function createEngine(options: CreateEngineOptions = {}): Engine {
   return engine;
 }
 
-/** The derived facts of one (person at risk × concern), as the rules read them. */
+/** The derived facts of one (person at risk × concern), in a form json-rules-engine can compare. */
 export interface CaseFacts {
   readonly person: string;
   readonly concern: string;
-  /** Fact values; ages known only within bounds are `{ min, max }`; unknown facts are absent. */
-  readonly facts: Readonly<Record<string, Exclude<FactValue, undefined>>>;
+  /**
+   * Fact values json-rules-engine compares as the library does: unknown facts are absent, and an
+   * age known only within bounds (an `ageRange`, or `ageYears` with a knowledge date before the
+   * assessment date) is given as a whole number when every age test in the rules comes out the
+   * same for every age in the range; otherwise it is absent and listed in `unsettled`.
+   */
+  readonly facts: Readonly<Record<string, Exclude<FactValue, AgeInterval | undefined>>>;
+  /**
+   * The facts the rules test that are not settled here: unknown, or an age range that straddles
+   * a threshold (e.g. 17-18 against "under 18"). json-rules-engine treats a missing fact as a
+   * value and cannot answer "may apply", so where this list is not empty its events are not
+   * reliable for this entry: use `assess`, which answers `may_apply` with the questions to ask.
+   * Where it is empty, the engine fires exactly the duties `assess` finds applying.
+   */
+  readonly unsettled: readonly FactName[];
+}
+
+function isInterval(v: FactValue): v is AgeInterval {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+let leavesByFact: ReadonlyMap<string, readonly FactCondition[]> | undefined;
+/** Every leaf test of the bundled rules (duties, every version, and the named conditions), by fact. */
+function ruleLeaves(): ReadonlyMap<string, readonly FactCondition[]> {
+  if (leavesByFact) return leavesByFact;
+  const out = new Map<string, FactCondition[]>();
+  const walk = (c: Condition): void => {
+    if ('fact' in c) {
+      const list = out.get(c.fact) ?? [];
+      list.push(c);
+      out.set(c.fact, list);
+    } else if ('all' in c) c.all.forEach(walk);
+    else if ('any' in c) c.any.forEach(walk);
+    else if ('not' in c) walk(c.not);
+  };
+  const set = defaultCompiled().ruleSet;
+  for (const c of set.named.values()) walk(c);
+  for (const rule of set.rules.values()) for (const v of rule.versions) for (const l of v.limbs) walk(l.conditions);
+  leavesByFact = out;
+  return out;
 }
 
 /**
- * Validates a case and derives the facts the rules read, per person at risk and concern: what
- * {@link createEngine}'s engine runs on. Throws the library's `ValidationError` on bad input.
+ * An age range as one whole number, when every rule test on the fact gives the same answer for
+ * every age in it (then any age in the range stands for all); otherwise undefined.
+ */
+function settledAge(fact: string, v: AgeInterval): number | undefined {
+  for (const leaf of ruleLeaves().get(fact) ?? []) if (compare(leaf.operator, v, leaf.value) === null) return undefined;
+  return v.max;
+}
+
+/**
+ * Validates a case and derives the facts the rules read, per person at risk and concern, in a
+ * form json-rules-engine can compare: what {@link createEngine}'s engine runs on. Ages known only
+ * within bounds become one whole number where that decides every age test the rules make; facts
+ * that stay open are listed in `unsettled` (see {@link CaseFacts}). Throws the library's
+ * `ValidationError` on bad input.
  *
  * @param input - A case.
  * @param options - The same options as `assess`.
  * @returns One entry per concern.
  * @example
  * ```ts
- * caseFacts(myCase)[0].facts.victimAgeAtKnowledge; //=> 5
+ * import { caseFacts } from 'za-reporting-duties/json-rules-engine';
+ * const [f] = caseFacts(myCase); // child-a: ageYears 5, knowledge date a week before the assessment
+ * f.facts.victimAgeAtKnowledge; //=> 5 (4 or 5 on the knowledge date: under 18 either way)
+ * f.unsettled; //=> ['physicalInjury', …]
  * ```
  * @category Engine
  */
-export function caseFacts(input: CaseInput | unknown, options: AssessOptions = {}): CaseFacts[] {
+export function caseFacts(input: CaseInput, options?: AssessOptions): CaseFacts[];
+/**
+ * Derives the facts of untrusted input (a value typed `unknown`, `any` or
+ * `Record<string, unknown>`), validating it at run time; see the typed overload for the rest.
+ *
+ * @param input - Untrusted input (see {@link Untrusted}).
+ * @param options - The same options as `assess`.
+ * @returns One entry per concern.
+ * @example
+ * ```ts
+ * const facts = caseFacts(JSON.parse(body) as unknown);
+ * ```
+ */
+export function caseFacts<T>(input: Untrusted<T>, options?: AssessOptions): CaseFacts[];
+export function caseFacts(input: unknown, options: AssessOptions = {}): CaseFacts[] {
   const v = validateCase(input, options);
   if (!v.success) throw v.error;
   const d = deriveValid(v);
+  const tested = ruleLeaves();
   const out: CaseFacts[] = [];
   for (const [person, list] of d.byPerson) {
     for (const cf of list) {
-      const facts: Record<string, Exclude<FactValue, undefined>> = {};
-      for (const [k, val] of Object.entries(cf.facts)) if (val !== undefined) facts[k] = val;
-      out.push({ person, concern: cf.concern.id, facts });
+      const facts: Record<string, Exclude<FactValue, AgeInterval | undefined>> = {};
+      const unsettled: FactName[] = [];
+      for (const name of FACT_NAMES) {
+        const val = cf.facts[name];
+        const settled = isInterval(val) ? settledAge(name, val) : val;
+        if (settled !== undefined) facts[name] = settled;
+        else if (tested.has(name)) unsettled.push(name);
+      }
+      out.push({ person, concern: cf.concern.id, facts, unsettled });
     }
   }
   return out;

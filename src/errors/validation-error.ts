@@ -1,7 +1,41 @@
+/**
+ * Every code a {@link ValidationIssue} can carry: zod's issue codes for input that does not fit a
+ * schema, and the rule-file checks' own codes. A closed list: switch on it exhaustively.
+ *
+ * @example
+ * ```ts
+ * VALIDATION_ISSUE_CODES.includes('unrecognized_keys'); //=> true
+ * ```
+ * @category Errors
+ */
+export const VALIDATION_ISSUE_CODES = [
+  'invalid_type',
+  'invalid_value',
+  'invalid_format',
+  'invalid_union',
+  'invalid_key',
+  'invalid_element',
+  'unrecognized_keys',
+  'too_small',
+  'too_big',
+  'not_multiple_of',
+  'custom',
+  'duplicate',
+  'cycle',
+  'missing_duty',
+  'unknown_condition',
+  'unknown_fact',
+  'unknown_value',
+  'unknown_parameter',
+  'conflicting_facts',
+] as const;
+/** The code of a {@link ValidationIssue} (a closed union). */
+export type ValidationIssueCode = (typeof VALIDATION_ISSUE_CODES)[number];
+
 /** One problem found in an input: where it is, what was expected, what came in. */
 export interface ValidationIssue {
-  /** A literal code: `invalid_type`, `invalid_value`, `unrecognized_keys`, `too_small`, `too_big`, `custom`, … */
-  readonly code: string;
+  /** A literal code: `invalid_type`, `invalid_value`, `unrecognized_keys`, `too_small`, `too_big`, `custom`, … (see {@link VALIDATION_ISSUE_CODES}). */
+  readonly code: ValidationIssueCode;
   /** Path from the root of the input, e.g. `["concerns", 0, "victim"]`. */
   readonly path: readonly (string | number)[];
   /** The path written as text, e.g. `concerns[0].victim` (`(root)` for the whole input). */
@@ -82,7 +116,7 @@ export function isValidationError(e: unknown): e is ValidationError {
 }
 
 /** Builds an issue with its message. */
-export function makeIssue(code: string, path: readonly (string | number)[], expected: string, received: string): ValidationIssue {
+export function makeIssue(code: ValidationIssueCode, path: readonly (string | number)[], expected: string, received: string): ValidationIssue {
   const at = formatPath(path);
   return { code, path, at, expected, received, message: `at ${at}: expected ${expected}, got ${received}` };
 }

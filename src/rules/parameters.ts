@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import agesJson from '../../rules/parameters/ages.json';
 import disabilitiesJson from '../../rules/parameters/disabilities.json';
 import harmsJson from '../../rules/parameters/harms.json';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { IsoDate } from '../case/schema.js';
 import { DUTY_IDS } from '../case/vocabulary.js';
 import { ConditionSchema } from '../engine/condition.js';

@@ -12,6 +12,8 @@ export type JsonCase = {
   reporter: Record<string, unknown>;
   people: Record<string, unknown>[];
   concerns: Record<string, unknown>[];
+  // Loosely typed on purpose (random cases, some invalid): the library takes it as untrusted input.
+  [field: string]: unknown;
 };
 
 /** A date between 2005-01-01 and about 2027. */
