@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import dvaReport from '../../rules/overlaps/dva-report.json';
 import onePoliceReport from '../../rules/overlaps/one-police-report.json';
 import notesJson from '../../rules/notes.json';
