@@ -113,10 +113,18 @@ describe('rule files', () => {
     const dir = path.join(ROOT, 'test/broken-rules');
     for (const f of fs.readdirSync(dir)) {
       it(f, () => {
-        const { expectedCode, expectedPath, rule } = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { expectedCode: string; expectedPath: string; rule: unknown };
+        const { expectedCode, expectedPath, rule, rules, conditions } = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as {
+          expectedCode: string;
+          expectedPath: string;
+          rule?: unknown;
+          rules?: unknown[];
+          conditions?: unknown[];
+        };
+        const ruleSources = (rules ?? [rule]).map((data) => ({ path: `test/broken-rules/${f}`, data }));
+        const conditionSources = [...CONDITION_SOURCES, ...(conditions ?? []).map((data) => ({ path: `test/broken-rules/${f}`, data }))];
         let err: unknown;
         try {
-          buildRuleSet([{ path: `test/broken-rules/${f}`, data: rule }], CONDITION_SOURCES);
+          buildRuleSet(ruleSources, conditionSources);
         } catch (e) {
           err = e;
         }
@@ -131,6 +139,24 @@ describe('rule files', () => {
 
 describe('guidance files', () => {
   const g = loadGuidance();
+
+  describe('broken guidance files fail with a specific error', () => {
+    const dir = path.join(ROOT, 'test/broken-guidance');
+    for (const f of fs.readdirSync(dir)) {
+      it(f, () => {
+        const { expectedCode, expectedPath, items } = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { expectedCode: string; expectedPath: string; items: unknown };
+        let err: unknown;
+        try {
+          loadGuidance(items);
+        } catch (e) {
+          err = e;
+        }
+        expect(isValidationError(err), f).toBe(true);
+        if (!isValidationError(err)) return;
+        expect(err.issues.some((i) => i.code === expectedCode && i.path.join('.') === expectedPath), JSON.stringify(err.issues)).toBe(true);
+      });
+    }
+  });
 
   it('validate, name only guidance facts, and cite a source for every item', () => {
     expect(g.items.length).toBeGreaterThan(20);

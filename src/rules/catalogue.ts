@@ -123,6 +123,7 @@ export function buildRuleSet(
   const unknownParameters: { file: string; ref: string }[] = [];
   const resolve = (file: string) => (c: Condition) => resolveParameters(c, parameterValue, (ref) => unknownParameters.push({ file, ref }));
   const conditions = new Map<string, NamedConditionFile>();
+  const conditionPath = new Map<string, string>();
   for (const s of conditionSources) {
     const parsed = check(NamedConditionFileSchema, s.data, s.path);
     const r = { data: { ...parsed, conditions: resolve(s.path)(parsed.conditions) } };
@@ -130,6 +131,7 @@ export function buildRuleSet(
       throw new ValidationError(`rule file ${s.path}`, [makeIssue('duplicate', ['name'], 'a condition name not used before', JSON.stringify(r.data.name))]);
     }
     conditions.set(r.data.name, r.data);
+    conditionPath.set(r.data.name, s.path);
   }
   const named = new Map<string, Condition>([...conditions].map(([k, v]) => [k, v.conditions]));
   const rules = new Map<DutyId, RuleFile>();
@@ -155,14 +157,14 @@ export function buildRuleSet(
     }
   };
   for (const [id, r] of rules) conditionsOfRule(r).forEach((c) => crossCheck(pathOf.get(id) as string, c));
-  for (const [name, c] of conditions) crossCheck(`rules/conditions (${name})`, c.conditions);
+  for (const [name, c] of conditions) crossCheck(`${conditionPath.get(name) ?? 'rules/conditions'} (${name})`, c.conditions);
   // Named conditions must not refer to themselves through others.
   const visiting = new Set<string>();
   const done = new Set<string>();
   const visit = (name: string, trail: string[]) => {
     if (done.has(name)) return;
     if (visiting.has(name)) {
-      issues.push({ file: `rules/conditions (${name})`, issue: makeIssue('cycle', ['conditions'], 'named conditions without cycles', trail.concat(name).join(' -> ')) });
+      issues.push({ file: `${conditionPath.get(name) ?? 'rules/conditions'} (${name})`, issue: makeIssue('cycle', ['conditions'], 'named conditions without cycles', trail.concat(name).join(' -> ')) });
       return;
     }
     visiting.add(name);
