@@ -207,7 +207,8 @@ export function guidanceFacts(
     // Routes come from each rule's recipients: police only, or a social-welfare recipient.
     policeOnlyDutyApplies: mine.some((d) => d.status === 'applies' && d.recipients.length === 1 && d.recipients[0] === 'police'),
     socialWorkerRouteApplies: mine.some((d) => d.status === 'applies' && d.recipients.some((r) => WELFARE_RECIPIENTS.has(r))) || dva === 'applies',
-    sexualHarm: harms.some((h) => h === 'sexual_abuse' || h === 'sexual_exploitation' || h === 'child_sexual_abuse_material'),
+    // Sexual harm as the concern's conduct says it (a sexual act, non-contact conduct, exploitation, images).
+    sexualHarm: concerns.some((k) => k.facts['sexualContact'] === true || k.facts['sexualNonContact'] === true || k.facts['sexualExploitation'] === true || k.facts['imagery'] === true),
     privilegedCommunication: concerns.some((k) => k.concern.privilegedCommunication === true),
   });
 }
