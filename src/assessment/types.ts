@@ -152,7 +152,7 @@ export interface Question {
   readonly inputs: readonly string[];
   /** The duty statuses this answer would help settle. */
   readonly settles: readonly { readonly duty: DutyId; readonly person: string }[];
-  /** True where a presumption answers it for now (asked last): the answer may change a presumed status. */
+  /** True where it matters only if a presumption is wrong (asked last): the answer may change a presumed status. */
   readonly presumed?: boolean;
 }
 

@@ -190,7 +190,7 @@ export function assessmentText(a: Assessment, options: { full?: boolean } = {}):
     a.questions.forEach((q, i) => {
       const settles = [...new Set(q.settles.map((s) => s.duty))].join(', ');
       out.push(wrap(`${i + 1}. ${q.question}`, '   ').replace(/^ {3}/, ''));
-      const presumed = q.presumed ? 'a presumption answers it for now; ' : '';
+      const presumed = q.presumed ? 'matters only if a presumption shown is wrong; ' : '';
       out.push(wrap(`(${presumed}about ${q.about}; would settle ${settles}${full && q.inputs.length > 0 ? `; input ${q.inputs.join(' or ')}` : ''})`, '   '));
     });
   }
