@@ -25,6 +25,7 @@
  * @packageDocumentation
  */
 export { assess, safeAssess } from './assessment/assess.js';
+export { nextQuestions, applyAnswer } from './assessment/interview.js';
 export { CaseInputSchema } from './case/schema.js';
 export { DUTY_IDS, REPORTER_ROLES, HARMS, RELATIONSHIPS, BASES, DISABILITIES, SEXES } from './case/vocabulary.js';
 export { ValidationError, isValidationError } from './errors/validation-error.js';
@@ -37,6 +38,7 @@ export { CheckInputSchema, ActionSchema } from './check/schema.js';
 export { ComplianceCheckSchema } from './check/types.js';
 
 export type { AssessOptions, SafeAssessResult } from './assessment/assess.js';
+export type { CaseDraft, AnswerOption, AnswerSpec, InterviewInput, InterviewQuestion, InterviewOptions, InterviewStep } from './assessment/interview.js';
 export type { CaseInput } from './case/schema.js';
 export type { DutyId, ReporterRole, Harm, Relationship, Basis, Disability, Sex } from './case/vocabulary.js';
 export type { ValidationIssue } from './errors/validation-error.js';
