@@ -282,14 +282,14 @@ describe('a duty page', () => {
 });
 
 /** Statuses the try-it page shows: `duty|person` → status. */
-async function shownStatuses(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => {
+async function shownStatuses(page: Page, within = '#results'): Promise<Record<string, string>> {
+  return page.evaluate((sel) => {
     const out: Record<string, string> = {};
-    for (const el of document.querySelectorAll('#results [data-duty][data-person][data-status]')) {
+    for (const el of document.querySelectorAll(`${sel} [data-duty][data-person][data-status]`)) {
       out[`${el.getAttribute('data-duty')}|${el.getAttribute('data-person')}`] = el.getAttribute('data-status') as string;
     }
     return out;
-  });
+  }, within);
 }
 
 describe('the try-it page', () => {
@@ -334,7 +334,7 @@ describe('the try-it page', () => {
     expect(links.length).toBeGreaterThan(10);
     for (const href of links) {
       if (href.startsWith('#')) expect(await page.locator(`[id="${href.slice(1)}"]`).count(), href).toBe(1);
-      else if (!/^https?:/.test(href)) expect(fs.existsSync(path.join(SITE, href)), href).toBe(true);
+      else if (!/^https?:/.test(href)) expect(fs.existsSync(path.join(SITE, href.split('#')[0] as string)), href).toBe(true);
     }
 
     // No data left the page: no request after loading, nothing stored.
@@ -388,7 +388,13 @@ describe('the try-it page', () => {
     const summary = page.locator('#results .error-summary');
     await summary.waitFor();
     expect(await summary.getAttribute('role')).toBe('alert');
-    expect(await summary.textContent()).toMatch(/people\[0\]\.ageYears/);
+    // Plain words, in the summary and beside the field; no paths or codes.
+    expect(await summary.textContent()).toMatch(/Person 1: Give an age in whole years, from 0 to 130/);
+    expect(await summary.textContent()).toMatch(/Concern 1: Choose who this happened to/);
+    expect(await summary.textContent()).not.toMatch(/people\[0\]|expected|invalid_/);
+    const beside = page.locator('#p0-ageYears + .field-error');
+    expect(await beside.textContent()).toBe('Give an age in whole years, from 0 to 130.');
+    expect(await page.locator('#p0-ageYears').getAttribute('aria-describedby')).toContain(await beside.getAttribute('id'));
     expect(await summary.locator('a[href="#p0-ageYears"]').count()).toBe(1);
     expect(await page.locator('#p0-ageYears').getAttribute('aria-invalid')).toBe('true');
     expect(problems).toEqual([]);
@@ -417,6 +423,170 @@ describe('the try-it page', () => {
     await page.getByRole('button', { name: 'Assess the case' }).click();
     await page.locator('#results .assessment').waitFor();
     expect(await page.locator('#results [data-overlap="dva-report"][data-person="child-a"]').getAttribute('data-status')).toBe('applies');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+/** A case as a link fragment, as the site writes it. */
+function fragmentOf(c: unknown): string {
+  return `#case=${Buffer.from(JSON.stringify(c), 'utf8').toString('base64url')}`;
+}
+
+/** The Mitchell's Plain case's value for an input path; people by label (the interview adds them in its own order). */
+function mitchellsPlainValue(input: string, about: string): unknown {
+  const c = MITCHELLS_PLAIN as unknown as { reporter: Record<string, unknown>; people: Record<string, unknown>[]; concerns: Record<string, unknown>[] };
+  const m = /^(?:(reporter)\.|(people|concerns)\[(\d+)\]\.)?(\w+)$/.exec(input);
+  if (!m) throw new Error(`not an input path: ${input}`);
+  const field = m[4] as string;
+  if (m[1]) return c.reporter[field];
+  if (m[2] === 'people') return c.people.find((p) => p['id'] === about)?.[field];
+  if (m[2] === 'concerns') return c.concerns[Number(m[3])]?.[field];
+  return (c as unknown as Record<string, unknown>)[field];
+}
+
+describe('the guided interview', () => {
+  it('from an empty start, answering its questions one at a time reaches the Mitchell’s Plain result', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA', viewport: { width: 1280, height: 1200 } });
+    const { page, problems, requests } = await watchedPage(context);
+    // The interview assesses as at today: fix today to the example's assessment date.
+    await page.clock.setFixedTime(new Date('2026-11-28T08:00:00+02:00'));
+    await page.goto(`${base}interview.html`);
+    const loaded = requests.length;
+    const asked: string[] = [];
+    for (let n = 0; n < 80; n++) {
+      const done = page.locator('#result');
+      const form = page.locator('#q-form');
+      await Promise.race([done.waitFor(), form.waitFor()]);
+      if ((await done.count()) > 0) break;
+      const input = (await form.getAttribute('data-input')) as string;
+      const about = (await form.getAttribute('data-about')) as string;
+      const fact = (await form.getAttribute('data-fact')) as string;
+      expect(asked, 'a question is never asked twice').not.toContain(`${fact}|${input}|${about}`);
+      asked.push(`${fact}|${input}|${about}`);
+      if (asked.length === 1) {
+        expect(input).toBe('reporter.role');
+        expect(await page.evaluate(auditInPage)).toEqual([]);
+        // Next without an answer: a plain message beside the question.
+        await page.locator('#q-next').click();
+        expect(await page.locator('#q-error').textContent()).toMatch(/Choose an answer, or "I don't know"/);
+      }
+      // The first control with a value in the case answers; otherwise "I don't know".
+      const controls = await form.locator('[data-input]').evaluateAll((els) =>
+        els.filter((e) => e.tagName !== 'FORM').map((e) => ({ input: e.getAttribute('data-input') as string, kind: e.getAttribute('data-kind') as string, id: e.id })),
+      );
+      const pick = controls.map((c) => ({ ...c, value: mitchellsPlainValue(c.input, about) })).find((c) => c.value !== undefined);
+      if (!pick) {
+        await page.locator('#q-skip').click();
+        continue;
+      }
+      const json = JSON.stringify(pick.value);
+      if (pick.kind === 'choice' || pick.kind === 'person') {
+        const radio = form.locator(`input[type="radio"][data-value='${json}']`);
+        const option = form.locator(`option[data-value='${json}']`);
+        if ((await radio.count()) > 0) await radio.check();
+        else if ((await option.count()) > 0) await form.locator('select').selectOption({ index: await option.evaluate((o) => (o as HTMLOptionElement).index) });
+        else await form.locator('#answer-0-new').fill(String(pick.value));
+      } else {
+        await form.locator(`#${pick.id}`).fill(String(pick.value));
+      }
+      await page.locator('#q-next').click();
+    }
+    await page.locator('#result .assessment').waitFor();
+    expect(asked.length).toBeGreaterThan(10);
+    const expected = Object.fromEntries(assess(MITCHELLS_PLAIN).duties.map((d) => [`${d.duty}|${d.person}`, d.status]));
+    expect(await shownStatuses(page, '#result')).toEqual(expected);
+    for (const child of ['child-a', 'child-b']) {
+      expect(await page.locator(`#result [data-overlap="dva-report"][data-person="${child}"]`).getAttribute('data-status')).toBe('applies');
+    }
+    expect(await page.evaluate(auditInPage)).toEqual([]);
+    expect(requests.slice(loaded)).toEqual([]);
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([0, 0, '']);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'docs-interview-result.png') });
+    // The result offers the report and the try-it page, with the case in the link.
+    const report = await page.locator('#open-report').getAttribute('href');
+    expect(report).toMatch(/^report\.html#case=[A-Za-z0-9_-]+$/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('opens a case from its link and asks only what is still open', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA' });
+    const { page, problems } = await watchedPage(context);
+    const partial = { assessmentDate: '2026-11-28', reporter: { role: 'teacher' }, people: [{ id: 'Lerato, 5', ageYears: 5 }], concerns: [{ id: 'c1', victim: 'Lerato, 5', harm: 'sexual_abuse' }] };
+    await page.goto(`${base}interview.html${fragmentOf(partial)}`);
+    await page.locator('#q-form').waitFor();
+    expect(await page.locator('#q-form').getAttribute('data-input')).toBe('concerns[0].allegedBy');
+    expect(await page.locator('.so-far').textContent()).toMatch(/Lerato, 5: 5 years old/);
+    await page.locator('#q-skip').click();
+    expect(await page.locator('#q-form').getAttribute('data-input')).toBe('concerns[1].victim');
+    await page.getByRole('button', { name: 'No one else' }).click();
+    await page.locator('#q-back').click();
+    expect(await page.locator('#q-form').getAttribute('data-input')).toBe('concerns[1].victim');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a case in a link', () => {
+  it('opens in the try-it page from the URL fragment and is assessed, with a link to share', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA' });
+    const { page, problems, requests } = await watchedPage(context);
+    await page.goto(`${base}try.html${fragmentOf(MITCHELLS_PLAIN)}`);
+    await page.locator('#results .assessment').waitFor();
+    expect(await page.locator('#p0-id').inputValue()).toBe('mother');
+    const expected = Object.fromEntries(assess(MITCHELLS_PLAIN).duties.map((d) => [`${d.duty}|${d.person}`, d.status]));
+    expect(await shownStatuses(page)).toEqual(expected);
+    // The share link carries the case on the form (the case id is not on the form).
+    const link = await page.locator('#share-link').inputValue();
+    expect(link.startsWith(`${base}try.html#case=`)).toBe(true);
+    const shared = JSON.parse(Buffer.from(link.split('#case=')[1] as string, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const { id: _id, ...rest } = MITCHELLS_PLAIN as unknown as Record<string, unknown>;
+    expect(shared).toEqual(rest);
+    // The fragment is never part of a request.
+    expect(requests.filter((r) => r.includes('case='))).toEqual([]);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('the short report', () => {
+  it('prints the Mitchell’s Plain case on at most two A4 pages, with what must be done, the numbers and the disclaimer', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA' });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${base}report.html${fragmentOf(MITCHELLS_PLAIN)}`);
+    const report = page.locator('section.report');
+    await report.waitFor();
+    const text = (await report.textContent()) ?? '';
+    expect(text).toMatch(/What you must do[\s\S]*Domestic Violence Act report[\s\S]*child-a, child-b/);
+    expect(text).toMatch(/social worker/);
+    expect(text).toMatch(/10111/);
+    expect(text).toMatch(/Not legal advice/);
+    expect(text).toMatch(/28 November 2026/);
+    expect(text).toMatch(/rules \S+/);
+    expect(text).not.toMatch(/dva-s2A|ca-s110|physical_abuse|exposure_to_domestic_violence/);
+    expect(await page.evaluate(auditInPage)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.site-header nav').isVisible()).toBe(false);
+    expect(await page.locator('#print-report').isVisible()).toBe(false);
+    const pdf = await page.pdf({ format: 'A4', printBackground: true });
+    fs.writeFileSync(path.join(ARTIFACTS, 'docs-report-mitchells-plain.pdf'), pdf);
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('is offered by the try-it page for the case on the form', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA' });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${base}try.html`);
+    await page.getByRole('button', { name: "Load the Mitchell's Plain example" }).click();
+    await page.getByRole('button', { name: 'Assess the case' }).click();
+    await page.locator('#open-report').click();
+    await page.locator('section.report').waitFor();
+    expect(await page.locator('section.report').textContent()).toMatch(/What you must do/);
     expect(problems).toEqual([]);
     await context.close();
   });

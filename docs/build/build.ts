@@ -22,8 +22,10 @@ import {
   dutiesIndexPage,
   dutyPage,
   homePage,
+  interviewPage,
   libraryPage,
   markdownPage,
+  reportPage,
   tryPage,
   workedIndexPage,
   workedPage,
@@ -101,14 +103,20 @@ async function bundle(): Promise<void> {
     minify: true,
     outfile: path.join(SITE, 'assets/za-duties.js'),
   });
-  await build({
-    ...common,
-    entryPoints: [path.join(ROOT, 'docs/build/try-it.ts')],
-    format: 'iife',
-    minify: false,
-    plugins: [libraryAsGlobal],
-    outfile: path.join(SITE, 'assets/try-it.js'),
-  });
+  for (const [entry, out] of [
+    ['try-it.ts', 'try-it.js'],
+    ['interview-page.ts', 'interview.js'],
+    ['report-page.ts', 'report.js'],
+  ] as const) {
+    await build({
+      ...common,
+      entryPoints: [path.join(ROOT, 'docs/build', entry)],
+      format: 'iife',
+      minify: false,
+      plugins: [libraryAsGlobal],
+      outfile: path.join(SITE, 'assets', out),
+    });
+  }
 }
 
 function typedoc(log: (l: string) => void): void {
@@ -195,6 +203,8 @@ export async function buildSite(options: BuildOptions = {}): Promise<string[]> {
     ...worked.map((w) => workedPage(w, data)),
     libraryPage(data),
     tryPage(data),
+    interviewPage(),
+    reportPage(),
     ...mdPages.map((m) => markdownPage(m.href, m.title, renderMarkdown(m.md, { topLevel: 1, rewriteLink }), m.section)),
   ];
   const nav: NavItem[] = [
@@ -202,6 +212,7 @@ export async function buildSite(options: BuildOptions = {}): Promise<string[]> {
     { section: 'duties', label: 'Duties', href: 'duties/index.html' },
     { section: 'compare', label: 'Compare', href: 'compare.html' },
     { section: 'scenarios', label: 'Worked scenarios', href: 'scenarios/index.html' },
+    { section: 'interview', label: 'Guided interview', href: 'interview.html' },
     { section: 'try', label: 'Try a case', href: 'try.html' },
     { section: 'changes', label: 'What changed', href: 'changes.html' },
     ...mdPages.map((m) => ({ section: m.section, label: m.nav, href: m.href })),

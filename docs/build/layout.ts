@@ -17,6 +17,8 @@ export interface Page {
   readonly section: string;
   /** Use the full width of the window (for wide tables). */
   readonly wide?: boolean;
+  /** A class on the body, for page-specific styles (print). */
+  readonly bodyClass?: string;
 }
 
 /** A navigation entry. */
@@ -60,7 +62,7 @@ export function documentOf(p: Page, nav: readonly NavItem[], footer: (root: stri
 <link rel="icon" href="${root}favicon.ico">
 <link rel="stylesheet" href="${root}assets/style.css">
 </head>
-<body>
+<body${p.bodyClass ? html` class="${p.bodyClass}"` : ''}>
 <a class="skip" href="#main">Skip to the content</a>
 <header class="site-header">
 <p class="site-name"><a href="${root}index.html">South African reporting duties</a> <span class="muted">· a guide for trainers</span></p>

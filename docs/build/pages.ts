@@ -514,3 +514,37 @@ ${caseForm()}
   };
 }
 
+
+/** The guided interview: one question at a time, from almost nothing to the result. */
+export function interviewPage(): Page {
+  const body = html`<h1>Guided interview</h1>
+<p class="lede">Not sure which facts matter? Answer one question at a time, starting from who you are and who is at risk. The most decisive question comes first, and "I don't know" is always an answer: the library keeps it unknown, never "no".</p>
+<p class="privacy"><strong>Nothing you enter leaves this page.</strong> The library runs here, in your browser; the page makes no network requests and stores nothing. Use labels such as <code>mother</code> or <code>Lerato, 5</code>, never names.</p>
+<noscript><p class="warn">The interview needs JavaScript to run the library. <a href="scenarios/index.html">The worked scenarios</a> work without it.</p></noscript>
+<div id="interview" aria-live="polite"><p class="muted">Loading the interview…</p></div>`;
+  return {
+    path: 'interview.html',
+    title: 'Guided interview',
+    description: 'Which reporting duties apply: answer one question at a time.',
+    body,
+    section: 'interview',
+    scripts: ['assets/za-duties.js', 'assets/interview.js'],
+  };
+}
+
+/** The short report of a case in the link, to print on one or two A4 pages. */
+export function reportPage(): Page {
+  const body = html`<h1>Short report</h1>
+<p class="no-print muted">A summary of one case, for printing on one or two A4 pages or handing over. It is made here, in your browser, from the case in this page's link; nothing is sent anywhere.</p>
+<noscript><p class="warn">The report needs JavaScript to run the library.</p></noscript>
+<div id="report-box"><p class="muted">Loading the report…</p></div>`;
+  return {
+    path: 'report.html',
+    title: 'Short report',
+    description: 'A one- or two-page report of a case, to print.',
+    body,
+    section: 'try',
+    bodyClass: 'page-report',
+    scripts: ['assets/za-duties.js', 'assets/report.js'],
+  };
+}
