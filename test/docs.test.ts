@@ -235,6 +235,128 @@ describe('the trainer site', () => {
     expect(bad).toEqual([]);
   });
 
+  it('fits a 390 px phone on every page: nothing scrolls sideways, and the navigation folds behind a Menu button', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA', viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    const wide: string[] = [];
+    for (const f of [...files.filter((x) => !x.startsWith('api/')), ...apiSample(files)]) {
+      await page.goto(`${base}${f}`, { waitUntil: 'load' });
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      if (width > 390) wide.push(`${f}: ${width} px`);
+    }
+    expect(wide).toEqual([]);
+    await page.goto(`${base}duties/dva-s2B.html`);
+    const menu = page.getByRole('button', { name: 'Menu' });
+    expect(await menu.getAttribute('aria-expanded')).toBe('false');
+    expect(await page.locator('.site-header nav ul').isVisible()).toBe(false);
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    expect(await page.locator('.site-header nav a[href="../glossary.html"]').isVisible()).toBe(true);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'docs-phone-menu.png') });
+    await context.close();
+  });
+
+  it('shows no file of the project in any page’s text: no scratch paths, law-digest references or rule-file names', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA' });
+    const page = await context.newPage();
+    const internal = /\/tmp\/|shared\/(?:sources|law)|gaps\.md|digest\.md|\brules\/[\w/.-]+|\bfixtures\/|\bdocs\/[\w-]+\.(?:json|md)|\bsrc\/\w/;
+    const found: string[] = [];
+    for (const f of files.filter((x) => !x.startsWith('api/'))) {
+      await page.goto(`${base}${f}`, { waitUntil: 'load' });
+      const text = await page.evaluate(() => document.body.innerText + ' ' + [...document.querySelectorAll('[title]')].map((e) => e.getAttribute('title')).join(' '));
+      const m = internal.exec(text);
+      if (m) found.push(`${f}: …${text.slice(Math.max(0, m.index - 60), m.index + 40)}…`);
+    }
+    // The assessments the browser renders too (try-it, interview, report) come from the same data.
+    await page.goto(`${base}report.html${fragmentOf(MITCHELLS_PLAIN)}`);
+    await page.locator('section.report').waitFor();
+    await page.goto(`${base}try.html${fragmentOf(MITCHELLS_PLAIN)}`);
+    await page.locator('#results .assessment').waitFor();
+    const tried = await page.evaluate(() => document.body.innerText);
+    if (internal.test(tried)) found.push(`try.html with the Mitchell's Plain case: ${internal.exec(tried)?.[0] ?? ''}`);
+    expect(found).toEqual([]);
+    await context.close();
+  });
+
+  it('links the first use of a term to the glossary, which explains it', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA' });
+    const page = await context.newPage();
+    await page.goto(`${base}duties/dva-s2A.html`);
+    const functionary = page.locator('main a.term[href="../glossary.html#functionary"]');
+    expect(await functionary.count()).toBe(1);
+    // The first use in the page's running text is the link.
+    const first = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.querySelector('main') as Node, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (/functionary/i.test(n.textContent ?? '') && !n.parentElement?.closest('h1, h2, h3, h4, a, code, blockquote, caption, dt, summary, label, legend')) return 'unlinked text first';
+        if (/functionary/i.test(n.textContent ?? '') && n.parentElement?.closest('a.term')) return 'link first';
+      }
+      return 'none';
+    });
+    expect(first).toBe('link first');
+    await functionary.click();
+    await page.waitForURL(/glossary\.html#functionary$/);
+    expect(await page.locator('dt#functionary + dd').textContent()).toMatch(/not been verified/);
+    for (const id of ['complainant', 'designated-child-protection-organisation', 'domestic-relationship', 'concludes', 'reasonable-grounds', 'exposure', 'physical-abuse', 'economic-abuse']) {
+      expect(await page.locator(`dt#${id}`).count(), id).toBe(1);
+    }
+    // Scenario pages link their terms too.
+    await page.goto(`${base}scenarios/mitchells-plain.html`);
+    expect(await page.locator('main a.term[href="../glossary.html#domestic-relationship"], main a.term[href="../glossary.html#exposure"]').count()).toBeGreaterThan(0);
+    expect(await page.evaluate(auditInPage)).toEqual([]);
+    await context.close();
+  });
+
+  it('has a focus ring with at least 3:1 contrast against the page', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA' });
+    const page = await context.newPage();
+    await page.goto(`${base}index.html`);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    const ratio = await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement;
+      const cs = getComputedStyle(el);
+      const parse = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+      const lum = ([r, g, b]: number[]) => {
+        const f = (v: number) => {
+          const x = v / 255;
+          return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+        };
+        return 0.2126 * f(r ?? 0) + 0.7152 * f(g ?? 0) + 0.0722 * f(b ?? 0);
+      };
+      let bgEl: HTMLElement | null = el.parentElement;
+      let bg = 'rgba(0, 0, 0, 0)';
+      while (bgEl && /rgba\(0, 0, 0, 0\)|transparent/.test(bg)) {
+        bg = getComputedStyle(bgEl).backgroundColor;
+        bgEl = bgEl.parentElement;
+      }
+      if (/rgba\(0, 0, 0, 0\)|transparent/.test(bg)) bg = 'rgb(255, 255, 255)';
+      const [a, b] = [lum(parse(cs.outlineColor)), lum(parse(bg))];
+      return { style: cs.outlineStyle, width: parseFloat(cs.outlineWidth), ratio: (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05) };
+    });
+    expect(ratio.style).not.toBe('none');
+    expect(ratio.width).toBeGreaterThanOrEqual(2);
+    expect(ratio.ratio).toBeGreaterThanOrEqual(3);
+    await context.close();
+  });
+
+  it('keeps the developer reference apart, with its own navigation', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA' });
+    const page = await context.newPage();
+    await page.goto(`${base}index.html`);
+    const trainerNav = await page.locator('.site-header nav a').allTextContents();
+    expect(trainerNav).toContain('Guided interview');
+    expect(trainerNav).toContain('Glossary');
+    expect(trainerNav).not.toContain('Command line');
+    expect(trainerNav).not.toContain('API reference');
+    await page.goto(`${base}cli.html`);
+    expect(await page.locator('.site-header nav').getAttribute('aria-label')).toBe('Developer reference');
+    const devNav = await page.locator('.site-header nav a').allTextContents();
+    expect(devNav).toEqual(expect.arrayContaining(['Command line', 'API reference', 'Trainer site']));
+    expect(devNav).not.toContain('Guided interview');
+    await context.close();
+  });
+
   it('forbids connections and loads nothing from outside on every page of its own', () => {
     for (const f of files.filter((x) => !x.startsWith('api/'))) {
       const text = fs.readFileSync(path.join(SITE, f), 'utf8').replace(/&#39;/g, "'");

@@ -4,6 +4,8 @@
  * text typed into the form can never become markup.
  */
 
+import { publicText } from './public-text.js';
+
 /** A string of markup that is safe to insert as is. */
 export class Html {
   constructor(readonly value: string) {}
@@ -26,7 +28,8 @@ function render(c: Child): string {
   if (c === null || c === undefined || c === false || c === true) return '';
   if (c instanceof Html) return c.value;
   if (Array.isArray(c)) return c.map(render).join('');
-  return esc(String(c));
+  // Text never shows a file of the project (see public-text.ts).
+  return esc(publicText(String(c)));
 }
 
 /** Builds markup; interpolated values are escaped unless they are {@link Html}. */

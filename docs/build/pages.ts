@@ -7,6 +7,7 @@ import { dutyOf, type FixtureRun } from './data.js';
 import { heading, html, join, raw, slug, type Html } from './html.js';
 import type { Page } from './layout.js';
 import { reasonsTable, renderAssessment, renderGuidance, type RenderOptions } from './render-assessment.js';
+import { glossaryBody } from './glossary.js';
 import { caseForm } from './try-form.js';
 import { badge, caseWords, currentVersion, dayBefore, formatDate, labelled, reasonLine, sentenceCase, shortNameOf, statusBadge, statusWords, VERIFICATION } from './words.js';
 import type { WorkedRun } from './worked.js';
@@ -176,7 +177,7 @@ ${versionNotes.length > 0 ? html`${heading(3, 'Notes on particular versions')}<u
 ${dutyExamples(e, d.fixtures, root)}
 </section>
 
-<p class="muted">Rule file: <code>${d.ruleFiles.get(e.id) ?? 'rules/'}</code> · last verified on ${formatDate(e.lastVerifiedOn)}.</p>
+<p class="muted">The rule data of this duty was last verified on ${formatDate(e.lastVerifiedOn)}.</p>
 `;
   return { path: `duties/${e.id}.html`, title: `${e.actShort} ${v.provision}: ${e.title}`, description: e.summary, body, section: 'duties' };
 }
@@ -364,7 +365,7 @@ ${variantStatuses(v.assessment, a, short)}
 <p>Everything the library returns for this case: every duty for every person at risk, with the reasons, the questions, the guidance on making the reports, and the helplines.</p>
 ${renderAssessment(a, o)}
 </section>
-<p class="muted">This scenario is data in <code>docs/worked-cases.json</code>; the site's build and its tests check that the library's answer still matches what the text above says.</p>`;
+<p class="muted">The site's build and its tests check that the library's answer still matches what the text above says.</p>`;
   return { path: `scenarios/${w.id}.html`, title: w.title, description: w.summary, body, section: 'scenarios' };
 }
 
@@ -410,7 +411,7 @@ export function libraryPage(d: SiteData): Page {
   const files = [...new Set(d.fixtures.map((f) => f.file))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const title = (f: string) => FILE_TITLES[f] ?? sentenceCase(f.replace(/\.json$/, '').replace(/-/g, ' '));
   const body = html`<h1>Scenario library</h1>
-<p>Every legal scenario the library is tested against (${d.fixtures.length} in all), read from <code>fixtures/</code> when the site was built. For each: the case in words, the reasoning, and the library's answer for the duties the scenario is about.</p>
+<p>Every legal scenario the library is tested against (${d.fixtures.length} in all), run through the library when the site was built. For each: the case in words, the reasoning, and the library's answer for the duties the scenario is about.</p>
 <nav aria-label="Scenario groups"><ul>${files.map((f) => html`<li><a href="#${slug(f)}">${title(f)}</a></li>`)}</ul></nav>
 ${files.map(
     (f) => html`<section aria-labelledby="${slug(f)}">${heading(2, title(f), html` id="${slug(f)}"`)}
@@ -487,8 +488,38 @@ ${d.mdPages.map((m) => html`<li><a href="${m.href}">${m.title}</a></li>`)}
 }
 
 /** A page rendered from a Markdown document of the repository. */
-export function markdownPage(path: string, title: string, contentHtml: string, section: string): Page {
-  return { path, title, description: title, body: raw(contentHtml), section };
+export function markdownPage(path: string, title: string, contentHtml: string, section: string, area: 'trainer' | 'developer' = 'trainer'): Page {
+  return { path, title, description: title, body: raw(contentHtml), section, area };
+}
+
+/** The glossary. */
+export function glossaryPage(): Page {
+  return { path: 'glossary.html', title: 'Glossary', description: 'The words of the Acts and of practice, in plain language.', body: glossaryBody(), section: 'glossary' };
+}
+
+/** The developer reference's front page: the library, the command line, the API reference. */
+export function developersPage(d: SiteData, hasApi: boolean): Page {
+  const body = html`<h1>Developer reference</h1>
+<p class="lede">The <code>za-reporting-duties</code> library and its command-line tool, for case-management systems, audits and scripts. Rules version <code>${d.rulesetVersion}</code>.</p>
+<section aria-labelledby="dev-library"><h2 id="dev-library">The library</h2>
+<pre><code>import { assess, nextQuestions, applyAnswer } from 'za-reporting-duties';
+
+const a = assess(caseRecord);      // every duty for every person at risk, with reasons
+a.questions;                       // the facts still missing, most decisive first
+
+let draft = {};                    // or run the guided interview in your own interface:
+const step = nextQuestions(draft); // the next question, its input path and answer options
+draft = applyAnswer(draft, step.questions[0].input, 'social_worker');</code></pre>
+<p>Input and output are validated with zod schemas, exported with the library and shipped as JSON Schemas. A field left out is unknown, never false. Nothing is logged and nothing is sent.</p>
+</section>
+<section aria-labelledby="dev-more"><h2 id="dev-more">Reference</h2>
+<ul>
+${d.mdPages.filter((m) => m.href === 'cli.html').map((m) => html`<li><a href="${m.href}">${m.title}</a>: <code>za-duties assess</code>, <code>batch</code>, <code>check</code>, <code>schema</code>, <code>rules</code>, <code>serve</code>.</li>`)}
+${hasApi ? html`<li><a href="api/index.html">API reference</a>: every export, with examples (generated by TypeDoc).</li>` : ''}
+<li><a href="index.html">The trainer site</a>: the duties in plain language, worked scenarios, the guided interview.</li>
+</ul>
+</section>`;
+  return { path: 'developers.html', title: 'Developer reference', description: 'The library and command-line tool, for developers.', body, section: 'developers', area: 'developer' };
 }
 
 /** The try-it page: the form, an example to load, and where the results appear. */
