@@ -223,7 +223,8 @@ describe('the trainer site', () => {
         }
         if (file !== from) linked.add(file);
         const fragment = decodeURIComponent(url.hash.slice(1));
-        if (fragment && file.endsWith('.html') && !scans.get(file)?.ids.has(fragment)) broken.push(`${from} → ${href} (no such anchor)`);
+        // A case in the link (#case=…) is data for the page's script, not an anchor.
+        if (fragment && !fragment.startsWith('case=') && file.endsWith('.html') && !scans.get(file)?.ids.has(fragment)) broken.push(`${from} → ${href} (no such anchor)`);
       }
     }
     expect(broken).toEqual([]);
@@ -274,6 +275,33 @@ describe('the trainer site', () => {
     await page.locator('#results .assessment').waitFor();
     const tried = await page.evaluate(() => document.body.innerText);
     if (internal.test(tried)) found.push(`try.html with the Mitchell's Plain case: ${internal.exec(tried)?.[0] ?? ''}`);
+    expect(found).toEqual([]);
+    await context.close();
+  });
+
+  it('writes prose without duty ids or raw codes, on every page and in the assessments the browser renders', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA' });
+    const page = await context.newPage();
+    const codes = /\b(?:dva-s2[AB]|ca-s110-[124]|soa-s54-[12]|opa-s26|tip-s1[89]|fpa-s24B)\b|\b[a-z]+_[a-z]+(?:_[a-z]+)*\b/;
+    const proseOf = () => {
+      const out: string[] = [];
+      const walker = document.createTreeWalker(document.querySelector('main') as Node, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.parentElement?.closest('code, pre, script, details.case-json')) continue;
+        out.push(n.textContent ?? '');
+      }
+      return out.join(' ');
+    };
+    const found: string[] = [];
+    const pages = [...files.filter((x) => !x.startsWith('api/') && x !== 'cli.html' && x !== 'developers.html'), `try.html${fragmentOf(MITCHELLS_PLAIN)}`, `report.html${fragmentOf(MITCHELLS_PLAIN)}`];
+    for (const f of pages) {
+      await page.goto(`${base}${f}`, { waitUntil: 'load' });
+      if (f.startsWith('try.html#')) await page.locator('#results .assessment').waitFor();
+      if (f.startsWith('report.html#')) await page.locator('section.report').waitFor();
+      const text = await page.evaluate(proseOf);
+      const m = codes.exec(text);
+      if (m) found.push(`${f.split('#')[0] as string}: …${text.slice(Math.max(0, m.index - 50), m.index + 30)}…`);
+    }
     expect(found).toEqual([]);
     await context.close();
   });
@@ -709,6 +737,55 @@ describe('the short report', () => {
     await page.locator('#open-report').click();
     await page.locator('section.report').waitFor();
     expect(await page.locator('section.report').textContent()).toMatch(/What you must do/);
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+});
+
+describe('a worked case, shaped for a workshop', () => {
+  it('puts the question first and the answer behind a reveal, names people as a trainer would, shows the assessment once, and opens in the try-it page and the interview', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA', viewport: { width: 1280, height: 1000 } });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${base}scenarios/mitchells-plain.html`);
+    const question = page.locator('#question');
+    expect(await question.isVisible()).toBe(true);
+    const answer = page.locator('#answer-reveal');
+    expect(await answer.getAttribute('open')).toBeNull();
+    expect(await page.locator('#mandatory').isVisible()).toBe(false);
+    // The question comes before the answer in the page.
+    expect(await page.evaluate(() => {
+      const q = document.getElementById('question') as Node;
+      const a = document.getElementById('answer-reveal') as Node;
+      return Boolean(q.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING);
+    })).toBe(true);
+    expect(await page.locator('.case').textContent()).toMatch(/Kayla, 5[\s\S]*Jayden, 3/);
+    expect(await page.locator('main').textContent()).not.toMatch(/child-a|child-b/);
+    await page.locator('#answer-reveal > summary').click();
+    expect(await page.locator('#mandatory').isVisible()).toBe(true);
+    // The two children have the same duties: one section for both, not one per child.
+    const people = page.locator('#answer-reveal section.person');
+    expect(await people.count()).toBe(2);
+    expect(await page.locator('#answer-reveal section.person[data-people]').getAttribute('data-people')).toBe('Kayla, 5|Jayden, 3');
+    expect(await page.locator('#answer-reveal [data-duty="ca-s110-1"][data-status="does_not_apply"]').first().isVisible()).toBe(true);
+    expect(await page.locator('ol.discussion li').count()).toBeGreaterThanOrEqual(3);
+    // Every variant asks first and answers behind its own reveal.
+    const variants = page.locator('section.variant');
+    expect(await variants.count()).toBeGreaterThanOrEqual(3);
+    expect(await variants.first().locator('details.reveal').getAttribute('open')).toBeNull();
+    expect(await page.evaluate(auditInPage)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'docs-worked-mitchells-plain.png') });
+
+    // Opens in the try-it page with the people as labelled, and the same answer as the library.
+    const tryHref = (await page.locator('.question-box a[href^="../try.html#case="]').getAttribute('href')) as string;
+    const shown = JSON.parse(Buffer.from(tryHref.split('#case=')[1] as string, 'base64url').toString('utf8')) as CaseInput;
+    await page.goto(new URL(tryHref, `${base}scenarios/mitchells-plain.html`).href);
+    await page.locator('#results .assessment').waitFor();
+    expect(await page.locator('#p1-id').inputValue()).toBe('Kayla, 5');
+    expect(await shownStatuses(page)).toEqual(Object.fromEntries(assess(shown).duties.map((d) => [`${d.duty}|${d.person}`, d.status])));
+    // And in the interview, which has nothing left to ask but the unknowable.
+    await page.goto(`${base}scenarios/mitchells-plain.html`);
+    await page.locator('.question-box a[href^="../interview.html#case="]').click();
+    await page.locator('#q-form, #result').first().waitFor();
     expect(problems).toEqual([]);
     await context.close();
   });

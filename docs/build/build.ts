@@ -130,6 +130,19 @@ function typedoc(log: (l: string) => void): void {
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
   if (out) log(out);
   if (r.status !== 0) throw new Error(`TypeDoc failed (exit ${r.status ?? r.signal})`);
+  linkApiToSite();
+}
+
+/** TypeDoc writes its navigation links as given: `site:x.html` becomes the path from each API page to the site's `x.html`. */
+function linkApiToSite(): void {
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.html') ? [path.join(dir, e.name)] : []));
+  for (const file of walk(path.join(SITE, 'api'))) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (!text.includes('href="site:')) continue;
+    const rel = path.relative(SITE, file).split(path.sep).join('/');
+    fs.writeFileSync(file, text.replaceAll('href="site:', `href="${rootOf(rel)}`));
+  }
 }
 
 /**

@@ -2,15 +2,16 @@
  * The pages of the trainer site, each built from the rule catalogue, the fixtures and the
  * worked cases as the library itself reads and decides them.
  */
-import type { Assessment, CaseInput, DutyCatalogueEntry, DutyId, DutyResult, DutyStatus, Verification } from '../../src/index.js';
+import { assess, type Assessment, type CaseInput, type DutyCatalogueEntry, type DutyId, type DutyResult, type DutyStatus, type Verification } from '../../src/index.js';
 import { dutyOf, type FixtureRun } from './data.js';
 import { heading, html, join, raw, slug, type Html } from './html.js';
 import type { Page } from './layout.js';
-import { reasonsTable, renderAssessment, renderGuidance, type RenderOptions } from './render-assessment.js';
+import { andList, peopleGroups, reasonsTable, renderAssessment, renderGuidance, type RenderOptions } from './render-assessment.js';
+import { caseFragment } from './share.js';
 import { glossaryBody } from './glossary.js';
 import { caseForm } from './try-form.js';
 import { badge, caseWords, currentVersion, dayBefore, formatDate, labelled, reasonLine, sentenceCase, shortNameOf, statusBadge, statusWords, VERIFICATION } from './words.js';
-import type { WorkedRun } from './worked.js';
+import { relabel, type WorkedRun } from './worked.js';
 
 /** Everything the pages are built from. */
 export interface SiteData {
@@ -90,7 +91,7 @@ ${deciding.length > 0 ? html`<p class="deciding"><span class="muted">${first.sta
 
 function noteList(notes: readonly { id: string; text: string; verification: string }[]): Html {
   return html`<ul class="notes">${notes.map(
-    (n) => html`<li id="note-${n.id}">${labelled(n.text, n.verification as Verification)} <span class="note-id">${n.id}</span></li>`,
+    (n) => html`<li id="note-${n.id}">${labelled(n.text, n.verification as Verification)}</li>`,
   )}</ul>`;
 }
 
@@ -112,7 +113,7 @@ export function dutyPage(e: DutyCatalogueEntry, d: SiteData): Page {
   const versionNotes = e.versions.flatMap((ver) => ver.notes.map((n) => ({ ...n, provision: ver.provision, inForce: ver.inForce })));
   const body = html`
 <h1>${e.title}</h1>
-<p class="lede">${e.act} ${v.provision} · duty id <code>${e.id}</code> · ${modalityWords(e)} ${badge(vl)}</p>
+<p class="lede">${e.act} ${v.provision} · ${modalityWords(e)} ${badge(vl)}</p>
 
 <section aria-labelledby="plain">
 <h2 id="plain">In plain language</h2>
@@ -168,7 +169,7 @@ ${ver.amendedBy ? html`<p><strong>Made by:</strong> ${ver.amendedBy}</p>` : ''}
 <h2 id="notes">Interpretation notes</h2>
 <p>Where the law is unsettled or unverified, the library encodes one cautious reading and says so. Each note appears in an assessment when it is relevant to the case. See also <a href="${root}interpretation.html">how the law is encoded</a>.</p>
 ${e.notes.length > 0 ? noteList(e.notes) : html`<p>No notes for the duty as a whole.</p>`}
-${versionNotes.length > 0 ? html`${heading(3, 'Notes on particular versions')}<ul class="notes">${versionNotes.map((n) => html`<li id="note-${n.id}">${n.provision}, ${lowerFirst(inForceWords(n.inForce.from, n.inForce.to))}: ${labelled(n.text, n.verification as Verification)} <span class="note-id">${n.id}</span></li>`)}</ul>` : ''}
+${versionNotes.length > 0 ? html`${heading(3, 'Notes on particular versions')}<ul class="notes">${versionNotes.map((n) => html`<li id="note-${n.id}">${n.provision}, ${lowerFirst(inForceWords(n.inForce.from, n.inForce.to))}: ${labelled(n.text, n.verification as Verification)}</li>`)}</ul>` : ''}
 </section>
 
 <section aria-labelledby="examples">
@@ -316,54 +317,96 @@ function variantStatuses(a: Assessment, base: Assessment, short: (id: DutyId) =>
   })}</ul>`;
 }
 
-/** One worked scenario. */
+/** Links that open a case in the interview, the try-it page and the report. */
+function openLinks(input: CaseInput, root: string, what: string): Html {
+  const frag = caseFragment(input);
+  return html`<p class="next-actions"><a href="${root}interview.html${frag}">${what} in the guided interview</a> <a href="${root}try.html${frag}">Open it in Try a case</a> <a href="${root}report.html${frag}">Print the short report</a></p>`;
+}
+
+const WHAT_IF_LOWER = new Set(['She', 'He', 'Her', 'His', 'The', 'It', 'Someone', 'They']);
+function whatIf(title: string): string {
+  const first = title.split(' ')[0] ?? '';
+  return WHAT_IF_LOWER.has(first) ? `What if ${lowerFirst(title)}?` : `What if: ${title}`;
+}
+
+/** One worked scenario, shaped for a workshop: the story and the question first, the answer behind a reveal. */
 export function workedPage(r: WorkedRun, d: SiteData): Page {
   const root = '../';
   const short = shortNameOf(d.duties);
-  const o: RenderOptions = { root, level: 3, shortName: short };
   const w = r.worked;
-  const a = r.assessment;
+  const name = (id: string) => w.labels[id] ?? id;
+  // The people as the trainer names them: the case and its assessment, relabelled for display.
+  const shownInput = relabel(r.input, w.labels);
+  const a = assess(shownInput);
+  const o: RenderOptions = { root, level: 4, shortName: short, groupPeople: true };
+  const question = w.question ?? 'Which reports are mandatory here, about whom, to whom and how fast? Which are not, and why?';
+  // Duties shown as "not mandatory", once for everyone with the same status.
+  const notShown = new Map<DutyId, string[]>();
+  for (const s of w.showNotMandatory) notShown.set(s.duty, [...(notShown.get(s.duty) ?? []), name(s.person)]);
   const body = html`<h1>${w.title}</h1>
-<p class="lede">${w.summary}</p>
 <section aria-labelledby="story"><h2 id="story">The case</h2>
 ${paras(w.story)}
-${caseBlock(r.input, 3)}
+${caseBlock(shownInput, 3)}
 </section>
-<section aria-labelledby="mandatory"><h2 id="mandatory">What is mandatory</h2>
+<section aria-labelledby="question" class="question-box"><h2 id="question">The question</h2>
+<p class="lede">${question}</p>
+<p class="muted">Discuss it before you open the answer.</p>
+${openLinks(shownInput, root, 'Work through it')}
+</section>
+<details class="reveal" id="answer-reveal"><summary>Show the answer</summary>
+<section aria-labelledby="mandatory"><h3 id="mandatory">What is mandatory</h3>
+<p><strong>In short:</strong> ${w.summary}</p>
 ${paras(w.mandatory)}
-${a.overlaps.filter((ov) => ov.status !== 'does_not_apply').map((ov) => html`<p class="overlap-note"><strong>${ov.person}:</strong> ${statusBadge(ov.status, 'must')} ${ov.text}</p>`)}
+${peopleGroups(a).map((group) => {
+    const ov = a.overlaps.filter((x) => x.person === group[0] && x.status !== 'does_not_apply');
+    return ov.map((x) => html`<p class="overlap-note"><strong>${andList(group)}:</strong> ${statusBadge(x.status, 'must')} ${x.text}</p>`);
+  })}
 </section>
-<section aria-labelledby="not-mandatory"><h2 id="not-mandatory">What is not mandatory</h2>
+<section aria-labelledby="not-mandatory"><h3 id="not-mandatory">What is not mandatory</h3>
 ${paras(w.notMandatory)}
-${w.showNotMandatory.map((s) => {
-    const dd = dutyOf(a, s.duty, s.person);
+${[...notShown].map(([duty, people]) => {
+    const dd = dutyOf(a, duty, people[0] as string);
     if (!dd) return '';
     return html`<div class="why-not" data-duty="${dd.duty}" data-person="${dd.person}" data-status="${dd.status}">
-${heading(3, `${short(dd.duty)} for ${dd.person}`)}
+${heading(4, `${short(dd.duty)} for ${andList(people)}`)}
 <p>${statusBadge(dd.status, dd.modality, true)} · <a href="${root}duties/${dd.duty}.html">${dd.title}</a></p>
-${reasonsTable(dd.reasons, `Why ${short(dd.duty)} ${dd.status === 'does_not_apply' ? 'does not apply' : 'has this status'} for ${dd.person}`)}
+${reasonsTable(dd.reasons, `Why ${short(dd.duty)} ${dd.status === 'does_not_apply' ? 'does not apply' : 'has this status'}${people.length > 1 ? ` (shown for ${dd.person})` : ''}`)}
 ${dd.notes.length > 0 ? html`<ul class="notes">${dd.notes.map((n) => html`<li>${labelled(n.text, n.verification)}</li>`)}</ul>` : ''}
 </div>`;
   })}
 </section>
-<section aria-labelledby="way-through"><h2 id="way-through">The survivor-centred way through</h2>
-${paras(w.wayThrough)}
-${renderGuidance(a.guidance.items, 3, ['emergency', 'option', 'tension'])}
+<section aria-labelledby="full"><h3 id="full">The library's assessment</h3>
+<p>Everything the library returns for this case, once for the case: people for whom every duty has the same status are shown together.</p>
+${renderAssessment(a, o)}
 </section>
+</details>
+${
+  w.discussion.length > 0
+    ? html`<section aria-labelledby="discussion"><h2 id="discussion">For discussion</h2><ol class="discussion">${w.discussion.map((q) => html`<li>${q}</li>`)}</ol></section>`
+    : ''
+}
 ${
   r.variants.length > 0
     ? html`<section aria-labelledby="variants"><h2 id="variants">What would change the answer</h2>
-${r.variants.map(
-        (v, i) => html`<section class="variant" aria-labelledby="variant-${i + 1}">${heading(3, v.variant.title, html` id="variant-${i + 1}"`)}
+<p>Change one fact at a time. For each, decide first what changes and why; then open the answer.</p>
+${r.variants.map((v, i) => {
+        const vin = relabel(v.input, w.labels);
+        const va = assess(vin);
+        return html`<section class="variant" aria-labelledby="variant-${i + 1}">${heading(3, whatIf(v.variant.title), html` id="variant-${i + 1}"`)}
+<details class="reveal"><summary>Show what changes</summary>
 <p>${v.variant.text}</p>
-${variantStatuses(v.assessment, a, short)}
-</section>`,
-      )}</section>`
+${variantStatuses(va, a, short)}
+${openLinks(vin, root, 'Work through this version')}
+</details>
+</section>`;
+      })}</section>`
     : ''
 }
-<section aria-labelledby="full"><h2 id="full">The full assessment</h2>
-<p>Everything the library returns for this case: every duty for every person at risk, with the reasons, the questions, the guidance on making the reports, and the helplines.</p>
-${renderAssessment(a, o)}
+<section aria-labelledby="way-through"><h2 id="way-through">The survivor-centred way through</h2>
+<details class="reveal"><summary>Show the way through</summary>
+${paras(w.wayThrough)}
+${renderGuidance(a.guidance.items, 3, ['emergency', 'option', 'tension'])}
+</details>
 </section>
 <p class="muted">The site's build and its tests check that the library's answer still matches what the text above says.</p>`;
   return { path: `scenarios/${w.id}.html`, title: w.title, description: w.summary, body, section: 'scenarios' };

@@ -8,6 +8,8 @@
  * the Markdown documents before rendering.
  */
 
+import { BASES, DISABILITIES, DUTY_IDS, dutyCatalogue, HARMS, RELATIONSHIPS, REPORTER_ROLES } from '../../src/index.js';
+
 /** A file reference of the project: a scratch path, the law digest, the sources, rule or test data, sources. */
 export const INTERNAL = /\/tmp\/\S*|(?:\.\.\/)?\bshared\/[\w./-]*|\b(?:gaps|digest)\.md(?:\s*§\s*[\d.]+)?|\brules\/[\w/.-]*|\bfixtures\/[\w/.-]*|\bdocs\/[\w/.-]+\.(?:json|md|ts)|\bsrc\/[\w/.-]+/;
 
@@ -60,4 +62,24 @@ export function publicHtml(markup: string): string {
   const unwrapped = markup.replace(/<code>((?:\.\.\/)?(?:shared|rules|fixtures|docs|src)\/[^<]*|(?:gaps|digest)\.md[^<]*|\/tmp\/[^<]*)<\/code>/g, '$1');
   // Only text between tags is rewritten; attributes (links already point into the site) are left alone.
   return unwrapped.replace(/>([^<]+)</g, (whole, text: string) => (INTERNAL.test(text) || text.includes('VAC-VAW coordination chapter') ? `>${publicText(text)}<` : whole));
+}
+
+let dutyNames: ReadonlyMap<string, string> | undefined;
+function dutyName(id: string): string {
+  dutyNames ??= new Map(dutyCatalogue().duties.map((d) => [d.id, `${d.actShort} ${d.versions[d.versions.length - 1]?.provision ?? ''}`.trim()]));
+  return dutyNames.get(id) ?? id;
+}
+const DUTY_ID = new RegExp(`\\b(?:${DUTY_IDS.join('|')})\\b`, 'g');
+const CODES = new Set<string>([...HARMS, ...RELATIONSHIPS, ...BASES, ...REPORTER_ROLES, ...DISABILITIES, 'in_person']);
+
+/**
+ * Prose for a reader: duty ids (`ca-s110-1`) become the provision's short name (`Children's Act
+ * s110(1)`), and vocabulary codes (`reasonable_suspicion`) become words. For text, never for
+ * attribute values (see html.ts).
+ */
+export function prose(s: string): string {
+  let out = s;
+  if (out.includes('-s')) out = out.replace(DUTY_ID, dutyName);
+  if (out.includes('_')) out = out.replace(/\b[a-z]+(?:_[a-z]+)+\b/g, (code) => (CODES.has(code) ? code.replace(/_/g, ' ') : code));
+  return out;
 }

@@ -5,7 +5,7 @@
  * connections, and the form has no action.
  */
 import { dutyCatalogue, safeAssess, type CaseInput, type ValidationIssue } from '../../src/index.js';
-import { html, join } from './html.js';
+import { html, join, verbatim } from './html.js';
 import { renderAssessment } from './render-assessment.js';
 import { plainFix, plainIssue } from './plain-errors.js';
 import { caseFragment, caseFromHash } from './share.js';
@@ -91,6 +91,24 @@ function compact<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
 }
 
+/**
+ * The labels in a "cares for" field: separated by semicolons or commas, where a known label that
+ * itself has a comma ("Lerato, 5") is read whole.
+ */
+export function splitLabels(text: string, known: readonly string[]): string[] {
+  const out: string[] = [];
+  const byLength = [...known].filter((k) => k !== '').sort((a, b) => b.length - a.length);
+  let rest = text.trim();
+  while (rest !== '') {
+    const whole = byLength.find((k) => rest.startsWith(k) && /^\s*([,;]|$)/.test(rest.slice(k.length)));
+    const cut = whole !== undefined ? whole.length : rest.search(/[,;]/) === -1 ? rest.length : rest.search(/[,;]/);
+    const item = rest.slice(0, cut).trim();
+    if (item !== '') out.push(item);
+    rest = rest.slice(cut).replace(/^\s*[,;]\s*/, '');
+  }
+  return out;
+}
+
 /** The case the form describes. */
 export function readCase(): CaseInput {
   const f = form();
@@ -103,10 +121,7 @@ export function readCase(): CaseInput {
     knowledgeDate: value(rep, 'knowledgeDate') || undefined,
   });
   const people = rows('person').map((r) => {
-    const cares = value(r, 'caregiverOf')
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
+    const cares = splitLabels(value(r, 'caregiverOf'), personIds());
     return compact({
       id: value(r, 'id'),
       dateOfBirth: value(r, 'dateOfBirth') || undefined,
@@ -150,7 +165,7 @@ function set(row: ParentNode, name: string, v: unknown): void {
   const el = field(row, name);
   if (!el) return;
   if (v === undefined || v === null) el.value = '';
-  else if (Array.isArray(v)) el.value = v.join(', ');
+  else if (Array.isArray(v)) el.value = v.join('; ');
   else el.value = String(v);
 }
 
@@ -258,7 +273,7 @@ ${renderAssessment(r.data, { root: '', level: 3, shortName, idPrefix: 'res-' })}
 <div class="share"><label for="share-link">A link to this case, to share or keep</label>
 <span class="hint" id="share-link-hint">The case is in the link after the #, which your browser never sends anywhere. Anyone who opens the link sees the case: share it only as you would share the case.</span>
 <input id="share-link" type="text" readonly value="${link}" aria-describedby="share-link-hint" spellcheck="false"></div>
-<details class="case-json"><summary>The case as JSON (for the command-line tool or a case system)</summary><pre><code>${JSON.stringify(input, null, 2)}</code></pre></details>
+<details class="case-json"><summary>The case as JSON (for the command-line tool or a case system)</summary><pre><code>${verbatim(JSON.stringify(input, null, 2))}</code></pre></details>
 <p><button type="button" id="print-results">Print everything</button></p>`.value;
   }
   results().focus();

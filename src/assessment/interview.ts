@@ -11,8 +11,6 @@ import type { ValidationIssue } from '../errors/validation-error.js';
 import { safeAssess, type AssessOptions } from './assess.js';
 import type { Assessment, Question } from './types.js';
 
-type Loose<T> = { -readonly [K in keyof T]?: T[K] };
-
 /**
  * A case still being put together: any field may be missing, including the people, the concerns
  * and a concern's victim or harm. {@link nextQuestions} takes it as it is.
@@ -20,9 +18,9 @@ type Loose<T> = { -readonly [K in keyof T]?: T[K] };
 export interface CaseDraft {
   id?: string;
   assessmentDate?: string;
-  reporter?: Loose<NonNullable<CaseInput['reporter']>>;
-  people?: Loose<CaseInput['people'][number]>[];
-  concerns?: Loose<CaseInput['concerns'][number]>[];
+  reporter?: Partial<NonNullable<CaseInput['reporter']>>;
+  people?: Partial<CaseInput['people'][number]>[];
+  concerns?: Partial<CaseInput['concerns'][number]>[];
 }
 
 /** One answer a choice question offers: the value to set and the words to show. */
