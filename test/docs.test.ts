@@ -410,6 +410,10 @@ describe('a duty page', () => {
     expect(await page.locator('#ex-applies').count()).toBe(1);
     expect(await page.locator('#ex-does_not_apply').count()).toBe(1);
     expect(await page.locator('li.example[data-status="does_not_apply"] .reasoning').count()).toBeGreaterThan(0);
+    // On a wide screen the statute's current text stands beside the plain-language summary.
+    const summary = await page.locator('.beside > div').boundingBox();
+    const statute = await page.locator('.beside .current-text blockquote').boundingBox();
+    expect(summary && statute && statute.x > summary.x + summary.width - 1 && statute.y < summary.y + summary.height).toBe(true);
     await page.screenshot({ path: path.join(ARTIFACTS, 'docs-duty-ca-s110-1.png'), fullPage: true });
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('.site-header nav').isVisible()).toBe(false);

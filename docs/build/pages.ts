@@ -116,9 +116,18 @@ export function dutyPage(e: DutyCatalogueEntry, d: SiteData): Page {
 <p class="lede">${e.act} ${v.provision} · ${modalityWords(e)} ${badge(vl)}</p>
 
 <section aria-labelledby="plain">
-<h2 id="plain">In plain language</h2>
+<h2 id="plain">In plain language, beside the statute</h2>
+<div class="beside">
+<div>
 <p>${labelled(e.summary, vl)}</p>
 <p class="muted">The summary follows the current text of the provision, whose label is shown beside it. Labels on the other statements below are their own.</p>
+</div>
+<figure class="current-text">
+<figcaption>The current text: ${v.provision}, ${lowerFirst(inForceWords(v.inForce.from, v.inForce.to))} ${badge(v.verification)}</figcaption>
+<blockquote class="statute" cite="${v.source}"><p>${v.text}</p></blockquote>
+${v.textNote ? html`<p class="text-note"><strong>About this text:</strong> ${v.textNote}</p>` : ''}
+</figure>
+</div>
 </section>
 
 <section aria-labelledby="glance">
@@ -221,6 +230,7 @@ export function comparePage(d: SiteData): Page {
 </tr>`;
   };
   const body = html`<h1>Every duty side by side</h1>
+<p class="meta">As at ${formatDate(d.duties.map((e) => e.lastVerifiedOn).sort().at(-1) ?? '')}, the latest date on which the rule data was verified · rules ${d.rulesetVersion}</p>
 <p>The table trainers ask for most. Read across for one duty; read down to compare who is bound, the standard of knowledge, where the report goes and how fast. The label beside an entry says how well it is verified; follow a duty's link for the statute text and the notes.</p>
 <div class="table-wrap wide-table">
 <table class="compare">
