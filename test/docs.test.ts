@@ -664,6 +664,19 @@ describe('the guided interview', () => {
     await context.close();
   });
 
+  it('works offline, opened straight from disk, and cannot send anything', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA', offline: true });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(pathToFileURL(path.join(SITE, 'interview.html')).href);
+    await page.locator('#q-form').waitFor();
+    expect(await page.locator('#q-form').getAttribute('data-input')).toBe('reporter.role');
+    await page.locator('#q-skip').click();
+    expect(await page.locator('#q-form').getAttribute('data-input')).toBe('concerns[0].victim');
+    expect(problems).toEqual([]);
+    expect(await page.evaluate(() => fetch('index.html').then(() => 'sent', () => 'blocked'))).toBe('blocked');
+    await context.close();
+  });
+
   it('opens a case from its link and asks only what is still open', async () => {
     const context = await browser.newContext({ locale: 'en-ZA' });
     const { page, problems } = await watchedPage(context);

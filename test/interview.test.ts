@@ -68,6 +68,10 @@ describe('nextQuestions', () => {
     const s2 = nextQuestions(d);
     expect(s2.questions[0]?.input).toBe('concerns[0].harm');
     expect(s2.assessment).toBeNull();
+    // Who did it: anyone but the person harmed.
+    const s3 = nextQuestions(applyAnswer(applyAnswer(d, 'people[1].id', 'uncle'), 'concerns[0].harm', 'neglect'));
+    expect(s3.questions[0]?.input).toBe('concerns[0].allegedBy');
+    expect(s3.questions[0]?.answer).toEqual({ kind: 'person', options: [{ value: 'uncle', label: 'uncle' }] });
   });
 
   it('asks the assessment’s questions with the input to set and the statuses they settle, ages in years first', () => {

@@ -190,7 +190,11 @@ function personOptions(draft: CaseDraft): AnswerOption[] {
 /** The kind of answer an input takes, read from the case schema; null for one that takes no single value (an age range, a list). */
 function answerSpec(input: string, draft: CaseDraft): AnswerSpec | null {
   const p = parsePath(input);
-  if (p && PERSON_FIELDS.has(p.field)) return { kind: 'person', options: personOptions(draft) };
+  if (p && PERSON_FIELDS.has(p.field)) {
+    // Whoever is said to have done it is someone other than the person harmed.
+    const victim = p.field === 'allegedBy' && p.section === 'concerns' ? draft.concerns?.[p.index ?? 0]?.victim : undefined;
+    return { kind: 'person', options: personOptions(draft).filter((o) => o.value !== victim) };
+  }
   const s = fieldSchema(input);
   const t = s?.def?.type;
   if (t === 'boolean') return { kind: 'choice', options: [{ value: true, label: 'Yes' }, { value: false, label: 'No' }] };
