@@ -423,6 +423,19 @@ describe('a duty page', () => {
     await context.close();
   });
 
+  it('curates its examples: the worked scenarios first, a handful per status, the boundary cases folded away', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA' });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${base}duties/dva-s2B.html`);
+    const worked = page.locator('ul.worked-examples li', { hasText: "Mitchell's Plain" });
+    expect(await worked.textContent()).toMatch(/Domestic Violence Act report is required either way for Kayla, 5 and Jayden, 3/);
+    for (const list of await page.locator('section[aria-labelledby^="ex-"] > ul.examples').all()) {
+      expect(await list.locator(':scope > li').count()).toBeLessThanOrEqual(3);
+    }
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('says an unverified statement is unverified, in words', async () => {
     const context = await browser.newContext({ locale: 'en-ZA' });
     const { page, problems } = await watchedPage(context);

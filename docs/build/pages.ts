@@ -72,8 +72,8 @@ function dutyExamples(e: DutyCatalogueEntry, fixtures: readonly FixtureRun[], ro
     STATUS_ORDER.map((s) => {
       const mine = all.filter((x) => x.status === s);
       if (mine.length === 0) return '';
-      return html`<section aria-labelledby="ex-${s}">${heading(3, `${STATUS_HEADINGS[s]} (${mine.length})`, html` id="ex-${s}"`)}
-<ul class="examples">${mine.map((x) => {
+      // A handful for teaching; the full boundary list folded away.
+      const item = (x: (typeof mine)[number]) => {
         const first = x.results[0] as DutyResult;
         // Why not, or what is missing; where it applies, the scenario's sentence says why.
         const deciding = first.status === 'applies' ? [] : first.reasons.filter((r) => r.result === (first.status === 'does_not_apply' ? false : 'unknown'));
@@ -84,9 +84,33 @@ function dutyExamples(e: DutyCatalogueEntry, fixtures: readonly FixtureRun[], ro
 <p class="reasoning">${x.run.description}</p>
 ${deciding.length > 0 ? html`<p class="deciding"><span class="muted">${first.status === 'does_not_apply' ? 'Not met' : 'Not known'}:</span> ${join(deciding.map((r) => reasonLine(r)), '; ')}</p>` : ''}
 </li>`;
-      })}</ul></section>`;
+      };
+      const shown = mine.slice(0, 3);
+      const rest = mine.slice(3);
+      return html`<section aria-labelledby="ex-${s}">${heading(3, `${STATUS_HEADINGS[s]} (${mine.length})`, html` id="ex-${s}"`)}
+<ul class="examples">${shown.map(item)}</ul>
+${rest.length > 0 ? html`<details class="more-examples"><summary>${rest.length} more ${rest.length === 1 ? 'scenario' : 'scenarios'}, at the boundaries</summary><ul class="examples">${rest.map(item)}</ul></details>` : ''}
+</section>`;
     }),
   );
+}
+
+/** Where the worked scenarios meet a duty: the library's answer for each person, as the trainer names them. */
+function workedExamples(e: DutyCatalogueEntry, d: SiteData, root: string): Html {
+  const items = d.worked.flatMap((r) => {
+    const mine = r.assessment.duties.filter((x) => x.duty === e.id);
+    if (mine.length === 0) return [];
+    const name = (id: string) => r.worked.labels[id] ?? id;
+    const byStatus = STATUS_ORDER.map((st) => ({ st, people: mine.filter((x) => x.status === st) })).filter((g) => g.people.length > 0);
+    const either = e.id.startsWith('dva-') ? r.assessment.overlaps.filter((ov) => ov.id === 'dva-report' && ov.status === 'applies').map((ov) => name(ov.person)) : [];
+    return [
+      html`<li><a href="${root}scenarios/${r.worked.id}.html">${r.worked.title}</a>: ${join(
+        byStatus.map((g) => html`${statusBadge(g.st, g.people[0]?.modality ?? 'must')} for ${andList(g.people.map((x) => name(x.person)))}`),
+        '; ',
+      )}${either.length > 0 ? html`. A Domestic Violence Act report is required either way for ${andList(either)}` : ''}.</li>`,
+    ];
+  });
+  return items.length === 0 ? html`` : html`${heading(3, 'In the worked scenarios', html` id="ex-worked"`)}<ul class="worked-examples">${items}</ul>`;
 }
 
 function noteList(notes: readonly { id: string; text: string; verification: string }[]): Html {
@@ -184,6 +208,7 @@ ${versionNotes.length > 0 ? html`${heading(3, 'Notes on particular versions')}<u
 <section aria-labelledby="examples">
 <h2 id="examples">Examples from the test scenarios</h2>
 <p>Each example is a scenario from the library's tests. The status shown is the library's own answer, computed when this page was built; the sentence under it is the scenario's reasoning.</p>
+${workedExamples(e, d, root)}
 ${dutyExamples(e, d.fixtures, root)}
 </section>
 
