@@ -621,6 +621,7 @@ describe('the guided interview', () => {
     await page.goto(`${base}interview.html`);
     const loaded = requests.length;
     const asked: string[] = [];
+    const progressSeen: string[] = [];
     for (let n = 0; n < 80; n++) {
       const done = page.locator('#result');
       const form = page.locator('#q-form');
@@ -631,6 +632,7 @@ describe('the guided interview', () => {
       const fact = (await form.getAttribute('data-fact')) as string;
       expect(asked, 'a question is never asked twice').not.toContain(`${fact}|${input}|${about}`);
       asked.push(`${fact}|${input}|${about}`);
+      if ((await page.locator('#q-progress').count()) > 0) progressSeen.push((await page.locator('#q-progress').textContent()) ?? '');
       if (asked.length === 1) {
         expect(input).toBe('reporter.role');
         expect(await page.evaluate(auditInPage)).toEqual([]);
@@ -661,6 +663,8 @@ describe('the guided interview', () => {
     }
     await page.locator('#result .assessment').waitFor();
     expect(asked.length).toBeGreaterThan(10);
+    // Once the outline is known, each question says where the duties stand.
+    expect(progressSeen.at(-1)).toMatch(/So far, on what you have said: a report is required about 2 people/);
     const expected = Object.fromEntries(assess(MITCHELLS_PLAIN).duties.map((d) => [`${d.duty}|${d.person}`, d.status]));
     expect(await shownStatuses(page, '#result')).toEqual(expected);
     for (const child of ['child-a', 'child-b']) {

@@ -125,6 +125,16 @@ function soFar(draft: CaseDraft): Html {
 <ul><li>You: ${w.reporter}</li>${w.people.length > 0 ? html`<li>People: ${w.people.join('; ')}</li>` : ''}${w.concerns.length > 0 ? html`<li>What happened: ${w.concerns.join('; ')}</li>` : ''}</ul></section>`;
 }
 
+/** Where the duties stand so far, in one line. */
+function progress(step: InterviewStep): Html | '' {
+  const a = step.assessment;
+  if (!a) return '';
+  const n = (st: string) => a.duties.filter((d) => d.status === st).length;
+  const must = new Set(a.duties.filter((d) => d.status === 'applies' && d.modality === 'must').map((d) => d.person));
+  for (const ov of a.overlaps) if (ov.id === 'dva-report' && ov.status === 'applies') must.add(ov.person);
+  return html`<p class="progress" id="q-progress">So far, on what you have said: ${must.size === 0 ? 'no report is yet certain to be required' : `a report is required about ${must.size === 1 ? 'one person' : `${must.size} people`}`}; ${n('may_apply')} ${n('may_apply') === 1 ? 'duty still depends' : 'duties still depend'} on the answers.</p>`;
+}
+
 function renderQuestion(step: InterviewStep, q: InterviewQuestion): void {
   const context = contextOf(q, state.draft);
   const alts = q.alternatives.filter((a) => a.answer.kind !== 'choice' && a.answer.kind !== 'person');
@@ -140,6 +150,7 @@ ${alts.map((a, i) => control(a.input, a.answer, i + 1))}
 </fieldset>
 <p class="q-buttons"><button type="submit" class="primary" id="q-next">Next</button> <button type="button" id="q-skip">${q.skip}</button> ${history.length > 0 ? html`<button type="button" id="q-back">Back</button>` : ''}</p>
 ${settles ? html`<p class="muted">Why this is asked: it helps settle ${settles}.</p>` : html`<p class="muted">First, the outline: who you are, who is at risk, what happened.</p>`}
+${progress(step)}
 </form>
 ${soFar(state.draft)}`.value;
   const first = box().querySelector<HTMLElement>('#q-form input, #q-form select');
