@@ -423,6 +423,16 @@ describe('a duty page', () => {
     await context.close();
   });
 
+  it('opens “What changed” with the story in a few dated sentences', async () => {
+    const context = await browser.newContext({ locale: 'en-ZA' });
+    const page = await context.newPage();
+    await page.goto(`${base}changes.html`);
+    const first = page.locator('ul.story li').first();
+    expect(await first.textContent()).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}: .+ (took effect|was amended|were amended)\./);
+    expect(await page.evaluate(() => (document.querySelector('ul.story') as Element).compareDocumentPosition(document.querySelector('table.timeline') as Element) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
+    await context.close();
+  });
+
   it('curates its examples: the worked scenarios first, a handful per status, the boundary cases folded away', async () => {
     const context = await browser.newContext({ locale: 'en-ZA' });
     const { page, problems } = await watchedPage(context);

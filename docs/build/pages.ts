@@ -292,8 +292,32 @@ export function changesPage(d: SiteData, changelogHtml: string | null): Page {
   }
   evs.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   const changed = d.duties.filter((e) => e.versions.length > 1);
+  // The story in a few sentences: the latest dates first, then what has no verified date.
+  const starts = evs.filter((ev) => ev.date !== null && !ev.what.startsWith('Last day'));
+  const dates = [...new Set(starts.map((ev) => ev.date as string))].sort().reverse().slice(0, 3);
+  const undated = evs.filter((ev) => ev.date === null);
+  const story = dates.map((date) => {
+    const here = starts.filter((ev) => ev.date === date);
+    const amended = here.every((ev) => ev.what.startsWith('The amended'));
+    return html`<li><strong>${formatDate(date)}:</strong> ${join(
+      here.map((ev) => html`<a href="duties/${ev.duty.id}.html">${ev.duty.actShort} ${ev.provision}</a> (${lowerFirst(ev.duty.title)})`),
+      here.length > 1 ? ', ' : '',
+    )} ${amended ? (here.length > 1 ? 'were amended' : 'was amended') : 'took effect'}.${here.some((ev) => ev.by) ? html` <span class="muted">${[...new Set(here.flatMap((ev) => (ev.by ? [ev.by] : [])))].join('; ')}</span>` : ''}</li>`;
+  });
   const body = html`<h1>What changed</h1>
-<p>The law's timeline as the rule files encode it, and the library's own changelog. The law that applies is the law in force on the day the reporter came to know, believe or suspect (the knowledge date), so a case from 2022 can get a different answer from one today.</p>
+<p>The law that applies is the law in force on the day the reporter came to know, believe or suspect (the knowledge date), so a case from 2022 can get a different answer from one today.</p>
+<section aria-labelledby="in-short">
+<h2 id="in-short">In short</h2>
+<ul class="story">${story}${
+    undated.length > 0
+      ? html`<li>${join(
+          undated.map((ev) => html`<a href="duties/${ev.duty.id}.html">${ev.duty.actShort} ${ev.provision}</a>`),
+          ', ',
+        )}: the commencement date is not verified, so the library treats ${undated.length > 1 ? 'them' : 'it'} as in force on every date.</li>`
+      : ''
+  }</ul>
+<p>The table below has every date; the library's own changelog follows it.</p>
+</section>
 <section aria-labelledby="timeline">
 <h2 id="timeline">The law's timeline</h2>
 <table class="timeline">
