@@ -34,6 +34,7 @@
  * @packageDocumentation
  */
 export { assess, safeAssess } from './assessment/assess.js';
+export { nextQuestions, applyAnswer } from './assessment/interview.js';
 export { CaseInputSchema } from './case/schema.js';
 export { DUTY_IDS, REPORTER_ROLES, HARMS, RELATIONSHIPS, BASES, DISABILITIES, SEXES } from './case/vocabulary.js';
 export { ValidationError, isValidationError, VALIDATION_ISSUE_CODES } from './errors/validation-error.js';
@@ -45,6 +46,7 @@ export { CheckInputSchema, ActionSchema } from './check/schema.js';
 export { ComplianceCheckSchema } from './check/types.js';
 
 export type { AssessOptions, SafeAssessResult } from './assessment/assess.js';
+export type { CaseDraft, AnswerOption, AnswerSpec, InterviewInput, InterviewQuestion, InterviewOptions, InterviewStep } from './assessment/interview.js';
 export type { CaseInput, ReporterInput, PersonInput, ConcernInput, AgeRangeInput, Untrusted } from './case/input.js';
 export type { DutyId, ReporterRole, Harm, Relationship, Basis, Disability, Sex } from './case/vocabulary.js';
 export type { ValidationIssue, ValidationIssueCode } from './errors/validation-error.js';

@@ -14,16 +14,22 @@ import path from 'node:path';
 import { build, type BuildOptions as EsbuildOptions, type Plugin } from 'esbuild';
 import { catalogue, loadFixtureRuns, mitchellsPlain, readOptional, ROOT, ruleFilePaths } from './data.js';
 import { html } from './html.js';
-import { documentOf, type NavItem, type Page } from './layout.js';
+import { linkTerms } from './glossary.js';
+import { documentOf, rootOf, type Page, type SiteNav } from './layout.js';
 import { firstHeading, renderMarkdown } from './markdown.js';
+import { publicHtml } from './public-text.js';
 import {
   changesPage,
   comparePage,
   dutiesIndexPage,
+  developersPage,
   dutyPage,
+  glossaryPage,
   homePage,
+  interviewPage,
   libraryPage,
   markdownPage,
+  reportPage,
   tryPage,
   workedIndexPage,
   workedPage,
@@ -44,8 +50,8 @@ export interface BuildOptions {
 
 /** Markdown documents of the repository published as pages, when they exist. */
 const MD_PAGES = [
-  { file: 'docs/interpretation.md', href: 'interpretation.html', nav: 'How the law is encoded', section: 'interpretation' },
-  { file: 'docs/cli.md', href: 'cli.html', nav: 'Command line', section: 'cli' },
+  { file: 'docs/interpretation.md', href: 'interpretation.html', nav: 'How the law is encoded', section: 'interpretation', area: 'trainer' },
+  { file: 'docs/cli.md', href: 'cli.html', nav: 'Command line', section: 'cli', area: 'developer' },
 ] as const;
 
 /** Site URLs for links inside the repository's Markdown; anything else outside the site becomes text. */
@@ -101,14 +107,21 @@ async function bundle(): Promise<void> {
     minify: true,
     outfile: path.join(SITE, 'assets/za-duties.js'),
   });
-  await build({
-    ...common,
-    entryPoints: [path.join(ROOT, 'docs/build/try-it.ts')],
-    format: 'iife',
-    minify: false,
-    plugins: [libraryAsGlobal],
-    outfile: path.join(SITE, 'assets/try-it.js'),
-  });
+  for (const [entry, out] of [
+    ['nav.ts', 'nav.js'],
+    ['try-it.ts', 'try-it.js'],
+    ['interview-page.ts', 'interview.js'],
+    ['report-page.ts', 'report.js'],
+  ] as const) {
+    await build({
+      ...common,
+      entryPoints: [path.join(ROOT, 'docs/build', entry)],
+      format: 'iife',
+      minify: false,
+      plugins: [libraryAsGlobal],
+      outfile: path.join(SITE, 'assets', out),
+    });
+  }
 }
 
 function typedoc(log: (l: string) => void): void {
@@ -117,6 +130,19 @@ function typedoc(log: (l: string) => void): void {
   const out = `${r.stdout ?? ''}${r.stderr ?? ''}`.trim();
   if (out) log(out);
   if (r.status !== 0) throw new Error(`TypeDoc failed (exit ${r.status ?? r.signal})`);
+  linkApiToSite();
+}
+
+/** TypeDoc writes its navigation links as given: `site:x.html` becomes the path from each API page to the site's `x.html`. */
+function linkApiToSite(): void {
+  const walk = (dir: string): string[] =>
+    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.html') ? [path.join(dir, e.name)] : []));
+  for (const file of walk(path.join(SITE, 'api'))) {
+    const text = fs.readFileSync(file, 'utf8');
+    if (!text.includes('href="site:')) continue;
+    const rel = path.relative(SITE, file).split(path.sep).join('/');
+    fs.writeFileSync(file, text.replaceAll('href="site:', `href="${rootOf(rel)}`));
+  }
 }
 
 /**
@@ -184,8 +210,9 @@ export async function buildSite(options: BuildOptions = {}): Promise<string[]> {
   cleanSite(keepApi);
   fs.mkdirSync(path.join(SITE, 'assets'), { recursive: true });
 
-  const changelogHtml = changelog === null ? null : renderMarkdown(changelog, { topLevel: 3, rewriteLink, idPrefix: 'cl-' });
-  const pages: Page[] = [
+  const changelogHtml = changelog === null ? null : publicHtml(renderMarkdown(changelog, { topLevel: 3, rewriteLink, idPrefix: 'cl-' }));
+  const hasApi = !(api === 'never' && !fs.existsSync(path.join(SITE, 'api/index.html')));
+  const built: Page[] = [
     homePage(data),
     dutiesIndexPage(data),
     ...cat.duties.map((e) => dutyPage(e, data)),
@@ -195,18 +222,36 @@ export async function buildSite(options: BuildOptions = {}): Promise<string[]> {
     ...worked.map((w) => workedPage(w, data)),
     libraryPage(data),
     tryPage(data),
-    ...mdPages.map((m) => markdownPage(m.href, m.title, renderMarkdown(m.md, { topLevel: 1, rewriteLink }), m.section)),
+    interviewPage(),
+    reportPage(),
+    ...mdPages.map((m) => markdownPage(m.href, m.title, publicHtml(renderMarkdown(m.md, { topLevel: 1, rewriteLink })), m.section, m.area)),
+    developersPage(data, hasApi),
+    glossaryPage(),
   ];
-  const nav: NavItem[] = [
-    { section: 'home', label: 'Home', href: 'index.html' },
-    { section: 'duties', label: 'Duties', href: 'duties/index.html' },
-    { section: 'compare', label: 'Compare', href: 'compare.html' },
-    { section: 'scenarios', label: 'Worked scenarios', href: 'scenarios/index.html' },
-    { section: 'try', label: 'Try a case', href: 'try.html' },
-    { section: 'changes', label: 'What changed', href: 'changes.html' },
-    ...mdPages.map((m) => ({ section: m.section, label: m.nav, href: m.href })),
-    ...(api === 'never' && !fs.existsSync(path.join(SITE, 'api/index.html')) ? [] : [{ section: 'api', label: 'API', href: 'api/index.html' }]),
-  ];
+  // The first use of each glossary term on a trainer page links to its entry.
+  const pages = built.map((p) =>
+    p.area === 'developer' || p.path === 'glossary.html' ? p : { ...p, body: linkTerms(p.body, `${rootOf(p.path)}glossary.html`) },
+  );
+  const nav: SiteNav = {
+    trainer: [
+      { section: 'home', label: 'Home', href: 'index.html' },
+      { section: 'duties', label: 'Duties', href: 'duties/index.html' },
+      { section: 'compare', label: 'Compare', href: 'compare.html' },
+      { section: 'scenarios', label: 'Worked scenarios', href: 'scenarios/index.html' },
+      { section: 'interview', label: 'Guided interview', href: 'interview.html' },
+      { section: 'try', label: 'Try a case', href: 'try.html' },
+      { section: 'glossary', label: 'Glossary', href: 'glossary.html' },
+      { section: 'changes', label: 'What changed', href: 'changes.html' },
+      ...mdPages.filter((m) => m.area === 'trainer').map((m) => ({ section: m.section, label: m.nav, href: m.href })),
+      { section: 'developers', label: 'For developers', href: 'developers.html' },
+    ],
+    developer: [
+      { section: 'developers', label: 'Overview', href: 'developers.html' },
+      ...mdPages.filter((m) => m.area === 'developer').map((m) => ({ section: m.section, label: m.nav, href: m.href })),
+      ...(hasApi ? [{ section: 'api', label: 'API reference', href: 'api/index.html' }] : []),
+      { section: 'home', label: 'Trainer site', href: 'index.html' },
+    ],
+  };
   const footer = (root: string) =>
     html`<p>Built from the rule files and test scenarios of <code>za-reporting-duties</code>, rules <code>${cat.rulesetVersion}</code>. <a href="${root}index.html#verification">What the labels mean</a>.</p>
 <p><strong>Not legal advice.</strong> In an emergency call the police on 10111, or 112 from a cellphone.</p>`;

@@ -4,6 +4,8 @@
  * text typed into the form can never become markup.
  */
 
+import { prose, publicText } from './public-text.js';
+
 /** A string of markup that is safe to insert as is. */
 export class Html {
   constructor(readonly value: string) {}
@@ -22,18 +24,28 @@ export function esc(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ESCAPES[c] as string);
 }
 
-function render(c: Child): string {
+function render(c: Child, inAttribute = false): string {
   if (c === null || c === undefined || c === false || c === true) return '';
   if (c instanceof Html) return c.value;
-  if (Array.isArray(c)) return c.map(render).join('');
-  return esc(String(c));
+  if (Array.isArray(c)) return c.map((x) => render(x, inAttribute)).join('');
+  // Text never shows a file of the project, a duty id or a raw code (see public-text.ts); attribute values stay as they are.
+  return esc(inAttribute ? String(c) : prose(publicText(String(c))));
+}
+
+/** True when markup built so far ends inside a quoted attribute value (text is escaped, so every raw quote is markup). */
+function insideAttribute(markup: string): boolean {
+  const open = markup.lastIndexOf('<');
+  if (open < markup.lastIndexOf('>')) return false;
+  let quotes = 0;
+  for (let i = open; i < markup.length; i++) if (markup.charCodeAt(i) === 34) quotes++;
+  return quotes % 2 === 1;
 }
 
 /** Builds markup; interpolated values are escaped unless they are {@link Html}. */
 export function html(strings: TemplateStringsArray, ...values: readonly Child[]): Html {
   let out = strings[0] ?? '';
   values.forEach((v, i) => {
-    out += render(v) + (strings[i + 1] ?? '');
+    out += render(v, insideAttribute(out)) + (strings[i + 1] ?? '');
   });
   return new Html(out);
 }
@@ -41,6 +53,11 @@ export function html(strings: TemplateStringsArray, ...values: readonly Child[])
 /** Marks a string as markup (only for strings this code built itself). */
 export function raw(s: string): Html {
   return new Html(s);
+}
+
+/** Text shown exactly as it is (escaped only): identifiers and data a reader may copy. */
+export function verbatim(s: string): Html {
+  return new Html(esc(s));
 }
 
 /** Joins children into one piece of markup. */

@@ -17,6 +17,16 @@ export interface Page {
   readonly section: string;
   /** Use the full width of the window (for wide tables). */
   readonly wide?: boolean;
+  /** A class on the body, for page-specific styles (print). */
+  readonly bodyClass?: string;
+  /** The part of the site: the trainer site (default) or the developer reference. */
+  readonly area?: 'trainer' | 'developer';
+}
+
+/** The navigation of each part of the site. */
+export interface SiteNav {
+  readonly trainer: readonly NavItem[];
+  readonly developer: readonly NavItem[];
 }
 
 /** A navigation entry. */
@@ -46,8 +56,10 @@ function csp(): string {
 }
 
 /** A whole HTML document for a page. */
-export function documentOf(p: Page, nav: readonly NavItem[], footer: (root: string) => Child): string {
+export function documentOf(p: Page, navs: SiteNav, footer: (root: string) => Child): string {
   const root = rootOf(p.path);
+  const dev = p.area === 'developer';
+  const nav = dev ? navs.developer : navs.trainer;
   const doc = html`<!doctype html>
 <html lang="en-ZA">
 <head>
@@ -60,11 +72,15 @@ export function documentOf(p: Page, nav: readonly NavItem[], footer: (root: stri
 <link rel="icon" href="${root}favicon.ico">
 <link rel="stylesheet" href="${root}assets/style.css">
 </head>
-<body>
+<body${p.bodyClass ? html` class="${p.bodyClass}"` : ''}>
 <a class="skip" href="#main">Skip to the content</a>
 <header class="site-header">
-<p class="site-name"><a href="${root}index.html">South African reporting duties</a> <span class="muted">· a guide for trainers</span></p>
-<nav aria-label="Site">
+${
+    dev
+      ? html`<p class="site-name"><a href="${root}developers.html">za-reporting-duties</a> <span class="muted">· developer reference</span></p>`
+      : html`<p class="site-name"><a href="${root}index.html">South African reporting duties</a> <span class="muted">· a guide for trainers</span></p>`
+  }
+<nav aria-label="${dev ? 'Developer reference' : 'Trainer site'}">
 <ul>${nav.map(
     (n) => html`<li><a href="${root}${n.href}"${n.section === p.section ? raw(' aria-current="page"') : ''}>${n.label}</a></li>`,
   )}</ul>
@@ -76,7 +92,7 @@ ${p.body}
 <footer class="site-footer">
 ${footer(root)}
 </footer>
-${join((p.scripts ?? []).map((s) => html`<script src="${root}${s}"></script>`))}
+${join(['assets/nav.js', ...(p.scripts ?? [])].map((s) => html`<script src="${root}${s}"></script>`))}
 </body>
 </html>
 `;

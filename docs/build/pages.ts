@@ -2,14 +2,16 @@
  * The pages of the trainer site, each built from the rule catalogue, the fixtures and the
  * worked cases as the library itself reads and decides them.
  */
-import type { Assessment, CaseInput, DutyCatalogueEntry, DutyId, DutyResult, DutyStatus, Verification } from '../../src/index.js';
+import { assess, type Assessment, type CaseInput, type DutyCatalogueEntry, type DutyId, type DutyResult, type DutyStatus, type Verification } from '../../src/index.js';
 import { dutyOf, type FixtureRun } from './data.js';
 import { heading, html, join, raw, slug, type Html } from './html.js';
 import type { Page } from './layout.js';
-import { reasonsTable, renderAssessment, renderGuidance, type RenderOptions } from './render-assessment.js';
+import { andList, peopleGroups, reasonsTable, renderAssessment, renderGuidance, type RenderOptions } from './render-assessment.js';
+import { caseFragment } from './share.js';
+import { glossaryBody } from './glossary.js';
 import { caseForm } from './try-form.js';
 import { badge, caseWords, currentVersion, dayBefore, formatDate, labelled, reasonLine, sentenceCase, shortNameOf, statusBadge, statusWords, VERIFICATION } from './words.js';
-import type { WorkedRun } from './worked.js';
+import { relabel, type WorkedRun } from './worked.js';
 
 /** Everything the pages are built from. */
 export interface SiteData {
@@ -70,8 +72,8 @@ function dutyExamples(e: DutyCatalogueEntry, fixtures: readonly FixtureRun[], ro
     STATUS_ORDER.map((s) => {
       const mine = all.filter((x) => x.status === s);
       if (mine.length === 0) return '';
-      return html`<section aria-labelledby="ex-${s}">${heading(3, `${STATUS_HEADINGS[s]} (${mine.length})`, html` id="ex-${s}"`)}
-<ul class="examples">${mine.map((x) => {
+      // A handful for teaching; the full boundary list folded away.
+      const item = (x: (typeof mine)[number]) => {
         const first = x.results[0] as DutyResult;
         // Why not, or what is missing; where it applies, the scenario's sentence says why.
         const deciding = first.status === 'applies' ? [] : first.reasons.filter((r) => r.result === (first.status === 'does_not_apply' ? false : 'unknown'));
@@ -82,14 +84,38 @@ function dutyExamples(e: DutyCatalogueEntry, fixtures: readonly FixtureRun[], ro
 <p class="reasoning">${x.run.description}</p>
 ${deciding.length > 0 ? html`<p class="deciding"><span class="muted">${first.status === 'does_not_apply' ? 'Not met' : 'Not known'}:</span> ${join(deciding.map((r) => reasonLine(r)), '; ')}</p>` : ''}
 </li>`;
-      })}</ul></section>`;
+      };
+      const shown = mine.slice(0, 3);
+      const rest = mine.slice(3);
+      return html`<section aria-labelledby="ex-${s}">${heading(3, `${STATUS_HEADINGS[s]} (${mine.length})`, html` id="ex-${s}"`)}
+<ul class="examples">${shown.map(item)}</ul>
+${rest.length > 0 ? html`<details class="more-examples"><summary>${rest.length} more ${rest.length === 1 ? 'scenario' : 'scenarios'}, at the boundaries</summary><ul class="examples">${rest.map(item)}</ul></details>` : ''}
+</section>`;
     }),
   );
 }
 
+/** Where the worked scenarios meet a duty: the library's answer for each person, as the trainer names them. */
+function workedExamples(e: DutyCatalogueEntry, d: SiteData, root: string): Html {
+  const items = d.worked.flatMap((r) => {
+    const mine = r.assessment.duties.filter((x) => x.duty === e.id);
+    if (mine.length === 0) return [];
+    const name = (id: string) => r.worked.labels[id] ?? id;
+    const byStatus = STATUS_ORDER.map((st) => ({ st, people: mine.filter((x) => x.status === st) })).filter((g) => g.people.length > 0);
+    const either = e.id.startsWith('dva-') ? r.assessment.overlaps.filter((ov) => ov.id === 'dva-report' && ov.status === 'applies').map((ov) => name(ov.person)) : [];
+    return [
+      html`<li><a href="${root}scenarios/${r.worked.id}.html">${r.worked.title}</a>: ${join(
+        byStatus.map((g) => html`${statusBadge(g.st, g.people[0]?.modality ?? 'must')} for ${andList(g.people.map((x) => name(x.person)))}`),
+        '; ',
+      )}${either.length > 0 ? html`. A Domestic Violence Act report is required either way for ${andList(either)}` : ''}.</li>`,
+    ];
+  });
+  return items.length === 0 ? html`` : html`${heading(3, 'In the worked scenarios', html` id="ex-worked"`)}<ul class="worked-examples">${items}</ul>`;
+}
+
 function noteList(notes: readonly { id: string; text: string; verification: string }[]): Html {
   return html`<ul class="notes">${notes.map(
-    (n) => html`<li id="note-${n.id}">${labelled(n.text, n.verification as Verification)} <span class="note-id">${n.id}</span></li>`,
+    (n) => html`<li id="note-${n.id}">${labelled(n.text, n.verification as Verification)}</li>`,
   )}</ul>`;
 }
 
@@ -111,12 +137,21 @@ export function dutyPage(e: DutyCatalogueEntry, d: SiteData): Page {
   const versionNotes = e.versions.flatMap((ver) => ver.notes.map((n) => ({ ...n, provision: ver.provision, inForce: ver.inForce })));
   const body = html`
 <h1>${e.title}</h1>
-<p class="lede">${e.act} ${v.provision} · duty id <code>${e.id}</code> · ${modalityWords(e)} ${badge(vl)}</p>
+<p class="lede">${e.act} ${v.provision} · ${modalityWords(e)} ${badge(vl)}</p>
 
 <section aria-labelledby="plain">
-<h2 id="plain">In plain language</h2>
+<h2 id="plain">In plain language, beside the statute</h2>
+<div class="beside">
+<div>
 <p>${labelled(e.summary, vl)}</p>
 <p class="muted">The summary follows the current text of the provision, whose label is shown beside it. Labels on the other statements below are their own.</p>
+</div>
+<figure class="current-text">
+<figcaption>The current text: ${v.provision}, ${lowerFirst(inForceWords(v.inForce.from, v.inForce.to))} ${badge(v.verification)}</figcaption>
+<blockquote class="statute" cite="${v.source}"><p>${v.text}</p></blockquote>
+${v.textNote ? html`<p class="text-note"><strong>About this text:</strong> ${v.textNote}</p>` : ''}
+</figure>
+</div>
 </section>
 
 <section aria-labelledby="glance">
@@ -167,16 +202,17 @@ ${ver.amendedBy ? html`<p><strong>Made by:</strong> ${ver.amendedBy}</p>` : ''}
 <h2 id="notes">Interpretation notes</h2>
 <p>Where the law is unsettled or unverified, the library encodes one cautious reading and says so. Each note appears in an assessment when it is relevant to the case. See also <a href="${root}interpretation.html">how the law is encoded</a>.</p>
 ${e.notes.length > 0 ? noteList(e.notes) : html`<p>No notes for the duty as a whole.</p>`}
-${versionNotes.length > 0 ? html`${heading(3, 'Notes on particular versions')}<ul class="notes">${versionNotes.map((n) => html`<li id="note-${n.id}">${n.provision}, ${lowerFirst(inForceWords(n.inForce.from, n.inForce.to))}: ${labelled(n.text, n.verification as Verification)} <span class="note-id">${n.id}</span></li>`)}</ul>` : ''}
+${versionNotes.length > 0 ? html`${heading(3, 'Notes on particular versions')}<ul class="notes">${versionNotes.map((n) => html`<li id="note-${n.id}">${n.provision}, ${lowerFirst(inForceWords(n.inForce.from, n.inForce.to))}: ${labelled(n.text, n.verification as Verification)}</li>`)}</ul>` : ''}
 </section>
 
 <section aria-labelledby="examples">
 <h2 id="examples">Examples from the test scenarios</h2>
 <p>Each example is a scenario from the library's tests. The status shown is the library's own answer, computed when this page was built; the sentence under it is the scenario's reasoning.</p>
+${workedExamples(e, d, root)}
 ${dutyExamples(e, d.fixtures, root)}
 </section>
 
-<p class="muted">Rule file: <code>${d.ruleFiles.get(e.id) ?? 'rules/'}</code> · last verified on ${formatDate(e.lastVerifiedOn)}.</p>
+<p class="muted">The rule data of this duty was last verified on ${formatDate(e.lastVerifiedOn)}.</p>
 `;
   return { path: `duties/${e.id}.html`, title: `${e.actShort} ${v.provision}: ${e.title}`, description: e.summary, body, section: 'duties' };
 }
@@ -219,6 +255,7 @@ export function comparePage(d: SiteData): Page {
 </tr>`;
   };
   const body = html`<h1>Every duty side by side</h1>
+<p class="meta">As at ${formatDate(d.duties.map((e) => e.lastVerifiedOn).sort().at(-1) ?? '')}, the latest date on which the rule data was verified · rules ${d.rulesetVersion}</p>
 <p>The table trainers ask for most. Read across for one duty; read down to compare who is bound, the standard of knowledge, where the report goes and how fast. The label beside an entry says how well it is verified; follow a duty's link for the statute text and the notes.</p>
 <div class="table-wrap wide-table">
 <table class="compare">
@@ -255,8 +292,32 @@ export function changesPage(d: SiteData, changelogHtml: string | null): Page {
   }
   evs.sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   const changed = d.duties.filter((e) => e.versions.length > 1);
+  // The story in a few sentences: the latest dates first, then what has no verified date.
+  const starts = evs.filter((ev) => ev.date !== null && !ev.what.startsWith('Last day'));
+  const dates = [...new Set(starts.map((ev) => ev.date as string))].sort().reverse().slice(0, 3);
+  const undated = evs.filter((ev) => ev.date === null);
+  const story = dates.map((date) => {
+    const here = starts.filter((ev) => ev.date === date);
+    const amended = here.every((ev) => ev.what.startsWith('The amended'));
+    return html`<li><strong>${formatDate(date)}:</strong> ${join(
+      here.map((ev) => html`<a href="duties/${ev.duty.id}.html">${ev.duty.actShort} ${ev.provision}</a> (${lowerFirst(ev.duty.title)})`),
+      here.length > 1 ? ', ' : '',
+    )} ${amended ? (here.length > 1 ? 'were amended' : 'was amended') : 'took effect'}.${here.some((ev) => ev.by) ? html` <span class="muted">${[...new Set(here.flatMap((ev) => (ev.by ? [ev.by] : [])))].join('; ')}</span>` : ''}</li>`;
+  });
   const body = html`<h1>What changed</h1>
-<p>The law's timeline as the rule files encode it, and the library's own changelog. The law that applies is the law in force on the day the reporter came to know, believe or suspect (the knowledge date), so a case from 2022 can get a different answer from one today.</p>
+<p>The law that applies is the law in force on the day the reporter came to know, believe or suspect (the knowledge date), so a case from 2022 can get a different answer from one today.</p>
+<section aria-labelledby="in-short">
+<h2 id="in-short">In short</h2>
+<ul class="story">${story}${
+    undated.length > 0
+      ? html`<li>${join(
+          undated.map((ev) => html`<a href="duties/${ev.duty.id}.html">${ev.duty.actShort} ${ev.provision}</a>`),
+          ', ',
+        )}: the commencement date is not verified, so the library treats ${undated.length > 1 ? 'them' : 'it'} as in force on every date.</li>`
+      : ''
+  }</ul>
+<p>The table below has every date; the library's own changelog follows it.</p>
+</section>
 <section aria-labelledby="timeline">
 <h2 id="timeline">The law's timeline</h2>
 <table class="timeline">
@@ -315,56 +376,98 @@ function variantStatuses(a: Assessment, base: Assessment, short: (id: DutyId) =>
   })}</ul>`;
 }
 
-/** One worked scenario. */
+/** Links that open a case in the interview, the try-it page and the report. */
+function openLinks(input: CaseInput, root: string, what: string): Html {
+  const frag = caseFragment(input);
+  return html`<p class="next-actions"><a href="${root}interview.html${frag}">${what} in the guided interview</a> <a href="${root}try.html${frag}">Open it in Try a case</a> <a href="${root}report.html${frag}">Print the short report</a></p>`;
+}
+
+const WHAT_IF_LOWER = new Set(['She', 'He', 'Her', 'His', 'The', 'It', 'Someone', 'They']);
+function whatIf(title: string): string {
+  const first = title.split(' ')[0] ?? '';
+  return WHAT_IF_LOWER.has(first) ? `What if ${lowerFirst(title)}?` : `What if: ${title}`;
+}
+
+/** One worked scenario, shaped for a workshop: the story and the question first, the answer behind a reveal. */
 export function workedPage(r: WorkedRun, d: SiteData): Page {
   const root = '../';
   const short = shortNameOf(d.duties);
-  const o: RenderOptions = { root, level: 3, shortName: short };
   const w = r.worked;
-  const a = r.assessment;
+  const name = (id: string) => w.labels[id] ?? id;
+  // The people as the trainer names them: the case and its assessment, relabelled for display.
+  const shownInput = relabel(r.input, w.labels);
+  const a = assess(shownInput);
+  const o: RenderOptions = { root, level: 4, shortName: short, groupPeople: true };
+  const question = w.question ?? 'Which reports are mandatory here, about whom, to whom and how fast? Which are not, and why?';
+  // Duties shown as "not mandatory", once for everyone with the same status.
+  const notShown = new Map<DutyId, string[]>();
+  for (const s of w.showNotMandatory) notShown.set(s.duty, [...(notShown.get(s.duty) ?? []), name(s.person)]);
   const body = html`<h1>${w.title}</h1>
-<p class="lede">${w.summary}</p>
 <section aria-labelledby="story"><h2 id="story">The case</h2>
 ${paras(w.story)}
-${caseBlock(r.input, 3)}
+${caseBlock(shownInput, 3)}
 </section>
-<section aria-labelledby="mandatory"><h2 id="mandatory">What is mandatory</h2>
+<section aria-labelledby="question" class="question-box"><h2 id="question">The question</h2>
+<p class="lede">${question}</p>
+<p class="muted">Discuss it before you open the answer.</p>
+${openLinks(shownInput, root, 'Work through it')}
+</section>
+<details class="reveal" id="answer-reveal"><summary>Show the answer</summary>
+<section aria-labelledby="mandatory"><h3 id="mandatory">What is mandatory</h3>
+<p><strong>In short:</strong> ${w.summary}</p>
 ${paras(w.mandatory)}
-${a.overlaps.filter((ov) => ov.status !== 'does_not_apply').map((ov) => html`<p class="overlap-note"><strong>${ov.person}:</strong> ${statusBadge(ov.status, 'must')} ${ov.text}</p>`)}
+${peopleGroups(a).map((group) => {
+    const ov = a.overlaps.filter((x) => x.person === group[0] && x.status !== 'does_not_apply');
+    return ov.map((x) => html`<p class="overlap-note"><strong>${andList(group)}:</strong> ${statusBadge(x.status, 'must')} ${x.text}</p>`);
+  })}
 </section>
-<section aria-labelledby="not-mandatory"><h2 id="not-mandatory">What is not mandatory</h2>
+<section aria-labelledby="not-mandatory"><h3 id="not-mandatory">What is not mandatory</h3>
 ${paras(w.notMandatory)}
-${w.showNotMandatory.map((s) => {
-    const dd = dutyOf(a, s.duty, s.person);
+${[...notShown].map(([duty, people]) => {
+    const dd = dutyOf(a, duty, people[0] as string);
     if (!dd) return '';
     return html`<div class="why-not" data-duty="${dd.duty}" data-person="${dd.person}" data-status="${dd.status}">
-${heading(3, `${short(dd.duty)} for ${dd.person}`)}
+${heading(4, `${short(dd.duty)} for ${andList(people)}`)}
 <p>${statusBadge(dd.status, dd.modality, true)} · <a href="${root}duties/${dd.duty}.html">${dd.title}</a></p>
-${reasonsTable(dd.reasons, `Why ${short(dd.duty)} ${dd.status === 'does_not_apply' ? 'does not apply' : 'has this status'} for ${dd.person}`)}
+${reasonsTable(dd.reasons, `Why ${short(dd.duty)} ${dd.status === 'does_not_apply' ? 'does not apply' : 'has this status'}${people.length > 1 ? ` (shown for ${dd.person})` : ''}`)}
 ${dd.notes.length > 0 ? html`<ul class="notes">${dd.notes.map((n) => html`<li>${labelled(n.text, n.verification)}</li>`)}</ul>` : ''}
 </div>`;
   })}
 </section>
-<section aria-labelledby="way-through"><h2 id="way-through">The survivor-centred way through</h2>
-${paras(w.wayThrough)}
-${renderGuidance(a.guidance.items, 3, ['emergency', 'option', 'tension'])}
+<section aria-labelledby="full"><h3 id="full">The library's assessment</h3>
+<p>Everything the library returns for this case, once for the case: people for whom every duty has the same status are shown together.</p>
+${renderAssessment(a, o)}
 </section>
+</details>
+${
+  w.discussion.length > 0
+    ? html`<section aria-labelledby="discussion"><h2 id="discussion">For discussion</h2><ol class="discussion">${w.discussion.map((q) => html`<li>${q}</li>`)}</ol></section>`
+    : ''
+}
 ${
   r.variants.length > 0
     ? html`<section aria-labelledby="variants"><h2 id="variants">What would change the answer</h2>
-${r.variants.map(
-        (v, i) => html`<section class="variant" aria-labelledby="variant-${i + 1}">${heading(3, v.variant.title, html` id="variant-${i + 1}"`)}
+<p>Change one fact at a time. For each, decide first what changes and why; then open the answer.</p>
+${r.variants.map((v, i) => {
+        const vin = relabel(v.input, w.labels);
+        const va = assess(vin);
+        return html`<section class="variant" aria-labelledby="variant-${i + 1}">${heading(3, whatIf(v.variant.title), html` id="variant-${i + 1}"`)}
+<details class="reveal"><summary>Show what changes</summary>
 <p>${v.variant.text}</p>
-${variantStatuses(v.assessment, a, short)}
-</section>`,
-      )}</section>`
+${variantStatuses(va, a, short)}
+${openLinks(vin, root, 'Work through this version')}
+</details>
+</section>`;
+      })}</section>`
     : ''
 }
-<section aria-labelledby="full"><h2 id="full">The full assessment</h2>
-<p>Everything the library returns for this case: every duty for every person at risk, with the reasons, the questions, the guidance on making the reports, and the helplines.</p>
-${renderAssessment(a, o)}
+<section aria-labelledby="way-through"><h2 id="way-through">The survivor-centred way through</h2>
+<details class="reveal"><summary>Show the way through</summary>
+${paras(w.wayThrough)}
+${renderGuidance(a.guidance.items, 3, ['emergency', 'option', 'tension'])}
+</details>
 </section>
-<p class="muted">This scenario is data in <code>docs/worked-cases.json</code>; the site's build and its tests check that the library's answer still matches what the text above says.</p>`;
+<p class="muted">The site's build and its tests check that the library's answer still matches what the text above says.</p>`;
   return { path: `scenarios/${w.id}.html`, title: w.title, description: w.summary, body, section: 'scenarios' };
 }
 
@@ -410,7 +513,7 @@ export function libraryPage(d: SiteData): Page {
   const files = [...new Set(d.fixtures.map((f) => f.file))].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   const title = (f: string) => FILE_TITLES[f] ?? sentenceCase(f.replace(/\.json$/, '').replace(/-/g, ' '));
   const body = html`<h1>Scenario library</h1>
-<p>Every legal scenario the library is tested against (${d.fixtures.length} in all), read from <code>fixtures/</code> when the site was built. For each: the case in words, the reasoning, and the library's answer for the duties the scenario is about.</p>
+<p>Every legal scenario the library is tested against (${d.fixtures.length} in all), run through the library when the site was built. For each: the case in words, the reasoning, and the library's answer for the duties the scenario is about.</p>
 <nav aria-label="Scenario groups"><ul>${files.map((f) => html`<li><a href="#${slug(f)}">${title(f)}</a></li>`)}</ul></nav>
 ${files.map(
     (f) => html`<section aria-labelledby="${slug(f)}">${heading(2, title(f), html` id="${slug(f)}"`)}
@@ -450,6 +553,7 @@ export function homePage(d: SiteData): Page {
 <ul class="cards">
 <li><h3><a href="scenarios/mitchells-plain.html">The Mitchell's Plain case</a></h3><p>A mother abused, her two young children exposed: what is mandatory, what is not, and the survivor-centred way through.</p></li>
 <li><h3><a href="compare.html">Every duty side by side</a></h3><p>Who, about whom, trigger, recipient, timing, form and offence, in one table.</p></li>
+<li><h3><a href="interview.html">Guided interview</a></h3><p>Not sure which facts matter? Answer one question at a time, with "I don't know" always possible, and get a short report to print.</p></li>
 <li><h3><a href="try.html">Try a case</a></h3><p>Enter a case in a form and see the duties, reasons, questions and guidance. Runs in your browser; nothing leaves the page.</p></li>
 <li><h3><a href="scenarios/index.html">Worked scenarios</a></h3><p>A sexual offence against a child, an adolescent relationship, an older person, a child who knows.</p></li>
 </ul>
@@ -477,18 +581,49 @@ export function homePage(d: SiteData): Page {
 
 <section aria-labelledby="more"><h2 id="more">More</h2>
 <ul>
+<li><a href="glossary.html">Glossary</a>: the words of the Acts in plain language.</li>
 <li><a href="changes.html">What changed</a>: commencements and amendments, and the library's changelog.</li>
 <li><a href="scenarios/library.html">Scenario library</a>: every test scenario with the library's answer.</li>
-${d.mdPages.map((m) => html`<li><a href="${m.href}">${m.title}</a></li>`)}
-<li><a href="api/index.html">API reference</a> for developers (generated by TypeDoc).</li>
+${d.mdPages.filter((m) => m.href !== 'cli.html').map((m) => html`<li><a href="${m.href}">${m.title}</a></li>`)}
+<li><a href="developers.html">For developers</a>: the library, the command line and the API reference.</li>
 </ul>
 </section>`;
   return { path: 'index.html', title: 'Home', description: 'South African reporting duties, for trainers.', body, section: 'home' };
 }
 
 /** A page rendered from a Markdown document of the repository. */
-export function markdownPage(path: string, title: string, contentHtml: string, section: string): Page {
-  return { path, title, description: title, body: raw(contentHtml), section };
+export function markdownPage(path: string, title: string, contentHtml: string, section: string, area: 'trainer' | 'developer' = 'trainer'): Page {
+  return { path, title, description: title, body: raw(contentHtml), section, area };
+}
+
+/** The glossary. */
+export function glossaryPage(): Page {
+  return { path: 'glossary.html', title: 'Glossary', description: 'The words of the Acts and of practice, in plain language.', body: glossaryBody(), section: 'glossary' };
+}
+
+/** The developer reference's front page: the library, the command line, the API reference. */
+export function developersPage(d: SiteData, hasApi: boolean): Page {
+  const body = html`<h1>Developer reference</h1>
+<p class="lede">The <code>za-reporting-duties</code> library and its command-line tool, for case-management systems, audits and scripts. Rules version <code>${d.rulesetVersion}</code>.</p>
+<section aria-labelledby="dev-library"><h2 id="dev-library">The library</h2>
+<pre><code>import { assess, nextQuestions, applyAnswer } from 'za-reporting-duties';
+
+const a = assess(caseRecord);      // every duty for every person at risk, with reasons
+a.questions;                       // the facts still missing, most decisive first
+
+let draft = {};                    // or run the guided interview in your own interface:
+const step = nextQuestions(draft); // the next question, its input path and answer options
+draft = applyAnswer(draft, step.questions[0].input, 'social_worker');</code></pre>
+<p>Input and output are validated with zod schemas, exported with the library and shipped as JSON Schemas. A field left out is unknown, never false. Nothing is logged and nothing is sent.</p>
+</section>
+<section aria-labelledby="dev-more"><h2 id="dev-more">Reference</h2>
+<ul>
+${d.mdPages.filter((m) => m.href === 'cli.html').map((m) => html`<li><a href="${m.href}">${m.title}</a>: <code>za-duties assess</code>, <code>batch</code>, <code>check</code>, <code>schema</code>, <code>rules</code>, <code>serve</code>.</li>`)}
+${hasApi ? html`<li><a href="api/index.html">API reference</a>: every export, with examples (generated by TypeDoc).</li>` : ''}
+<li><a href="index.html">The trainer site</a>: the duties in plain language, worked scenarios, the guided interview.</li>
+</ul>
+</section>`;
+  return { path: 'developers.html', title: 'Developer reference', description: 'The library and command-line tool, for developers.', body, section: 'developers', area: 'developer' };
 }
 
 /** The try-it page: the form, an example to load, and where the results appear. */
@@ -514,3 +649,37 @@ ${caseForm()}
   };
 }
 
+
+/** The guided interview: one question at a time, from almost nothing to the result. */
+export function interviewPage(): Page {
+  const body = html`<h1>Guided interview</h1>
+<p class="lede">Not sure which facts matter? Answer one question at a time, starting from who you are and who is at risk. The most decisive question comes first, and "I don't know" is always an answer: the library keeps it unknown, never "no".</p>
+<p class="privacy"><strong>Nothing you enter leaves this page.</strong> The library runs here, in your browser; the page makes no network requests and stores nothing. Use labels such as <code>mother</code> or <code>Lerato, 5</code>, never names.</p>
+<noscript><p class="warn">The interview needs JavaScript to run the library. <a href="scenarios/index.html">The worked scenarios</a> work without it.</p></noscript>
+<div id="interview" aria-live="polite"><p class="muted">Loading the interview…</p></div>`;
+  return {
+    path: 'interview.html',
+    title: 'Guided interview',
+    description: 'Which reporting duties apply: answer one question at a time.',
+    body,
+    section: 'interview',
+    scripts: ['assets/za-duties.js', 'assets/interview.js'],
+  };
+}
+
+/** The short report of a case in the link, to print on one or two A4 pages. */
+export function reportPage(): Page {
+  const body = html`<h1>Short report</h1>
+<p class="no-print muted">A summary of one case, for printing on one or two A4 pages or handing over. It is made here, in your browser, from the case in this page's link; nothing is sent anywhere.</p>
+<noscript><p class="warn">The report needs JavaScript to run the library.</p></noscript>
+<div id="report-box"><p class="muted">Loading the report…</p></div>`;
+  return {
+    path: 'report.html',
+    title: 'Short report',
+    description: 'A one- or two-page report of a case, to print.',
+    body,
+    section: 'try',
+    bodyClass: 'page-report',
+    scripts: ['assets/za-duties.js', 'assets/report.js'],
+  };
+}

@@ -18,6 +18,27 @@ export interface RenderOptions {
   readonly shortName: (id: DutyId) => string;
   /** Prefix for element ids, so two rendered assessments on one page do not clash. */
   readonly idPrefix?: string;
+  /** Show people whose duties all have the same status once, together (for teaching pages). */
+  readonly groupPeople?: boolean;
+}
+
+/** People at risk grouped by the same status for every duty and overlap, in the order of {@link personsOf}. */
+export function peopleGroups(a: Assessment): string[][] {
+  const sig = (p: string) =>
+    [...a.duties.filter((d) => d.person === p).map((d) => `${d.duty}:${d.status}`), ...a.overlaps.filter((ov) => ov.person === p).map((ov) => `${ov.id}:${ov.status}`)].sort().join('|');
+  const groups = new Map<string, string[]>();
+  for (const p of personsOf(a)) {
+    const k = sig(p);
+    const g = groups.get(k) ?? [];
+    g.push(p);
+    groups.set(k, g);
+  }
+  return [...groups.values()];
+}
+
+/** Names joined for a sentence: `a`, `a and b`, `a, b and c`. */
+export function andList(xs: readonly string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1] as string}`;
 }
 
 const KIND_TITLES: Record<GuidanceItem['kind'], string> = {
@@ -105,7 +126,7 @@ ${
     ? html`${heading(level + 1, 'To settle it, ask')}<ul class="questions">${d.missing.map((m) => html`<li>${m.question}</li>`)}</ul>`
     : ''
 }
-${d.notes.length > 0 ? html`${heading(level + 1, 'Interpretation notes')}<ul class="notes">${d.notes.map((n) => html`<li id="${id}-${n.id}">${labelled(n.text, n.verification)} <span class="note-id">${n.id}</span></li>`)}</ul>` : ''}
+${d.notes.length > 0 ? html`${heading(level + 1, 'Interpretation notes')}<ul class="notes">${d.notes.map((n) => html`<li id="${id}-${n.id}">${labelled(n.text, n.verification)}</li>`)}</ul>` : ''}
 </article>`;
 }
 
@@ -125,10 +146,11 @@ function notApplyingTable(ds: readonly DutyResult[], o: RenderOptions, person: s
 </table>`;
 }
 
-function glanceTable(a: Assessment, o: RenderOptions): Html {
+function glanceTable(a: Assessment, o: RenderOptions, shownAs: ReadonlyMap<string, string>): Html {
   const rows = personsOf(a).map((p) => {
     const mine = a.duties.filter((d) => d.person === p);
-    const link = (d: DutyResult) => html`<a href="#${dutyCardId(o, p, d.duty)}">${o.shortName(d.duty)}</a>`;
+    // A person shown together with others links to the cards shown for the group.
+    const link = (d: DutyResult) => html`<a href="#${dutyCardId(o, shownAs.get(p) ?? p, d.duty)}">${o.shortName(d.duty)}</a>`;
     const list = (ds: readonly DutyResult[]) => (ds.length === 0 ? html`<span class="muted">none</span>` : join(ds.map(link), ', '));
     const must = mine.filter((d) => d.status === 'applies' && d.modality === 'must');
     const may = mine.filter((d) => d.status === 'may_apply');
@@ -197,25 +219,30 @@ export function renderHelplines(hs: readonly Helpline[]): Html {
 export function renderAssessment(a: Assessment, o: RenderOptions): Html {
   const l = o.level;
   const persons = personsOf(a);
-  const perPerson = persons.map((p) => {
+  const groups = o.groupPeople === true ? peopleGroups(a) : persons.map((p) => [p]);
+  const shownAs = new Map(groups.flatMap((g) => g.map((p) => [p, g[0] as string] as const)));
+  const perPerson = groups.map((group) => {
+    const p = group[0] as string;
     const mine = a.duties.filter((d) => d.person === p);
     const applies = mine.filter((d) => d.status === 'applies');
     const may = mine.filter((d) => d.status === 'may_apply');
     const not = mine.filter((d) => d.status === 'does_not_apply');
     const ovs = a.overlaps.filter((ov) => ov.person === p);
-    return html`<section class="person" data-person="${p}" aria-labelledby="${o.idPrefix ?? ''}person-${slug(p)}">
-${heading(l, `For ${p}`, html` id="${o.idPrefix ?? ''}person-${slug(p)}"`)}
+    const who = andList(group);
+    return html`<section class="person" data-person="${p}"${group.length > 1 ? html` data-people="${group.join('|')}"` : ''} aria-labelledby="${o.idPrefix ?? ''}person-${slug(p)}">
+${heading(l, `For ${who}`, html` id="${o.idPrefix ?? ''}person-${slug(p)}"`)}
+${group.length > 1 ? html`<p class="muted">Every duty has the same status for ${who}; the reasons below are shown for ${p}.</p>` : ''}
 ${ovs.map((ov) => overlapBox(ov, o))}
 ${applies.length > 0 ? html`${heading(l + 1, 'Applies')}${applies.map((d) => dutyCard(d, o, l + 2))}` : ''}
 ${may.length > 0 ? html`${heading(l + 1, 'May apply: settle the questions')}${may.map((d) => dutyCard(d, o, l + 2))}` : ''}
 ${not.length > 0 ? html`${heading(l + 1, 'Does not apply')}${notApplyingTable(not, o, p)}` : ''}
-${applies.length === 0 && may.length === 0 ? html`<p class="none-apply"><strong>No reporting duty applies for ${p}</strong> on these facts.</p>` : ''}
+${applies.length === 0 && may.length === 0 ? html`<p class="none-apply"><strong>No reporting duty applies for ${who}</strong> on these facts.</p>` : ''}
 </section>`;
   });
   return html`<div class="assessment">
 <p class="meta">Law as at ${formatDate(a.lawAsAt)} (the date the reporter came to know) · assessed on ${formatDate(a.assessmentDate)} · rules ${a.rulesetVersion}</p>
 ${heading(l, 'At a glance')}
-${glanceTable(a, o)}
+${glanceTable(a, o, shownAs)}
 ${perPerson}
 ${heading(l, 'Questions that would settle what is still open')}
 ${

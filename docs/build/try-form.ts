@@ -59,7 +59,7 @@ ${select(id('sex'), 'sex', 'Sex', VOCAB.sex)}
 ${select(id('disability'), 'disability', 'Disability', VOCAB.disability)}
 ${select(id('mentalDisabilityAffectingConsent'), 'mentalDisabilityAffectingConsent', 'Mental disability affecting consent', TRI, 'Sexual Offences Act: unable to understand or consent at the time.')}
 ${select(id('opposesReport'), 'opposesReport', 'Does not want a report', TRI)}
-${input(id('caregiverOf'), 'caregiverOf', 'Cares for', 'text', 'Labels of children this person cares for, separated by commas.', html` autocomplete="off" spellcheck="false"`)}
+${input(id('caregiverOf'), 'caregiverOf', 'Cares for', 'text', 'Labels of the children this person cares for, separated by semicolons.', html` autocomplete="off" spellcheck="false"`)}
 </div>
 <p><button type="button" class="remove-row">Remove this person</button></p>
 </fieldset>`;

@@ -5,8 +5,10 @@
  * connections, and the form has no action.
  */
 import { dutyCatalogue, safeAssess, type CaseInput, type ValidationIssue } from '../../src/index.js';
-import { html, join } from './html.js';
+import { html, join, verbatim } from './html.js';
 import { renderAssessment } from './render-assessment.js';
+import { plainFix, plainIssue } from './plain-errors.js';
+import { caseFragment, caseFromHash } from './share.js';
 import { concernRow, personRow } from './try-form.js';
 import { shortNameOf } from './words.js';
 
@@ -89,6 +91,24 @@ function compact<T extends Record<string, unknown>>(o: T): T {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as T;
 }
 
+/**
+ * The labels in a "cares for" field: separated by semicolons or commas, where a known label that
+ * itself has a comma ("Lerato, 5") is read whole.
+ */
+export function splitLabels(text: string, known: readonly string[]): string[] {
+  const out: string[] = [];
+  const byLength = [...known].filter((k) => k !== '').sort((a, b) => b.length - a.length);
+  let rest = text.trim();
+  while (rest !== '') {
+    const whole = byLength.find((k) => rest.startsWith(k) && /^\s*([,;]|$)/.test(rest.slice(k.length)));
+    const cut = whole !== undefined ? whole.length : rest.search(/[,;]/) === -1 ? rest.length : rest.search(/[,;]/);
+    const item = rest.slice(0, cut).trim();
+    if (item !== '') out.push(item);
+    rest = rest.slice(cut).replace(/^\s*[,;]\s*/, '');
+  }
+  return out;
+}
+
 /** The case the form describes. */
 export function readCase(): CaseInput {
   const f = form();
@@ -101,10 +121,7 @@ export function readCase(): CaseInput {
     knowledgeDate: value(rep, 'knowledgeDate') || undefined,
   });
   const people = rows('person').map((r) => {
-    const cares = value(r, 'caregiverOf')
-      .split(',')
-      .map((s) => s.trim())
-      .filter((s) => s !== '');
+    const cares = splitLabels(value(r, 'caregiverOf'), personIds());
     return compact({
       id: value(r, 'id'),
       dateOfBirth: value(r, 'dateOfBirth') || undefined,
@@ -148,7 +165,7 @@ function set(row: ParentNode, name: string, v: unknown): void {
   const el = field(row, name);
   if (!el) return;
   if (v === undefined || v === null) el.value = '';
-  else if (Array.isArray(v)) el.value = v.join(', ');
+  else if (Array.isArray(v)) el.value = v.join('; ');
   else el.value = String(v);
 }
 
@@ -212,17 +229,31 @@ function controlFor(path: readonly (string | number)[]): HTMLElement | null {
   return null;
 }
 
-function showErrors(issues: readonly ValidationIssue[]): void {
+function clearErrors(): void {
   document.querySelectorAll('[aria-invalid="true"]').forEach((el) => el.removeAttribute('aria-invalid'));
-  const items = issues.map((iss) => {
+  document.querySelectorAll('.field-error').forEach((el) => {
+    const control = el.parentElement?.querySelector('[aria-describedby]');
+    if (control) control.setAttribute('aria-describedby', (control.getAttribute('aria-describedby') ?? '').replace(el.id, '').trim());
+    el.remove();
+  });
+}
+
+function showErrors(issues: readonly ValidationIssue[]): void {
+  clearErrors();
+  const items = issues.map((iss, n) => {
     const el = controlFor(iss.path);
-    el?.setAttribute('aria-invalid', 'true');
-    return html`<li>${el?.id ? html`<a href="#${el.id}">${iss.message}</a>` : iss.message}</li>`;
+    if (el) {
+      el.setAttribute('aria-invalid', 'true');
+      // The problem in plain words beside the field, and read out with it.
+      const errId = `${el.id || 'field'}-error-${n}`;
+      el.insertAdjacentHTML('afterend', html`<span class="field-error" id="${errId}">${plainFix(iss)}</span>`.value);
+      el.setAttribute('aria-describedby', `${el.getAttribute('aria-describedby') ?? ''} ${errId}`.trim());
+    }
+    return html`<li>${el?.id ? html`<a href="#${el.id}">${plainIssue(iss)}</a>` : plainIssue(iss)}</li>`;
   });
   results().innerHTML = html`<h2 id="results-heading">Results</h2>
 <div class="error-summary" role="alert">
-<h3>The case needs correcting</h3>
-<p>The library could not read the case. Each problem names where it is, what was expected and what came in:</p>
+<h3>Some answers need correcting</h3>
 <ul>${items}</ul>
 </div>`.value;
 }
@@ -233,13 +264,32 @@ function run(): void {
   if (!r.success) {
     showErrors(r.error.issues);
   } else {
-    document.querySelectorAll('[aria-invalid="true"]').forEach((el) => el.removeAttribute('aria-invalid'));
+    clearErrors();
+    const frag = caseFragment(input);
+    const link = new URL(`try.html${frag}`, location.href).href;
     results().innerHTML = html`<h2 id="results-heading">Results</h2>
+<p class="next-actions"><a class="button-link" href="report.html${frag}" id="open-report">Open the short report to print</a> <a href="interview.html${frag}">Continue in the guided interview</a></p>
 ${renderAssessment(r.data, { root: '', level: 3, shortName, idPrefix: 'res-' })}
-<details class="case-json"><summary>The case as JSON (for the command-line tool or a case system)</summary><pre><code>${JSON.stringify(input, null, 2)}</code></pre></details>
-<p><button type="button" id="print-results">Print</button></p>`.value;
+<div class="share"><label for="share-link">A link to this case, to share or keep</label>
+<span class="hint" id="share-link-hint">The case is in the link after the #, which your browser never sends anywhere. Anyone who opens the link sees the case: share it only as you would share the case.</span>
+<input id="share-link" type="text" readonly value="${link}" aria-describedby="share-link-hint" spellcheck="false"></div>
+<details class="case-json"><summary>The case as JSON (for the command-line tool or a case system)</summary><pre><code>${verbatim(JSON.stringify(input, null, 2))}</code></pre></details>
+<p><button type="button" id="print-results">Print everything</button></p>`.value;
   }
   results().focus();
+}
+
+/** Opens a case from the link's fragment (`#case=…`), if there is one, and assesses it. */
+function openFromHash(): void {
+  const c = caseFromHash(location.hash);
+  if (c === null) return;
+  const loose = c as { people?: unknown; concerns?: unknown };
+  if (typeof c !== 'object' || !Array.isArray(loose.people) || !Array.isArray(loose.concerns)) {
+    results().innerHTML = html`<h2 id="results-heading">Results</h2><p class="warn">The link carries a case this page cannot read.</p>`.value;
+    return;
+  }
+  fillCase(c as CaseInput);
+  run();
 }
 
 function init(): void {
@@ -286,6 +336,8 @@ function init(): void {
   // Printing shows everything: open any collapsed parts first.
   window.addEventListener('beforeprint', () => document.querySelectorAll('details').forEach((d) => (d.open = true)));
   renumber();
+  openFromHash();
+  window.addEventListener('hashchange', openFromHash);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', init);

@@ -35,6 +35,10 @@ const WorkedCaseSchema = z
     id: z.string().regex(/^[a-z0-9-]+$/),
     title: z.string().min(5),
     summary: z.string().min(10),
+    /** The question put to the group before the answer is revealed. */
+    question: z.string().min(10).optional(),
+    /** How a trainer names the people (`"Lerato, 5"`), by the case's person ids; for display only. */
+    labels: z.record(z.string(), z.string().min(1)).default({}),
     caseFile: z.string().optional(),
     case: z.unknown().optional(),
     story: z.array(z.string().min(1)).min(1),
@@ -45,6 +49,8 @@ const WorkedCaseSchema = z
     showNotMandatory: z.array(z.object({ duty: z.enum(DUTY_IDS), person: z.string() }).strict()).default([]),
     expected: ExpectedSchema,
     variants: z.array(VariantSchema).default([]),
+    /** Prompts for the group's discussion. */
+    discussion: z.array(z.string().min(5)).default([]),
   })
   .strict()
   .refine((w) => (w.caseFile === undefined) !== (w.case === undefined), { message: 'exactly one of caseFile and case' });
@@ -91,6 +97,24 @@ export function setPath(obj: unknown, dotted: string, value: unknown): unknown {
     cur = target[key] as Record<string, unknown>;
   });
   return copy;
+}
+
+/**
+ * The case with its people named as the trainer labels them: people ids, victims, alleged
+ * perpetrators and cared-for children renamed. Only for display; the checks use the case as written.
+ */
+export function relabel(input: CaseInput, labels: Readonly<Record<string, string>>): CaseInput {
+  const name = (id: unknown) => (typeof id === 'string' ? (labels[id] ?? id) : id);
+  const c = structuredClone(input) as unknown as { people: Record<string, unknown>[]; concerns: Record<string, unknown>[] };
+  for (const p of c.people) {
+    p['id'] = name(p['id']);
+    if (Array.isArray(p['caregiverOf'])) p['caregiverOf'] = (p['caregiverOf'] as unknown[]).map(name);
+  }
+  for (const k of c.concerns) {
+    k['victim'] = name(k['victim']);
+    if (k['allegedBy'] !== undefined) k['allegedBy'] = name(k['allegedBy']);
+  }
+  return c as unknown as CaseInput;
 }
 
 /** Every way the library's answer differs from what is expected, in words. */
