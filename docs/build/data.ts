@@ -37,6 +37,7 @@ const FixtureSchema = z.object({
   description: z.string(),
   provisions: z.array(z.string()).default([]),
   case: z.unknown(),
+  options: z.object({ presumptions: z.boolean().optional() }).optional(),
   expected: z
     .object({
       duties: z.array(z.object({ duty: z.enum(DUTY_IDS), person: z.string(), status: Status }).loose()).optional(),
@@ -77,7 +78,7 @@ export function loadFixtureRuns(): FixtureRun[] {
       throw new Error(`fixtures/${f} does not have the scenario shape of fixtures/README.md: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
     parsed.data.forEach((s, index) => {
-      const r = safeAssess(s.case);
+      const r = safeAssess(s.case, s.options?.presumptions === false ? { presumptions: false } : {});
       out.push({
         file: f,
         index,
