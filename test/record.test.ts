@@ -54,7 +54,7 @@ describe('decision records', () => {
     // What the decision used instead: the child's age on the knowledge date.
     const child = r.data.facts.find((f) => f.person === 'person-2');
     expect(child?.facts.victimAgeAtKnowledge).toBe(5);
-    expect(r.data.law.find((l) => l.duty === 'dva-s2B')?.versions).toEqual([{ provision: expect.stringContaining('2B'), inForceFrom: '2023-04-14', mode: 'at-knowledge', certain: true }]);
+    expect(r.data.law.find((l) => l.duty === 'dva-s2B')?.versions).toEqual([{ provision: expect.stringContaining('2B'), inForceFrom: '2023-04-14', mode: 'at-knowledge', certain: true, atAssessment: true }]);
   });
 
   it('carry a SHA-256 of the rule files computed at build time, which the rule files on disk still give', () => {

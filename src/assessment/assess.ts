@@ -13,7 +13,7 @@ import { makeIssue, ValidationError, type ValidationIssue } from '../errors/vali
 import { buildRuleSet, RULE_SOURCES, CONDITION_SOURCES } from '../rules/catalogue.js';
 import { OVERLAPS, GENERAL_NOTES } from '../rules/overlaps.js';
 import { CLASSIFICATIONS, presumptions as presumptionsFile } from '../rules/parameters.js';
-import { decideDuty, overlapsOf, type InputIndex } from './duties.js';
+import { datedOf, decideDuty, overlapsOf, type InputIndex } from './duties.js';
 import { buildGuidance } from './guidance.js';
 import { rulesetVersionOf } from './version.js';
 import type { Assessment, DutyResult, InterpretationNote, Overlap, Question } from './types.js';
@@ -153,8 +153,10 @@ function overlapsFor(person: string, duties: readonly DutyResult[], derived: Der
     const r = compiled.rules.get(duty);
     return r ? versionsInWindow(r, knowledgeDate, assessmentDate) : undefined;
   };
-  const facts = (derived.byPerson.get(person) ?? []).map((cf) => cf.facts);
-  return overlapsOf(person, duties.filter((d) => d.person === person), facts, windowsOf, OVERLAPS);
+  const concerns = derived.byPerson.get(person) ?? [];
+  const facts = concerns.map((cf) => cf.facts);
+  const dated = concerns.map((cf) => datedOf(cf, false, assessmentDate));
+  return overlapsOf(person, duties.filter((d) => d.person === person), facts, windowsOf, OVERLAPS, dated);
 }
 
 function questionsOf(duties: readonly DutyResult[]): Question[] {

@@ -5,6 +5,7 @@ import type { DutyId } from '../case/vocabulary.js';
 import type { PresumptionUse } from '../case/derive.js';
 import type { Facts } from '../case/facts.js';
 import {
+  and3,
   evaluateVersion,
   leavesOf,
   versionsInWindow,
@@ -145,29 +146,73 @@ interface Deciding {
   readonly lo: LimbOutcome;
   readonly w: VersionInWindow;
   readonly result: Tri;
+  /** The later date the duty was looked at (a version that binds later; an ongoing act), if any. */
+  readonly point: string | undefined;
 }
 
 const isLeapDayBirth = (dob: string | undefined): boolean => dob !== undefined && dob.endsWith('-02-29');
 
 const RANK = (r: Tri): number => (r === true ? 2 : r === null ? 1 : 0);
 
-/** On one concern's facts, the version (oldest first) that gives the strongest result, and that result. */
-function strongestVersion(windows: readonly VersionInWindow[], facts: Facts): { lo: LimbOutcome; w: VersionInWindow; result: Tri } {
-  let best: { lo: LimbOutcome; w: VersionInWindow; result: Tri } | undefined;
-  const kc = facts['knowledgeContinues'];
-  const kcTri: Tri = kc === undefined ? null : kc === true;
-  for (const w of windows) {
-    const lo = evaluateVersion(w.cv, facts);
-    const result = windowResult(w, lo.result, kcTri);
-    if (!best || RANK(result) > RANK(best.result)) best = { lo, w, result };
-    if (result === true) break;
-  }
-  return best as { lo: LimbOutcome; w: VersionInWindow; result: Tri };
+/**
+ * How a concern's facts move with the date a duty is looked at: `over(date)` gives the facts that
+ * change (ages "now"; for an ongoing act, ages at the act), and an ongoing act is looked at on the
+ * assessment date too (`ongoingUntil`), where the knowledge continued.
+ */
+export interface DatedFacts {
+  readonly over: (date: string) => Readonly<Record<string, FactValue>>;
+  readonly ongoingUntil: string | undefined;
 }
 
-function bestVersion(windows: readonly VersionInWindow[], cf: ConcernFacts, facts: Facts): Deciding {
-  const b = strongestVersion(windows, facts);
-  return { cf, facts, lo: b.lo, w: b.w, result: b.result };
+interface Strongest {
+  readonly lo: LimbOutcome;
+  readonly w: VersionInWindow;
+  readonly result: Tri;
+  readonly facts: Facts;
+  readonly point: string | undefined;
+}
+
+/**
+ * On one concern's facts, the version (oldest first) that gives the strongest result, and that
+ * result. A version that binds only later is looked at on the day it binds (ages then); an ongoing
+ * act also on the assessment date, while the knowledge continues.
+ */
+function strongestVersion(windows: readonly VersionInWindow[], facts: Facts, dated?: DatedFacts): Strongest {
+  let best: Strongest | undefined;
+  const kc = facts['knowledgeContinues'];
+  const kcTri: Tri = kc === undefined ? null : kc === true;
+  const consider = (c: Strongest) => {
+    if (!best || RANK(c.result) > RANK(best.result)) best = c;
+  };
+  for (const w of windows) {
+    const later = w.mode === 'at-knowledge' ? undefined : w.start;
+    const f0 = later !== undefined && dated ? (Object.assign({}, facts, dated.over(later)) as Facts) : facts;
+    const lo = evaluateVersion(w.cv, f0);
+    consider({ lo, w, result: windowResult(w, lo.result, kcTri), facts: f0, point: later });
+    const until = dated?.ongoingUntil;
+    if (until !== undefined && w.inForceAtEnd && until > (later ?? '') && (best as Strongest).result !== true) {
+      // The act goes on at the assessment date: the duty binds then too, if the knowledge continued.
+      const fA = Object.assign({}, facts, dated?.over(until)) as Facts;
+      const loA = evaluateVersion(w.cv, fA);
+      const open = w.mode === 'uncertain' && !w.certainInWindow;
+      const rA: Tri = open ? (loA.result === false ? false : null) : and3(loA.result, kcTri);
+      consider({ lo: loA, w, result: rA, facts: fA, point: until });
+    }
+    if ((best as Strongest).result === true) break;
+  }
+  return best as Strongest;
+}
+
+export { datedOf };
+
+function bestVersion(windows: readonly VersionInWindow[], cf: ConcernFacts, facts: Facts, dated?: DatedFacts): Deciding {
+  const b = strongestVersion(windows, facts, dated);
+  return { cf, facts: b.facts, lo: b.lo, w: b.w, result: b.result, point: b.point };
+}
+
+/** The dated facts of a concern for a mode, looked at up to the assessment date. */
+function datedOf(cf: ConcernFacts, strict: boolean, assessmentDate: string): DatedFacts {
+  return { over: (date) => cf.datedFacts(date, strict), ongoingUntil: cf.ongoing ? assessmentDate : undefined };
 }
 
 /**
@@ -175,9 +220,14 @@ function bestVersion(windows: readonly VersionInWindow[], cf: ConcernFacts, fact
  * versions in the knowledge window: what `decideDuty` decides, without the explanation (decision
  * records replay with it). No version in the window: does not apply.
  */
-export function statusOnFacts(windows: readonly VersionInWindow[], factsList: readonly Facts[], firstModality: 'must' | 'may'): { status: DutyStatus; modality: 'must' | 'may' } {
+export function statusOnFacts(
+  windows: readonly VersionInWindow[],
+  factsList: readonly Facts[],
+  firstModality: 'must' | 'may',
+  datedList: readonly (DatedFacts | undefined)[] = [],
+): { status: DutyStatus; modality: 'must' | 'may' } {
   if (windows.length === 0) return { status: 'does_not_apply', modality: firstModality };
-  const results = factsList.map((f) => strongestVersion(windows, f));
+  const results = factsList.map((f, i) => strongestVersion(windows, f, datedList[i]));
   const pick = (r: Tri) => results.find((x) => x.result === r);
   const deciding = pick(true) ?? pick(null) ?? results[0];
   const status: DutyStatus = deciding === undefined || deciding.result === false ? 'does_not_apply' : deciding.result === true ? 'applies' : 'may_apply';
@@ -226,7 +276,7 @@ function explainDecision(
 
 /** The reason a version binds only from a later date, or only perhaps: continuing knowledge, unverified commencement. */
 function windowReasonOf(d: Deciding, concern: string | undefined): Reason | undefined {
-  if (d.w.mode === 'at-knowledge' || d.lo.result === false) return undefined;
+  if (d.lo.result === false) return undefined;
   const provision = d.w.cv.version.provision;
   if (d.w.mode === 'uncertain' && d.result !== true) {
     const r: { -readonly [K in keyof Reason]: Reason[K] } = {
@@ -239,13 +289,14 @@ function windowReasonOf(d: Deciding, concern: string | undefined): Reason | unde
     if (concern !== undefined) r.concern = concern;
     return r;
   }
+  if (d.point === undefined) return undefined;
   const v = d.facts['knowledgeContinues'];
   const r: { -readonly [K in keyof Reason]: Reason[K] } = {
     fact: 'knowledgeContinues' as const,
     value: v === undefined ? null : (v as boolean),
     test: '= true',
     result: v === undefined ? 'unknown' : v === true,
-    label: `you still knew on ${d.w.start}, when ${provision} bound you`,
+    label: d.point === d.w.start && d.w.mode !== 'at-knowledge' ? `you still knew on ${d.point}, when ${provision} bound you` : `you still knew on ${d.point}, while the act went on`,
   };
   if (concern !== undefined) r.concern = concern;
   return r;
@@ -314,7 +365,7 @@ export function decideDuty(
     return make('does_not_apply', (version.limbs[0] as { modality: 'must' | 'may' }).modality, citationOf(rule, version), [reason], [], [], []);
   }
 
-  const decided = concerns.map((cf) => bestVersion(windows, cf, cf.facts));
+  const decided = concerns.map((cf) => bestVersion(windows, cf, cf.facts, datedOf(cf, false, assessmentDate)));
   const { status, deciding } = statusOf(decided);
   const tagConcern = concerns.length > 1;
   const { reasons, missing } = explainDecision(status, deciding, tagConcern, idx, true);
@@ -333,7 +384,7 @@ export function decideDuty(
       if (!notes.some((n) => n.id === note.id)) notes.push({ id: note.id, text: note.text, verification: note.verification });
     }
   }
-  if (status !== 'does_not_apply' && deciding.some((d) => d.w.mode === 'later')) notes.push(general.continuingKnowledge);
+  if (status !== 'does_not_apply' && deciding.some((d) => d.point !== undefined)) notes.push(general.continuingKnowledge);
   // A birthday on 29 February: the day the age is reached is a reading, and the output says so.
   if (concerns.some((cf) => isLeapDayBirth(cf.victim.dateOfBirth) || isLeapDayBirth(cf.perpetrator?.dateOfBirth)) || isLeapDayBirth(derived.reporterDateOfBirth)) {
     notes.push(general.leapDayBirthday);
@@ -342,14 +393,14 @@ export function decideDuty(
   const cite = citationOf(rule, version, limb.provision);
   const result = make(status, limb.modality, cite, reasons, missing, notes, deciding.map((d) => d.cf.concern.id));
   if (rule.timing.deadlineHours !== null && status !== 'does_not_apply') {
-    const from = first.w.mode === 'at-knowledge' ? knowledgeDate : first.w.start;
+    const from = first.point ?? knowledgeDate;
     const latestDate = nextDay(from);
     result.deadline = { hours: rule.timing.deadlineHours, from, latestDate, passed: assessmentDate > latestDate };
   }
 
   // Presumptions: where the strict three-valued status differs, say which presumptions decided it.
   if (concerns.some((cf) => cf.presumed.length > 0)) {
-    const strict = statusOf(concerns.map((cf) => bestVersion(windows, cf, cf.strictFacts)));
+    const strict = statusOf(concerns.map((cf) => bestVersion(windows, cf, cf.strictFacts, datedOf(cf, true, assessmentDate))));
     if (strict.status !== status) {
       const candidates: PresumptionUse[] = [];
       const seen = new Set<string>();
@@ -366,10 +417,10 @@ export function decideDuty(
       const without = (u: PresumptionUse) =>
         statusOf(
           concerns.map((cf) => {
-            if (!cf.presumed.some((x) => x.id === u.id && x.fact === u.fact && x.about === u.about)) return bestVersion(windows, cf, cf.facts);
+            if (!cf.presumed.some((x) => x.id === u.id && x.fact === u.fact && x.about === u.about)) return bestVersion(windows, cf, cf.facts, datedOf(cf, false, assessmentDate));
             const facts: Record<string, FactValue> = Object.assign({}, cf.facts);
             facts[u.fact] = cf.strictFacts[u.fact];
-            return bestVersion(windows, cf, facts);
+            return bestVersion(windows, cf, facts, datedOf(cf, false, assessmentDate));
           }),
         ).status;
       const decisive = candidates.filter((u) => without(u) !== status);
@@ -393,10 +444,12 @@ export function alternativesStatus(
   wb: readonly VersionInWindow[],
   pivots: readonly string[],
   factsList: readonly Facts[],
+  datedList: readonly (DatedFacts | undefined)[] = [],
 ): DutyStatus | undefined {
   if (wa.length === 0 || wb.length === 0) return undefined;
   let best: DutyStatus = 'does_not_apply';
-  for (const base of factsList) {
+  for (const [i, base] of factsList.entries()) {
+    const dated = datedList[i];
     const open = pivots.filter((p) => base[p] === undefined);
     let anyTrue = false;
     let allTrue = true;
@@ -405,8 +458,8 @@ export function alternativesStatus(
     for (let mask = 0; mask < n; mask++) {
       const facts: Record<string, FactValue> = Object.assign({}, base);
       open.forEach((p, i) => (facts[p] = (mask & (1 << i)) !== 0));
-      const ra = strongestVersion(wa, facts).result;
-      const rb = strongestVersion(wb, facts).result;
+      const ra = strongestVersion(wa, facts, dated).result;
+      const rb = strongestVersion(wb, facts, dated).result;
       const r = ra === true || rb === true ? true : ra === null || rb === null ? null : false;
       if (r === true) anyTrue = true;
       else allTrue = false;
@@ -437,6 +490,7 @@ export function overlapsOf(
   factsList: readonly Facts[],
   windowsOf: (duty: DutyId) => readonly VersionInWindow[] | undefined,
   overlaps: readonly OverlapFile[],
+  datedList: readonly (DatedFacts | undefined)[] = [],
 ): Overlap[] {
   const out: Overlap[] = [];
   for (const o of overlaps) {
@@ -446,7 +500,7 @@ export function overlapsOf(
       const wb = windowsOf(b);
       const inPlay = mine.some((d) => (d.duty === a || d.duty === b) && d.status !== 'does_not_apply');
       if (!wa || !wb || !inPlay) continue;
-      const status = alternativesStatus(wa, wb, o.pivots, factsList);
+      const status = alternativesStatus(wa, wb, o.pivots, factsList, datedList);
       if (status) out.push({ id: o.id, person, duties: [a, b], status, text: o.texts[status] });
     } else {
       const must = mine.filter((d) => d.status === 'applies' && d.modality === 'must' && d.recipients.includes(o.recipient));

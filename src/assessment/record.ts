@@ -8,7 +8,7 @@ import { OVERLAPS } from '../rules/overlaps.js';
 import { validateWith } from '../errors/from-zod.js';
 import type { ValidationError } from '../errors/validation-error.js';
 import { assessValidated, defaultCompiled, deriveValid, validateCase, type AssessOptions } from './assess.js';
-import { overlapsOf, statusOnFacts } from './duties.js';
+import { overlapsOf, statusOnFacts, type DatedFacts } from './duties.js';
 import type { Assessment, DutyStatus } from './types.js';
 import { rulesHash, rulesetVersionOf } from './version.js';
 
@@ -62,6 +62,7 @@ export const DecisionRecordSchema = z
                   .optional()
                   .meta({ description: 'For a version that binds only later: its commencement (or, unverified commencement, the date it was in force by). A date of the law, not of the case.' }),
                 certain: z.boolean().meta({ description: 'For an unverified commencement: whether it was certainly in force by the assessment date.' }),
+                atAssessment: z.boolean().meta({ description: 'Still in force on the assessment date.' }),
               }),
             )
             .meta({ description: 'The versions of the provision in force while the reporter knew (empty: none).' }),
@@ -77,6 +78,17 @@ export const DecisionRecordSchema = z
           person: z.string(),
           concern: z.string(),
           facts: z.partialRecord(z.enum(FACT_NAMES as [FactName, ...FactName[]]), FactValueSchema),
+          dated: z
+            .array(
+              z.strictObject({
+                at: z.union([z.string().regex(ISO_DATE), z.literal('assessment')]),
+                facts: z.partialRecord(z.enum(FACT_NAMES as [FactName, ...FactName[]]), FactValueSchema),
+              }),
+            )
+            .meta({
+              description:
+                "The facts that move with the date a duty is looked at (ages then), on each later date the decision looked at: a provision's commencement, or 'assessment' for an ongoing act on the assessment date.",
+            }),
         }),
       )
       .meta({ description: 'The derived facts the rules read, per person at risk and concern (unknown facts absent); the rules are replayed on these.' }),
@@ -145,6 +157,17 @@ function isList(v: FactValue): v is readonly string[] {
   return Array.isArray(v);
 }
 
+/** The facts a record keeps: definite values only, copied, never a date. */
+function keptFacts(facts: Readonly<Record<string, FactValue>>): DecisionRecord['facts'][number]['facts'] {
+  const out: Partial<Record<FactName, Exclude<FactValue, undefined>>> = {};
+  for (const name of FACT_NAMES) {
+    const val = facts[name];
+    if (!kept(val)) continue;
+    out[name] = isList(val) ? [...val] : typeof val === 'object' ? { min: val.min, max: val.max } : val;
+  }
+  return out as DecisionRecord['facts'][number]['facts'];
+}
+
 /**
  * Makes a replayable decision record of an assessment, fit to be kept: every person and concern
  * id replaced by a neutral one (`person-1`, `concern-1`; the mapping is returned beside the record,
@@ -197,6 +220,7 @@ export function decisionRecord(input: unknown, options: AssessOptions = {}): Dec
           inForceFrom: w.cv.version.inForce.from,
           mode: w.mode,
           certain: w.certainInWindow,
+          atAssessment: w.inForceAtEnd,
         };
         // The knowledge date is the case's; only a date of the law (a commencement) is kept.
         if (w.mode !== 'at-knowledge') e.bindsFrom = w.start;
@@ -204,17 +228,16 @@ export function decisionRecord(input: unknown, options: AssessOptions = {}): Dec
       }),
     };
   });
+  const laterDates = [...new Set(law.flatMap((l) => l.versions.flatMap((x) => (x.bindsFrom !== undefined ? [x.bindsFrom] : []))))].sort();
   const facts: DecisionRecord['facts'] = [];
   const presumed: DecisionRecord['presumed'] = [];
   for (const [person, list] of derived.byPerson) {
     for (const cf of list) {
-      const kept_: Partial<Record<FactName, Exclude<FactValue, undefined>>> = {};
-      for (const name of FACT_NAMES) {
-        const val = cf.facts[name];
-        if (!kept(val)) continue;
-        kept_[name] = isList(val) ? [...val] : typeof val === 'object' ? { min: val.min, max: val.max } : val;
-      }
-      facts.push({ person, concern: cf.concern.id, facts: kept_ as DecisionRecord['facts'][number]['facts'] });
+      // The ages on each later date the decision looked at (commencements; the assessment, for an ongoing act).
+      const dated: DecisionRecord['facts'][number]['dated'] = [];
+      for (const at of laterDates) dated.push({ at, facts: keptFacts(cf.datedFacts(at, !valid.presumptions)) });
+      if (cf.ongoing) dated.push({ at: 'assessment', facts: keptFacts(cf.datedFacts(v.assessmentDate, !valid.presumptions)) });
+      facts.push({ person, concern: cf.concern.id, facts: keptFacts(cf.facts), dated });
       if (cf.presumed.length > 0) presumed.push({ person, concern: cf.concern.id, ids: [...new Set(cf.presumed.map((p) => p.id))] });
     }
   }
@@ -231,8 +254,14 @@ export function decisionRecord(input: unknown, options: AssessOptions = {}): Dec
  */
 function replayOutcome(rec: DecisionRecord): Pick<DecisionRecord, 'outcome' | 'overlaps'> {
   const compiled = defaultCompiled();
-  const byPerson = new Map<string, Readonly<Record<string, FactValue>>[]>();
-  for (const e of rec.facts) byPerson.set(e.person, [...(byPerson.get(e.person) ?? []), e.facts]);
+  const byPerson = new Map<string, { facts: Readonly<Record<string, FactValue>>; dated: DatedFacts }[]>();
+  // The assessment date is not kept: a date after every commencement stands for it.
+  const END = '9999-12-31';
+  for (const e of rec.facts) {
+    const at = new Map(e.dated.map((d) => [d.at === 'assessment' ? END : d.at, d.facts] as const));
+    const dated: DatedFacts = { over: (date) => at.get(date) ?? {}, ongoingUntil: at.has(END) ? END : undefined };
+    byPerson.set(e.person, [...(byPerson.get(e.person) ?? []), { facts: e.facts, dated }]);
+  }
   const windows = new Map<DutyId, VersionInWindow[]>();
   for (const { duty, versions } of rec.law) {
     const rule = compiled.rules.get(duty);
@@ -240,7 +269,7 @@ function replayOutcome(rec: DecisionRecord): Pick<DecisionRecord, 'outcome' | 'o
     const ws: VersionInWindow[] = [];
     for (const v of versions) {
       const cv = rule.versions.find((x) => x.version.provision === v.provision && x.version.inForce.from === v.inForceFrom);
-      if (cv) ws.push({ cv, mode: v.mode, start: v.bindsFrom ?? '', certainInWindow: v.certain });
+      if (cv) ws.push({ cv, mode: v.mode, start: v.bindsFrom ?? '', certainInWindow: v.certain, inForceAtEnd: v.atAssessment });
     }
     windows.set(duty, ws);
   }
@@ -253,11 +282,24 @@ function replayOutcome(rec: DecisionRecord): Pick<DecisionRecord, 'outcome' | 'o
       const ws = windows.get(duty);
       if (!rule || !ws) continue;
       const first = rule.versions[0]?.limbs[0]?.modality ?? 'must';
-      const d = statusOnFacts(ws, list, first);
+      const d = statusOnFacts(
+        ws,
+        list.map((x) => x.facts),
+        first,
+        list.map((x) => x.dated),
+      );
       mine.push({ duty, status: d.status, modality: d.modality, recipients: rule.rule.recipients });
       outcome.push({ duty, person, status: d.status, modality: d.modality });
     }
-    for (const o of overlapsOf(person, mine, list, (duty) => windows.get(duty), OVERLAPS)) overlaps.push({ id: o.id, person, status: o.status });
+    const overlapsNow = overlapsOf(
+      person,
+      mine,
+      list.map((x) => x.facts),
+      (duty) => windows.get(duty),
+      OVERLAPS,
+      list.map((x) => x.dated),
+    );
+    for (const o of overlapsNow) overlaps.push({ id: o.id, person, status: o.status });
   }
   return { outcome, overlaps };
 }

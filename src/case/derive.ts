@@ -13,7 +13,7 @@ export interface CaseDates {
 export type Classified = 'yes' | 'no' | 'unknown' | 'residence';
 
 /** What a harm value says happened, where the concern does not say. */
-export type ConductFlag = 'sexualContact' | 'sexualNonContact' | 'sexualExploitation' | 'imagery';
+export type ConductFlag = 'sexualContact' | 'sexualNonContact' | 'sexualExploitation' | 'imagery' | 'physicalInjury';
 
 /**
  * The legal classifications derivation applies to the input. They are law, so they live in
@@ -56,6 +56,14 @@ export interface ConcernFacts {
   readonly strictFacts: Readonly<Record<string, FactValue>>;
   /** The presumptions behind `facts` (empty in strict mode or when none was needed). */
   readonly presumed: readonly PresumptionUse[];
+  /** The act is ongoing (`incidentDate: "ongoing"`): it goes on at every date the reporter knows. */
+  readonly ongoing: boolean;
+  /**
+   * The facts that depend on the date a duty is looked at, on another date than the knowledge date
+   * (a provision that binds only later; an ongoing act on the assessment date): the ages "now", and
+   * for an ongoing act the ages at the act. Laid over `facts` (or `strictFacts`, with `strict`).
+   */
+  readonly datedFacts: (date: string, strict: boolean) => Readonly<Record<string, FactValue>>;
 }
 
 /** The derived view of a case: facts per concern, grouped by person at risk (in input order). */
@@ -179,7 +187,7 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
       perpetratorAgeAtIncident: perpetrator ? ageAt(pw, datedAct, knowledgeDate) : undefined,
       ageGapWithinTwoYears: perpetrator ? bornWithinYears(vw, pw, cls.ageGapYears) : undefined,
       consensual: k.consensual ?? undefined,
-      physicalInjury: k.physicalInjury,
+      physicalInjury: k.physicalInjury ?? tri(conduct.physicalInjury),
       deliberateNeglect: k.deliberate,
       sexualContact: k.sexualContact ?? tri(conduct.sexualContact),
       sexualNonContact: k.sexualNonContact ?? tri(conduct.sexualNonContact),
@@ -211,13 +219,14 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
         over[p.fact] = p.fact === 'reporterAge' ? { min: cls.adultAge, max: 130 } : true;
       }
       if (datedAct === undefined) {
-        // An act with no date, or an ongoing one, is presumed recent: within the year before the knowledge date.
-        const va = ageOver(vw, yearAgo, knowledgeDate);
+        // An act with no date is presumed recent: within the year before the knowledge date; an ongoing one, now.
+        const from = k.incidentDate === 'ongoing' ? knowledgeDate : yearAgo;
+        const va = ageOver(vw, from, knowledgeDate);
         if (va !== undefined) {
           over['victimAgeAtIncident'] = va;
           presumed.push({ id: 'recent-incident', fact: 'victimAgeAtIncident', about: victim.id });
         }
-        const pa = perpetrator ? ageOver(pw, yearAgo, knowledgeDate) : undefined;
+        const pa = perpetrator ? ageOver(pw, from, knowledgeDate) : undefined;
         if (pa !== undefined && perpetrator) {
           over['perpetratorAgeAtIncident'] = pa;
           presumed.push({ id: 'recent-incident', fact: 'perpetratorAgeAtIncident', about: perpetrator.id });
@@ -234,8 +243,23 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
       }
       if (presumed.length > 0) facts = Object.assign({}, strict, over);
     }
+    const ongoing = k.incidentDate === 'ongoing';
+    const presumedAct = options.presumptions && datedAct === undefined;
+    const datedFacts = (date: string, strictMode: boolean): Record<string, FactValue> => {
+      const out: Record<string, FactValue> = {
+        victimAgeAtKnowledge: ageAt(vw, date, date),
+        // An age given by role or by presumption does not move; one from a date of birth or age does.
+        reporterAge: reporterWindow === undefined ? (strictMode ? strict['reporterAge'] : facts['reporterAge']) : ageAt(reporterWindow, date, date),
+      };
+      if (ongoing) {
+        // The act goes on at that date: ages at the act are the ages then (recent, or any time up to then).
+        out['victimAgeAtIncident'] = !strictMode && presumedAct ? ageAt(vw, date, date) : ageAt(vw, undefined, date);
+        if (perpetrator) out['perpetratorAgeAtIncident'] = !strictMode && presumedAct ? ageAt(pw, date, date) : ageAt(pw, undefined, date);
+      }
+      return out;
+    };
     const list = byPerson.get(victim.id) ?? [];
-    list.push({ concern: k, victim, perpetrator, facts, strictFacts: strict, presumed });
+    list.push({ concern: k, victim, perpetrator, facts, strictFacts: strict, presumed, ongoing, datedFacts });
     byPerson.set(victim.id, list);
   }
   return { dates, byPerson, reporterFacts, reporterDateOfBirth: r.dateOfBirth, ageAtKnowledge };

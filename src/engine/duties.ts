@@ -76,6 +76,8 @@ export interface VersionInWindow {
   readonly start: string;
   /** For `uncertain`: whether the date by which it was in force falls on or before the assessment date. */
   readonly certainInWindow: boolean;
+  /** Still in force on the assessment date (the last day looked at). */
+  readonly inForceAtEnd: boolean;
 }
 
 /** Every version of a rule in force at some point from `from` to `to` (inclusive), oldest first. */
@@ -86,12 +88,13 @@ export function versionsInWindow(r: CompiledRule, from: string, to: string): Ver
     const t = cv.version.inForce.to;
     if (t !== null && t < from) continue;
     if (f !== null && f > to) continue;
+    const inForceAtEnd = t === null || to <= t;
     if (f === null) {
       const by = cv.version.inForce.inForceBy;
-      if (by === undefined || by <= from) out.push({ cv, mode: 'at-knowledge', start: from, certainInWindow: true });
-      else out.push({ cv, mode: 'uncertain', start: by, certainInWindow: by <= to });
-    } else if (f <= from) out.push({ cv, mode: 'at-knowledge', start: from, certainInWindow: true });
-    else out.push({ cv, mode: 'later', start: f, certainInWindow: true });
+      if (by === undefined || by <= from) out.push({ cv, mode: 'at-knowledge', start: from, certainInWindow: true, inForceAtEnd });
+      else out.push({ cv, mode: 'uncertain', start: by, certainInWindow: by <= to, inForceAtEnd });
+    } else if (f <= from) out.push({ cv, mode: 'at-knowledge', start: from, certainInWindow: true, inForceAtEnd });
+    else out.push({ cv, mode: 'later', start: f, certainInWindow: true, inForceAtEnd });
   }
   return out;
 }

@@ -32,7 +32,9 @@ export const RelationshipsSchema = z
   })
   .strict();
 
-const ConductRow = z.object({ sexualContact: z.enum(YesNoUnknown), sexualNonContact: z.enum(YesNoUnknown), sexualExploitation: z.enum(YesNoUnknown), imagery: z.enum(YesNoUnknown) }).strict();
+const ConductRow = z
+  .object({ sexualContact: z.enum(YesNoUnknown), sexualNonContact: z.enum(YesNoUnknown), sexualExploitation: z.enum(YesNoUnknown), imagery: z.enum(YesNoUnknown), physicalInjury: z.enum(YesNoUnknown) })
+  .strict();
 const HarmList = z.object({ description: z.string().min(1), source: z.url(), verification: Verification, harms: z.array(z.enum(HARMS)).min(1) }).strict();
 export const HarmsSchema = z
   .object({

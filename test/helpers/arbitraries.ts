@@ -206,7 +206,7 @@ export function complete(c: JsonCase, pick: Pick): JsonCase {
     if (k.incidentDate === undefined || k.incidentDate === 'ongoing') k.incidentDate = addDays(kd, -pick.int(0, 6000));
     // What the harm value leaves open about the conduct, and what the relationship leaves open.
     const conduct = CLASSIFICATIONS.conduct[k.harm as keyof typeof CLASSIFICATIONS.conduct];
-    for (const flag of ['sexualContact', 'sexualNonContact', 'sexualExploitation', 'imagery'] as const) {
+    for (const flag of ['sexualContact', 'sexualNonContact', 'sexualExploitation', 'imagery', 'physicalInjury'] as const) {
       if (conduct[flag] === 'unknown') k[flag] ??= pick.bool();
     }
     const rel0 = (k.relationship ?? pick.of(RELATIONSHIPS)) as (typeof RELATIONSHIPS)[number];
@@ -219,7 +219,6 @@ export function complete(c: JsonCase, pick: Pick): JsonCase {
     if (CLASSIFICATIONS.withChildsCarer[rel0] === 'unknown') k.relationshipToCarer ??= pick.of(RELATIONSHIPS);
     const carersListed = x.people.some((p) => ((p.caregiverOf as string[] | undefined) ?? []).includes(k.victim as string));
     if (!carersListed) k.carerAlsoAbused ??= pick.bool();
-    k.physicalInjury ??= pick.bool();
     k.deliberate ??= pick.bool();
     k.consensual ??= pick.bool();
     k.sharesResidence ??= pick.bool();
