@@ -28,6 +28,7 @@ import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
 import { makeIssue, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { validateWith } from '../errors/from-zod.js';
 import { factsOf, referencesOf, type Condition } from '../engine/condition.js';
+import { deepFreeze } from './freeze.js';
 import { NamedConditionFileSchema, RuleFileSchema, type NamedConditionFile, type RuleFile } from './schema.js';
 
 /** The rule files as bundled, with the path each came from (for error messages and docs). */
@@ -101,7 +102,7 @@ export function buildRuleSet(
   };
   const conditions = new Map<string, NamedConditionFile>();
   for (const s of conditionSources) {
-    const r = { data: check(NamedConditionFileSchema, s.data, s.path) };
+    const r = { data: deepFreeze(check(NamedConditionFileSchema, s.data, s.path)) };
     if (conditions.has(r.data.name)) {
       throw new ValidationError(`rule file ${s.path}`, [makeIssue('duplicate', ['name'], 'a condition name not used before', JSON.stringify(r.data.name))]);
     }
@@ -111,7 +112,7 @@ export function buildRuleSet(
   const rules = new Map<DutyId, RuleFile>();
   const pathOf = new Map<string, string>();
   for (const s of ruleSources) {
-    const r = { data: check(RuleFileSchema, s.data, s.path) };
+    const r = { data: deepFreeze(check(RuleFileSchema, s.data, s.path)) };
     if (rules.has(r.data.id)) {
       throw new ValidationError(`rule file ${s.path}`, [makeIssue('duplicate', ['id'], 'a duty id not used by another rule file', JSON.stringify(r.data.id))]);
     }
