@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { todayInSouthAfrica } from '../case/ages.js';
 import { deriveCase, type DerivedCase } from '../case/derive.js';
 import { FACTS, type FactDefinition } from '../case/facts.js';
-import { CaseInputSchema, type CaseInput, type ValidatedCase } from '../case/schema.js';
+import { CaseInputSchema, IsoDate, type CaseInput, type ValidatedCase } from '../case/schema.js';
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
 import { compileRuleSet, type CompiledRuleSet } from '../engine/duties.js';
 import { compile, type Compiled } from '../engine/evaluate.js';
@@ -85,15 +85,20 @@ function fastCaseSchema(): typeof CaseInputSchema {
   return fastSchema;
 }
 
+const OptionsSchema = z.object({ options: z.strictObject({ today: IsoDate.optional() }) });
+
 /** Validates a case and resolves its dates; never throws. */
 export function validateCase(
   input: unknown,
   options: AssessOptions = {},
 ): { success: true; data: ValidatedCase; assessmentDate: string; knowledgeDate: string } | { success: false; error: ValidationError } {
+  // The options go through a schema too: `today: 'garbage'` or a Date is a ValidationError at `options.today`.
+  const o = OptionsSchema.safeParse({ options }, { reportInput: true });
   const r = fastCaseSchema().safeParse(input, { reportInput: true });
-  if (!r.success) return { success: false, error: new ValidationError('case', issuesFromZod(r.error.issues)) };
+  const optionIssues = o.success ? [] : issuesFromZod(o.error.issues);
+  if (!r.success || !o.success) return { success: false, error: new ValidationError(o.success ? 'case' : r.success ? 'options' : 'case and options', [...optionIssues, ...(r.success ? [] : issuesFromZod(r.error.issues))]) };
   const c = r.data;
-  const assessmentDate = c.assessmentDate ?? options.today ?? todayInSouthAfrica();
+  const assessmentDate = c.assessmentDate ?? o.data.options.today ?? todayInSouthAfrica();
   const knowledgeDate = c.reporter.knowledgeDate ?? assessmentDate;
   const issues = dateIssues(c, assessmentDate, knowledgeDate);
   if (issues.length > 0) return { success: false, error: new ValidationError('case', issues) };
@@ -219,7 +224,7 @@ export function safeAssess(input: unknown, options: AssessOptions = {}): SafeAss
  * @param input - A case: reporter, people (no names needed) and concerns.
  * @param options - {@link AssessOptions}.
  * @returns The {@link Assessment}.
- * @throws {@link ValidationError} when the input does not fit the schema; nothing else on bad input.
+ * @throws {@link ValidationError} when the input or the options (`options.today`) do not fit their schema; nothing else on bad input.
  * @example
  * ```ts
  * import { assess } from 'za-reporting-duties';
