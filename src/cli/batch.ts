@@ -1,7 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { safeAssess } from '../assessment/assess.js';
 import { compactJson } from './compact.js';
-import { locateJsonError } from './json.js';
+import { decodeUtf8, parseJson } from './json.js';
 import { write } from './io.js';
 
 /*
@@ -48,14 +48,13 @@ const FLUSH_CHARS = 1 << 18;
 /** The output record of one line (without the newline). */
 export function batchRecord(text: string, line: number, options: { full?: boolean; today?: string } = {}): { record: string; kind: 'assessed' | 'error' | 'blank' } {
   if (text.trim() === '') return { record: `{"line":${line},"skipped":"blank line"}`, kind: 'blank' };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    const e = locateJsonError(text);
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const e = parsed.error;
     const error = { code: 'invalid_json', message: `invalid JSON at column ${e.column}: ${e.reason}`, column: e.column };
     return { record: JSON.stringify({ line, error }), kind: 'error' };
   }
+  const value = parsed.value;
   const caseId = typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined;
   try {
     const r = safeAssess(value, options.today !== undefined ? { today: options.today } : {});
@@ -114,10 +113,15 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
     } else {
       let buf = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, partLen);
       if (buf.length > 0 && buf[buf.length - 1] === 13) buf = buf.subarray(0, buf.length - 1);
-      let text = buf.toString('utf8');
-      if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      const r = batchRecord(text, line, shape);
-      emit(r.record, r.kind);
+      const decoded = decodeUtf8(buf);
+      if (decoded === undefined) {
+        emit(JSON.stringify({ line, error: { code: 'invalid_json', message: 'the line is not valid UTF-8 (the input must be UTF-8 text)' } }), 'error');
+      } else {
+        let text = decoded;
+        if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        const r = batchRecord(text, line, shape);
+        emit(r.record, r.kind);
+      }
     }
     parts = [];
     partLen = 0;

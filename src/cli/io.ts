@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { ValidationIssue } from '../errors/validation-error.js';
-import { parseJson, type JsonErrorInfo } from './json.js';
+import { decodeUtf8, parseJson, type JsonErrorInfo } from './json.js';
 
 /** Where the CLI reads and writes: the real process streams, or test doubles. */
 export interface CliIo {
@@ -86,7 +86,8 @@ export async function readJsonDocument(file: string | undefined, io: CliIo): Pro
     if (e instanceof InputError) throw e;
     throw new InputError(describeFsError(e, name));
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = decodeUtf8(Buffer.concat(chunks));
+  if (text === undefined) throw new InputError(`${name} is not valid UTF-8: the input must be UTF-8 text`);
   if (text.trim() === '') throw new InputError(`${name} is empty: expected a JSON object`);
   const r = parseJson(text);
   if (!r.ok) throw new InputError(`${name}:${r.error.line}:${r.error.column}: invalid JSON: ${r.error.reason}`, { json: r.error });

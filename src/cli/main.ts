@@ -168,8 +168,15 @@ async function schemaCommand(argv: readonly string[], io: CliIo): Promise<number
   if (values.write !== undefined) {
     if (positionals.length > 0) throw new UsageError('schema --write writes every schema; give no name');
     const dir = path.resolve(io.cwd, values.write as string);
-    fs.mkdirSync(dir, { recursive: true });
-    for (const name of SCHEMA_NAMES) fs.writeFileSync(path.join(dir, `${name}.schema.json`), `${JSON.stringify(jsonSchema(name), null, 2)}\n`);
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      for (const name of SCHEMA_NAMES) fs.writeFileSync(path.join(dir, `${name}.schema.json`), `${JSON.stringify(jsonSchema(name), null, 2)}\n`);
+    } catch (e) {
+      // A path that is a file, or a folder we may not write to, is the caller's to fix: a usage error.
+      const code = (e as { code?: string }).code;
+      const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'it is a file, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'no permission to write there' : (code ?? 'cannot write there');
+      throw new UsageError(`schema --write needs a folder: cannot write to ${values.write as string}: ${why}`);
+    }
     err(io, `za-duties schema: wrote ${SCHEMA_NAMES.length} schemas to ${values.write as string}`);
     return EXIT.ok;
   }
