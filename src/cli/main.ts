@@ -13,7 +13,7 @@ import { compactAssessment, compactJson } from './compact.js';
 import { HELP } from './help.js';
 import { EXIT, InputError, openInput, readJsonDocument, write, type CliIo } from './io.js';
 import { isSchemaName, jsonSchema, SCHEMA_NAMES } from './schemas.js';
-import { startServer } from './serve.js';
+import { isLoopbackHost, startServer, type ServeOptions } from './serve.js';
 import { assessmentText } from './text.js';
 
 /*
@@ -195,29 +195,42 @@ async function rulesCommand(argv: readonly string[], io: CliIo): Promise<number>
   return EXIT.ok;
 }
 
+const SERVE_FLAGS = {
+  'max-body-bytes': ['maxBodyBytes', 1, 64 * 1024 * 1024],
+  'max-response-bytes': ['maxResponseBytes', 1024, 1024 * 1024 * 1024],
+  'max-concurrent': ['maxConcurrent', 1, 10_000],
+  'max-connections': ['maxConnections', 1, 100_000],
+  'idle-timeout-ms': ['idleTimeoutMs', 1, 3_600_000],
+  'headers-timeout-ms': ['headersTimeoutMs', 1, 600_000],
+  'timeout-ms': ['bodyTimeoutMs', 1, 600_000],
+  'request-timeout-ms': ['requestTimeoutMs', 1, 3_600_000],
+  'send-timeout-ms': ['sendTimeoutMs', 1, 3_600_000],
+} as const satisfies Record<string, readonly [keyof ServeOptions, number, number]>;
+
 async function serveCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('serve', argv, {
     port: { type: 'string' },
     host: { type: 'string' },
-    'max-body-bytes': { type: 'string' },
-    'timeout-ms': { type: 'string' },
+    ...Object.fromEntries(Object.keys(SERVE_FLAGS).map((k) => [k, { type: 'string' as const }])),
   });
   if (values.help) return help(io, 'serve');
   if (positionals.length > 0) throw new UsageError(`serve takes no arguments, got ${positionals.join(' ')}`);
   const port = intOption(values.port as string | undefined, 'port', 0, 65535) ?? 8080;
   const host = (values.host as string | undefined) ?? '127.0.0.1';
-  const maxBodyBytes = intOption(values['max-body-bytes'] as string | undefined, 'max-body-bytes', 1, 64 * 1024 * 1024);
-  const bodyTimeoutMs = intOption(values['timeout-ms'] as string | undefined, 'timeout-ms', 1, 600_000);
+  const limits: Record<string, number> = {};
+  for (const [name, [key, min, max]] of Object.entries(SERVE_FLAGS)) {
+    const v = intOption(values[name] as string | undefined, name, min, max);
+    if (v !== undefined) limits[key] = v;
+  }
   let running;
   try {
-    running = await startServer({ port, host, ...(maxBodyBytes ? { maxBodyBytes } : {}), ...(bodyTimeoutMs ? { bodyTimeoutMs } : {}) });
+    running = await startServer({ port, host, ...limits });
   } catch (e) {
     const code = (e as { code?: string }).code;
     err(io, `za-duties serve: could not listen on ${host}:${port}: ${code === 'EADDRINUSE' ? 'the port is in use' : code === 'EADDRNOTAVAIL' ? 'no such address here' : (code ?? 'error')}`);
     return EXIT.failed;
   }
-  const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
-  if (!loopback) err(io, `za-duties serve: warning: bound to ${host}, not loopback; there is no authentication`);
+  if (!isLoopbackHost(host)) err(io, `za-duties serve: warning: bound to ${host}, not loopback; there is no authentication`);
   err(io, `za-duties serve: listening on ${running.url} (POST /assess, POST /check, GET /rules, GET /schema/:name, GET /healthz)`);
   const signal = await (io.waitForShutdown ? io.waitForShutdown() : new Promise<string>(() => undefined));
   err(io, `za-duties serve: ${signal}: finishing in-flight requests`);
