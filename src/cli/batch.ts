@@ -2,7 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { safeAssess } from '../assessment/assess.js';
 import { compactJson } from './compact.js';
 import { decodeUtf8, parseJson } from './json.js';
-import { write } from './io.js';
+import { describeWriteError, isClosedOutput, write } from './io.js';
 
 /*
  * NDJSON in, NDJSON out, in constant memory: input is pulled a chunk at a time and split into
@@ -26,6 +26,11 @@ export interface BatchOptions {
   readonly today?: string;
   /** Called about once a second with the counts so far. */
   readonly onProgress?: (s: BatchSummary) => void;
+  /**
+   * Stops the run (SIGINT/SIGTERM): no further line is read; every record already made is
+   * written whole, and the summary says `interrupted (<reason>)`.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Counts of a batch run. */
@@ -134,10 +139,22 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
     const text = out.join('');
     out = [];
     outChars = 0;
-    if (outputError === undefined) await write(output, text);
+    if (outputError !== undefined) return;
+    try {
+      await write(output, text);
+    } catch (e) {
+      outputError ??= e;
+    }
   };
+  const outputStopped = () => (isClosedOutput(outputError) ? 'the output was closed' : `the output could not be written: ${describeWriteError(outputError)}`);
 
+  const signal = options.signal;
+  const interrupted = () => `interrupted (${typeof signal?.reason === 'string' ? signal.reason : 'aborted'})`;
+  // Waiting for input that may never come (a slow pipe) must not keep an interrupted run going.
+  const onAbort = () => input.destroy();
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    if (signal?.aborted) throw new Error('aborted');
     for await (const raw of input) {
       const chunk = typeof raw === 'string' ? Buffer.from(raw) : (raw as Buffer);
       let start = 0;
@@ -159,11 +176,16 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
         if (nl === -1) break;
         finishLine();
         start = nl + 1;
+        if (signal?.aborted) break;
         if (outChars >= FLUSH_CHARS) await flush();
       }
       await flush();
+      if (signal?.aborted) {
+        s.stoppedEarly = interrupted();
+        break;
+      }
       if (outputError !== undefined) {
-        s.stoppedEarly = 'the output was closed';
+        s.stoppedEarly = outputStopped();
         break;
       }
       if (options.onProgress && Date.now() - lastProgress >= 1000) {
@@ -171,13 +193,18 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
         options.onProgress(s);
       }
     }
+    if (signal?.aborted) s.stoppedEarly ??= interrupted();
     if (s.stoppedEarly === undefined && (partLen > 0 || overflow)) {
       finishLine();
       await flush();
     }
+    if (s.stoppedEarly === undefined && outputError !== undefined) s.stoppedEarly = outputStopped();
   } catch (e) {
-    s.stoppedEarly = outputError !== undefined ? 'the output was closed' : `the input could not be read (${(e as { code?: string }).code ?? (e instanceof Error ? e.name : 'error')})`;
+    // Records made before the interruption are written whole.
+    if (signal?.aborted) await flush();
+    s.stoppedEarly = signal?.aborted ? interrupted() : outputError !== undefined ? outputStopped() : `the input could not be read (${(e as { code?: string }).code ?? (e instanceof Error ? e.name : 'error')})`;
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     output.off('error', onOutputError);
   }
   return s;

@@ -11,10 +11,10 @@ import { version as packageVersion } from '../../package.json';
 import { runBatch, DEFAULT_MAX_LINE_BYTES, type BatchSummary } from './batch.js';
 import { compactAssessment, compactJson } from './compact.js';
 import { HELP } from './help.js';
-import { EXIT, InputError, openInput, readJsonDocument, write, type CliIo } from './io.js';
+import { describeWriteError, EXIT, InputError, isClosedOutput, openInput, readJsonDocument, write, type CliIo } from './io.js';
 import { isSchemaName, jsonSchema, SCHEMA_NAMES } from './schemas.js';
 import { isLoopbackHost, startServer, type ServeOptions } from './serve.js';
-import { assessmentText } from './text.js';
+import { assessmentText, visible } from './text.js';
 
 /*
  * The `za-duties` command line. `run` takes the arguments and the streams and returns the exit
@@ -28,13 +28,27 @@ class UsageError extends Error {
 const COMMANDS = ['assess', 'batch', 'check', 'schema', 'rules', 'serve'] as const;
 type Command = (typeof COMMANDS)[number];
 
+/** The first failed write to each stdout: `run` turns it into exit 1 (a closed pipe excepted). */
+const outputErrors = new WeakMap<CliIo['stdout'], unknown>();
+
 function out(io: CliIo, text: string): Promise<void> {
-  // A closed stdout (e.g. piped into head) is not an error of ours: resolve either way.
-  return (write(io.stdout, text) ?? Promise.resolve()).catch(() => undefined);
+  if (outputErrors.has(io.stdout)) return Promise.resolve();
+  return write(io.stdout, text).catch((e: unknown) => {
+    if (!outputErrors.has(io.stdout)) outputErrors.set(io.stdout, e);
+  });
 }
 
 function err(io: CliIo, text: string): void {
-  io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  // A failed write to stderr changes nothing: there is nowhere left to say so.
+  io.stderr.write(visible(text.endsWith('\n') ? text : `${text}\n`), () => undefined);
+}
+
+/** Output that was lost is a failure (exit 1, with the cause); a reader that closed the pipe (`| head`) is not. */
+function withOutputVerdict(io: CliIo, code: number): number {
+  const e = outputErrors.get(io.stdout);
+  if (e === undefined || isClosedOutput(e)) return code;
+  err(io, `za-duties: could not write the output: ${describeWriteError(e)}`);
+  return code === EXIT.ok ? EXIT.failed : code;
 }
 
 function issueLines(issues: readonly ValidationIssue[]): string {
@@ -150,6 +164,7 @@ async function batchCommand(argv: readonly string[], io: CliIo): Promise<number>
     full: values.full === true,
     maxLineBytes,
     today: todayInSouthAfrica(),
+    ...(io.interrupt ? { signal: io.interrupt } : {}),
     ...(tty ? { onProgress: (p: BatchSummary) => io.stderr.write(`\r\u001b[Kza-duties batch: ${p.lines} lines, ${p.assessed} assessed, ${p.errors} errors…`) } : {}),
   });
   if (tty) io.stderr.write('\r\u001b[K');
@@ -249,6 +264,19 @@ async function help(io: CliIo, topic: string): Promise<number> {
  * Never throws: usage errors exit 2, unexpected errors 70 (with no stack trace and nothing of the input).
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  // Write errors are seen through the write callbacks; the events must not crash the process.
+  const ignore = () => undefined;
+  io.stdout.on('error', ignore);
+  io.stderr.on('error', ignore);
+  try {
+    return withOutputVerdict(io, await dispatch(argv, io));
+  } finally {
+    io.stdout.off('error', ignore);
+    io.stderr.off('error', ignore);
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   try {
     if (first === undefined || first === '-h' || first === '--help') return await help(io, 'main');
