@@ -12,11 +12,11 @@ import { ROOT } from './helpers/fixtures.js';
 
 const teacher = fs.readFileSync(path.join(ROOT, 'examples', 'teacher-injured-child.json'), 'utf8');
 
-/** A case whose full assessment is several MB (larger than the socket buffers of loopback). */
+/** The largest valid case: its full assessment is over 5 MB, more than loopback's socket buffers take. */
 function bigCase(): string {
   const people = Array.from({ length: 200 }, (_, i) => ({ id: `p${i}`, ageYears: i % 2 ? 9 : 40 }));
   const harms = ['physical_abuse', 'sexual_abuse', 'exposure_to_domestic_violence', 'neglect'];
-  const concerns = Array.from({ length: 200 }, (_, i) => ({ id: `c${i}`, victim: `p${(i * 2 + 1) % 200}`, allegedBy: `p${(i * 2) % 200}`, relationship: 'parent', harm: harms[i % 4], basis: 'reasonable_suspicion' }));
+  const concerns = Array.from({ length: 500 }, (_, i) => ({ id: `c${i}`, victim: `p${(i * 2 + 1) % 200}`, allegedBy: `p${(i * 2) % 200}`, relationship: 'parent', harm: harms[i % 4], basis: 'reasonable_suspicion' }));
   return JSON.stringify({ assessmentDate: '2026-11-28', reporter: { role: 'teacher', ageYears: 34, inCourseOfDuties: true }, people, concerns });
 }
 
@@ -108,6 +108,29 @@ describe('serve: clients that do not read their answer', () => {
     await Promise.all(closed);
     await until(async () => (await connectionsOf(srv)) === 0);
     expect((await request(srv, 'GET', '/healthz')).status).toBe(200);
+  });
+
+  it('answers waiting for slow clients are bounded in total: beyond, new requests get 503 until they go', async () => {
+    const srv = await serve({ sendTimeoutMs: 60_000, maxUnsentBytes: 1024 * 1024, maxResponseBytes: 64 * 1024 * 1024 });
+    const body = bigCase();
+    const slow = net.connect(srv.port, '127.0.0.1');
+    sockets.push(slow);
+    slow.on('error', () => undefined);
+    slow.pause();
+    slow.write(`POST /assess?full=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+    await until(async () => {
+      const probe = await post(srv, '/assess', teacher);
+      if (probe.status === 503) {
+        expect(probe.headers['retry-after']).toBe('1');
+        expect(json(probe).error?.message).toContain('waiting for slow clients');
+        return true;
+      }
+      expect(probe.status).toBe(200);
+      return false;
+    });
+    expect((await request(srv, 'GET', '/healthz')).status).toBe(200);
+    slow.destroy();
+    await until(async () => (await post(srv, '/assess', teacher)).status === 200);
   });
 
   it('an answer larger than the limit is refused with 413 response_too_large; the compact one fits', async () => {

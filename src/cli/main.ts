@@ -214,6 +214,7 @@ const SERVE_FLAGS = {
   'max-body-bytes': ['maxBodyBytes', 1, 64 * 1024 * 1024],
   'max-response-bytes': ['maxResponseBytes', 1024, 1024 * 1024 * 1024],
   'max-concurrent': ['maxConcurrent', 1, 10_000],
+  'max-unsent-bytes': ['maxUnsentBytes', 1024, 16 * 1024 * 1024 * 1024],
   'max-connections': ['maxConnections', 1, 100_000],
   'idle-timeout-ms': ['idleTimeoutMs', 1, 3_600_000],
   'headers-timeout-ms': ['headersTimeoutMs', 1, 600_000],

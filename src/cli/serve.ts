@@ -16,9 +16,10 @@ import { version as packageVersion } from '../../package.json';
  * rebinding). Every error is JSON `{ error: { code, message, ... } }` without stack traces; nothing
  * about a request is logged. Every phase of a connection is bounded: silence before the first byte
  * and between requests (idle), the headers, the body, the whole request, and the delivery of the
- * answer to a client that does not read it (send). At most `maxConcurrent` POST requests are in
- * flight (503 with Retry-After beyond, decided before the body is read, so a body that arrived is
- * never answered 408); a body is capped (413), and so is an answer (413 `response_too_large`, e.g.
+ * answer to a client that does not read it (send). At most `maxConcurrent` POST requests are
+ * received and assessed at once, and at most `maxUnsentBytes` of answers wait for slow clients (503
+ * with Retry-After beyond, decided before the body is read, so a body that arrived is never
+ * answered 408); a body is capped (413), and so is an answer (413 `response_too_large`, e.g.
  * `?full=1` of a huge case). A stop request lets in-flight requests finish before closing.
  */
 
@@ -29,6 +30,7 @@ export const SERVE_DEFAULTS = {
   maxBodyBytes: 256 * 1024,
   maxResponseBytes: 4 * 1024 * 1024,
   maxConcurrent: 16,
+  maxUnsentBytes: 64 * 1024 * 1024,
   maxConnections: 1024,
   idleTimeoutMs: 5_000,
   headersTimeoutMs: 10_000,
@@ -47,8 +49,10 @@ export interface ServeOptions {
   readonly maxBodyBytes?: number;
   /** Largest answer in bytes (413 `response_too_large` beyond, e.g. `?full=1` of a huge case). Default 4 MiB. */
   readonly maxResponseBytes?: number;
-  /** POST /assess and /check requests in flight at once (receiving, assessing, sending); 503 with Retry-After beyond. Default 16. */
+  /** POST /assess and /check requests being received and assessed at once; 503 with Retry-After beyond. Default 16. */
   readonly maxConcurrent?: number;
+  /** Answers handed to the OS but not yet taken by their (slow) clients, in bytes in total; new POSTs get 503 beyond. Default 64 MiB. */
+  readonly maxUnsentBytes?: number;
   /** Open connections at once; more are refused. Default 1024. */
   readonly maxConnections?: number;
   /** A connection that sends nothing (before its first request, or between requests) is closed after this. Default 5 s. */
@@ -82,6 +86,7 @@ function limitsOf(o: ServeOptions): Limits {
     maxBodyBytes: o.maxBodyBytes ?? d.maxBodyBytes,
     maxResponseBytes: o.maxResponseBytes ?? d.maxResponseBytes,
     maxConcurrent: o.maxConcurrent ?? d.maxConcurrent,
+    maxUnsentBytes: o.maxUnsentBytes ?? d.maxUnsentBytes,
     maxConnections: o.maxConnections ?? d.maxConnections,
     idleTimeoutMs: o.idleTimeoutMs ?? o.keepAliveTimeoutMs ?? d.idleTimeoutMs,
     headersTimeoutMs: o.headersTimeoutMs ?? d.headersTimeoutMs,
@@ -223,6 +228,7 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
   const limits = limitsOf(options);
   const loopbackOnly = isLoopbackHost(options.host ?? SERVE_DEFAULTS.host);
   let inFlight = 0;
+  let unsent = 0;
 
   const answer = (res: http.ServerResponse, body: string, headers: Record<string, string> = {}) => {
     const bytes = Buffer.byteLength(body);
@@ -230,9 +236,14 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
       throw new HttpError(413, 'response_too_large', `the answer is ${bytes} bytes; the limit is ${limits.maxResponseBytes} bytes: ask for the compact assessment (without ?full=1), or split the case`);
     }
     send(res, limits.sendTimeoutMs, 200, body, headers);
+    if (!res.writableFinished) {
+      // Held until the client takes it (or the send timeout cuts it off): counted against maxUnsentBytes.
+      unsent += bytes;
+      res.once('close', () => (unsent -= bytes));
+    }
   };
 
-  const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse, slot: { taken: boolean }): Promise<void> => {
     const host = req.headers.host;
     if (host === undefined || host === '') {
       if (req.httpVersion !== '1.0') throw new HttpError(400, 'bad_request', 'the Host header is missing (required by HTTP/1.1)', {}, true);
@@ -253,18 +264,15 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
         throw new HttpError(405, 'method_not_allowed', `${method.slice(0, 20)} is not allowed here; use ${methods}`, {}, method === 'POST' || method === 'PUT', { allow: methods });
       }
     };
-    /** Takes a slot for a POST, or answers 503 at once without reading the body. */
+    /** Takes a slot for a POST (freed once its answer is handed over), or answers 503 at once without reading the body. */
     const admit = () => {
-      if (inFlight >= limits.maxConcurrent) {
+      if (inFlight >= limits.maxConcurrent || unsent >= limits.maxUnsentBytes) {
         req.resume(); // discard the body unread; the connection closes after the answer
-        throw new HttpError(503, 'overloaded', `the server is busy (${limits.maxConcurrent} requests in flight); retry after a second`, {}, true, { 'retry-after': '1' });
+        const why = inFlight >= limits.maxConcurrent ? `${limits.maxConcurrent} requests are being assessed` : 'answers are waiting for slow clients';
+        throw new HttpError(503, 'overloaded', `the server is busy (${why}); retry after a second`, {}, true, { 'retry-after': '1' });
       }
       inFlight++;
-      let released = false;
-      res.once('close', () => {
-        if (!released) inFlight--;
-        released = true;
-      });
+      slot.taken = true;
       if (req.headers.expect !== undefined) res.writeContinue();
     };
 
@@ -321,11 +329,16 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
     // Once a request has begun, its own limits (headers, body, request, send) apply, not the idle one:
     // an answer waiting behind other assessments is not idleness.
     req.socket.setTimeout(0);
-    route(req, res).catch((e: unknown) => {
-      if (e instanceof HttpError) sendError(res, limits.sendTimeoutMs, e);
-      // Never a stack trace, never the input.
-      else sendError(res, limits.sendTimeoutMs, new HttpError(500, 'internal_error', 'internal error; please report it', {}, true));
-    });
+    const slot = { taken: false };
+    route(req, res, slot)
+      .catch((e: unknown) => {
+        if (e instanceof HttpError) sendError(res, limits.sendTimeoutMs, e);
+        // Never a stack trace, never the input.
+        else sendError(res, limits.sendTimeoutMs, new HttpError(500, 'internal_error', 'internal error; please report it', {}, true));
+      })
+      .finally(() => {
+        if (slot.taken) inFlight--;
+      });
   };
 }
 
