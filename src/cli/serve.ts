@@ -17,9 +17,9 @@ import { version as packageVersion } from '../../package.json';
  * about a request is logged. Every phase of a connection is bounded: silence before the first byte
  * and between requests (idle), the headers, the body, the whole request, and the delivery of the
  * answer to a client that does not read it (send). At most `maxConcurrent` POST requests are
- * received and assessed at once, and at most `maxUnsentBytes` of answers wait for slow clients (503
- * with Retry-After beyond, decided before the body is read, so a body that arrived is never
- * answered 408); a body is capped (413), and so is an answer (413 `response_too_large`, e.g.
+ * received and assessed at once (503 with Retry-After beyond, decided before the body is read, so a
+ * body that arrived is never answered 408); at most `maxUnsentBytes` of answers wait for slow
+ * clients (beyond, the longest-waiting is cut off); a body is capped (413), and so is an answer (413 `response_too_large`, e.g.
  * `?full=1` of a huge case). A stop request lets in-flight requests finish before closing.
  */
 
@@ -51,7 +51,7 @@ export interface ServeOptions {
   readonly maxResponseBytes?: number;
   /** POST /assess and /check requests being received and assessed at once; 503 with Retry-After beyond. Default 16. */
   readonly maxConcurrent?: number;
-  /** Answers handed to the OS but not yet taken by their (slow) clients, in bytes in total; new POSTs get 503 beyond. Default 64 MiB. */
+  /** Answers not yet taken by their (slow) clients, in bytes in total; beyond, the longest-waiting is cut off. Default 64 MiB. */
   readonly maxUnsentBytes?: number;
   /** Open connections at once; more are refused. Default 1024. */
   readonly maxConnections?: number;
@@ -229,6 +229,8 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
   const loopbackOnly = isLoopbackHost(options.host ?? SERVE_DEFAULTS.host);
   let inFlight = 0;
   let unsent = 0;
+  /** Answers not yet taken by their clients, oldest first, with their sizes. */
+  const waiting = new Map<http.ServerResponse, number>();
 
   const answer = (res: http.ServerResponse, body: string, headers: Record<string, string> = {}) => {
     const bytes = Buffer.byteLength(body);
@@ -236,10 +238,18 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
       throw new HttpError(413, 'response_too_large', `the answer is ${bytes} bytes; the limit is ${limits.maxResponseBytes} bytes: ask for the compact assessment (without ?full=1), or split the case`);
     }
     send(res, limits.sendTimeoutMs, 200, body, headers);
-    if (!res.writableFinished) {
-      // Held until the client takes it (or the send timeout cuts it off): counted against maxUnsentBytes.
-      unsent += bytes;
-      res.once('close', () => (unsent -= bytes));
+    if (res.writableFinished) return;
+    // Held until the client takes it or the send timeout cuts it off. Over the budget, the answer
+    // that has waited longest goes first: its client is the likeliest not to be reading at all.
+    unsent += bytes;
+    waiting.set(res, bytes);
+    res.once('close', () => {
+      unsent -= bytes;
+      waiting.delete(res);
+    });
+    for (const [old] of waiting) {
+      if (unsent <= limits.maxUnsentBytes || old === res) break;
+      old.destroy();
     }
   };
 
@@ -266,10 +276,9 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
     };
     /** Takes a slot for a POST (freed once its answer is handed over), or answers 503 at once without reading the body. */
     const admit = () => {
-      if (inFlight >= limits.maxConcurrent || unsent >= limits.maxUnsentBytes) {
+      if (inFlight >= limits.maxConcurrent) {
         req.resume(); // discard the body unread; the connection closes after the answer
-        const why = inFlight >= limits.maxConcurrent ? `${limits.maxConcurrent} requests are being assessed` : 'answers are waiting for slow clients';
-        throw new HttpError(503, 'overloaded', `the server is busy (${why}); retry after a second`, {}, true, { 'retry-after': '1' });
+        throw new HttpError(503, 'overloaded', `the server is busy (${limits.maxConcurrent} requests are being received or assessed); retry after a second`, {}, true, { 'retry-after': '1' });
       }
       inFlight++;
       slot.taken = true;
