@@ -144,7 +144,8 @@ Options:
   --max-body-bytes N        largest request body (default 262144)
   --max-response-bytes N    largest answer, e.g. ?full=1 of a huge case (default 4194304)
   --max-concurrent N        POSTs received and assessed at once; 503 beyond (default 16)
-  --max-unsent-bytes N      answers waiting for slow clients, in total; 503 beyond (default 67108864)
+  --max-unsent-bytes N      answers waiting for slow clients, in total; beyond, the longest-waiting
+                            is cut off (default 67108864)
   --max-connections N       open connections (default 1024)
   --idle-timeout-ms N       a connection that sends nothing, before or between requests (default 5000)
   --headers-timeout-ms N    time allowed for the request headers (default 10000)
