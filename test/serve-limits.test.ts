@@ -93,7 +93,7 @@ describe('serve: idle connections', () => {
 
 describe('serve: clients that do not read their answer', () => {
   it('are disconnected after the send timeout, and the answer is not held', async () => {
-    const srv = await serve({ sendTimeoutMs: 200, maxResponseBytes: 64 * 1024 * 1024 });
+    const srv = await serve({ sendTimeoutMs: 200, maxResponseBytes: 64 * 1024 * 1024, maxPeople: 200, maxConcerns: 500 });
     const body = bigCase();
     const closed: Promise<void>[] = [];
     for (let i = 0; i < 3; i++) {
@@ -111,7 +111,7 @@ describe('serve: clients that do not read their answer', () => {
   });
 
   it('answers waiting for slow clients are bounded in total: beyond, the longest-waiting is cut off, and others are served', async () => {
-    const srv = await serve({ sendTimeoutMs: 60_000, maxUnsentBytes: 8 * 1024 * 1024, maxResponseBytes: 64 * 1024 * 1024 });
+    const srv = await serve({ sendTimeoutMs: 60_000, maxUnsentBytes: 8 * 1024 * 1024, maxResponseBytes: 64 * 1024 * 1024, maxPeople: 200, maxConcerns: 500 });
     const body = bigCase();
     const responses: http.ServerResponse[] = [];
     srv.server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -136,6 +136,19 @@ describe('serve: clients that do not read their answer', () => {
     await firstClosed; // (the send timeout is a minute: only the budget can have closed it)
     expect((await post(srv, '/assess', teacher)).status).toBe(200);
     expect((await request(srv, 'GET', '/healthz')).status).toBe(200);
+  });
+
+  it('a case larger than the server takes is refused before it is assessed: 413 case_too_large', async () => {
+    const srv = await serve({});
+    const big = bigCase();
+    const r = await post(srv, '/assess?full=1', big);
+    expect(r.status).toBe(413);
+    expect(json(r).error).toMatchObject({ code: 'case_too_large', message: expect.stringContaining('people has 200 entries; this server takes at most 50') });
+    const c = await post(srv, '/check', `{"case":${big},"actions":[]}`);
+    expect(c.status).toBe(413);
+    expect(json(c).error?.message).toContain('case.people has 200 entries');
+    const raised = await serve({ maxPeople: 200, maxConcerns: 500 });
+    expect((await post(raised, '/assess', big)).status).toBe(200);
   });
 
   it('an answer larger than the limit is refused with 413 response_too_large; the compact one fits', async () => {
@@ -184,6 +197,43 @@ describe('serve: a burst beyond the concurrency cap', () => {
     expect(answers.map((a) => a.status)).toEqual([200, 200]);
     // The slots are free again.
     expect((await post(srv, '/assess', teacher)).status).toBe(200);
+  });
+
+  it('/healthz is answered while assessments queue, not after the whole queue', async () => {
+    const srv = await serve({ maxPeople: 200, maxConcerns: 500 });
+    const order: string[] = [];
+    srv.server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => res.once('finish', () => order.push(req.url ?? '')));
+    const big = bigCase();
+    // Four of the largest cases (each a long assessment), then /healthz: connected (and accepted:
+    // a busy server accepts one connection per turn of its event loop) first, then all written at
+    // once, so the server reads them together.
+    const texts = [
+      ...Array.from({ length: 4 }, () => `POST /assess HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(big)}\r\nConnection: close\r\n\r\n${big}`),
+      'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
+    ];
+    const conns = await Promise.all(
+      texts.map(
+        () =>
+          new Promise<net.Socket>((resolve) => {
+            const c = net.connect(srv.port, '127.0.0.1', () => resolve(c));
+            sockets.push(c);
+            c.on('error', () => undefined);
+          }),
+      ),
+    );
+    const replies = conns.map(
+      (c) =>
+        new Promise<string>((resolve) => {
+          const chunks: Buffer[] = [];
+          c.on('data', (d: Buffer) => chunks.push(d));
+          c.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        }),
+    );
+    await until(async () => (await connectionsOf(srv)) === texts.length);
+    conns.forEach((c, i) => c.write(texts[i] as string));
+    for (const r of await Promise.all(replies)) expect(r).toMatch(/^HTTP\/1.1 200 /);
+    expect(order).toHaveLength(5);
+    expect(order.indexOf('/healthz')).toBeLessThan(order.lastIndexOf('/assess'));
   });
 
   it('a body that arrived while the server was busy is assessed, not answered 408', async () => {

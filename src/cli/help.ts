@@ -142,8 +142,10 @@ Options:
   --host H                  address to bind (default 127.0.0.1, loopback only; there is no
                             authentication, so bind elsewhere only behind something that adds it)
   --max-body-bytes N        largest request body (default 262144)
+  --max-people N            most people in one case (default 50; at most 200)
+  --max-concerns N          most concerns in one case (default 100; at most 500)
   --max-response-bytes N    largest answer, e.g. ?full=1 of a huge case (default 4194304)
-  --max-concurrent N        POSTs received and assessed at once; 503 beyond (default 16)
+  --max-concurrent N        POSTs received and assessed at once; 503 beyond (default 64)
   --max-unsent-bytes N      answers waiting for slow clients, in total; beyond, the longest-waiting
                             is cut off (default 67108864)
   --max-connections N       open connections (default 1024)

@@ -212,6 +212,8 @@ async function rulesCommand(argv: readonly string[], io: CliIo): Promise<number>
 
 const SERVE_FLAGS = {
   'max-body-bytes': ['maxBodyBytes', 1, 64 * 1024 * 1024],
+  'max-people': ['maxPeople', 1, 200],
+  'max-concerns': ['maxConcerns', 1, 500],
   'max-response-bytes': ['maxResponseBytes', 1024, 1024 * 1024 * 1024],
   'max-concurrent': ['maxConcurrent', 1, 10_000],
   'max-unsent-bytes': ['maxUnsentBytes', 1024, 16 * 1024 * 1024 * 1024],

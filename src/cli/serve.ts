@@ -19,7 +19,8 @@ import { version as packageVersion } from '../../package.json';
  * answer to a client that does not read it (send). At most `maxConcurrent` POST requests are
  * received and assessed at once (503 with Retry-After beyond, decided before the body is read, so a
  * body that arrived is never answered 408); at most `maxUnsentBytes` of answers wait for slow
- * clients (beyond, the longest-waiting is cut off); a body is capped (413), and so is an answer (413 `response_too_large`, e.g.
+ * clients (beyond, the longest-waiting is cut off); a case is capped (people, concerns: 413) so one
+ * assessment is short and its answer fits; a body is capped (413), and so is an answer (413 `response_too_large`, e.g.
  * `?full=1` of a huge case). A stop request lets in-flight requests finish before closing.
  */
 
@@ -28,8 +29,10 @@ export const SERVE_DEFAULTS = {
   port: 8080,
   host: '127.0.0.1',
   maxBodyBytes: 256 * 1024,
+  maxPeople: 50,
+  maxConcerns: 100,
   maxResponseBytes: 4 * 1024 * 1024,
-  maxConcurrent: 16,
+  maxConcurrent: 64,
   maxUnsentBytes: 64 * 1024 * 1024,
   maxConnections: 1024,
   idleTimeoutMs: 5_000,
@@ -47,9 +50,17 @@ export interface ServeOptions {
   readonly host?: string;
   /** Largest request body in bytes (413 beyond). Default 256 KiB (the largest valid case is about 70 KB). */
   readonly maxBodyBytes?: number;
+  /**
+   * Most people in one case (413 `case_too_large` beyond; the library and CLI take 200). Default 50:
+   * with at most 100 concerns, an assessment takes tens of milliseconds and its full answer stays
+   * under the 4 MiB answer limit, so one request cannot hold the server or its memory for long.
+   */
+  readonly maxPeople?: number;
+  /** Most concerns in one case (413 `case_too_large` beyond; the library and CLI take 500). Default 100. */
+  readonly maxConcerns?: number;
   /** Largest answer in bytes (413 `response_too_large` beyond, e.g. `?full=1` of a huge case). Default 4 MiB. */
   readonly maxResponseBytes?: number;
-  /** POST /assess and /check requests being received and assessed at once; 503 with Retry-After beyond. Default 16. */
+  /** POST /assess and /check requests being received and assessed at once; 503 with Retry-After beyond. Default 64. */
   readonly maxConcurrent?: number;
   /** Answers not yet taken by their (slow) clients, in bytes in total; beyond, the longest-waiting is cut off. Default 64 MiB. */
   readonly maxUnsentBytes?: number;
@@ -84,6 +95,8 @@ function limitsOf(o: ServeOptions): Limits {
   const d = SERVE_DEFAULTS;
   return {
     maxBodyBytes: o.maxBodyBytes ?? d.maxBodyBytes,
+    maxPeople: o.maxPeople ?? d.maxPeople,
+    maxConcerns: o.maxConcerns ?? d.maxConcerns,
     maxResponseBytes: o.maxResponseBytes ?? d.maxResponseBytes,
     maxConcurrent: o.maxConcurrent ?? d.maxConcurrent,
     maxUnsentBytes: o.maxUnsentBytes ?? d.maxUnsentBytes,
@@ -215,6 +228,19 @@ async function jsonBody(req: http.IncomingMessage, limits: Limits): Promise<unkn
   return r.value;
 }
 
+/** 413 for a case larger than this server takes (the schema's own limits are checked by the assessment). */
+function checkCaseSize(c: unknown, limits: Limits, at: string): void {
+  if (typeof c !== 'object' || c === null) return;
+  const { people, concerns } = c as { people?: unknown; concerns?: unknown };
+  const over = (list: unknown, max: number, name: string) =>
+    Array.isArray(list) && list.length > max ? `${at}${name} has ${list.length} entries; this server takes at most ${max} (--max-${name}); the command line takes larger cases` : undefined;
+  const why = over(people, limits.maxPeople, 'people') ?? over(concerns, limits.maxConcerns, 'concerns');
+  if (why) throw new HttpError(413, 'case_too_large', why);
+}
+
+/** The longest the assessments keep the event loop before it reads the sockets again (one assessment always runs). */
+const TURN_MS = 10;
+
 function flag(url: URL, name: string): boolean {
   const v = url.searchParams.get(name);
   return v !== null && v !== 'false' && v !== '0';
@@ -231,6 +257,28 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
   let unsent = 0;
   /** Answers not yet taken by their clients, oldest first, with their sizes. */
   const waiting = new Map<http.ServerResponse, number>();
+
+  // Assessments run in turns of the event loop of at most TURN_MS each (a turn runs at least one):
+  // between turns the loop reads the sockets, so /healthz (and the 503s, and bodies still
+  // arriving) are answered while assessments queue, instead of after the whole queue.
+  const turns: (() => void)[] = [];
+  const nextTurn = () => {
+    const until = performance.now() + TURN_MS;
+    do turns.shift()?.();
+    while (turns.length > 0 && performance.now() < until);
+    if (turns.length > 0) setImmediate(nextTurn);
+  };
+  const inTurn = <T>(work: () => T): Promise<T> =>
+    new Promise((resolve, reject) => {
+      turns.push(() => {
+        try {
+          resolve(work());
+        } catch (e) {
+          reject(e);
+        }
+      });
+      if (turns.length === 1) setImmediate(nextTurn);
+    });
 
   const answer = (res: http.ServerResponse, body: string, headers: Record<string, string> = {}) => {
     const bytes = Buffer.byteLength(body);
@@ -317,18 +365,27 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
       allow('POST');
       admit();
       const input = await jsonBody(req, limits);
-      const r = safeAssess(input);
-      if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
-      answer(res, flag(url, 'full') ? JSON.stringify(r.data) : compactJson(r.data));
+      checkCaseSize(input, limits, '');
+      const full = flag(url, 'full');
+      const body = await inTurn(() => {
+        const r = safeAssess(input);
+        if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
+        return full ? JSON.stringify(r.data) : compactJson(r.data);
+      });
+      answer(res, body);
       return;
     }
     if (path === '/check') {
       allow('POST');
       admit();
       const input = await jsonBody(req, limits);
-      const r = safeCheckCompliance(input);
-      if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
-      answer(res, JSON.stringify(r.data));
+      checkCaseSize(typeof input === 'object' && input !== null ? (input as { case?: unknown }).case : undefined, limits, 'case.');
+      const body = await inTurn(() => {
+        const r = safeCheckCompliance(input);
+        if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
+        return JSON.stringify(r.data);
+      });
+      answer(res, body);
       return;
     }
     throw new HttpError(404, 'not_found', `no such endpoint; use POST /assess, POST /check, GET /rules, GET /schema/:name or GET /healthz`);
