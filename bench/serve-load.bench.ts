@@ -61,8 +61,10 @@ function percentile(xs: number[], p: number): number {
 /** Probes /healthz every 100 ms until stopped. */
 function healthProbe(port: number) {
   const latencies: number[] = [];
+  const failedAtMs: number[] = [];
   let failed = 0;
   let stopped = false;
+  const started = performance.now();
   const loop = async () => {
     while (!stopped) {
       const t0 = performance.now();
@@ -75,7 +77,10 @@ function healthProbe(port: number) {
         req.on('error', () => resolve(false));
       });
       if (ok) latencies.push(performance.now() - t0);
-      else failed++;
+      else {
+        failed++;
+        failedAtMs.push(Math.round(t0 - started));
+      }
       await new Promise((r) => setTimeout(r, 100));
     }
   };
@@ -84,7 +89,7 @@ function healthProbe(port: number) {
     async stop() {
       stopped = true;
       await done;
-      return { probes: latencies.length + failed, failed, p99Ms: percentile(latencies, 99), maxMs: Math.round(Math.max(0, ...latencies)) };
+      return { probes: latencies.length + failed, failed, failedAtMs, p99Ms: percentile(latencies, 99), maxMs: Math.round(Math.max(0, ...latencies)) };
     },
   };
 }

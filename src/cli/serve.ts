@@ -239,7 +239,9 @@ function checkCaseSize(c: unknown, limits: Limits, at: string): void {
 }
 
 /** The longest the assessments keep the event loop before it reads the sockets again (one assessment always runs). */
-const TURN_MS = 10;
+const TURN_MS = 2;
+/** Turns of the event loop left to I/O alone between two turns of assessments (at least). */
+const IDLE_TURNS = 8;
 
 function flag(url: URL, name: string): boolean {
   const v = url.searchParams.get(name);
@@ -261,12 +263,26 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
   // Assessments run in turns of the event loop of at most TURN_MS each (a turn runs at least one):
   // between turns the loop reads the sockets, so /healthz (and the 503s, and bodies still
   // arriving) are answered while assessments queue, instead of after the whole queue.
+  // A busy Node accepts one new connection per turn of its event loop, so between two turns of
+  // assessments the loop turns IDLE_TURNS times more (each costs microseconds): a new connection
+  // (a /healthz probe) waits for a few assessments at most, not for every connection before it.
+  // Idle turns cost microseconds each.
   const turns: (() => void)[] = [];
+  let idleTurns = 0;
   const nextTurn = () => {
-    const until = performance.now() + TURN_MS;
+    if (idleTurns > 0) {
+      idleTurns--;
+      setImmediate(nextTurn);
+      return;
+    }
+    const started = performance.now();
     do turns.shift()?.();
-    while (turns.length > 0 && performance.now() < until);
-    if (turns.length > 0) setImmediate(nextTurn);
+    while (turns.length > 0 && performance.now() - started < TURN_MS);
+    if (turns.length > 0) {
+      // The longer the turn was, the more connections may be waiting: two idle turns per millisecond.
+      idleTurns = Math.max(IDLE_TURNS, Math.round(2 * (performance.now() - started)));
+      setImmediate(nextTurn);
+    }
   };
   const inTurn = <T>(work: () => T): Promise<T> =>
     new Promise((resolve, reject) => {
