@@ -2,7 +2,7 @@
  * `za-duties serve` under hostile load, with its default limits: (a) 50 autocannon connections
  * posting ordinary cases; (b) the same 50, plus 200 idle sockets that never send a byte (each
  * reconnects when the server closes it) and 30 clients that post the largest case the server
- * takes with `?full=1` and never read the answer (each reconnects when cut off). Throughout, /healthz is probed every 100 ms (2 s timeout) and the server's RSS is sampled
+ * takes with `?full=1` and never read the answer. Throughout, /healthz is probed every 100 ms (2 s timeout) and the server's RSS is sampled
  * every 50 ms; the peak is the kernel's high-water mark (VmHWM). Loopback only; bounded in count
  * and time.
  *
@@ -122,9 +122,8 @@ function idleSockets(port: number, n: number) {
   };
 }
 
-/** Clients that post the large case for its full answer and never read; each reconnects when cut off. */
+/** Clients that post the large case for its full answer and never read (a paused socket never sees the server close it). */
 function nonReaders(port: number, n: number, body: string) {
-  let cutOff = 0;
   let stopped = false;
   const open = new Set<net.Socket>();
   const request = `POST /assess?full=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
@@ -134,20 +133,13 @@ function nonReaders(port: number, n: number, body: string) {
     s.pause(); // never read
     open.add(s);
     s.on('error', () => undefined);
-    s.on('close', () => {
-      open.delete(s);
-      if (!stopped) {
-        cutOff++;
-        setTimeout(one, 10);
-      }
-    });
+    s.on('close', () => open.delete(s));
   };
   for (let i = 0; i < n; i++) one();
   return {
     stop() {
       stopped = true;
       for (const s of open) s.destroy();
-      return cutOff;
     },
   };
 }
@@ -169,7 +161,7 @@ async function scenario(name: string, hostile: boolean, body: string, large: str
   const readers = hostile ? nonReaders(port, NON_READERS, large) : undefined;
   const r = await autocannon({ url: `${url}/assess`, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections: CONNECTIONS, duration: DURATION });
   const idleClosed = idle?.stop();
-  const cutOff = readers?.stop();
+  readers?.stop();
   const h = await health.stop();
   clearInterval(sampler);
   const { hwm } = rssOf(pid);
@@ -187,7 +179,7 @@ async function scenario(name: string, hostile: boolean, body: string, large: str
     timeouts: r.timeouts,
     healthz: h,
     peakRssMB: Math.round(Math.max(hwm, peakSampled) / 2 ** 20),
-    ...(hostile ? { idleSockets: IDLE, idleClosedByServer: idleClosed, nonReaders: NON_READERS, nonReadersCutOff: cutOff } : {}),
+    ...(hostile ? { idleSockets: IDLE, idleClosedByServer: idleClosed, nonReaders: NON_READERS } : {}),
   };
   note(`serve-load.bench: ${JSON.stringify(row)}`);
   return row;
