@@ -262,11 +262,10 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
 
   // Assessments run in turns of the event loop of at most TURN_MS each (a turn runs at least one):
   // between turns the loop reads the sockets, so /healthz (and the 503s, and bodies still
-  // arriving) are answered while assessments queue, instead of after the whole queue.
-  // A busy Node accepts one new connection per turn of its event loop, so between two turns of
-  // assessments the loop turns IDLE_TURNS times more (each costs microseconds): a new connection
-  // (a /healthz probe) waits for a few assessments at most, not for every connection before it.
-  // Idle turns cost microseconds each.
+  // arriving) are answered while assessments queue, instead of after the whole queue. A busy Node
+  // accepts one new connection per turn of its event loop, so between two turns of assessments the
+  // loop turns on its own several times more (microseconds each): a new connection (a /healthz
+  // probe) waits for a few assessments at most, not for every connection queued before it.
   const turns: (() => void)[] = [];
   let idleTurns = 0;
   const nextTurn = () => {
