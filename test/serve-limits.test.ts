@@ -313,3 +313,16 @@ describe('serve: bodies', () => {
     expect(json(r).error).toMatchObject({ code: 'invalid_json', message: expect.stringContaining('"physicalInjury" appears twice') });
   });
 });
+
+describe('serve: the limits as flags', () => {
+  it('each limit has a flag, and a bad value is a usage error (exit 2) before anything listens', async () => {
+    const { runCli } = await import('./helpers/cli.js');
+    const help = await runCli(['serve', '--help']);
+    for (const f of ['--max-body-bytes', '--max-people', '--max-concerns', '--max-response-bytes', '--max-concurrent', '--max-unsent-bytes', '--max-connections', '--idle-timeout-ms', '--headers-timeout-ms', '--timeout-ms', '--request-timeout-ms', '--send-timeout-ms']) {
+      expect(help.stdout).toContain(f);
+      const bad = await runCli(['serve', '--port', '0', f, '0']);
+      expect(bad.code, f).toBe(2);
+      expect(bad.stderr).toContain(`--${f.slice(2)} expects a whole number`);
+    }
+  });
+});
