@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { note, ROOT } from './cases.js';
 
-const BENCHES = ['assess', 'batch', 'coldstart', 'serve', 'ages', 'bundle'] as const;
+const BENCHES = ['assess', 'batch', 'coldstart', 'serve', 'serve-load', 'ages', 'bundle'] as const;
 const only = process.argv.slice(2).filter((a) => (BENCHES as readonly string[]).includes(a));
 
 type Json = Record<string, unknown>;
@@ -166,6 +166,28 @@ async function main() {
       '| app | minified | gzipped | minified bytes by package |',
       '|---|---|---|---|',
       ...Object.entries(rows).map(([name, r]) => `| ${name} | ${kb(r.minified)} | ${kb(r.gzipped)} | ${Object.entries(r.byPackage).sort((x, y) => y[1] - x[1]).map(([k, v]) => `${k} ${kb(v)}`).join(', ')} |`),
+      '',
+    );
+  }
+  const l = results['serve-load'] as Json | undefined;
+  if (l) {
+    type Row = { scenario: string; requestsPerSecond: number; p50Ms: number; p99Ms: number; maxMs: number; statusCodes: Record<string, number>; errors: number; healthz: { probes: number; failed: number; p99Ms: number; maxMs: number }; peakRssMB: number; idleClosedByServer?: number };
+    const rows = l.results as Row[];
+    const worst = Math.max(...rows.map((r) => r.peakRssMB));
+    const healthy = rows.every((r) => r.healthz.probes > 0 && r.healthz.failed === 0);
+    targets.push(`| serve under hostile load (issue 9): peak RSS < 300 MB, /healthz answering | peak ${fmt(worst)} MB; /healthz ${rows.map((r) => `${r.healthz.probes - r.healthz.failed}/${r.healthz.probes}`).join(', ')} answered | ${mark(worst < 300 && healthy)} |`);
+    detail.push(
+      '## za-duties serve under hostile load (bench/serve-load.bench.ts)',
+      '',
+      `The server with its default limits, its own process; autocannon posts an ordinary case (examples/teacher-injured-child.json) on ${fmt(l.connections)} connections for ${fmt(l.seconds)} s. In (b), 200 idle sockets (reconnecting when closed) and 30 clients that post the largest case the server takes with \`?full=1\` (an answer of about 2.5 MB) and never read it run alongside: 80 clients posting at once against the cap of 64, hence some 503s. Answers waiting for the non-readers are bounded by the 64 MiB budget and the 10 s send timeout. /healthz is probed on a new connection every 100 ms (2 s timeout); peak RSS is the kernel's high-water mark of the server process. Loopback only.`,
+      '',
+      '| scenario | req/s | p50 | p99 | max | status codes | errors | /healthz answered | /healthz p99 | /healthz max | peak RSS |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
+      ...rows.map((r) => `| ${r.scenario} | ${fmt(r.requestsPerSecond)} | ${r.p50Ms} ms | ${r.p99Ms} ms | ${r.maxMs} ms | ${Object.entries(r.statusCodes).map(([k, v]) => `${k}: ${fmt(v)}`).join(', ')} | ${r.errors} | ${r.healthz.probes - r.healthz.failed}/${r.healthz.probes} | ${r.healthz.p99Ms} ms | ${r.healthz.maxMs} ms | ${fmt(r.peakRssMB)} MB |`),
+      '',
+      ...rows.filter((r) => r.idleClosedByServer !== undefined).map((r) => `In ${r.scenario.slice(0, 3)}: the server closed ${fmt(r.idleClosedByServer)} idle connections during the run (each reconnected).`),
+      '',
+      'Why the server is on node:http rather than fastify (cold start and req/s measured both ways): docs/cli.md, "Why node:http and not fastify".',
       '',
     );
   }

@@ -89,6 +89,17 @@ describe('compliance check: reports that meet a duty', () => {
     expect(s2B.notCounted).toEqual([{ action: 0, reason: expect.stringContaining('before the knowledge date 2026-11-20') }]);
   });
 
+  it('a report made earlier on the knowledge date than the reporter came to know does not count, when both times are given', () => {
+    const early = checkCompliance({ case: exposure, knowledgeTime: '14:00', actions: [{ recipient: 'police', date: '2026-11-20', time: '09:30' }] });
+    expect(early.compliant).toBe(false);
+    expect(item(early, 'dva-s2B', 'child-a').status).toBe('unmet');
+    expect(item(early, 'dva-s2B', 'child-a').notCounted).toEqual([{ action: 0, reason: expect.stringContaining('before the reporter came to know at 14:00') }]);
+    const later = checkCompliance({ case: exposure, knowledgeTime: '14:00', actions: [{ recipient: 'police', date: '2026-11-20', time: '14:00' }] });
+    expect(item(later, 'dva-s2B', 'child-a').status).toBe('met');
+    const untimed = checkCompliance({ case: exposure, knowledgeTime: '14:00', actions: [{ recipient: 'police', date: '2026-11-20' }] });
+    expect(item(untimed, 'dva-s2B', 'child-a').status).toBe('met');
+  });
+
   it('a report without a form is met, with a caution that the prescribed form is required', () => {
     const r = checkCompliance({ case: exposure, actions: [{ recipient: 'police', date: '2026-11-20' }] });
     const s2B = item(r, 'dva-s2B', 'child-a');

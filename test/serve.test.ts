@@ -20,7 +20,7 @@ const teacher = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'teacher-
 const MAX_BODY = 64 * 1024;
 let srv: RunningServer;
 beforeAll(async () => {
-  srv = await startServer({ port: 0, host: '127.0.0.1', maxBodyBytes: MAX_BODY, bodyTimeoutMs: 300, headersTimeoutMs: 300 });
+  srv = await startServer({ port: 0, host: '127.0.0.1', maxBodyBytes: MAX_BODY, bodyTimeoutMs: 300, headersTimeoutMs: 300, maxConcurrent: 1000 });
 });
 afterAll(async () => {
   await srv.close(1000);

@@ -4,7 +4,7 @@ import { ageAt, birthWindow } from '../case/ages.js';
 import { deriveCase, type DerivedCase } from '../case/derive.js';
 import { FACTS, type FactDefinition } from '../case/facts.js';
 import type { Untrusted } from '../case/input.js';
-import { CaseInputSchema, defaultConcernIds, type CaseInput, type Concern, type ValidatedCase } from '../case/schema.js';
+import { CaseInputSchema, defaultConcernIds, IsoDate, type CaseInput, type Concern, type ValidatedCase } from '../case/schema.js';
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
 import { compileRuleSet, versionsInWindow, type CompiledRuleSet } from '../engine/duties.js';
 import { compile, type Compiled } from '../engine/evaluate.js';
@@ -121,12 +121,17 @@ function fastCaseSchema(): typeof CaseInputSchema {
   return fastSchema;
 }
 
+const OptionsSchema = z.object({ options: z.strictObject({ today: IsoDate.optional(), presumptions: z.boolean().optional() }) });
+
 /** Validates a case and resolves its dates; never throws. */
 export function validateCase(input: unknown, options: AssessOptions = {}): ({ success: true } & ValidCase) | { success: false; error: ValidationError } {
+  // The options go through a schema too: `today: 'garbage'` or a Date is a ValidationError at `options.today`.
+  const o = OptionsSchema.safeParse({ options }, { reportInput: true });
   const r = fastCaseSchema().safeParse(input, { reportInput: true });
-  if (!r.success) return { success: false, error: new ValidationError('case', issuesFromZod(r.error.issues)) };
+  const optionIssues = o.success ? [] : issuesFromZod(o.error.issues);
+  if (!r.success || !o.success) return { success: false, error: new ValidationError(o.success ? 'case' : r.success ? 'options' : 'case and options', [...optionIssues, ...(r.success ? [] : issuesFromZod(r.error.issues))]) };
   const c = withConcernIds(r.data);
-  const assessmentDate = c.assessmentDate ?? options.today ?? todayInSouthAfrica();
+  const assessmentDate = c.assessmentDate ?? o.data.options.today ?? todayInSouthAfrica();
   const knowledgeDate = c.reporter.knowledgeDate ?? assessmentDate;
   const issues = dateIssues(c, assessmentDate, knowledgeDate);
   if (issues.length > 0) return { success: false, error: new ValidationError('case', issues) };
@@ -276,7 +281,7 @@ export function safeAssess(input: unknown, options: AssessOptions = {}): SafeAss
  * @param input - A case: reporter, people (no names needed) and concerns.
  * @param options - {@link AssessOptions}.
  * @returns The {@link Assessment}.
- * @throws {@link ValidationError} when the input does not fit the schema; nothing else on bad input.
+ * @throws {@link ValidationError} when the input or the options (`options.today`) do not fit their schema; nothing else on bad input.
  * @example
  * ```ts
  * import { assess } from 'za-reporting-duties';

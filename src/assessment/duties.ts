@@ -127,7 +127,7 @@ function citationOf(rule: RuleFile, version: RuleVersion, provision: string = ve
     };
     if (version.textNote) built.textNote = version.textNote;
     if (version.amendedBy) built.amendedBy = version.amendedBy;
-    c = built;
+    c = Object.freeze(built);
     byProvision.set(provision, c);
   }
   return c;

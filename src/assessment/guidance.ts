@@ -11,6 +11,7 @@ import { compile, type Compiled } from '../engine/evaluate.js';
 import { validateWith } from '../errors/from-zod.js';
 import { makeIssue, ValidationError } from '../errors/validation-error.js';
 import { VerificationSchema } from '../rules/schema.js';
+import { deepFreeze } from '../rules/freeze.js';
 import type { DutyResult, Guidance, GuidanceItem, Helpline, Overlap } from './types.js';
 
 const KINDS = ['emergency', 'form', 'option', 'tension', 'record'] as const;
@@ -127,7 +128,7 @@ let loaded: { items: { item: ItemFile; test: Compiled }[]; helplines: Helpline[]
 function guidanceData() {
   if (!loaded) {
     const g = loadGuidance(itemsJson, helplinesJson, { trustBundled: true });
-    loaded = { items: g.items.map((item) => ({ item, test: compile(item.when, new Map()) })), helplines: g.helplines };
+    loaded = { items: g.items.map((item) => ({ item: deepFreeze(item), test: compile(item.when, new Map()) })), helplines: deepFreeze(g.helplines) };
   }
   return loaded;
 }

@@ -261,7 +261,21 @@ export const CaseInputSchema = z
         }
       });
     });
-  });
+  }, { when: (payload) => crossCheckable(payload.value) });
+
+/** True when the ids the cross-field checks read are well-formed, so they also run when other fields failed (every issue in one pass). */
+function crossCheckable(v: unknown): boolean {
+  const list = (x: unknown): Record<string, unknown>[] | undefined => (Array.isArray(x) && x.every((e) => typeof e === 'object' && e !== null) ? (x as Record<string, unknown>[]) : undefined);
+  const str = (x: unknown) => typeof x === 'string';
+  const c = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
+  const people = list(c.people);
+  const concerns = list(c.concerns);
+  return (
+    !!people && !!concerns &&
+    people.every((p) => str(p.id) && (p.caregiverOf === undefined || (Array.isArray(p.caregiverOf) && p.caregiverOf.every(str)))) &&
+    concerns.every((k) => str(k.id) && str(k.victim) && (k.allegedBy === undefined || str(k.allegedBy)))
+  );
+}
 
 /** The input to `assess`: documented field by field in `input.ts`, checked equal to `z.input<typeof CaseInputSchema>`. */
 export type { CaseInput } from './input.js';

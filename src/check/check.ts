@@ -132,6 +132,8 @@ function assessObligation(o: Obligation, actions: readonly Action[], knowledgeDa
       notCounted.push({ action: i, reason: `a report to ${RECIPIENT_TEXT[a.recipient]} does not meet ${label}: it must go to ${recipientsText(o.recipients)}` });
     } else if (a.date < knowledgeDate) {
       notCounted.push({ action: i, reason: `made on ${a.date}, before the knowledge date ${knowledgeDate}` });
+    } else if (a.date === knowledgeDate && a.time !== undefined && knowledgeTime !== undefined && a.time < knowledgeTime) {
+      notCounted.push({ action: i, reason: `made at ${a.time} on ${a.date}, before the reporter came to know at ${knowledgeTime}` });
     } else {
       metBy.push(i);
     }

@@ -1,8 +1,8 @@
 import type { Readable, Writable } from 'node:stream';
 import { safeAssess } from '../assessment/assess.js';
 import { compactJson } from './compact.js';
-import { locateJsonError } from './json.js';
-import { write } from './io.js';
+import { decodeUtf8, parseJson } from './json.js';
+import { describeWriteError, isClosedOutput, write } from './io.js';
 
 /*
  * NDJSON in, NDJSON out, in constant memory: input is pulled a chunk at a time and split into
@@ -26,6 +26,11 @@ export interface BatchOptions {
   readonly today?: string;
   /** Called about once a second with the counts so far. */
   readonly onProgress?: (s: BatchSummary) => void;
+  /**
+   * Stops the run (SIGINT/SIGTERM): no further line is read; every record already made is
+   * written whole, and the summary says `interrupted (<reason>)`.
+   */
+  readonly signal?: AbortSignal;
 }
 
 /** Counts of a batch run. */
@@ -48,14 +53,13 @@ const FLUSH_CHARS = 1 << 18;
 /** The output record of one line (without the newline). */
 export function batchRecord(text: string, line: number, options: { full?: boolean; today?: string } = {}): { record: string; kind: 'assessed' | 'error' | 'blank' } {
   if (text.trim() === '') return { record: `{"line":${line},"skipped":"blank line"}`, kind: 'blank' };
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch {
-    const e = locateJsonError(text);
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const e = parsed.error;
     const error = { code: 'invalid_json', message: `invalid JSON at column ${e.column}: ${e.reason}`, column: e.column };
     return { record: JSON.stringify({ line, error }), kind: 'error' };
   }
+  const value = parsed.value;
   const caseId = typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined;
   try {
     const r = safeAssess(value, options.today !== undefined ? { today: options.today } : {});
@@ -114,10 +118,15 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
     } else {
       let buf = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, partLen);
       if (buf.length > 0 && buf[buf.length - 1] === 13) buf = buf.subarray(0, buf.length - 1);
-      let text = buf.toString('utf8');
-      if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-      const r = batchRecord(text, line, shape);
-      emit(r.record, r.kind);
+      const decoded = decodeUtf8(buf);
+      if (decoded === undefined) {
+        emit(JSON.stringify({ line, error: { code: 'invalid_json', message: 'the line is not valid UTF-8 (the input must be UTF-8 text)' } }), 'error');
+      } else {
+        let text = decoded;
+        if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        const r = batchRecord(text, line, shape);
+        emit(r.record, r.kind);
+      }
     }
     parts = [];
     partLen = 0;
@@ -130,10 +139,22 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
     const text = out.join('');
     out = [];
     outChars = 0;
-    if (outputError === undefined) await write(output, text);
+    if (outputError !== undefined) return;
+    try {
+      await write(output, text);
+    } catch (e) {
+      outputError ??= e;
+    }
   };
+  const outputStopped = () => (isClosedOutput(outputError) ? 'the output was closed' : `the output could not be written: ${describeWriteError(outputError)}`);
 
+  const signal = options.signal;
+  const interrupted = () => `interrupted (${typeof signal?.reason === 'string' ? signal.reason : 'aborted'})`;
+  // Waiting for input that may never come (a slow pipe) must not keep an interrupted run going.
+  const onAbort = () => input.destroy();
+  signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    if (signal?.aborted) throw new Error('aborted');
     for await (const raw of input) {
       const chunk = typeof raw === 'string' ? Buffer.from(raw) : (raw as Buffer);
       let start = 0;
@@ -155,11 +176,16 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
         if (nl === -1) break;
         finishLine();
         start = nl + 1;
+        if (signal?.aborted) break;
         if (outChars >= FLUSH_CHARS) await flush();
       }
       await flush();
+      if (signal?.aborted) {
+        s.stoppedEarly = interrupted();
+        break;
+      }
       if (outputError !== undefined) {
-        s.stoppedEarly = 'the output was closed';
+        s.stoppedEarly = outputStopped();
         break;
       }
       if (options.onProgress && Date.now() - lastProgress >= 1000) {
@@ -167,13 +193,18 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
         options.onProgress(s);
       }
     }
+    if (signal?.aborted) s.stoppedEarly ??= interrupted();
     if (s.stoppedEarly === undefined && (partLen > 0 || overflow)) {
       finishLine();
       await flush();
     }
+    if (s.stoppedEarly === undefined && outputError !== undefined) s.stoppedEarly = outputStopped();
   } catch (e) {
-    s.stoppedEarly = outputError !== undefined ? 'the output was closed' : `the input could not be read (${(e as { code?: string }).code ?? (e instanceof Error ? e.name : 'error')})`;
+    // Records made before the interruption are written whole.
+    if (signal?.aborted) await flush();
+    s.stoppedEarly = signal?.aborted ? interrupted() : outputError !== undefined ? outputStopped() : `the input could not be read (${(e as { code?: string }).code ?? (e instanceof Error ? e.name : 'error')})`;
   } finally {
+    signal?.removeEventListener('abort', onAbort);
     output.off('error', onOutputError);
   }
   return s;

@@ -9,8 +9,24 @@ import { config } from 'zod';
 const command = process.argv[2];
 if (command !== 'batch' && command !== 'serve') config({ jitless: true });
 
-// A closed stdout (piped into `head`) must not crash the process with a stack trace.
+// A closed stdout (piped into `head`) must not crash the process with a stack trace; a failed
+// write is seen by the CLI through its write callbacks. A failed write to stderr changes nothing.
 process.stdout.on('error', () => undefined);
+process.stderr.on('error', () => undefined);
+
+// batch: the first Ctrl-C (or SIGTERM) stops it cleanly — the records made so far are written
+// whole, then the summary, exit 1 ("stopped early"); a second one ends it at once (exit 130).
+let interrupt: AbortSignal | undefined;
+if (command === 'batch') {
+  const controller = new AbortController();
+  interrupt = controller.signal;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (controller.signal.aborted) process.exit(signal === 'SIGINT' ? 130 : 143);
+    controller.abort(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+}
 
 const waitForShutdown = () =>
   new Promise<string>((resolve) => {
@@ -21,7 +37,7 @@ const waitForShutdown = () =>
 
 try {
   const { run } = await import('./main.js');
-  process.exitCode = await run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), waitForShutdown });
+  process.exitCode = await run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), waitForShutdown, ...(interrupt ? { interrupt } : {}) });
 } catch {
   process.stderr.write('za-duties: internal error while starting; please report it\n');
   process.exitCode = 70;

@@ -3,8 +3,9 @@
 const EXIT_CODES = `Exit codes:
   0   done (check: every must-duty that applies is met)
   1   check: a must-duty that applies is unmet or overdue
-      batch: the run stopped early (output closed, input unreadable)
+      batch: the run stopped early (output closed, input unreadable, Ctrl-C)
       serve: the server could not start (e.g. port in use)
+      any command: the output could not be written (e.g. disk full; said on stderr)
   2   invalid input: bad usage, missing or unreadable file, bad JSON, schema violation
   3   batch: every line has a record, but some are error records
   70  internal error (a bug: please report it)`;
@@ -76,7 +77,8 @@ numbers, nothing about the cases) goes to stderr at the end.
 
 Exit codes for batch:
   0   every line was assessed (or was blank)
-  1   the run stopped early: the output was closed or the input could not be read
+  1   the run stopped early: the output was closed or could not be written, the input could not
+      be read, or Ctrl-C/SIGTERM (records so far are whole; a second Ctrl-C ends it at once)
   2   invalid usage or the input file is missing
   3   every line has a record, but some are error records`,
 
@@ -128,7 +130,7 @@ protections and interpretation notes. Batch output refers to duties by these ids
 Options:
   --compact       one line of JSON instead of indented`,
 
-  serve: `Usage: za-duties serve [--port N] [--host 127.0.0.1] [--max-body-bytes N] [--timeout-ms N]
+  serve: `Usage: za-duties serve [--port N] [--host 127.0.0.1] [limits and timeouts below]
 
 Serves the same operations over HTTP (node:http):
   POST /assess          body: a case (application/json) -> compact assessment; ?full=1 for all
@@ -136,16 +138,29 @@ Serves the same operations over HTTP (node:http):
   GET  /rules           the catalogue of duties
   GET  /schema/:name    a JSON Schema (names as for \`za-duties schema\`)
   GET  /healthz         {"status":"ok", …}
-Errors are JSON {"error":{"code","message",…}}: 400 bad JSON (line, column) or a schema
-violation (issues with paths), 404, 405, 408 body too slow, 413 body too large, 415 not JSON.
-No stack traces; nothing about a request is logged.
+Errors are JSON {"error":{"code","message",…}}: 400 bad JSON (line, column; also a repeated key)
+or a schema violation (issues with paths) or no Host, 404, 405, 408 body too slow, 413 body or
+answer too large, 415 not JSON in UTF-8, 417 Expect, 421 not a loopback Host name (when bound to
+loopback), 503 busy (with Retry-After). No stack traces; nothing about a request is logged.
 
 Options:
-  --port N            port (default 8080; 0 picks a free one and prints it)
-  --host H            address to bind (default 127.0.0.1, loopback only; there is no
-                      authentication, so bind elsewhere only behind something that adds it)
-  --max-body-bytes N  largest request body (default 1048576)
-  --timeout-ms N      time allowed for a request body (default 10000)
+  --port N                  port (default 8080; 0 picks a free one and prints it)
+  --host H                  address to bind (default 127.0.0.1, loopback only; there is no
+                            authentication, so bind elsewhere only behind something that adds it)
+  --max-body-bytes N        largest request body (default 262144)
+  --max-people N            most people in one case (default 50; at most 200)
+  --max-concerns N          most concerns in one case (default 100; at most 500)
+  --max-response-bytes N    largest answer, e.g. ?full=1 of a huge case (default 4194304)
+  --max-concurrent N        POSTs received and assessed at once; 503 beyond (default 64)
+  --max-unsent-bytes N      answers waiting for slow clients, in total; beyond, the longest-waiting
+                            is cut off (default 67108864)
+  --max-connections N       open connections (default 1024)
+  --idle-timeout-ms N       a connection that sends nothing, before or between requests (default 5000)
+  --headers-timeout-ms N    time allowed for the request headers (default 10000)
+  --timeout-ms N            time allowed for a request body (default 10000)
+  --request-timeout-ms N    time allowed for a whole request (default 30000)
+  --send-timeout-ms N       time allowed to deliver an answer; a client that does not read it is
+                            disconnected (default 10000)
 
 Stops gracefully on SIGTERM or SIGINT: in-flight requests finish, then it exits 0.`,
 };

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import type { ValidationIssue } from '../errors/validation-error.js';
-import { parseJson, type JsonErrorInfo } from './json.js';
+import { decodeUtf8, parseJson, type JsonErrorInfo } from './json.js';
 
 /** Where the CLI reads and writes: the real process streams, or test doubles. */
 export interface CliIo {
@@ -13,6 +13,8 @@ export interface CliIo {
   readonly cwd: string;
   /** For `serve`: resolves with the signal's name when the process is asked to stop (SIGTERM/SIGINT). */
   readonly waitForShutdown?: () => Promise<string>;
+  /** For `batch`: aborted (with the signal's name) when the process is asked to stop. */
+  readonly interrupt?: AbortSignal;
 }
 
 /** Exit codes (see `za-duties --help`). */
@@ -86,26 +88,42 @@ export async function readJsonDocument(file: string | undefined, io: CliIo): Pro
     if (e instanceof InputError) throw e;
     throw new InputError(describeFsError(e, name));
   }
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = decodeUtf8(Buffer.concat(chunks));
+  if (text === undefined) throw new InputError(`${name} is not valid UTF-8: the input must be UTF-8 text`);
   if (text.trim() === '') throw new InputError(`${name} is empty: expected a JSON object`);
   const r = parseJson(text);
   if (!r.ok) throw new InputError(`${name}:${r.error.line}:${r.error.column}: invalid JSON: ${r.error.reason}`, { json: r.error });
   return { value: r.value, name };
 }
 
-/** Writes to a stream and waits for it to drain when its buffer is full. */
-export function write(stream: Writable, text: string): Promise<void> | undefined {
-  if (stream.write(text)) return undefined;
+/**
+ * Writes to a stream and resolves when the text has been handed on (so a slow reader slows the
+ * writer); rejects with the stream's error when the write fails (disk full, closed pipe).
+ */
+export function write(stream: Writable, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const done = () => {
-      stream.off('error', onError);
-      resolve();
-    };
-    const onError = (e: unknown) => {
-      stream.off('drain', done);
-      reject(e instanceof Error ? e : new Error(String(e)));
-    };
-    stream.once('drain', done);
-    stream.once('error', onError);
+    stream.write(text, (e) => (e ? reject(e) : resolve()));
   });
+}
+
+/** Words for a failed write: `disk full (ENOSPC)`. */
+export function describeWriteError(e: unknown): string {
+  const code = (e as { code?: string }).code;
+  const words: Record<string, string> = {
+    ENOSPC: 'disk full',
+    EDQUOT: 'disk quota exceeded',
+    EPIPE: 'the output was closed',
+    EIO: 'input/output error',
+    EBADF: 'the output is not open for writing',
+    EACCES: 'no permission to write',
+    EFBIG: 'file too large',
+    ERR_STREAM_DESTROYED: 'the output was closed',
+  };
+  return code ? `${words[code] ?? 'write error'} (${code})` : e instanceof Error ? e.message : 'write error';
+}
+
+/** True for the errors of an output its reader closed (`| head`): not worth a word. */
+export function isClosedOutput(e: unknown): boolean {
+  const code = (e as { code?: string }).code;
+  return code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED';
 }

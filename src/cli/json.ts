@@ -20,14 +20,89 @@ export interface JsonErrorInfo {
 /** The result of {@link parseJson}. */
 export type JsonParseResult = { readonly ok: true; readonly value: unknown } | { readonly ok: false; readonly error: JsonErrorInfo };
 
-/** Parses JSON text (a leading byte-order mark is ignored). */
+/** Parses JSON text (a leading byte-order mark is ignored). A key repeated in one object is an error (JSON.parse would keep the last silently). */
 export function parseJson(text: string): JsonParseResult {
   const t = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
   try {
-    return { ok: true, value: JSON.parse(t) as unknown };
+    value = JSON.parse(t) as unknown;
   } catch {
     return { ok: false, error: locateJsonError(t) };
   }
+  const dup = findDuplicateKey(t);
+  return dup ? { ok: false, error: dup } : { ok: true, value };
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** Decodes UTF-8 strictly: `undefined` when the bytes are not valid UTF-8 (never silently replaced). */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Shows a key briefly in a message: quoted, cut after 40 characters. */
+export function shortKey(k: string): string {
+  return JSON.stringify(k.length > 40 ? `${k.slice(0, 37)}...` : k);
+}
+
+/**
+ * The first key repeated within one object of a text JSON.parse accepted, with its line, column
+ * and path; `undefined` when every object's keys are unique.
+ */
+export function findDuplicateKey(s: string): JsonErrorInfo | undefined {
+  // Frames: a Set of the keys seen in an object, or the index of the current array element.
+  const frames: (Set<string> | number)[] = [];
+  const keys: (string | number)[] = [];
+  let expectKey = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x22) {
+      let j = i + 1;
+      let escaped = false;
+      for (;;) {
+        const q = s.charCodeAt(j);
+        if (q === 0x5c) {
+          escaped = true;
+          j += 2;
+        } else if (q === 0x22) break;
+        else j++;
+      }
+      const top = frames[frames.length - 1];
+      if (expectKey && top instanceof Set) {
+        const key = escaped ? (JSON.parse(s.slice(i, j + 1)) as string) : s.slice(i + 1, j);
+        if (top.has(key)) {
+          const { line, column } = lineColumn(s, i);
+          const path = keys.slice(0, -1).map((k) => (typeof k === 'number' ? `[${k}]` : `.${shortKey(k).slice(1, -1)}`)).join('').replace(/^\./, '');
+          return { line, column, offset: i, reason: `the key ${shortKey(key)} appears twice in the same object${path ? ` (at ${path})` : ''}; each key may appear once` };
+        }
+        top.add(key);
+        keys[keys.length - 1] = key;
+        expectKey = false;
+      }
+      i = j;
+    } else if (c === 0x7b) {
+      frames.push(new Set());
+      keys.push('');
+      expectKey = true;
+    } else if (c === 0x5b) {
+      frames.push(0);
+      keys.push(0);
+    } else if (c === 0x7d || c === 0x5d) {
+      frames.pop();
+      keys.pop();
+    } else if (c === 0x2c) {
+      const top = frames[frames.length - 1];
+      if (typeof top === 'number') {
+        frames[frames.length - 1] = top + 1;
+        keys[keys.length - 1] = top + 1;
+      } else expectKey = true;
+    }
+  }
+  return undefined;
 }
 
 /** Line and column (1-based) of an offset. */

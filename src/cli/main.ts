@@ -11,10 +11,10 @@ import { version as packageVersion } from '../../package.json';
 import { runBatch, DEFAULT_MAX_LINE_BYTES, type BatchSummary } from './batch.js';
 import { compactAssessment, compactJson } from './compact.js';
 import { HELP } from './help.js';
-import { EXIT, InputError, openInput, readJsonDocument, write, type CliIo } from './io.js';
+import { describeWriteError, EXIT, InputError, isClosedOutput, openInput, readJsonDocument, write, type CliIo } from './io.js';
 import { isSchemaName, jsonSchema, SCHEMA_NAMES, schemaFileName } from './schemas.js';
-import { startServer } from './serve.js';
-import { assessmentText } from './text.js';
+import { isLoopbackHost, startServer, type ServeOptions } from './serve.js';
+import { assessmentText, visible } from './text.js';
 
 /*
  * The `za-duties` command line. `run` takes the arguments and the streams and returns the exit
@@ -28,13 +28,27 @@ class UsageError extends Error {
 const COMMANDS = ['assess', 'batch', 'check', 'schema', 'rules', 'serve'] as const;
 type Command = (typeof COMMANDS)[number];
 
+/** The first failed write to each stdout: `run` turns it into exit 1 (a closed pipe excepted). */
+const outputErrors = new WeakMap<CliIo['stdout'], unknown>();
+
 function out(io: CliIo, text: string): Promise<void> {
-  // A closed stdout (e.g. piped into head) is not an error of ours: resolve either way.
-  return (write(io.stdout, text) ?? Promise.resolve()).catch(() => undefined);
+  if (outputErrors.has(io.stdout)) return Promise.resolve();
+  return write(io.stdout, text).catch((e: unknown) => {
+    if (!outputErrors.has(io.stdout)) outputErrors.set(io.stdout, e);
+  });
 }
 
 function err(io: CliIo, text: string): void {
-  io.stderr.write(text.endsWith('\n') ? text : `${text}\n`);
+  // A failed write to stderr changes nothing: there is nowhere left to say so.
+  io.stderr.write(visible(text.endsWith('\n') ? text : `${text}\n`), () => undefined);
+}
+
+/** Output that was lost is a failure (exit 1, with the cause); a reader that closed the pipe (`| head`) is not. */
+function withOutputVerdict(io: CliIo, code: number): number {
+  const e = outputErrors.get(io.stdout);
+  if (e === undefined || isClosedOutput(e)) return code;
+  err(io, `za-duties: could not write the output: ${describeWriteError(e)}`);
+  return code === EXIT.ok ? EXIT.failed : code;
 }
 
 function issueLines(issues: readonly ValidationIssue[]): string {
@@ -150,6 +164,7 @@ async function batchCommand(argv: readonly string[], io: CliIo): Promise<number>
     full: values.full === true,
     maxLineBytes,
     today: todayInSouthAfrica(),
+    ...(io.interrupt ? { signal: io.interrupt } : {}),
     ...(tty ? { onProgress: (p: BatchSummary) => io.stderr.write(`\r\u001b[Kza-duties batch: ${p.lines} lines, ${p.assessed} assessed, ${p.errors} errors…`) } : {}),
   });
   if (tty) io.stderr.write('\r\u001b[K');
@@ -168,8 +183,15 @@ async function schemaCommand(argv: readonly string[], io: CliIo): Promise<number
   if (values.write !== undefined) {
     if (positionals.length > 0) throw new UsageError('schema --write writes every schema; give no name');
     const dir = path.resolve(io.cwd, values.write as string);
-    fs.mkdirSync(dir, { recursive: true });
-    for (const name of SCHEMA_NAMES) fs.writeFileSync(path.join(dir, schemaFileName(name)), `${JSON.stringify(jsonSchema(name), null, 2)}\n`);
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      for (const name of SCHEMA_NAMES) fs.writeFileSync(path.join(dir, schemaFileName(name)), `${JSON.stringify(jsonSchema(name), null, 2)}\n`);
+    } catch (e) {
+      // A path that is a file, or a folder we may not write to, is the caller's to fix: a usage error.
+      const code = (e as { code?: string }).code;
+      const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'it is a file, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'no permission to write there' : (code ?? 'cannot write there');
+      throw new UsageError(`schema --write needs a folder: cannot write to ${values.write as string}: ${why}`);
+    }
     err(io, `za-duties schema: wrote ${SCHEMA_NAMES.length} schemas to ${values.write as string}`);
     return EXIT.ok;
   }
@@ -188,29 +210,45 @@ async function rulesCommand(argv: readonly string[], io: CliIo): Promise<number>
   return EXIT.ok;
 }
 
+const SERVE_FLAGS = {
+  'max-body-bytes': ['maxBodyBytes', 1, 64 * 1024 * 1024],
+  'max-people': ['maxPeople', 1, 200],
+  'max-concerns': ['maxConcerns', 1, 500],
+  'max-response-bytes': ['maxResponseBytes', 1024, 1024 * 1024 * 1024],
+  'max-concurrent': ['maxConcurrent', 1, 10_000],
+  'max-unsent-bytes': ['maxUnsentBytes', 1024, 16 * 1024 * 1024 * 1024],
+  'max-connections': ['maxConnections', 1, 100_000],
+  'idle-timeout-ms': ['idleTimeoutMs', 1, 3_600_000],
+  'headers-timeout-ms': ['headersTimeoutMs', 1, 600_000],
+  'timeout-ms': ['bodyTimeoutMs', 1, 600_000],
+  'request-timeout-ms': ['requestTimeoutMs', 1, 3_600_000],
+  'send-timeout-ms': ['sendTimeoutMs', 1, 3_600_000],
+} as const satisfies Record<string, readonly [keyof ServeOptions, number, number]>;
+
 async function serveCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('serve', argv, {
     port: { type: 'string' },
     host: { type: 'string' },
-    'max-body-bytes': { type: 'string' },
-    'timeout-ms': { type: 'string' },
+    ...Object.fromEntries(Object.keys(SERVE_FLAGS).map((k) => [k, { type: 'string' as const }])),
   });
   if (values.help) return help(io, 'serve');
   if (positionals.length > 0) throw new UsageError(`serve takes no arguments, got ${positionals.join(' ')}`);
   const port = intOption(values.port as string | undefined, 'port', 0, 65535) ?? 8080;
   const host = (values.host as string | undefined) ?? '127.0.0.1';
-  const maxBodyBytes = intOption(values['max-body-bytes'] as string | undefined, 'max-body-bytes', 1, 64 * 1024 * 1024);
-  const bodyTimeoutMs = intOption(values['timeout-ms'] as string | undefined, 'timeout-ms', 1, 600_000);
+  const limits: Record<string, number> = {};
+  for (const [name, [key, min, max]] of Object.entries(SERVE_FLAGS)) {
+    const v = intOption(values[name] as string | undefined, name, min, max);
+    if (v !== undefined) limits[key] = v;
+  }
   let running;
   try {
-    running = await startServer({ port, host, ...(maxBodyBytes ? { maxBodyBytes } : {}), ...(bodyTimeoutMs ? { bodyTimeoutMs } : {}) });
+    running = await startServer({ port, host, ...limits });
   } catch (e) {
     const code = (e as { code?: string }).code;
     err(io, `za-duties serve: could not listen on ${host}:${port}: ${code === 'EADDRINUSE' ? 'the port is in use' : code === 'EADDRNOTAVAIL' ? 'no such address here' : (code ?? 'error')}`);
     return EXIT.failed;
   }
-  const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost';
-  if (!loopback) err(io, `za-duties serve: warning: bound to ${host}, not loopback; there is no authentication`);
+  if (!isLoopbackHost(host)) err(io, `za-duties serve: warning: bound to ${host}, not loopback; there is no authentication`);
   err(io, `za-duties serve: listening on ${running.url} (POST /assess, POST /check, GET /rules, GET /schema/:name, GET /healthz)`);
   const signal = await (io.waitForShutdown ? io.waitForShutdown() : new Promise<string>(() => undefined));
   err(io, `za-duties serve: ${signal}: finishing in-flight requests`);
@@ -229,6 +267,19 @@ async function help(io: CliIo, topic: string): Promise<number> {
  * Never throws: usage errors exit 2, unexpected errors 70 (with no stack trace and nothing of the input).
  */
 export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+  // Write errors are seen through the write callbacks; the events must not crash the process.
+  const ignore = () => undefined;
+  io.stdout.on('error', ignore);
+  io.stderr.on('error', ignore);
+  try {
+    return withOutputVerdict(io, await dispatch(argv, io));
+  } finally {
+    io.stdout.off('error', ignore);
+    io.stderr.off('error', ignore);
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const [first, ...rest] = argv;
   try {
     if (first === undefined || first === '-h' || first === '--help') return await help(io, 'main');

@@ -6,30 +6,77 @@ import { safeCheckCompliance } from '../check/check.js';
 import type { ValidationIssue } from '../errors/validation-error.js';
 import { dutyCatalogue } from '../rules/listing.js';
 import { compactJson } from './compact.js';
-import { parseJson } from './json.js';
+import { decodeUtf8, parseJson } from './json.js';
 import { isSchemaName, jsonSchema, SCHEMA_NAMES } from './schemas.js';
 import { version as packageVersion } from '../../package.json';
 
 /*
- * The same operations as the CLI over HTTP, with node:http only. Bound to loopback by default.
- * Every error is JSON `{ error: { code, message, ... } }` without stack traces; nothing about a
- * request is logged. Bodies are capped (413), slow bodies time out (408), and a stop request
- * lets in-flight requests finish before closing.
+ * The same operations as the CLI over HTTP, on node:http (fastify was measured and not taken: see
+ * docs/cli.md). Bound to loopback by default, and then only loopback Host names are answered (DNS
+ * rebinding). Every error is JSON `{ error: { code, message, ... } }` without stack traces; nothing
+ * about a request is logged. Every phase of a connection is bounded: silence before the first byte
+ * and between requests (idle), the headers, the body, the whole request, and the delivery of the
+ * answer to a client that does not read it (send). At most `maxConcurrent` POST requests are
+ * received and assessed at once (503 with Retry-After beyond, decided before the body is read, so a
+ * body that arrived is never answered 408); at most `maxUnsentBytes` of answers wait for slow
+ * clients (beyond, the longest-waiting is cut off); a case is capped (people, concerns: 413) so one
+ * assessment is short and its answer fits; a body is capped (413), and so is an answer (413 `response_too_large`, e.g.
+ * `?full=1` of a huge case). A stop request lets in-flight requests finish before closing.
  */
 
-/** Options of {@link createServer} and {@link startServer}. */
+/** The server's limits and timeouts when none are given (docs/cli.md lists them with their flags). */
+export const SERVE_DEFAULTS = {
+  port: 8080,
+  host: '127.0.0.1',
+  maxBodyBytes: 256 * 1024,
+  maxPeople: 50,
+  maxConcerns: 100,
+  maxResponseBytes: 4 * 1024 * 1024,
+  maxConcurrent: 64,
+  maxUnsentBytes: 64 * 1024 * 1024,
+  maxConnections: 1024,
+  idleTimeoutMs: 5_000,
+  headersTimeoutMs: 10_000,
+  bodyTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  sendTimeoutMs: 10_000,
+} as const;
+
+/** Options of {@link createServer} and {@link startServer} (defaults: {@link SERVE_DEFAULTS}). */
 export interface ServeOptions {
   /** Port to listen on (0: any free port). Default 8080. */
   readonly port?: number;
-  /** Address to bind. Default `127.0.0.1` (loopback only). */
+  /** Address to bind. Default `127.0.0.1` (loopback only; then only loopback Host names are answered). */
   readonly host?: string;
-  /** Largest request body in bytes (413 beyond). Default 1 MiB. */
+  /** Largest request body in bytes (413 beyond). Default 256 KiB (the largest valid case is about 70 KB). */
   readonly maxBodyBytes?: number;
-  /** Time allowed to receive a request body (408 beyond). Default 10 s. */
-  readonly bodyTimeoutMs?: number;
+  /**
+   * Most people in one case (413 `case_too_large` beyond; the library and CLI take 200). Default 50:
+   * with at most 100 concerns, an assessment takes tens of milliseconds and its full answer stays
+   * under the 4 MiB answer limit, so one request cannot hold the server or its memory for long.
+   */
+  readonly maxPeople?: number;
+  /** Most concerns in one case (413 `case_too_large` beyond; the library and CLI take 500). Default 100. */
+  readonly maxConcerns?: number;
+  /** Largest answer in bytes (413 `response_too_large` beyond, e.g. `?full=1` of a huge case). Default 4 MiB. */
+  readonly maxResponseBytes?: number;
+  /** POST /assess and /check requests being received and assessed at once; 503 with Retry-After beyond. Default 64. */
+  readonly maxConcurrent?: number;
+  /** Answers not yet taken by their (slow) clients, in bytes in total; beyond, the longest-waiting is cut off. Default 64 MiB. */
+  readonly maxUnsentBytes?: number;
+  /** Open connections at once; more are refused. Default 1024. */
+  readonly maxConnections?: number;
+  /** A connection that sends nothing (before its first request, or between requests) is closed after this. Default 5 s. */
+  readonly idleTimeoutMs?: number;
   /** Time allowed to receive the request headers. Default 10 s. */
   readonly headersTimeoutMs?: number;
-  /** Idle keep-alive connections close after this. Default 5 s. */
+  /** Time allowed to receive a request body (408 beyond). Default 10 s. */
+  readonly bodyTimeoutMs?: number;
+  /** Time allowed to receive a whole request, headers and body. Default 30 s. */
+  readonly requestTimeoutMs?: number;
+  /** Time allowed to deliver an answer; a client that does not read it is disconnected. Default 10 s. */
+  readonly sendTimeoutMs?: number;
+  /** @deprecated The same limit as `idleTimeoutMs`, which wins when both are given. */
   readonly keepAliveTimeoutMs?: number;
 }
 
@@ -40,6 +87,40 @@ export interface RunningServer {
   readonly port: number;
   /** Stops accepting, lets in-flight requests finish (up to `graceMs`, default 10 s), then closes. */
   close(graceMs?: number): Promise<void>;
+}
+
+type Limits = { -readonly [K in Exclude<keyof typeof SERVE_DEFAULTS, 'port' | 'host'>]: number };
+
+function limitsOf(o: ServeOptions): Limits {
+  const d = SERVE_DEFAULTS;
+  return {
+    maxBodyBytes: o.maxBodyBytes ?? d.maxBodyBytes,
+    maxPeople: o.maxPeople ?? d.maxPeople,
+    maxConcerns: o.maxConcerns ?? d.maxConcerns,
+    maxResponseBytes: o.maxResponseBytes ?? d.maxResponseBytes,
+    maxConcurrent: o.maxConcurrent ?? d.maxConcurrent,
+    maxUnsentBytes: o.maxUnsentBytes ?? d.maxUnsentBytes,
+    maxConnections: o.maxConnections ?? d.maxConnections,
+    idleTimeoutMs: o.idleTimeoutMs ?? o.keepAliveTimeoutMs ?? d.idleTimeoutMs,
+    headersTimeoutMs: o.headersTimeoutMs ?? d.headersTimeoutMs,
+    bodyTimeoutMs: o.bodyTimeoutMs ?? d.bodyTimeoutMs,
+    requestTimeoutMs: o.requestTimeoutMs ?? Math.max(d.requestTimeoutMs, (o.bodyTimeoutMs ?? 0) + (o.headersTimeoutMs ?? 0)),
+    sendTimeoutMs: o.sendTimeoutMs ?? d.sendTimeoutMs,
+  };
+}
+
+/** True for a bind address on this machine only. */
+export function isLoopbackHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/^\[|\]$/g, '');
+  return h === 'localhost' || h.endsWith('.localhost') || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1';
+}
+
+/** The host name of a Host header, without the port (`[::1]:8080` → `::1`). */
+function hostName(header: string): string {
+  const h = header.trim();
+  if (h.startsWith('[')) return h.slice(1, h.indexOf(']') === -1 ? undefined : h.indexOf(']'));
+  const colon = h.lastIndexOf(':');
+  return colon === -1 ? h : h.slice(0, colon);
 }
 
 const JSON_HEADERS = {
@@ -55,20 +136,29 @@ class HttpError extends Error {
     message: string,
     readonly extra: { readonly issues?: readonly ValidationIssue[]; readonly line?: number; readonly column?: number } = {},
     readonly close = false,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }
 }
 
-function send(res: http.ServerResponse, status: number, body: string, extraHeaders: Record<string, string> = {}): void {
-  if (res.headersSent) return;
+/** Writes a JSON answer; a client that does not take it within `sendTimeoutMs` is disconnected. */
+function send(res: http.ServerResponse, sendTimeoutMs: number, status: number, body: string, extraHeaders: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed) return;
   res.writeHead(status, { ...JSON_HEADERS, 'content-length': Buffer.byteLength(body), ...extraHeaders });
   res.end(body);
+  if (res.writableFinished) return;
+  // 'finish' comes when the last byte is handed to the OS: until then the answer is held in memory.
+  const timer = setTimeout(() => res.destroy(), sendTimeoutMs);
+  timer.unref();
+  const clear = () => clearTimeout(timer);
+  res.once('finish', clear);
+  res.once('close', clear);
 }
 
-function sendError(res: http.ServerResponse, e: HttpError, extraHeaders: Record<string, string> = {}): void {
+function sendError(res: http.ServerResponse, sendTimeoutMs: number, e: HttpError): void {
   const body = JSON.stringify({ error: { code: e.code, message: e.message, ...e.extra } });
-  send(res, e.status, body, e.close ? { connection: 'close', ...extraHeaders } : extraHeaders);
+  send(res, sendTimeoutMs, e.status, body, e.close ? { connection: 'close', ...e.headers } : e.headers);
 }
 
 function isJsonContentType(header: string | undefined): boolean {
@@ -79,17 +169,18 @@ function isJsonContentType(header: string | undefined): boolean {
   return charset === undefined || /^charset="?utf-8"?$/.test(charset);
 }
 
-function readBody(req: http.IncomingMessage, max: number, timeoutMs: number): Promise<string> {
+function readBody(req: http.IncomingMessage, max: number, timeoutMs: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
-    const declared = req.headers['content-length'];
-    if (declared !== undefined && Number(declared) > max) {
-      reject(new HttpError(413, 'body_too_large', `the request body is ${declared} bytes; the limit is ${max} bytes`, {}, true));
+    const declaredHeader = req.headers['content-length'];
+    const declared = declaredHeader === undefined ? undefined : Number(declaredHeader);
+    if (declared !== undefined && declared > max) {
+      reject(new HttpError(413, 'body_too_large', `the request body is ${declaredHeader} bytes; the limit is ${max} bytes`, {}, true));
       return;
     }
     const chunks: Buffer[] = [];
     let size = 0;
     let settled = false;
-    const finish = (err: HttpError | undefined, text?: string) => {
+    const finish = (err: HttpError | undefined) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -98,31 +189,59 @@ function readBody(req: http.IncomingMessage, max: number, timeoutMs: number): Pr
         req.removeAllListeners('data');
         req.resume();
         reject(err);
-      } else resolve(text as string);
+      } else resolve(Buffer.concat(chunks, size));
     };
-    const timer = setTimeout(() => finish(new HttpError(408, 'request_timeout', `the request body did not arrive within ${timeoutMs} ms`, {}, true)), timeoutMs);
+    const timedOut = () => {
+      // The event loop may have been busy (assessing other requests) while this body sat unread in
+      // the socket: read what has arrived before deciding it is late, so a body that arrived is
+      // never answered 408.
+      setImmediate(() =>
+        setImmediate(() => {
+          if (settled || (declared !== undefined && size >= declared)) return;
+          finish(new HttpError(408, 'request_timeout', `the request body did not arrive within ${timeoutMs} ms`, {}, true));
+        }),
+      );
+    };
+    const timer = setTimeout(timedOut, timeoutMs);
     req.on('data', (c: Buffer) => {
       if (settled) return;
       size += c.length;
       if (size > max) finish(new HttpError(413, 'body_too_large', `the request body is larger than the limit of ${max} bytes`, {}, true));
       else chunks.push(c);
     });
-    req.on('end', () => finish(undefined, Buffer.concat(chunks, size).toString('utf8')));
+    req.on('end', () => finish(undefined));
     req.on('error', () => finish(new HttpError(400, 'bad_request', 'the request could not be read', {}, true)));
     req.on('aborted', () => finish(new HttpError(400, 'bad_request', 'the request was aborted', {}, true)));
   });
 }
 
-async function jsonBody(req: http.IncomingMessage, max: number, timeoutMs: number): Promise<unknown> {
+async function jsonBody(req: http.IncomingMessage, limits: Limits): Promise<unknown> {
   if (!isJsonContentType(req.headers['content-type'])) {
-    throw new HttpError(415, 'unsupported_media_type', `expected content-type application/json (UTF-8), got ${req.headers['content-type'] ? JSON.stringify(req.headers['content-type']) : 'none'}`, {}, true);
+    throw new HttpError(415, 'unsupported_media_type', `expected content-type application/json (UTF-8), got ${req.headers['content-type'] ? JSON.stringify(req.headers['content-type'].slice(0, 100)) : 'none'}`, {}, true);
   }
-  const text = await readBody(req, max, timeoutMs);
+  const bytes = await readBody(req, limits.maxBodyBytes, limits.bodyTimeoutMs);
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new HttpError(415, 'unsupported_media_type', 'the request body is not valid UTF-8: expected application/json in UTF-8');
   if (text.trim() === '') throw new HttpError(400, 'invalid_json', 'the request body is empty: expected a JSON object');
   const r = parseJson(text);
   if (!r.ok) throw new HttpError(400, 'invalid_json', `invalid JSON at line ${r.error.line}, column ${r.error.column}: ${r.error.reason}`, { line: r.error.line, column: r.error.column });
   return r.value;
 }
+
+/** 413 for a case larger than this server takes (the schema's own limits are checked by the assessment). */
+function checkCaseSize(c: unknown, limits: Limits, at: string): void {
+  if (typeof c !== 'object' || c === null) return;
+  const { people, concerns } = c as { people?: unknown; concerns?: unknown };
+  const over = (list: unknown, max: number, name: string) =>
+    Array.isArray(list) && list.length > max ? `${at}${name} has ${list.length} entries; this server takes at most ${max} (--max-${name}); the command line takes larger cases` : undefined;
+  const why = over(people, limits.maxPeople, 'people') ?? over(concerns, limits.maxConcerns, 'concerns');
+  if (why) throw new HttpError(413, 'case_too_large', why);
+}
+
+/** The longest the assessments keep the event loop before it reads the sockets again (one assessment always runs). */
+const TURN_MS = 2;
+/** Turns of the event loop left to I/O alone between two turns of assessments (at least). */
+const IDLE_TURNS = 8;
 
 function flag(url: URL, name: string): boolean {
   const v = url.searchParams.get(name);
@@ -132,12 +251,79 @@ function flag(url: URL, name: string): boolean {
 let rulesBody: string | undefined;
 const schemaBodies = new Map<string, string>();
 
-/** The request handler (exported for tests and embedding). */
+/** The request handler (exported for tests and embedding), with its own count of requests in flight. */
 export function createHandler(options: ServeOptions = {}): (req: http.IncomingMessage, res: http.ServerResponse) => void {
-  const max = options.maxBodyBytes ?? 1024 * 1024;
-  const bodyTimeout = options.bodyTimeoutMs ?? 10_000;
+  const limits = limitsOf(options);
+  const loopbackOnly = isLoopbackHost(options.host ?? SERVE_DEFAULTS.host);
+  let inFlight = 0;
+  let unsent = 0;
+  /** Answers not yet taken by their clients, oldest first, with their sizes. */
+  const waiting = new Map<http.ServerResponse, number>();
 
-  const route = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+  // Assessments run in turns of the event loop of at most TURN_MS each (a turn runs at least one):
+  // between turns the loop reads the sockets, so /healthz (and the 503s, and bodies still
+  // arriving) are answered while assessments queue, instead of after the whole queue. A busy Node
+  // accepts one new connection per turn of its event loop, so between two turns of assessments the
+  // loop turns on its own several times more (microseconds each): a new connection (a /healthz
+  // probe) waits for a few assessments at most, not for every connection queued before it.
+  const turns: (() => void)[] = [];
+  let idleTurns = 0;
+  const nextTurn = () => {
+    if (idleTurns > 0) {
+      idleTurns--;
+      setImmediate(nextTurn);
+      return;
+    }
+    const started = performance.now();
+    do turns.shift()?.();
+    while (turns.length > 0 && performance.now() - started < TURN_MS);
+    if (turns.length > 0) {
+      // The longer the turn was, the more connections may be waiting: two idle turns per millisecond.
+      idleTurns = Math.max(IDLE_TURNS, Math.round(2 * (performance.now() - started)));
+      setImmediate(nextTurn);
+    }
+  };
+  const inTurn = <T>(work: () => T): Promise<T> =>
+    new Promise((resolve, reject) => {
+      turns.push(() => {
+        try {
+          resolve(work());
+        } catch (e) {
+          reject(e);
+        }
+      });
+      if (turns.length === 1) setImmediate(nextTurn);
+    });
+
+  const answer = (res: http.ServerResponse, body: string, headers: Record<string, string> = {}) => {
+    const bytes = Buffer.byteLength(body);
+    if (bytes > limits.maxResponseBytes) {
+      throw new HttpError(413, 'response_too_large', `the answer is ${bytes} bytes; the limit is ${limits.maxResponseBytes} bytes: ask for the compact assessment (without ?full=1), or split the case`);
+    }
+    send(res, limits.sendTimeoutMs, 200, body, headers);
+    if (res.writableFinished) return;
+    // Held until the client takes it or the send timeout cuts it off. Over the budget, the answer
+    // that has waited longest goes first: its client is the likeliest not to be reading at all.
+    unsent += bytes;
+    waiting.set(res, bytes);
+    res.once('close', () => {
+      unsent -= bytes;
+      waiting.delete(res);
+    });
+    for (const [old] of waiting) {
+      if (unsent <= limits.maxUnsentBytes || old === res) break;
+      old.destroy();
+    }
+  };
+
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse, slot: { taken: boolean }): Promise<void> => {
+    const host = req.headers.host;
+    if (host === undefined || host === '') {
+      if (req.httpVersion !== '1.0') throw new HttpError(400, 'bad_request', 'the Host header is missing (required by HTTP/1.1)', {}, true);
+    } else if (loopbackOnly && !isLoopbackHost(hostName(host))) {
+      // A page on another site whose name now points at 127.0.0.1 (DNS rebinding) must get nothing.
+      throw new HttpError(421, 'host_not_allowed', 'this server answers only loopback host names (localhost, 127.0.0.1, [::1])', {}, true);
+    }
     let url: URL;
     try {
       url = new URL(req.url ?? '/', 'http://localhost');
@@ -148,19 +334,29 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const allow = (methods: string) => {
       if (!methods.split(', ').includes(method)) {
-        throw Object.assign(new HttpError(405, 'method_not_allowed', `${method} is not allowed here; use ${methods}`, {}, method === 'POST' || method === 'PUT'), { allow: methods });
+        throw new HttpError(405, 'method_not_allowed', `${method.slice(0, 20)} is not allowed here; use ${methods}`, {}, method === 'POST' || method === 'PUT', { allow: methods });
       }
+    };
+    /** Takes a slot for a POST (freed once its answer is handed over), or answers 503 at once without reading the body. */
+    const admit = () => {
+      if (inFlight >= limits.maxConcurrent) {
+        req.resume(); // discard the body unread; the connection closes after the answer
+        throw new HttpError(503, 'overloaded', `the server is busy (${limits.maxConcurrent} requests are being received or assessed); retry after a second`, {}, true, { 'retry-after': '1' });
+      }
+      inFlight++;
+      slot.taken = true;
+      if (req.headers.expect !== undefined) res.writeContinue();
     };
 
     if (path === '/healthz') {
       allow('GET, HEAD');
-      send(res, 200, JSON.stringify({ status: 'ok', version: packageVersion, rulesetVersion: rulesetVersionOf() }));
+      send(res, limits.sendTimeoutMs, 200, JSON.stringify({ status: 'ok', version: packageVersion, rulesetVersion: rulesetVersionOf() }));
       return;
     }
     if (path === '/rules') {
       allow('GET, HEAD');
       rulesBody ??= JSON.stringify(dutyCatalogue());
-      send(res, 200, rulesBody);
+      send(res, limits.sendTimeoutMs, 200, rulesBody);
       return;
     }
     if (path.startsWith('/schema/')) {
@@ -177,56 +373,87 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
         body = JSON.stringify(jsonSchema(name));
         schemaBodies.set(name, body);
       }
-      send(res, 200, body, { 'content-type': 'application/schema+json; charset=utf-8' });
+      send(res, limits.sendTimeoutMs, 200, body, { 'content-type': 'application/schema+json; charset=utf-8' });
       return;
     }
     if (path === '/assess') {
       allow('POST');
-      const input = await jsonBody(req, max, bodyTimeout);
-      const r = safeAssess(input);
-      if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
-      send(res, 200, flag(url, 'full') ? JSON.stringify(r.data) : compactJson(r.data));
+      admit();
+      const input = await jsonBody(req, limits);
+      checkCaseSize(input, limits, '');
+      const full = flag(url, 'full');
+      const body = await inTurn(() => {
+        const r = safeAssess(input);
+        if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
+        return full ? JSON.stringify(r.data) : compactJson(r.data);
+      });
+      answer(res, body);
       return;
     }
     if (path === '/check') {
       allow('POST');
-      const input = await jsonBody(req, max, bodyTimeout);
-      const r = safeCheckCompliance(input);
-      if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
-      send(res, 200, JSON.stringify(r.data));
+      admit();
+      const input = await jsonBody(req, limits);
+      checkCaseSize(typeof input === 'object' && input !== null ? (input as { case?: unknown }).case : undefined, limits, 'case.');
+      const body = await inTurn(() => {
+        const r = safeCheckCompliance(input);
+        if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
+        return JSON.stringify(r.data);
+      });
+      answer(res, body);
       return;
     }
     throw new HttpError(404, 'not_found', `no such endpoint; use POST /assess, POST /check, GET /rules, GET /schema/:name or GET /healthz`);
   };
 
   return (req, res) => {
-    route(req, res).catch((e: unknown) => {
-      if (e instanceof HttpError) {
-        const allowHeader = (e as HttpError & { allow?: string }).allow;
-        sendError(res, e, allowHeader ? { allow: allowHeader } : {});
-      } else {
+    // Once a request has begun, its own limits (headers, body, request, send) apply, not the idle one:
+    // an answer waiting behind other assessments is not idleness.
+    req.socket.setTimeout(0);
+    const slot = { taken: false };
+    route(req, res, slot)
+      .catch((e: unknown) => {
+        if (e instanceof HttpError) sendError(res, limits.sendTimeoutMs, e);
         // Never a stack trace, never the input.
-        sendError(res, new HttpError(500, 'internal_error', 'internal error; please report it', {}, true));
-      }
-    });
+        else sendError(res, limits.sendTimeoutMs, new HttpError(500, 'internal_error', 'internal error; please report it', {}, true));
+      })
+      .finally(() => {
+        if (slot.taken) inFlight--;
+      });
   };
 }
 
-/** Creates the HTTP server (not yet listening), with its body limit and timeouts. */
+/** Answers a request Node's parser refused before it reached the handler, in the same JSON shape. */
+function rawError(status: number, reason: string, code: string, message: string): string {
+  const body = JSON.stringify({ error: { code, message } });
+  return `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+}
+
+/** Creates the HTTP server (not yet listening), with its limits and timeouts. */
 export function createServer(options: ServeOptions = {}): http.Server {
-  const bodyTimeout = options.bodyTimeoutMs ?? 10_000;
-  const headersTimeout = options.headersTimeoutMs ?? 10_000;
-  const requestTimeout = Math.max(bodyTimeout, headersTimeout) + 5_000;
+  const limits = limitsOf(options);
+  const handler = createHandler(options);
   const server = http.createServer(
     {
-      requestTimeout,
-      headersTimeout,
-      keepAliveTimeout: options.keepAliveTimeoutMs ?? 5_000,
-      connectionsCheckingInterval: Math.max(100, Math.min(1_000, Math.floor(headersTimeout / 2))),
+      requestTimeout: limits.requestTimeoutMs,
+      headersTimeout: limits.headersTimeoutMs,
+      keepAliveTimeout: limits.idleTimeoutMs,
+      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 2))),
+      // A missing Host is answered by the handler, in JSON, rather than by Node's empty 400.
+      requireHostHeader: false,
     },
-    createHandler(options),
+    handler,
   );
-  server.maxConnections = 1024;
+  server.maxConnections = limits.maxConnections;
+  // Node's headers timeout starts at the first byte: a connection that never sends one is closed
+  // by the socket's idle timeout (the handler lifts it once a request has begun).
+  server.setTimeout(limits.idleTimeoutMs);
+  // `Expect: 100-continue` is answered by the handler once the request has a slot; any other
+  // expectation is refused in JSON (Node's own answer has no body).
+  server.on('checkContinue', handler);
+  server.on('checkExpectation', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    sendError(res, limits.sendTimeoutMs, new HttpError(417, 'expectation_failed', 'the only Expect this server meets is 100-continue', {}, true));
+  });
   // A malformed request or a timed-out connection must never take the server down.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
     if (err.code === 'ECONNRESET' || !socket.writable) {
@@ -239,8 +466,7 @@ export function createServer(options: ServeOptions = {}): http.Server {
         : err.code === 'HPE_HEADER_OVERFLOW'
           ? [431, 'Request Header Fields Too Large', 'headers_too_large', 'the request headers are too large']
           : [400, 'Bad Request', 'bad_request', 'the request is not valid HTTP'];
-    const body = JSON.stringify({ error: { code, message } });
-    socket.end(`HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`);
+    socket.end(rawError(status, reason, code, message));
   });
   return server;
 }
@@ -248,10 +474,10 @@ export function createServer(options: ServeOptions = {}): http.Server {
 /** Starts the server and resolves when it is listening. */
 export function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const server = createServer(options);
-  const host = options.host ?? '127.0.0.1';
+  const host = options.host ?? SERVE_DEFAULTS.host;
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port ?? 8080, host, () => {
+    server.listen(options.port ?? SERVE_DEFAULTS.port, host, () => {
       server.off('error', reject);
       const port = (server.address() as AddressInfo).port;
       const shownHost = host.includes(':') ? `[${host}]` : host;

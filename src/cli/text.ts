@@ -232,5 +232,13 @@ export function assessmentText(a: Assessment, options: { full?: boolean } = {}):
 
   out.push(heading('Not legal advice'));
   out.push(wrap(a.disclaimer, ''));
-  return out.join('\n') + '\n';
+  return visible(out.join('\n')) + '\n';
+}
+
+/**
+ * Control characters that came with the case (ESC, BEL, other C0 and C1 controls, bidirectional
+ * overrides) shown as `\uXXXX`, so a case id cannot retitle or drive the terminal. Newlines stay.
+ */
+export function visible(text: string): string {
+  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -1,8 +1,12 @@
+import { z } from 'zod';
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
 import { defaultCompiled, deriveValid, validateCase, type AssessOptions } from '../assessment/assess.js';
 import { todayInSouthAfrica } from '../case/ages.js';
 import { FACT_NAMES, type AgeInterval, type FactName, type FactValue } from '../case/facts.js';
 import type { CaseInput, Untrusted } from '../case/input.js';
+import { IsoDate } from '../case/schema.js';
+import { issuesFromZod } from '../errors/from-zod.js';
+import { ValidationError } from '../errors/validation-error.js';
 import type { DutyId } from '../case/vocabulary.js';
 import { versionInForce } from './duties.js';
 import type { Condition, FactCondition } from './condition.js';
@@ -20,6 +24,8 @@ export interface DutyEvent {
   readonly params: { readonly limb: string; readonly provision: string; readonly modality: 'must' | 'may' };
 }
 
+const EngineOptionsSchema = z.object({ options: z.strictObject({ lawAsAt: IsoDate.optional() }) });
+
 function toTopLevel(c: Condition): TopLevelCondition {
   // json-rules-engine needs all/any/not/condition at the top; wrap a bare leaf.
   return ('all' in c || 'any' in c || 'not' in c || 'condition' in c ? c : { all: [c] }) as unknown as TopLevelCondition;
@@ -36,6 +42,7 @@ function toTopLevel(c: Condition): TopLevelCondition {
  *
  * @param options - {@link CreateEngineOptions}.
  * @returns A json-rules-engine `Engine` whose events are {@link DutyEvent}s.
+ * @throws {@link ValidationError} when `lawAsAt` is not a real YYYY-MM-DD date (path `options.lawAsAt`).
  * @example
  * ```ts
  * import { createEngine, caseFacts } from 'za-reporting-duties';
@@ -47,7 +54,9 @@ function toTopLevel(c: Condition): TopLevelCondition {
  * @category Engine
  */
 export function createEngine(options: CreateEngineOptions = {}): Engine {
-  const date = options.lawAsAt ?? todayInSouthAfrica();
+  const o = EngineOptionsSchema.safeParse({ options }, { reportInput: true });
+  if (!o.success) throw new ValidationError('options', issuesFromZod(o.error.issues));
+  const date = o.data.options.lawAsAt ?? todayInSouthAfrica();
   const compiled = defaultCompiled();
   const engine = new Engine([], { allowUndefinedFacts: true, allowUndefinedConditions: false });
   for (const [name, c] of compiled.ruleSet.named) engine.setCondition(name, toTopLevel(c));

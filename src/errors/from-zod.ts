@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { describeValue, makeIssue, ValidationError, type ValidationIssue } from './validation-error.js';
+import { cut, describeValue, makeIssue, ValidationError, type ValidationIssue } from './validation-error.js';
 
 type ZodIssue = z.core.$ZodIssue & { input?: unknown };
 
@@ -38,7 +38,10 @@ function expectedOf(i: ZodIssue): string {
 }
 
 function receivedOf(i: ZodIssue): string {
-  if (i.code === 'unrecognized_keys') return `unknown field${i.keys.length === 1 ? '' : 's'} ${i.keys.map((k) => JSON.stringify(k)).join(', ')}`;
+  if (i.code === 'unrecognized_keys') {
+    const shown = i.keys.slice(0, 5).map((k) => JSON.stringify(cut(k, 40)));
+    return `unknown field${i.keys.length === 1 ? '' : 's'} ${shown.join(', ')}${i.keys.length > 5 ? ` and ${i.keys.length - 5} more` : ''}`;
+  }
   if (i.code === 'invalid_type' && i.input === undefined) return 'nothing (missing)';
   if (i.code === 'too_small' && i.origin === 'number' && i.input === undefined) return 'a smaller number';
   if (i.code === 'invalid_type' && typeof i.input === 'number' && !Number.isInteger(i.input) && i.expected === 'int') return String(i.input);

@@ -54,21 +54,26 @@ export function formatPath(path: readonly (string | number | symbol)[]): string 
   let out = '';
   for (const p of path) {
     if (typeof p === 'number') out += `[${p}]`;
-    else out += out === '' ? String(p) : `.${String(p)}`;
+    else out += out === '' ? cut(String(p)) : `.${cut(String(p))}`;
   }
   return out;
+}
+
+/** Cuts a name or value from the input to at most 60 characters, so an error never echoes a huge input whole. */
+export function cut(s: string, max = 60): string {
+  return s.length > max ? `${s.slice(0, max - 3)}...` : s;
 }
 
 /** Shows an input value briefly: strings quoted, long values cut. */
 export function describeValue(v: unknown): string {
   if (v === undefined) return 'nothing (missing)';
   if (v === null) return 'null';
-  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? v.slice(0, 57) + '...' : v);
+  if (typeof v === 'string') return JSON.stringify(cut(v));
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
   if (Array.isArray(v)) return `an array of ${v.length}`;
   if (typeof v === 'object') {
     const keys = Object.keys(v as object);
-    return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.slice(0, 5).join(', ')}${keys.length > 5 ? ', …' : ''}`;
+    return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.slice(0, 5).map((k) => cut(k, 40)).join(', ')}${keys.length > 5 ? ', …' : ''}`;
   }
   return typeof v;
 }

@@ -35,6 +35,7 @@ import { makeIssue, ValidationError, type ValidationIssue } from '../errors/vali
 import { validateWith } from '../errors/from-zod.js';
 import { factsOf, referencesOf, resolveParameters, type Condition } from '../engine/condition.js';
 import { parameterValue } from './parameters.js';
+import { deepFreeze } from './freeze.js';
 import { NamedConditionFileSchema, RuleFileSchema, type NamedConditionFile, type RuleFile } from './schema.js';
 
 /** The rule files as bundled, with the path each came from (for error messages and docs). */
@@ -128,7 +129,7 @@ export function buildRuleSet(
   const conditionPath = new Map<string, string>();
   for (const s of conditionSources) {
     const parsed = check(NamedConditionFileSchema, s.data, s.path);
-    const r = { data: { ...parsed, conditions: resolve(s.path)(parsed.conditions) } };
+    const r = { data: deepFreeze({ ...parsed, conditions: resolve(s.path)(parsed.conditions) }) };
     if (conditions.has(r.data.name)) {
       throw new ValidationError(`rule file ${s.path}`, [makeIssue('duplicate', ['name'], 'a condition name not used before', JSON.stringify(r.data.name))]);
     }
@@ -139,7 +140,7 @@ export function buildRuleSet(
   const rules = new Map<DutyId, RuleFile>();
   const pathOf = new Map<string, string>();
   for (const s of ruleSources) {
-    const r = { data: resolveRule(check(RuleFileSchema, s.data, s.path), resolve(s.path)) };
+    const r = { data: deepFreeze(resolveRule(check(RuleFileSchema, s.data, s.path), resolve(s.path))) };
     if (rules.has(r.data.id)) {
       throw new ValidationError(`rule file ${s.path}`, [makeIssue('duplicate', ['id'], 'a duty id not used by another rule file', JSON.stringify(r.data.id))]);
     }

@@ -1,5 +1,6 @@
 import { defaultCompiled } from '../assessment/assess.js';
 import { rulesetVersionOf } from '../assessment/version.js';
+import { deepFreeze } from './freeze.js';
 import type { RuleFile } from './schema.js';
 
 /** One duty of the catalogue: everything a trainer or auditor needs, with every dated version. */
@@ -33,6 +34,12 @@ const stripNote = (n: { id: string; text: string; verification: string }) => ({ 
  * @category Rules
  */
 export function dutyCatalogue(): DutyCatalogue {
+  catalogue ??= deepFreeze(buildCatalogue());
+  return catalogue;
+}
+
+let catalogue: DutyCatalogue | undefined;
+function buildCatalogue(): DutyCatalogue {
   const duties = [...defaultCompiled().rules.values()].map(({ rule }) => ({
     ...rule,
     versions: rule.versions.map((v) => ({

@@ -4,6 +4,7 @@ import onePoliceReport from '../../rules/overlaps/one-police-report.json';
 import notesJson from '../../rules/notes.json';
 import { DUTY_IDS } from '../case/vocabulary.js';
 import { validateWith } from '../errors/from-zod.js';
+import { deepFreeze } from './freeze.js';
 import { RECIPIENTS, VerificationSchema } from './schema.js';
 
 const Source = z.object({ cite: z.string().min(1), url: z.url(), verification: VerificationSchema }).strict();
@@ -79,5 +80,5 @@ const GeneralNotesFileSchema = z
 
 /** The general interpretation notes (`rules/notes.json`) by id. */
 export const GENERAL_NOTES: ReadonlyMap<string, { readonly id: string; readonly text: string; readonly verification: z.output<typeof VerificationSchema> }> = new Map(
-  (notesJson as unknown as z.output<typeof GeneralNotesFileSchema>).notes.map((n) => [n.id, n] as const),
+  (notesJson as unknown as z.output<typeof GeneralNotesFileSchema>).notes.map((n) => [n.id, deepFreeze({ id: n.id, text: n.text, verification: n.verification })] as const),
 );
