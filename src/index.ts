@@ -40,7 +40,8 @@ export { DUTY_IDS, REPORTER_ROLES, HARMS, RELATIONSHIPS, BASES, DISABILITIES, SE
 export { ValidationError, isValidationError, VALIDATION_ISSUE_CODES } from './errors/validation-error.js';
 export { dutyCatalogue } from './rules/listing.js';
 export { decisionRecord, replayDecisionRecord, DecisionRecordSchema } from './assessment/record.js';
-export { AssessmentSchema } from './assessment/output-schema.js';
+export { AssessmentSchema, FactNameSchema } from './assessment/output-schema.js';
+export { todayInSouthAfrica } from './case/ages.js';
 export { checkCompliance, safeCheckCompliance } from './check/check.js';
 export { CheckInputSchema, ActionSchema } from './check/schema.js';
 export { ComplianceCheckSchema } from './check/types.js';

@@ -21,5 +21,5 @@
  *
  * @packageDocumentation
  */
-export { createEngine, caseFacts } from './engine/json-rules-engine.js';
-export type { CreateEngineOptions, DutyEvent, CaseFacts } from './engine/json-rules-engine.js';
+export { createEngine, caseFacts } from './interop/json-rules-engine.js';
+export type { CreateEngineOptions, DutyEvent, CaseFacts } from './interop/json-rules-engine.js';

@@ -3,7 +3,7 @@ import { Engine, type TopLevelCondition } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { FACTS } from '../src/case/facts.js';
 import { BASES, HARMS, RELATIONSHIPS, REPORTER_ROLES, SEXES } from '../src/case/vocabulary.js';
-import { compileRuleSet } from '../src/engine/duties.js';
+import { compileRuleSet } from '../src/rules/compiled.js';
 import { buildRuleSet } from '../src/rules/catalogue.js';
 import { assess } from '../src/index.js';
 import { createEngine, caseFacts } from '../src/json-rules-engine.js';

@@ -12,7 +12,7 @@ import { ROOT } from './helpers/fixtures.js';
 // documents its error bodies, and its component schemas are the shipped JSON Schemas.
 
 type Json = Record<string, unknown>;
-const doc = openApiDocument() as { openapi: string; paths: Record<string, Record<string, Json>>; components: { schemas: Record<string, Json> } };
+const doc = openApiDocument(jsonSchema) as { openapi: string; paths: Record<string, Record<string, Json>>; components: { schemas: Record<string, Json> } };
 
 function refs(x: unknown, out: string[] = []): string[] {
   if (Array.isArray(x)) x.forEach((v) => refs(v, out));

@@ -6,16 +6,16 @@ import { FACTS, type FactDefinition } from '../case/facts.js';
 import type { Untrusted } from '../case/input.js';
 import { CaseInputSchema, defaultConcernIds, IsoDate, type CaseInput, type Concern, type ValidatedCase } from '../case/schema.js';
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
-import { compileRuleSet, versionsInWindow, type CompiledRuleSet } from '../engine/duties.js';
+import { versionsInWindow, type CompiledRuleSet } from '../rules/compiled.js';
+import { defaultCompiled } from '../rules/bundled.js';
 import { compile, type Compiled } from '../engine/evaluate.js';
 import { issuesFromZod } from '../errors/from-zod.js';
 import { makeIssue, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
-import { buildRuleSet, RULE_SOURCES, CONDITION_SOURCES } from '../rules/catalogue.js';
 import { OVERLAPS, GENERAL_NOTES } from '../rules/overlaps.js';
 import { CLASSIFICATIONS, presumptions as presumptionsFile } from '../rules/parameters.js';
 import { datedOf, decideDuty, overlapsOf, type InputIndex } from './duties.js';
 import { buildGuidance } from './guidance.js';
-import { rulesetVersionOf } from './version.js';
+import { rulesetVersionOf } from '../rules/version.js';
 import type { Assessment, DutyResult, InterpretationNote, Overlap, Question } from './types.js';
 
 /** Options for {@link assess}. */
@@ -44,7 +44,6 @@ export interface ValidCase {
 /** The result of {@link safeAssess}: the assessment, or the validation error. */
 export type SafeAssessResult = { readonly success: true; readonly data: Assessment } | { readonly success: false; readonly error: ValidationError };
 
-let compiledDefault: CompiledRuleSet | undefined;
 const classTests = new WeakMap<CompiledRuleSet, { child: Compiled; older: Compiled; dvaClass: Compiled }>();
 function classTestsOf(cs: CompiledRuleSet) {
   let t = classTests.get(cs);
@@ -59,11 +58,7 @@ function classTestsOf(cs: CompiledRuleSet) {
   }
   return t;
 }
-/** The bundled rule set, validated and compiled once. */
-export function defaultCompiled(): CompiledRuleSet {
-  compiledDefault ??= compileRuleSet(buildRuleSet(RULE_SOURCES, CONDITION_SOURCES, undefined, { trustBundled: true }));
-  return compiledDefault;
-}
+export { defaultCompiled };
 
 export const DISCLAIMER =
   'This assessment applies South African law as encoded in za-reporting-duties, from public copies of the statutes, regulations and secondary sources, each labelled with how well it is verified. It is not legal advice. Items marked unverified or secondary have not been checked against the Government Gazette. Where a duty may apply, report if in doubt; in an emergency call the police on 10111, or 112 from a cellphone.';

@@ -14,7 +14,7 @@ import {
   type CompiledVersion,
   type LimbOutcome,
   type VersionInWindow,
-} from '../engine/duties.js';
+} from '../rules/compiled.js';
 import type { DecidingLeaf, Tri } from '../engine/evaluate.js';
 import type { Operator } from '../engine/condition.js';
 import type { RuleFile, RuleVersion } from '../rules/schema.js';

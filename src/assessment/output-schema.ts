@@ -30,7 +30,16 @@ const ReasonValueSchema = z
   ])
   .meta({ description: 'A fact value: an age known only within bounds is {min, max}; unknown is null.' });
 
-/** A derived fact's name: a closed list (the fact catalogue). */
+/**
+ * A derived fact's name: a closed list (the fact catalogue), as reasons, missing facts and questions
+ * name it.
+ *
+ * @example
+ * ```ts
+ * FactNameSchema.safeParse('reporterAge').success; //=> true
+ * ```
+ * @category Schemas
+ */
 export const FactNameSchema = z.enum(FACT_NAMES as [FactName, ...FactName[]]).meta({ description: 'A derived fact, as the rules name it.' });
 
 const ReasonSchema = z

@@ -3,14 +3,15 @@ import { FACT_NAMES, type FactName, type FactValue } from '../case/facts.js';
 import type { CaseInput, Untrusted } from '../case/input.js';
 import type { ValidatedCase } from '../case/schema.js';
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
-import { versionsInWindow, type VersionInWindow } from '../engine/duties.js';
+import { versionsInWindow, type VersionInWindow } from '../rules/compiled.js';
+import { defaultCompiled } from '../rules/bundled.js';
 import { OVERLAPS } from '../rules/overlaps.js';
 import { validateWith } from '../errors/from-zod.js';
 import type { ValidationError } from '../errors/validation-error.js';
-import { assessValidated, defaultCompiled, deriveValid, validateCase, type AssessOptions } from './assess.js';
+import { assessValidated, deriveValid, validateCase, type AssessOptions } from './assess.js';
 import { overlapsOf, statusOnFacts, type DatedFacts } from './duties.js';
 import type { Assessment, DutyStatus } from './types.js';
-import { rulesHash, rulesetVersionOf } from './version.js';
+import { rulesHash, rulesetVersionOf } from '../rules/version.js';
 
 /*
  * Decision records, made to be kept: for an audit (which rules, which version of each provision,

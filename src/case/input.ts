@@ -1,6 +1,3 @@
-import type { z } from 'zod';
-import { assertEqual, type DeepMutable } from '../errors/type-equal.js';
-import type { CaseInputSchema } from './schema.js';
 import type { Basis, Disability, Harm, Relationship, ReporterRole, Sex } from './vocabulary.js';
 
 /*
@@ -163,7 +160,6 @@ export type CaseInput = {
   readonly concerns: readonly ConcernInput[];
 };
 
-assertEqual<DeepMutable<CaseInput>, z.input<typeof CaseInputSchema>>(true);
 
 /**
  * The parameter type of the overloads that take untrusted input (parsed JSON, a request body):

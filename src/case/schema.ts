@@ -1,5 +1,7 @@
 import * as z from 'zod';
 import { BASES, DISABILITIES, HARMS, RELATIONSHIPS, REPORTER_ROLES, SEXES } from './vocabulary.js';
+import { assertEqual, type DeepMutable } from '../errors/type-equal.js';
+import type { CaseInput } from './input.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -279,6 +281,9 @@ function crossCheckable(v: unknown): boolean {
 
 /** The input to `assess`: documented field by field in `input.ts`, checked equal to `z.input<typeof CaseInputSchema>`. */
 export type { CaseInput } from './input.js';
+
+// The documented input type (input.ts) is the zod schema's input type, field for field.
+assertEqual<DeepMutable<CaseInput>, z.input<typeof CaseInputSchema>>(true);
 /** One person of a case. */
 export type Person = z.output<typeof PersonSchema>;
 /** One concern of a case, with its id resolved (given, or the default `c1`, `c2`, ...). */

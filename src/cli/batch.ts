@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import { safeAssess } from '../assessment/assess.js';
+import { safeAssess } from '../index.js';
 import { compactJson } from './compact.js';
 import { decodeUtf8, parseJson } from './json.js';
 import { describeWriteError, isClosedOutput, write } from './io.js';

@@ -1,9 +1,6 @@
 import * as z from 'zod';
 import { assertEqual, type DeepMutable } from '../errors/type-equal.js';
-import type { CompactAssessment, CompactDuty, CompactReason } from '../assessment/compact-types.js';
-import { FactNameSchema } from '../assessment/output-schema.js';
-import type { Assessment, DutyResult, Reason, ReasonValue } from '../assessment/types.js';
-import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
+import { DUTY_IDS, FactNameSchema, type Assessment, type CompactAssessment, type CompactDuty, type CompactReason, type DutyId, type DutyResult, type Reason, type ReasonValue } from '../index.js';
 
 export type { CompactAssessment, CompactDuty, CompactReason };
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import type { ValidationIssue } from '../errors/validation-error.js';
+import type { ValidationIssue } from '../index.js';
 import { decodeUtf8, parseJson, type JsonErrorInfo } from './json.js';
 
 /** Where the CLI reads and writes: the real process streams, or test doubles. */

@@ -1,12 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { safeAssess } from '../assessment/assess.js';
-import { rulesetVersionOf } from '../assessment/version.js';
-import { todayInSouthAfrica } from '../case/ages.js';
-import { safeCheckCompliance } from '../check/check.js';
-import type { ValidationIssue } from '../errors/validation-error.js';
-import { dutyCatalogue } from '../rules/listing.js';
+import { dutyCatalogue, safeAssess, safeCheckCompliance, todayInSouthAfrica, type ValidationIssue } from '../index.js';
 import { version as packageVersion } from '../../package.json';
 import { runBatch, DEFAULT_MAX_LINE_BYTES, type BatchSummary } from './batch.js';
 import { compactAssessment, compactJson } from './compact.js';
@@ -285,7 +280,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     if (first === undefined || first === '-h' || first === '--help') return await help(io, 'main');
     if (first === 'help') return await help(io, rest[0] ?? 'main');
     if (first === '-v' || first === '--version') {
-      await out(io, `za-duties ${packageVersion} (ruleset ${rulesetVersionOf()})\n`);
+      await out(io, `za-duties ${packageVersion} (ruleset ${dutyCatalogue().rulesetVersion})\n`);
       return EXIT.ok;
     }
     switch (first) {

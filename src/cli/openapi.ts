@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { version as packageVersion } from '../../package.json';
 import { VALIDATION_ISSUE_CODES } from '../index.js';
-import { jsonSchema, type SchemaName } from './schemas.js';
+import type { SchemaName } from './schema-names.js';
 
 /*
  * The HTTP contract of `za-duties serve` as an OpenAPI 3.1 description, generated from the same
@@ -90,7 +90,7 @@ let cached: Json | undefined;
  * responses (including the error bodies) and the schemas of case, assessment (full and compact),
  * compliance check, catalogue and decision record.
  */
-export function openApiDocument(): Json {
+export function openApiDocument(jsonSchema: (name: Exclude<SchemaName, 'openapi'>) => Record<string, unknown>): Json {
   if (cached) return cached;
   const schemas: Json = {};
   for (const [component, name] of Object.entries(COMPONENTS)) schemas[component] = withoutMeta(jsonSchema(name));

@@ -1,19 +1,10 @@
 import * as z from 'zod';
-import { AssessmentSchema } from '../assessment/output-schema.js';
-import { CaseInputSchema } from '../case/schema.js';
-import { CheckInputSchema } from '../check/schema.js';
-import { ComplianceCheckSchema } from '../check/types.js';
-import { DecisionRecordSchema } from '../assessment/record.js';
+import { AssessmentSchema, CaseInputSchema, CheckInputSchema, ComplianceCheckSchema, DecisionRecordSchema } from '../index.js';
 import { BatchRecordSchema, CompactAssessmentSchema } from './compact.js';
 import { openApiDocument } from './openapi.js';
+import type { SchemaName } from './schema-names.js';
 
-/**
- * The JSON Schemas `za-duties schema <name>` prints, `serve` gives at `/schema/<name>`, and the
- * package ships in `schemas/`; `openapi` is the OpenAPI 3.1 description of `serve`, built from them.
- */
-export const SCHEMA_NAMES = ['input', 'output', 'check', 'output-compact', 'check-result', 'batch-record', 'decision-record', 'openapi'] as const;
-/** A JSON Schema name. */
-export type SchemaName = (typeof SCHEMA_NAMES)[number];
+export { isSchemaName, schemaFileName, SCHEMA_NAMES, type SchemaName } from './schema-names.js';
 
 const SOURCES: Record<Exclude<SchemaName, 'openapi'>, { schema: z.ZodType; io: 'input' | 'output'; title: string }> = {
   input: { schema: CaseInputSchema, io: 'input', title: 'CaseInput' },
@@ -25,21 +16,11 @@ const SOURCES: Record<Exclude<SchemaName, 'openapi'>, { schema: z.ZodType; io: '
   'decision-record': { schema: DecisionRecordSchema, io: 'output', title: 'DecisionRecord' },
 };
 
-/** The file a schema is written to by `schema --write` (and shipped as in `schemas/`). */
-export function schemaFileName(name: SchemaName): string {
-  return name === 'openapi' ? 'openapi.json' : `${name}.schema.json`;
-}
-
 const cache = new Map<SchemaName, Record<string, unknown>>();
-
-/** True when `name` is a schema name. */
-export function isSchemaName(name: string): name is SchemaName {
-  return (SCHEMA_NAMES as readonly string[]).includes(name);
-}
 
 /** The JSON Schema (draft 2020-12) of one of the contracts, generated from its zod schema. */
 export function jsonSchema(name: SchemaName): Record<string, unknown> {
-  if (name === 'openapi') return openApiDocument();
+  if (name === 'openapi') return openApiDocument(jsonSchema);
   let s = cache.get(name);
   if (!s) {
     const src = SOURCES[name];

@@ -1,10 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { safeAssess } from '../assessment/assess.js';
-import { rulesetVersionOf } from '../assessment/version.js';
-import { safeCheckCompliance } from '../check/check.js';
-import type { ValidationIssue } from '../errors/validation-error.js';
-import { dutyCatalogue } from '../rules/listing.js';
+import { dutyCatalogue, safeAssess, safeCheckCompliance, type ValidationIssue } from '../index.js';
 import { compactJson } from './compact.js';
 import { decodeUtf8, parseJson } from './json.js';
 import { isSchemaName, jsonSchema, SCHEMA_NAMES } from './schemas.js';
@@ -350,7 +346,7 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
 
     if (path === '/healthz') {
       allow('GET, HEAD');
-      send(res, limits.sendTimeoutMs, 200, JSON.stringify({ status: 'ok', version: packageVersion, rulesetVersion: rulesetVersionOf() }));
+      send(res, limits.sendTimeoutMs, 200, JSON.stringify({ status: 'ok', version: packageVersion, rulesetVersion: dutyCatalogue().rulesetVersion }));
       return;
     }
     if (path === '/rules') {

@@ -1,4 +1,4 @@
-import type { Assessment, DutyResult, InterpretationNote, Reason } from '../assessment/types.js';
+import type { Assessment, DutyResult, InterpretationNote, Reason } from '../index.js';
 
 /*
  * The readable summary of `za-duties assess --format text`, for a person: an emergency line if

@@ -1,5 +1,5 @@
-import { defaultCompiled } from '../assessment/assess.js';
-import { rulesetVersionOf } from '../assessment/version.js';
+import { defaultCompiled } from './bundled.js';
+import { rulesetVersionOf } from './version.js';
 import { deepFreeze } from './freeze.js';
 import type { RuleFile } from './schema.js';
 

@@ -1,5 +1,5 @@
 import { version as packageVersion } from '../../package.json';
-import { RULES_SHA256 } from '../rules/hash.js';
+import { RULES_SHA256 } from './hash.js';
 
 /**
  * The SHA-256 (hex) of every rule file bundled (rules/**\/*.json), computed at build time

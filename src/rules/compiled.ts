@@ -1,9 +1,9 @@
 import type { Facts } from '../case/facts.js';
 import type { DutyId } from '../case/vocabulary.js';
-import type { RuleFile, RuleNote, RuleVersion } from '../rules/schema.js';
-import type { RuleSet } from '../rules/catalogue.js';
-import { factsOf } from './condition.js';
-import { compile, type Compiled, type DecidingLeaf, type Tri } from './evaluate.js';
+import { factsOf } from '../engine/condition.js';
+import { compile, type Compiled, type DecidingLeaf, type Tri } from '../engine/evaluate.js';
+import type { RuleSet } from './catalogue.js';
+import type { RuleFile, RuleNote, RuleVersion } from './schema.js';
 
 /** A rule version compiled once: its limbs and its conditional notes. */
 export interface CompiledVersion {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Engine, type RuleProperties, type TopLevelCondition } from 'json-rules-engine';
-import { defaultCompiled, deriveValid, validateCase, type AssessOptions } from '../assessment/assess.js';
+import { deriveValid, validateCase, type AssessOptions } from '../assessment/assess.js';
+import { defaultCompiled } from '../rules/bundled.js';
 import { todayInSouthAfrica } from '../case/ages.js';
 import { FACT_NAMES, type AgeInterval, type FactName, type FactValue } from '../case/facts.js';
 import type { CaseInput, Untrusted } from '../case/input.js';
@@ -8,9 +9,9 @@ import { IsoDate } from '../case/schema.js';
 import { issuesFromZod } from '../errors/from-zod.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { DutyId } from '../case/vocabulary.js';
-import { versionInForce } from './duties.js';
-import type { Condition, FactCondition } from './condition.js';
-import { compare } from './evaluate.js';
+import { versionInForce } from '../rules/compiled.js';
+import type { Condition, FactCondition } from '../engine/condition.js';
+import { compare } from '../engine/evaluate.js';
 
 /** Options for {@link createEngine}. */
 export interface CreateEngineOptions {
