@@ -94,11 +94,13 @@ describe('rule files', () => {
     }
   });
 
-  it('have a question for every derived fact', () => {
+  it('have a label and a question for every derived fact', () => {
     // The one fact no input answers: whether a provision of unverified commencement was in force.
     const noInput = new Set(['lawInForce']);
     for (const [name, def] of Object.entries(FACTS)) {
       expect(def.question.length, name).toBeGreaterThan(10);
+      expect(def.label.length, name).toBeGreaterThan(2);
+      expect(def.label, `${name}: a label in words, not the fact name`).not.toMatch(/_|[a-z][A-Z]/);
       expect(def.inputs.length > 0, name).toBe(!noInput.has(name));
     }
   });

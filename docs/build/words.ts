@@ -5,6 +5,7 @@
  */
 import type { CaseInput, DutyCatalogueEntry, DutyId, DutyStatus, Reason, ReasonValue, Recipient, Verification } from '../../src/index.js';
 import { html, type Html } from './html.js';
+import { FACTS, type FactDefinition } from '../../src/case/facts.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -162,35 +163,11 @@ export function valueWords(fact: string, v: ReasonValue): string {
   return isAge ? `${span} years` : span;
 }
 
-const FACT_WORDS: Record<string, string> = {
-  reporterRole: 'your role',
-  reporterListedInS110: 'listed in s110(1)',
-  reporterIsPoliceOfficial: 'police official',
-  reporterIsFunctionary: 'DVA functionary',
-  reporterAge: 'your age',
-  inCourseOfDuties: 'learned it at work',
-  basis: 'basis',
-  harm: 'harm',
-  relationship: 'relationship',
-  victimAgeAtKnowledge: 'age when you came to know',
-  victimAgeAtIncident: 'age at the time',
-  victimSex: 'sex',
-  victimHasDisability: 'has a disability',
-  victimMentalDisability: 'mental disability affecting consent',
-  perpetratorAgeAtIncident: "other person's age at the time",
-  ageGapWithinTwoYears: 'born within two years of each other',
-  consensual: 'consented',
-  physicalInjury: 'physical injury',
-  deliberateNeglect: 'deliberate',
-  domesticRelationship: 'domestic relationship',
-  expectationOfTrust: 'relationship of trust',
-  receivedAsReport: 'received as a report',
-  privilegedCommunication: 'privileged legal communication',
-};
 
 /** A fact's name in words, e.g. `ageGapWithinTwoYears` → `born within two years of each other`. */
 export function factWords(fact: string): string {
-  return FACT_WORDS[fact] ?? fact.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  // One declaration per fact: its label lives beside its question in src/case/facts.ts.
+  return (FACTS as Record<string, FactDefinition>)[fact]?.label ?? fact.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
 /** What the case says about a fact: `consented: no`, `age at the time: 6–7 years`. */

@@ -22,6 +22,8 @@ export type FactSubject = 'reporter' | 'victim' | 'perpetrator' | 'concern' | 'l
 
 /** Catalogue entry of one fact. */
 export interface FactDefinition {
+  /** The fact in a few plain words, for people (`age at the time`). */
+  readonly label: string;
   readonly kind: 'boolean' | 'age' | 'enum' | 'date' | 'list';
   readonly subject: FactSubject;
   readonly description: string;
@@ -37,6 +39,7 @@ export interface FactDefinition {
 
 export const FACTS = {
   reporterRole: {
+    label: 'your role',
     kind: 'enum',
     subject: 'reporter',
     description: 'The role in which the reporter acts.',
@@ -45,6 +48,7 @@ export const FACTS = {
     priority: 1,
   },
   reporterListedInS110: {
+    label: 'listed in s110(1)',
     kind: 'boolean',
     subject: 'reporter',
     description: "The reporter's role is listed in Children's Act s110(1).",
@@ -53,6 +57,7 @@ export const FACTS = {
     priority: 1,
   },
   reporterIsPoliceOfficial: {
+    label: 'police official',
     kind: 'boolean',
     subject: 'reporter',
     description: 'The reporter is a police official.',
@@ -61,6 +66,7 @@ export const FACTS = {
     priority: 1,
   },
   reporterIsFunctionary: {
+    label: 'DVA functionary',
     kind: 'boolean',
     subject: 'reporter',
     description:
@@ -71,6 +77,7 @@ export const FACTS = {
     priority: 6,
   },
   reporterAge: {
+    label: 'your age',
     kind: 'age',
     subject: 'reporter',
     description: "The reporter's age in whole years on the knowledge date.",
@@ -79,6 +86,7 @@ export const FACTS = {
     priority: 3,
   },
   inCourseOfDuties: {
+    label: 'learned it at work',
     kind: 'boolean',
     subject: 'reporter',
     description: 'The reporter learned it while working in their role.',
@@ -87,6 +95,7 @@ export const FACTS = {
     priority: 2,
   },
   basis: {
+    label: 'basis',
     kind: 'enum',
     subject: 'concern',
     description: 'How the reporter came to the concern: knowledge, reasonable belief, reasonable suspicion or rumour.',
@@ -95,6 +104,7 @@ export const FACTS = {
     priority: 1,
   },
   harm: {
+    label: 'harm',
     kind: 'enum',
     subject: 'concern',
     description: 'The kind of harm.',
@@ -103,6 +113,7 @@ export const FACTS = {
     priority: 1,
   },
   relationship: {
+    label: 'relationship',
     kind: 'enum',
     subject: 'concern',
     description: 'Relationship of the alleged perpetrator to the victim.',
@@ -111,6 +122,7 @@ export const FACTS = {
     priority: 2,
   },
   victimAgeAtKnowledge: {
+    label: 'age when you came to know',
     kind: 'age',
     subject: 'victim',
     description: "The victim's age in whole years on the knowledge date.",
@@ -119,6 +131,7 @@ export const FACTS = {
     priority: 1,
   },
   victimAgeAtIncident: {
+    label: 'age at the time',
     kind: 'age',
     subject: 'victim',
     description: "The victim's age in whole years on the date of the incident.",
@@ -128,6 +141,7 @@ export const FACTS = {
     priority: 2,
   },
   victimSex: {
+    label: 'sex',
     kind: 'enum',
     subject: 'victim',
     description: "The victim's sex (the older-person thresholds are 60 for women and 65 for men).",
@@ -136,6 +150,7 @@ export const FACTS = {
     priority: 4,
   },
   victimHasDisability: {
+    label: 'has a disability',
     kind: 'boolean',
     subject: 'victim',
     description: 'The victim is a person with a disability (any kind; the DVA definition is unverified).',
@@ -144,6 +159,7 @@ export const FACTS = {
     priority: 3,
   },
   victimMentalDisability: {
+    label: 'mental disability affecting consent',
     kind: 'boolean',
     subject: 'victim',
     description:
@@ -154,6 +170,7 @@ export const FACTS = {
     priority: 3,
   },
   perpetratorAgeAtIncident: {
+    label: "other person's age at the time",
     kind: 'age',
     subject: 'perpetrator',
     description: "The alleged perpetrator's age in whole years on the date of the act.",
@@ -163,6 +180,7 @@ export const FACTS = {
     priority: 2,
   },
   ageGapWithinTwoYears: {
+    label: 'born within two years of each other',
     kind: 'boolean',
     subject: 'perpetrator',
     description: 'The two people were born not more than two years apart (Sexual Offences Act s15/s16).',
@@ -171,6 +189,7 @@ export const FACTS = {
     priority: 3,
   },
   consensual: {
+    label: 'consented',
     kind: 'boolean',
     subject: 'concern',
     description: 'The victim factually consented to the sexual act (matters only for adolescents aged 12 to 15 and 16 to 17).',
@@ -179,6 +198,7 @@ export const FACTS = {
     priority: 2,
   },
   physicalInjury: {
+    label: 'physical injury',
     kind: 'boolean',
     subject: 'concern',
     description: 'The abuse caused a physical injury.',
@@ -187,6 +207,7 @@ export const FACTS = {
     priority: 2,
   },
   deliberateNeglect: {
+    label: 'deliberate',
     kind: 'boolean',
     subject: 'concern',
     description: 'The neglect was deliberate, or an unreasonable withholding of what the person needs (not only a lack of means).',
@@ -196,6 +217,7 @@ export const FACTS = {
     priority: 2,
   },
   domesticRelationship: {
+    label: 'domestic relationship',
     kind: 'boolean',
     subject: 'concern',
     description:
@@ -206,6 +228,7 @@ export const FACTS = {
     priority: 2,
   },
   expectationOfTrust: {
+    label: 'relationship of trust',
     kind: 'boolean',
     subject: 'concern',
     description: 'The relationship is one where there is an expectation of trust (Older Persons Act s30(2)).',
@@ -214,6 +237,7 @@ export const FACTS = {
     priority: 3,
   },
   knowledgeContinues: {
+    label: 'you still know',
     kind: 'boolean',
     subject: 'reporter',
     description: 'The reporter still knows, believes or suspects it (the knowledge continued past a commencement date).',
@@ -223,6 +247,7 @@ export const FACTS = {
     priority: 7,
   },
   sexualContact: {
+    label: 'a sexual act',
     kind: 'boolean',
     subject: 'concern',
     description: 'A sexual act with the victim: penetration, or sexual violation (sexual touching).',
@@ -231,6 +256,7 @@ export const FACTS = {
     priority: 2,
   },
   sexualNonContact: {
+    label: 'grooming, sexual messages or pornography',
     kind: 'boolean',
     subject: 'concern',
     description:
@@ -241,6 +267,7 @@ export const FACTS = {
     priority: 2,
   },
   sexualExploitation: {
+    label: 'sexual exploitation',
     kind: 'boolean',
     subject: 'concern',
     description: 'The victim was used for sex in return for money, goods or favours to anyone.',
@@ -249,6 +276,7 @@ export const FACTS = {
     priority: 2,
   },
   imagery: {
+    label: 'sexual images or recordings',
     kind: 'boolean',
     subject: 'concern',
     description: 'Sexual images or recordings of the victim were made, kept or shared.',
@@ -257,6 +285,7 @@ export const FACTS = {
     priority: 3,
   },
   prohibitedDegree: {
+    label: 'a relative who may not marry them',
     kind: 'boolean',
     subject: 'concern',
     description:
@@ -267,6 +296,7 @@ export const FACTS = {
     priority: 2,
   },
   parentalAuthority: {
+    label: 'parent, carer or household adult',
     kind: 'boolean',
     subject: 'concern',
     description: "The alleged perpetrator is the child's parent, step-parent or carer, or a member of the child's household.",
@@ -275,6 +305,7 @@ export const FACTS = {
     priority: 2,
   },
   abuseOfTrustOrInducement: {
+    label: 'authority, trust or inducement used',
     kind: 'boolean',
     subject: 'concern',
     description: 'The alleged perpetrator used authority, trust, gifts, money, pressure or exploitation.',
@@ -283,6 +314,7 @@ export const FACTS = {
     priority: 4,
   },
   concludesSexualAbuse: {
+    label: 'you conclude it was sexual abuse',
     kind: 'boolean',
     subject: 'concern',
     description: "The reporter concludes on reasonable grounds that it was sexual abuse as the Children's Act defines it.",
@@ -292,6 +324,7 @@ export const FACTS = {
     priority: 5,
   },
   perpetratorInDomesticRelationshipWithCarer: {
+    label: "in a domestic relationship with the child's carer",
     kind: 'boolean',
     subject: 'concern',
     description:
@@ -302,6 +335,7 @@ export const FACTS = {
     priority: 3,
   },
   perpetratorHarmedCarer: {
+    label: 'also abused the carer',
     kind: 'boolean',
     subject: 'concern',
     description: 'The alleged perpetrator is also alleged to have abused the person who cares for the victim (a concern in the case).',
@@ -310,6 +344,7 @@ export const FACTS = {
     priority: 6,
   },
   reasonToSuspect: {
+    label: 'reason to suspect',
     kind: 'boolean',
     subject: 'concern',
     description: 'Objectively, what the reporter heard gives a reasonable person reason to suspect it.',
@@ -319,6 +354,7 @@ export const FACTS = {
     priority: 3,
   },
   lawInForce: {
+    label: 'the provision was in force',
     kind: 'boolean',
     subject: 'law',
     description: 'The provision was in force on the date you came to know (its commencement is not verified).',
@@ -328,6 +364,7 @@ export const FACTS = {
     priority: 8,
   },
   receivedAsReport: {
+    label: 'received as a report',
     kind: 'boolean',
     subject: 'concern',
     description: 'The reporter received this as a report from someone else.',
@@ -336,6 +373,7 @@ export const FACTS = {
     priority: 5,
   },
   privilegedCommunication: {
+    label: 'privileged legal communication',
     kind: 'boolean',
     subject: 'concern',
     description: 'Learned in confidence as a legal practitioner for legal advice or litigation.',
