@@ -10,7 +10,7 @@ import { andList, peopleGroups, reasonsTable, renderAssessment, renderGuidance, 
 import { caseFragment } from './share.js';
 import { glossaryBody } from './glossary.js';
 import { caseForm } from './try-form.js';
-import { badge, caseWords, currentVersion, dayBefore, formatDate, labelled, reasonLine, sentenceCase, shortNameOf, statusBadge, statusWords, VERIFICATION } from './words.js';
+import { badge, caseWords, currentVersion, dayBefore, formatDate, labelled, labelledReading, reasonLine, sentenceCase, shortNameOf, statusBadge, statusWords, VERIFICATION } from './words.js';
 import { relabel, type WorkedRun } from './worked.js';
 
 /** Everything the pages are built from. */
@@ -115,7 +115,7 @@ function workedExamples(e: DutyCatalogueEntry, d: SiteData, root: string): Html 
 
 function noteList(notes: readonly { id: string; text: string; verification: string }[]): Html {
   return html`<ul class="notes">${notes.map(
-    (n) => html`<li id="note-${n.id}">${labelled(n.text, n.verification as Verification)}</li>`,
+    (n) => html`<li id="note-${n.id}">${labelledReading(n.text, n.verification as Verification)}</li>`,
   )}</ul>`;
 }
 
@@ -202,7 +202,7 @@ ${ver.amendedBy ? html`<p><strong>Made by:</strong> ${ver.amendedBy}</p>` : ''}
 <h2 id="notes">Interpretation notes</h2>
 <p>Where the law is unsettled or unverified, the library encodes one cautious reading and says so. Each note appears in an assessment when it is relevant to the case. See also <a href="${root}interpretation.html">how the law is encoded</a>.</p>
 ${e.notes.length > 0 ? noteList(e.notes) : html`<p>No notes for the duty as a whole.</p>`}
-${versionNotes.length > 0 ? html`${heading(3, 'Notes on particular versions')}<ul class="notes">${versionNotes.map((n) => html`<li id="note-${n.id}">${n.provision}, ${lowerFirst(inForceWords(n.inForce.from, n.inForce.to))}: ${labelled(n.text, n.verification as Verification)}</li>`)}</ul>` : ''}
+${versionNotes.length > 0 ? html`${heading(3, 'Notes on particular versions')}<ul class="notes">${versionNotes.map((n) => html`<li id="note-${n.id}">${n.provision}, ${lowerFirst(inForceWords(n.inForce.from, n.inForce.to))}: ${labelledReading(n.text, n.verification as Verification)}</li>`)}</ul>` : ''}
 </section>
 
 <section aria-labelledby="examples">

@@ -116,6 +116,16 @@ export function badge(v: Verification): Html {
   return html`<span class="v v-${v}" title="${l.long}"><span aria-hidden="true">${l.symbol} </span>${l.short}</span>`;
 }
 
+/**
+ * An interpretation note with what it rests on: a reading is never labelled "verified", only the
+ * text it reads is ("a reading of exact text").
+ */
+export function labelledReading(text: string | Html, v: Verification): Html {
+  const rests = { exact: 'a reading of verified exact text', partial: 'a reading of partly verified text', secondary: 'a reading of a secondary source', unverified: 'rests on an unverified point' }[v];
+  const l = VERIFICATION[v];
+  return html`<span class="stmt${v === 'unverified' ? ' stmt-unverified' : ''}">${text}</span> <span class="v v-${v}" title="${l.long}"><span aria-hidden="true">${l.symbol} </span>${rests}</span>`;
+}
+
 /** A statement with its verification label; an unverified statement says so in words first. */
 export function labelled(text: string | Html, v: Verification): Html {
   if (v === 'unverified') {
