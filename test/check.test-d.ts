@@ -25,7 +25,8 @@ describe('compliance check types', () => {
   it('statuses, ids and recipients are closed unions (no any)', () => {
     expectTypeOf<ComplianceCheck['items'][number]['status']>().toEqualTypeOf<ComplianceStatus>();
     expectTypeOf<ComplianceStatus>().toEqualTypeOf<'met' | 'overdue' | 'unmet' | 'open'>();
-    expectTypeOf<ComplianceCheck['items'][number]['id']>().toEqualTypeOf<DutyId | 'dva-report'>();
+    // A duty id, or an overlap id from the rule data (rules/overlaps/).
+    expectTypeOf<ComplianceCheck['items'][number]['id']>().toEqualTypeOf<string>();
     expectTypeOf<CheckInput['actions'][number]['recipient']>().toEqualTypeOf<Recipient>();
     expectTypeOf<CheckInput['actions'][number]['duty']>().toEqualTypeOf<DutyId | undefined>();
     expectTypeOf<ComplianceCheck>().not.toBeAny();

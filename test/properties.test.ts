@@ -8,6 +8,17 @@ const statuses = (a: Assessment) => new Map(a.duties.map((d) => [`${d.duty}|${d.
 const RUNS = { numRuns: 300 };
 const STRICT = { presumptions: false } as const;
 
+/**
+ * What a case with every input given can still leave open: whether a provision of unverified
+ * commencement was in force, and, for an ongoing act (which goes on from a start the input does not
+ * give), the ages at its earlier acts.
+ */
+function settledOpen(c: JsonCase, fact: string): boolean {
+  if (fact === 'lawInForce') return true;
+  const ongoing = c.concerns.some((k) => k.incidentDate === 'ongoing');
+  return ongoing && (fact === 'victimAgeAtIncident' || fact === 'perpetratorAgeAtIncident');
+}
+
 describe('invariants of the law (fast-check)', () => {
   it('is deterministic: the same case gives the same assessment', () => {
     fc.assert(
@@ -31,9 +42,9 @@ describe('invariants of the law (fast-check)', () => {
             const got = after.get(`${d.duty}|${d.person}`);
             expect(got?.status, `${d.duty} for ${d.person} was ${d.status}; completion ${JSON.stringify(full)}`).toBe(d.status);
           }
-          // Nothing is left open once every fact is known, but whether a provision of unverified commencement was in force.
+          // Nothing is left open once every fact is known, but what no input settles (see settledOpen).
           for (const d of after.values()) {
-            if (d.status === 'may_apply') expect(d.missing.map((m) => m.fact), d.duty).toEqual(['lawInForce']);
+            if (d.status === 'may_apply') expect(d.missing.every((m) => settledOpen(full, m.fact)), `${d.duty} ${JSON.stringify(d.missing)}`).toBe(true);
           }
         }
       }),
@@ -161,7 +172,7 @@ describe('invariants of the law (fast-check)', () => {
       fc.property(caseArb, fc.integer({ min: 1, max: 2 ** 31 - 1 }), (c, seed) => {
         const full = complete(c, seeded(seed));
         for (const d of assess(full, STRICT).duties) {
-          if (d.status === 'may_apply') expect(d.missing.map((m) => m.fact), `${d.duty} ${JSON.stringify(d.reasons)}`).toEqual(['lawInForce']);
+          if (d.status === 'may_apply') expect(d.missing.every((m) => settledOpen(full, m.fact)), `${d.duty} ${JSON.stringify(d.missing)}`).toBe(true);
         }
       }),
       RUNS,

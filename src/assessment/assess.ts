@@ -155,7 +155,7 @@ function overlapsFor(person: string, duties: readonly DutyResult[], derived: Der
   };
   const concerns = derived.byPerson.get(person) ?? [];
   const facts = concerns.map((cf) => cf.facts);
-  const dated = concerns.map((cf) => datedOf(cf, false, assessmentDate));
+  const dated = concerns.map((cf) => datedOf(cf, false, derived.dates));
   return overlapsOf(person, duties.filter((d) => d.person === person), facts, windowsOf, OVERLAPS, dated);
 }
 

@@ -9,7 +9,6 @@ import {
   evaluateVersion,
   leavesOf,
   versionsInWindow,
-  windowResult,
   type CompiledRule,
   type CompiledVersion,
   type LimbOutcome,
@@ -184,23 +183,40 @@ function strongestVersion(windows: readonly VersionInWindow[], facts: Facts, dat
   const consider = (c: Strongest) => {
     if (!best || RANK(c.result) > RANK(best.result)) best = c;
   };
+  const at = (date: string | undefined): Facts => (date !== undefined && dated ? (Object.assign({}, facts, dated.over(date)) as Facts) : facts);
   for (const w of windows) {
-    const later = w.mode === 'at-knowledge' ? undefined : w.start;
-    const f0 = later !== undefined && dated ? (Object.assign({}, facts, dated.over(later)) as Facts) : facts;
-    const lo = evaluateVersion(w.cv, f0);
-    consider({ lo, w, result: windowResult(w, lo.result, kcTri), facts: f0, point: later });
+    if (w.mode === 'uncertain') {
+      // Whether it was in force on the knowledge date is open; from the date it was in force by, it binds while the knowledge continues.
+      const lo = evaluateVersion(w.cv, facts);
+      consider({ lo, w, result: lo.result === false ? false : null, facts, point: undefined });
+      if (w.certainInWindow) {
+        const f = at(w.start);
+        const loS = evaluateVersion(w.cv, f);
+        consider({ lo: loS, w, result: and3(loS.result, kcTri), facts: f, point: w.start });
+      }
+    } else {
+      const later = w.mode === 'later' ? w.start : undefined;
+      const f0 = at(later);
+      const lo = evaluateVersion(w.cv, f0);
+      consider({ lo, w, result: later === undefined ? lo.result : and3(lo.result, kcTri), facts: f0, point: later });
+    }
     const until = dated?.ongoingUntil;
-    if (until !== undefined && w.inForceAtEnd && until > (later ?? '') && (best as Strongest).result !== true) {
+    if (until !== undefined && w.inForceAtEnd && (best as Strongest).result !== true) {
       // The act goes on at the assessment date: the duty binds then too, if the knowledge continued.
-      const fA = Object.assign({}, facts, dated?.over(until)) as Facts;
+      const fA = at(until);
       const loA = evaluateVersion(w.cv, fA);
       const open = w.mode === 'uncertain' && !w.certainInWindow;
-      const rA: Tri = open ? (loA.result === false ? false : null) : and3(loA.result, kcTri);
-      consider({ lo: loA, w, result: rA, facts: fA, point: until });
+      consider({ lo: loA, w, result: open ? (loA.result === false ? false : null) : and3(loA.result, kcTri), facts: fA, point: until });
     }
     if ((best as Strongest).result === true) break;
   }
   return best as Strongest;
+}
+
+/** The dated facts of a concern for a mode; an ongoing act is looked at on the assessment date too, if later than the knowledge date. */
+function datedOf(cf: ConcernFacts, strict: boolean, dates: { readonly knowledgeDate: string; readonly assessmentDate: string }): DatedFacts {
+  const later = cf.ongoing && dates.assessmentDate > dates.knowledgeDate;
+  return { over: (date) => cf.datedFacts(date, strict), ongoingUntil: later ? dates.assessmentDate : undefined };
 }
 
 export { datedOf };
@@ -208,11 +224,6 @@ export { datedOf };
 function bestVersion(windows: readonly VersionInWindow[], cf: ConcernFacts, facts: Facts, dated?: DatedFacts): Deciding {
   const b = strongestVersion(windows, facts, dated);
   return { cf, facts: b.facts, lo: b.lo, w: b.w, result: b.result, point: b.point };
-}
-
-/** The dated facts of a concern for a mode, looked at up to the assessment date. */
-function datedOf(cf: ConcernFacts, strict: boolean, assessmentDate: string): DatedFacts {
-  return { over: (date) => cf.datedFacts(date, strict), ongoingUntil: cf.ongoing ? assessmentDate : undefined };
 }
 
 /**
@@ -365,7 +376,7 @@ export function decideDuty(
     return make('does_not_apply', (version.limbs[0] as { modality: 'must' | 'may' }).modality, citationOf(rule, version), [reason], [], [], []);
   }
 
-  const decided = concerns.map((cf) => bestVersion(windows, cf, cf.facts, datedOf(cf, false, assessmentDate)));
+  const decided = concerns.map((cf) => bestVersion(windows, cf, cf.facts, datedOf(cf, false, derived.dates)));
   const { status, deciding } = statusOf(decided);
   const tagConcern = concerns.length > 1;
   const { reasons, missing } = explainDecision(status, deciding, tagConcern, idx, true);
@@ -400,7 +411,7 @@ export function decideDuty(
 
   // Presumptions: where the strict three-valued status differs, say which presumptions decided it.
   if (concerns.some((cf) => cf.presumed.length > 0)) {
-    const strict = statusOf(concerns.map((cf) => bestVersion(windows, cf, cf.strictFacts, datedOf(cf, true, assessmentDate))));
+    const strict = statusOf(concerns.map((cf) => bestVersion(windows, cf, cf.strictFacts, datedOf(cf, true, derived.dates))));
     if (strict.status !== status) {
       const candidates: PresumptionUse[] = [];
       const seen = new Set<string>();
@@ -417,10 +428,10 @@ export function decideDuty(
       const without = (u: PresumptionUse) =>
         statusOf(
           concerns.map((cf) => {
-            if (!cf.presumed.some((x) => x.id === u.id && x.fact === u.fact && x.about === u.about)) return bestVersion(windows, cf, cf.facts, datedOf(cf, false, assessmentDate));
+            if (!cf.presumed.some((x) => x.id === u.id && x.fact === u.fact && x.about === u.about)) return bestVersion(windows, cf, cf.facts, datedOf(cf, false, derived.dates));
             const facts: Record<string, FactValue> = Object.assign({}, cf.facts);
             facts[u.fact] = cf.strictFacts[u.fact];
-            return bestVersion(windows, cf, facts, datedOf(cf, false, assessmentDate));
+            return bestVersion(windows, cf, facts, datedOf(cf, false, derived.dates));
           }),
         ).status;
       const decisive = candidates.filter((u) => without(u) !== status);
@@ -501,7 +512,7 @@ export function overlapsOf(
       const inPlay = mine.some((d) => (d.duty === a || d.duty === b) && d.status !== 'does_not_apply');
       if (!wa || !wb || !inPlay) continue;
       const status = alternativesStatus(wa, wb, o.pivots, factsList, datedList);
-      if (status) out.push({ id: o.id, person, duties: [a, b], status, text: o.texts[status] });
+      if (status) out.push({ id: o.id, kind: o.kind, title: o.title, person, duties: [a, b], status, text: o.texts[status] });
     } else {
       const must = mine.filter((d) => d.status === 'applies' && d.modality === 'must' && d.recipients.includes(o.recipient));
       if (must.length < o.minDuties) continue;
@@ -509,6 +520,8 @@ export function overlapsOf(
       const only = must.filter((d) => d.recipients.length === 1).map((d) => d.duty);
       out.push({
         id: o.id,
+        kind: o.kind,
+        title: o.title,
         person,
         duties: ids,
         status: 'applies',

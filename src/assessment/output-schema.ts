@@ -130,6 +130,8 @@ const DutyResultSchema = z.strictObject({
 
 const OverlapSchema = z.strictObject({
   id: z.string().meta({ description: 'The overlap id from rules/overlaps/ (dva-report, one-police-report).' }),
+  kind: z.enum(['alternatives', 'one-report']),
+  title: z.string(),
   person: z.string(),
   duties: z.array(DutyIdSchema),
   status: DutyStatusSchema,

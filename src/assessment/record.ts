@@ -237,7 +237,7 @@ export function decisionRecord(input: unknown, options: AssessOptions = {}): Dec
       // The ages on each later date the decision looked at (commencements; the assessment, for an ongoing act).
       const dated: DecisionRecord['facts'][number]['dated'] = [];
       for (const at of laterDates) dated.push({ at, facts: keptFacts(cf.datedFacts(at, !valid.presumptions)) });
-      if (cf.ongoing) dated.push({ at: 'assessment', facts: keptFacts(cf.datedFacts(v.assessmentDate, !valid.presumptions)) });
+      if (cf.ongoing && v.assessmentDate > v.knowledgeDate) dated.push({ at: 'assessment', facts: keptFacts(cf.datedFacts(v.assessmentDate, !valid.presumptions)) });
       facts.push({ person, concern: cf.concern.id, facts: keptFacts(cf.facts), dated });
       if (cf.presumed.length > 0) presumed.push({ person, concern: cf.concern.id, ids: [...new Set(cf.presumed.map((p) => p.id))] });
     }

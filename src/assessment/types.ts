@@ -137,6 +137,10 @@ export interface PresumptionNote {
 export interface Overlap {
   /** The overlap's id in `rules/overlaps/` (`dva-report`, `one-police-report`). */
   readonly id: string;
+  /** `alternatives`: duties the Act makes alternatives, met by one report; `one-report`: one report to one recipient meeting several duties. */
+  readonly kind: 'alternatives' | 'one-report';
+  /** The overlap in a few words, from the rule data. */
+  readonly title: string;
   readonly person: string;
   readonly duties: readonly DutyId[];
   readonly status: DutyStatus;

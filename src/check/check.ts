@@ -5,6 +5,7 @@ import type { Untrusted } from '../case/input.js';
 import type { DutyId } from '../case/vocabulary.js';
 import { validateWith } from '../errors/from-zod.js';
 import { makeIssue, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { OVERLAPS, type AlternativesOverlap } from '../rules/overlaps.js';
 import type { Recipient } from '../rules/schema.js';
 import * as z from 'zod';
 import { ActionSchema, ClockTime, type Action, type CheckInput } from './schema.js';
@@ -50,7 +51,10 @@ function inTime(hours: number, knowledgeDate: string, knowledgeTime: string | un
 }
 
 interface Obligation {
-  readonly id: DutyId | 'dva-report';
+  /** A duty id, or the id of an alternatives overlap (rules/overlaps/, e.g. `dva-report`). */
+  readonly id: string;
+  /** How the obligation is named in sentences. */
+  readonly label: string;
   readonly duties: readonly DutyId[];
   /** The duty labels of reports that may count for it. */
   readonly accepts: readonly DutyId[];
@@ -63,11 +67,16 @@ interface Obligation {
   readonly questions: readonly MissingFact[];
 }
 
+const ALTERNATIVES: readonly AlternativesOverlap[] = OVERLAPS.filter((o): o is AlternativesOverlap => o.kind === 'alternatives');
+
+const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
+
 function obligationsOf(a: Assessment): Obligation[] {
   const out: Obligation[] = [];
   const persons = [...new Set(a.duties.map((d) => d.person))];
   const single = (d: DutyResult, accepts: readonly DutyId[]): Obligation => ({
     id: d.duty,
+    label: accepts.length > 1 ? `${d.duty} (one report meets ${accepts.join(' or ')})` : d.duty,
     duties: [d.duty],
     accepts,
     person: d.person,
@@ -80,40 +89,37 @@ function obligationsOf(a: Assessment): Obligation[] {
   });
   for (const person of persons) {
     const mine = a.duties.filter((d) => d.person === person);
-    const dva = a.overlaps.find((o) => o.id === 'dva-report' && o.person === person && o.status === 'applies');
-    const pair = mine.filter((x) => x.duty === 'dva-s2A' || x.duty === 'dva-s2B');
-    let dvaDone = false;
-    for (const d of mine) {
-      const isDva = d.duty === 'dva-s2A' || d.duty === 'dva-s2B';
-      if (dva && isDva) {
-        // s2A and s2B are alternatives: one DVA report to a social worker or SAPS meets whichever
-        // applies, whatever the report was labelled. Listed once per person.
-        if (dvaDone) continue;
-        dvaDone = true;
-        const applying = pair.filter((x) => x.status === 'applies' && x.modality === 'must');
-        if (applying.length === 1) {
-          out.push(single(applying[0] as DutyResult, ['dva-s2A', 'dva-s2B']));
-          continue;
-        }
-        const s2A = pair.find((x) => x.duty === 'dva-s2A');
-        const s2B = pair.find((x) => x.duty === 'dva-s2B');
-        const phrase = `${s2A?.timing.phrase ?? 'without delay'} (s2A), which also meets ${s2B?.timing.phrase ?? 'as soon as possible'} (s2B)`;
-        const forms = [...new Set(pair.filter((x) => x.status !== 'does_not_apply' && x.form).map((x) => x.form?.name as string))];
-        out.push({
-          id: 'dva-report',
-          duties: dva.duties,
-          accepts: ['dva-s2A', 'dva-s2B'],
-          person,
-          dutyStatus: 'applies',
-          recipients: [...new Set(pair.flatMap((x) => x.recipients))],
-          timing: { phrase, deadlineHours: null },
-          deadline: undefined,
-          form: forms.length > 0 ? forms.join(' or ') : null,
-          questions: [],
-        });
+    // Alternatives by the Act's own words (rules/overlaps/): one report meets whichever applies,
+    // whatever the report was labelled; listed once per person.
+    const handled = new Set<DutyId>();
+    for (const o of ALTERNATIVES) {
+      const overlap = a.overlaps.find((x) => x.id === o.id && x.person === person && x.status === 'applies');
+      if (!overlap) continue;
+      const accepts: readonly DutyId[] = o.duties;
+      const pair = mine.filter((x) => accepts.includes(x.duty));
+      for (const x of pair) handled.add(x.duty);
+      const applying = pair.filter((x) => x.status === 'applies' && x.modality === 'must');
+      if (applying.length === 1) {
+        out.push(single(applying[0] as DutyResult, accepts));
         continue;
       }
-      if (d.modality !== 'must' || d.status === 'does_not_apply') continue;
+      const forms = [...new Set(pair.filter((x) => x.status !== 'does_not_apply' && x.form).map((x) => x.form?.name as string))];
+      out.push({
+        id: o.id,
+        label: lowerFirst(o.title),
+        duties: overlap.duties,
+        accepts,
+        person,
+        dutyStatus: 'applies',
+        recipients: [...new Set(pair.flatMap((x) => x.recipients))],
+        timing: { phrase: o.timingText, deadlineHours: null },
+        deadline: undefined,
+        form: forms.length > 0 ? forms.join(' or ') : null,
+        questions: [],
+      });
+    }
+    for (const d of mine) {
+      if (handled.has(d.duty) || d.modality !== 'must' || d.status === 'does_not_apply') continue;
       out.push(single(d, [d.duty]));
     }
   }
@@ -124,7 +130,7 @@ function assessObligation(o: Obligation, actions: readonly Action[], knowledgeDa
   const metBy: number[] = [];
   const notCounted: NotCounted[] = [];
   const notes: string[] = [];
-  const label = o.id === 'dva-report' ? 'the Domestic Violence Act report (s2A or s2B)' : o.accepts.length > 1 ? `${o.id} (one DVA report meets s2A or s2B)` : o.id;
+  const label = o.label;
   actions.forEach((a, i) => {
     if (a.person !== undefined && a.person !== o.person) return;
     if (a.duty !== undefined && !o.accepts.includes(a.duty)) return;

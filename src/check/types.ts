@@ -33,8 +33,8 @@ export interface NotCounted {
 
 /** One obligation to report, for one person at risk, and whether the reports made meet it. */
 export interface ComplianceItem {
-  /** The duty id, or `dva-report` for the Domestic Violence Act s2A/s2B alternatives met by one report. */
-  readonly id: DutyId | 'dva-report';
+  /** The duty id, or the id of an alternatives overlap met by one report (`dva-report`: DVA s2A or s2B). */
+  readonly id: string;
   /** The duties the obligation stands for (two for `dva-report`). */
   readonly duties: readonly DutyId[];
   readonly person: string;
@@ -93,7 +93,7 @@ export const ComplianceCheckSchema = z
     summary: z.strictObject({ met: z.number().int(), overdue: z.number().int(), unmet: z.number().int(), open: z.number().int() }),
     items: z.array(
       z.strictObject({
-        id: z.union([z.enum(DUTY_IDS), z.literal('dva-report')]),
+        id: z.string().meta({ description: 'A duty id, or the id of an alternatives overlap (rules/overlaps/, e.g. dva-report).' }),
         duties: z.array(z.enum(DUTY_IDS)),
         person: z.string(),
         status: z.enum(['met', 'overdue', 'unmet', 'open']),

@@ -144,25 +144,27 @@ export function assessmentText(a: Assessment, options: { full?: boolean } = {}):
   const open = a.duties.filter((d) => d.status === 'may_apply');
   const not = a.duties.filter((d) => d.status === 'does_not_apply');
 
-  // Where s2A and s2B are alternatives and one of them applies whichever way the open facts
-  // turn out, a DVA report is due even though neither duty applies on its own.
-  const dvaDue = a.overlaps.filter((o) => o.id === 'dva-report' && o.status === 'applies');
-  const dvaDuties = new Set(dvaDue.map((o) => o.person));
+  // Where duties are alternatives (rules/overlaps/) and one of them applies whichever way the open
+  // facts turn out, a report is due even though neither duty applies on its own.
+  const dueAlternatives = a.overlaps.filter((o) => o.kind === 'alternatives' && o.status === 'applies');
   out.push(heading('You must report'));
-  if (must.length === 0 && dvaDue.length === 0) out.push(wrap(certainty(a), ''));
+  if (must.length === 0 && dueAlternatives.length === 0) out.push(wrap(certainty(a), ''));
   for (const g of grouped(must)) out.push(dutyBlock(g, full));
-  if (dvaDue.length > 0) {
-    const pair = a.duties.filter((d) => dvaDuties.has(d.person) && (d.duty === 'dva-s2A' || d.duty === 'dva-s2B') && d.status !== 'does_not_apply');
+  for (const id of [...new Set(dueAlternatives.map((o) => o.id))]) {
+    const these = dueAlternatives.filter((o) => o.id === id);
+    const first = these[0] as (typeof these)[number];
+    const persons = new Set(these.map((o) => o.person));
+    const pair = a.duties.filter((d) => persons.has(d.person) && first.duties.includes(d.duty) && d.status !== 'does_not_apply');
     const recipients = pair.slice(0, 1).map((d) => d.recipientsText);
     const timing = [...new Set(pair.map((d) => `${d.timing.phrase} (${d.citation.provision})`))];
-    out.push(wrap('* dva-report — A Domestic Violence Act report is due either way (s2A or s2B, alternatives)', '  ').replace(/^ {2}/, ''));
-    out.push(wrap(`For: ${dvaDue.map((o) => o.person).join(', ')}`, '    '));
+    out.push(wrap(`* ${id} — ${first.title}: due either way (${first.duties.join(' or ')}, alternatives)`, '  ').replace(/^ {2}/, ''));
+    out.push(wrap(`For: ${[...persons].join(', ')}`, '    '));
     if (recipients.length > 0) out.push(wrap(`Report to: ${recipients.join('')}`, '    '));
     if (timing.length > 0) out.push(wrap(`Timing: ${timing.join('; ')}`, '    '));
-    out.push(wrap((dvaDue[0] as (typeof dvaDue)[number]).text, '    '));
+    out.push(wrap(first.text, '    '));
   }
 
-  const overlaps = a.overlaps.filter((o) => o.status !== 'does_not_apply' && !(o.id === 'dva-report' && o.status === 'applies'));
+  const overlaps = a.overlaps.filter((o) => o.status !== 'does_not_apply' && !(o.kind === 'alternatives' && o.status === 'applies'));
   if (overlaps.length > 0) {
     out.push(heading('One report, several duties'));
     const seen = new Set<string>();

@@ -104,18 +104,6 @@ export function and3(a: Tri, b: Tri): Tri {
   return a === false || b === false ? false : a === true && b === true ? true : null;
 }
 
-/**
- * The result of a version's deciding limb for a reporter, given how the version sits in the
- * knowledge window and whether the knowledge continued (`knowledgeContinues`, three-valued).
- */
-export function windowResult(w: VersionInWindow, limbResult: Tri, knowledgeContinues: Tri): Tri {
-  if (w.mode === 'at-knowledge') return limbResult;
-  if (w.mode === 'later') return and3(limbResult, knowledgeContinues);
-  // Uncertain commencement: in force at the knowledge date is open; certainly so from `start`.
-  if (limbResult === false) return false;
-  const later = w.certainInWindow ? and3(limbResult, knowledgeContinues) : false;
-  return later === true ? true : null;
-}
 
 /** The outcome of one rule version on one concern's facts: the deciding limb. */
 export interface LimbOutcome {

@@ -202,8 +202,9 @@ export function complete(c: JsonCase, pick: Pick): JsonCase {
     }
     k.relationship ??= pick.of(RELATIONSHIPS);
     k.basis ??= pick.of(BASES);
-    // An ongoing act, or one with no date, happened on some day up to the knowledge date.
-    if (k.incidentDate === undefined || k.incidentDate === 'ongoing') k.incidentDate = addDays(kd, -pick.int(0, 6000));
+    // An act with no date happened on some day up to the knowledge date. An ongoing act stays
+    // ongoing: that is what the case says (it goes on while the reporter knows).
+    if (k.incidentDate === undefined) k.incidentDate = addDays(kd, -pick.int(0, 6000));
     // What the harm value leaves open about the conduct, and what the relationship leaves open.
     const conduct = CLASSIFICATIONS.conduct[k.harm as keyof typeof CLASSIFICATIONS.conduct];
     for (const flag of ['sexualContact', 'sexualNonContact', 'sexualExploitation', 'imagery', 'physicalInjury'] as const) {
