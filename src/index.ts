@@ -33,7 +33,7 @@
  *
  * @packageDocumentation
  */
-export { assess, safeAssess } from './assessment/assess.js';
+export { assess, safeAssess, explain } from './assessment/assess.js';
 export { CaseInputSchema } from './case/schema.js';
 export { DUTY_IDS, REPORTER_ROLES, HARMS, RELATIONSHIPS, BASES, DISABILITIES, SEXES } from './case/vocabulary.js';
 export { ValidationError, isValidationError, VALIDATION_ISSUE_CODES } from './errors/validation-error.js';
@@ -44,7 +44,7 @@ export { checkCompliance, safeCheckCompliance } from './check/check.js';
 export { CheckInputSchema, ActionSchema } from './check/schema.js';
 export { ComplianceCheckSchema } from './check/types.js';
 
-export type { AssessOptions, SafeAssessResult } from './assessment/assess.js';
+export type { AssessOptions, DecisionsOptions, Detail, SafeAssessResult } from './assessment/assess.js';
 export type { CaseInput, ReporterInput, PersonInput, ConcernInput, AgeRangeInput, Untrusted } from './case/input.js';
 export type { DutyId, ReporterRole, Harm, Relationship, Basis, Disability, Sex } from './case/vocabulary.js';
 export type { ValidationIssue, ValidationIssueCode } from './errors/validation-error.js';

@@ -77,7 +77,7 @@ export function loadFixtureRuns(): FixtureRun[] {
       throw new Error(`fixtures/${f} does not have the scenario shape of fixtures/README.md: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
     parsed.data.forEach((s, index) => {
-      const r = safeAssess(s.case);
+      const r = safeAssess(s.case, { detail: 'full' });
       out.push({
         file: f,
         index,

@@ -5,7 +5,7 @@ import { rulesetVersionOf } from '../assessment/version.js';
 import { safeCheckCompliance } from '../check/check.js';
 import type { ValidationIssue } from '../errors/validation-error.js';
 import { dutyCatalogue } from '../rules/listing.js';
-import { compactJson } from './compact.js';
+import { decisionsJson } from './compact.js';
 import { parseJson } from './json.js';
 import { isSchemaName, jsonSchema, SCHEMA_NAMES } from './schemas.js';
 import { version as packageVersion } from '../../package.json';
@@ -183,9 +183,16 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
     if (path === '/assess') {
       allow('POST');
       const input = await jsonBody(req, max, bodyTimeout);
-      const r = safeAssess(input);
-      if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
-      send(res, 200, flag(url, 'full') ? JSON.stringify(r.data) : compactJson(r.data));
+      // ?full: every reason, as trainers and audits read it; otherwise the decisions level (compact).
+      if (flag(url, 'full')) {
+        const r = safeAssess(input, { detail: 'full' });
+        if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
+        send(res, 200, JSON.stringify(r.data));
+      } else {
+        const r = safeAssess(input, { detail: 'decisions' });
+        if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
+        send(res, 200, decisionsJson(r.data));
+      }
       return;
     }
     if (path === '/check') {

@@ -148,10 +148,27 @@ export function compile(c: Condition, named: ReadonlyMap<string, Condition>, cac
     };
     return {
       tri,
+      // One pass: explain every part; from the first false part on, only false parts are kept
+      // (the leaves of the parts before it are dropped in place, order kept).
       explain: (facts, out, within) => {
-        const r = tri(facts);
-        for (const p of parts) if (r !== false || p.tri(facts) === false) p.explain(facts, out, within);
-        return r;
+        const base = out.length;
+        let unknown = false;
+        let falsified = false;
+        for (const p of parts) {
+          const s = out.length;
+          const r = p.explain(facts, out, within);
+          if (r === false) {
+            if (!falsified) {
+              falsified = true;
+              if (s > base) {
+                out.copyWithin(base, s);
+                out.length -= s - base;
+              }
+            }
+          } else if (falsified) out.length = s;
+          else if (r === null) unknown = true;
+        }
+        return falsified ? false : unknown ? null : true;
       },
     };
   }
@@ -168,9 +185,13 @@ export function compile(c: Condition, named: ReadonlyMap<string, Condition>, cac
     };
     return {
       tri,
+      // The result first (no allocation), then one explaining pass that keeps the parts that decide it.
       explain: (facts, out, within) => {
         const r = tri(facts);
-        for (const p of parts) if (r === false || p.tri(facts) === r) p.explain(facts, out, within);
+        for (const p of parts) {
+          const s = out.length;
+          if (p.explain(facts, out, within) !== r && r !== false) out.length = s;
+        }
         return r;
       },
     };
