@@ -14,7 +14,7 @@ import {
   type LimbOutcome,
   type VersionInWindow,
 } from '../engine/duties.js';
-import type { DecidingLeaf, Tri } from '../engine/evaluate.js';
+import { LeafBuffer, type DecidingLeaf, type LeafTest, type Tri } from '../engine/evaluate.js';
 import type { Operator } from '../engine/condition.js';
 import type { RuleFile, RuleVersion } from '../rules/schema.js';
 import type { OverlapFile } from '../rules/overlaps.js';
@@ -291,7 +291,8 @@ function decide(compiled: CompiledRule, concerns: readonly ConcernFacts[], deriv
     statusOf(
       concerns.map((cf) => {
         if (!cf.presumed.some((x) => x.id === u.id && x.fact === u.fact && x.about === u.about)) return bestVersion(windows, cf, cf.facts);
-        const facts: Record<string, FactValue> = Object.assign({}, cf.facts);
+        // The facts with this one presumption undone: one own key over them, no copy of every fact.
+        const facts: Record<string, FactValue> = Object.create(cf.facts) as Record<string, FactValue>;
         facts[u.fact] = cf.strictFacts[u.fact];
         return bestVersion(windows, cf, facts);
       }),
@@ -427,22 +428,31 @@ export function explainDuty(compiled: CompiledRule, concerns: readonly ConcernFa
   return explainDecision(d.status, d.deciding, concerns.length > 1, idx, false).reasons;
 }
 
+/** A buffer reused by the compact explanations (synchronous, so never shared between two calls). */
+const SCRATCH = new LeafBuffer();
+
 /** The deciding facts of a decision, compactly (fact, value, result; each fact and result once), without any text. */
 function compactReasonsOf(status: DutyStatus, deciding: readonly Deciding[]): CompactReason[] {
   const out: CompactReason[] = [];
   if (status === 'may_apply') return out;
-  const seen = new Set<string>();
+  // Each fact and result once (a handful of entries: a scan beats a keyed set).
   const add = (fact: ReasonFact, value: ReasonValue, result: boolean | 'unknown') => {
-    const key = `${fact}\u0000${String(result)}`;
-    if (seen.has(key)) return;
-    seen.add(key);
+    for (let i = 0; i < out.length; i++) {
+      const x = out[i] as CompactReason;
+      if (x.fact === fact && x.result === result) return;
+    }
     out.push({ fact, value, result });
   };
-  const leaves: DecidingLeaf[] = [];
-  for (const d of status === 'applies' ? deciding.slice(0, 1) : deciding) {
-    leaves.length = 0;
+  const leaves = SCRATCH;
+  const n = status === 'applies' ? 1 : deciding.length;
+  for (let i = 0; i < n; i++) {
+    const d = deciding[i] as Deciding;
+    leaves.reset();
     d.lo.limb.test.explain(d.facts, leaves);
-    for (const { leaf } of leaves) add(leaf.fact as FactName, shown(leaf.value), leaf.result === null ? 'unknown' : leaf.result);
+    for (let j = 0; j < leaves.length; j++) {
+      const r = leaves.results[j] as Tri;
+      add((leaves.tests[j] as LeafTest).fact as FactName, shown(leaves.values[j]), r === null ? 'unknown' : r);
+    }
     if (d.w.mode === 'at-knowledge' || d.lo.result === false) continue;
     if (d.w.mode === 'uncertain' && d.result !== true) add('lawInForce', null, 'unknown');
     else {
@@ -457,11 +467,14 @@ function compactReasonsOf(status: DutyStatus, deciding: readonly Deciding[]): Co
 function missingFactsOf(status: DutyStatus, deciding: readonly Deciding[]): FactName[] {
   if (status !== 'may_apply') return [];
   const out: FactName[] = [];
-  const leaves: DecidingLeaf[] = [];
+  const leaves = SCRATCH;
   for (const d of deciding) {
-    leaves.length = 0;
+    leaves.reset();
     d.lo.limb.test.explain(d.facts, leaves);
-    for (const { leaf } of leaves) if (leaf.result === null && !out.includes(leaf.fact as FactName)) out.push(leaf.fact as FactName);
+    for (let j = 0; j < leaves.length; j++) {
+      const fact = (leaves.tests[j] as LeafTest).fact as FactName;
+      if (leaves.results[j] === null && !out.includes(fact)) out.push(fact);
+    }
     if (d.w.mode === 'at-knowledge' || d.lo.result === false) continue;
     const fact: FactName = d.w.mode === 'uncertain' && d.result !== true ? 'lawInForce' : 'knowledgeContinues';
     if ((fact === 'lawInForce' || d.facts['knowledgeContinues'] === undefined) && !out.includes(fact)) out.push(fact);
@@ -522,8 +535,9 @@ export function alternativesStatus(
     let anyUnknown = false;
     const n = 1 << open.length;
     for (let mask = 0; mask < n; mask++) {
-      const facts: Record<string, FactValue> = Object.assign({}, base);
-      open.forEach((p, i) => (facts[p] = (mask & (1 << i)) !== 0));
+      // The base facts with the pivots set: own keys over the base (no copy of every fact).
+      const facts: Record<string, FactValue> = Object.create(base) as Record<string, FactValue>;
+      for (let i = 0; i < open.length; i++) facts[open[i] as string] = (mask & (1 << i)) !== 0;
       const ra = strongestVersion(wa, facts).result;
       const rb = strongestVersion(wb, facts).result;
       const r = ra === true || rb === true ? true : ra === null || rb === null ? null : false;

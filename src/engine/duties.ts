@@ -3,7 +3,7 @@ import type { DutyId } from '../case/vocabulary.js';
 import type { RuleFile, RuleNote, RuleVersion } from '../rules/schema.js';
 import type { RuleSet } from '../rules/catalogue.js';
 import { factsOf } from './condition.js';
-import { compile, type Compiled, type DecidingLeaf, type Tri } from './evaluate.js';
+import { compile, LeafBuffer, type Compiled, type DecidingLeaf, type Tri } from './evaluate.js';
 
 /** A rule version compiled once: its limbs and its conditional notes. */
 export interface CompiledVersion {
@@ -134,7 +134,7 @@ export function evaluateVersion(v: CompiledVersion, facts: Facts): LimbOutcome {
 
 /** The leaves that decide a limb outcome on these facts. */
 export function leavesOf(lo: LimbOutcome, facts: Facts): DecidingLeaf[] {
-  const out: DecidingLeaf[] = [];
+  const out = new LeafBuffer();
   lo.limb.test.explain(facts, out);
-  return out;
+  return out.toLeaves();
 }
