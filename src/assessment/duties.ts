@@ -579,7 +579,9 @@ export function overlapsOf(
       const wb = windowsOf(b);
       const inPlay = mine.some((d) => (d.duty === a || d.duty === b) && d.status !== 'does_not_apply');
       if (!wa || !wb || !inPlay) continue;
-      const status = alternativesStatus(wa, wb, o.pivots, factsList);
+      // Three-valued logic is monotone: a duty that applies with the pivots unknown applies for
+      // every way they turn out, so "one of them applies" holds without trying each.
+      const status = mine.some((d) => (d.duty === a || d.duty === b) && d.status === 'applies') ? 'applies' : alternativesStatus(wa, wb, o.pivots, factsList);
       if (status) out.push({ id: o.id, person, duties: [a, b], status, text: o.texts[status] });
     } else {
       const must = mine.filter((d) => d.status === 'applies' && d.modality === 'must' && d.recipients.includes(o.recipient));
