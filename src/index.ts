@@ -44,7 +44,7 @@ export { checkCompliance, safeCheckCompliance } from './check/check.js';
 export { CheckInputSchema, ActionSchema } from './check/schema.js';
 export { ComplianceCheckSchema } from './check/types.js';
 
-export type { AssessOptions, DecisionsOptions, Detail, SafeAssessResult } from './assessment/assess.js';
+export type { AssessOptions, DecisionsOptions, Detail, ExplainedOptions, SafeAssessResult } from './assessment/assess.js';
 export type { CaseInput, ReporterInput, PersonInput, ConcernInput, AgeRangeInput, Untrusted } from './case/input.js';
 export type { DutyId, ReporterRole, Harm, Relationship, Basis, Disability, Sex } from './case/vocabulary.js';
 export type { ValidationIssue, ValidationIssueCode } from './errors/validation-error.js';

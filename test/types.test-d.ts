@@ -10,6 +10,8 @@ describe('public types', () => {
     expectTypeOf(assess(c, { detail: 'decisions' })).toEqualTypeOf<CompactAssessment>();
     expectTypeOf(assess({} as unknown, { detail: 'decisions' })).toEqualTypeOf<CompactAssessment>();
     expectTypeOf(explain(c, 'dva-s2A', 'child-a')).toEqualTypeOf<readonly Reason[] | undefined>();
+    const level = 'full' as 'decisions' | 'standard' | 'full';
+    expectTypeOf(assess(c, { detail: level })).toEqualTypeOf<Assessment | CompactAssessment>();
     // @ts-expect-error a detail level that does not exist
     void (() => assess(c, { detail: 'brief' }));
     expectTypeOf<CaseInput['concerns'][number]['harm']>().toEqualTypeOf<

@@ -57,8 +57,27 @@ export interface ValidCase {
 /** The result of {@link safeAssess}: the assessment, or the validation error. */
 export type SafeAssessResult<T = Assessment> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: ValidationError };
 
-/** {@link AssessOptions} asking for the `decisions` level: the result is a {@link CompactAssessment}. */
+/**
+ * {@link AssessOptions} asking for the `decisions` level: the result is a {@link CompactAssessment}.
+ *
+ * @example
+ * ```ts
+ * const options: DecisionsOptions = { detail: 'decisions', presumptions: false };
+ * assess(myCase, options).duties[0]?.missing; //=> e.g. ['victimAgeAtKnowledge']
+ * ```
+ */
 export type DecisionsOptions = AssessOptions & { readonly detail: 'decisions' };
+
+/**
+ * {@link AssessOptions} at the `standard` (default) or `full` level: the result is an {@link Assessment}.
+ *
+ * @example
+ * ```ts
+ * const options: ExplainedOptions = { detail: 'full' };
+ * assess(myCase, options).guidance.items.length; //=> e.g. 4
+ * ```
+ */
+export type ExplainedOptions = AssessOptions & { readonly detail?: 'standard' | 'full' };
 
 let compiledDefault: CompiledRuleSet | undefined;
 const classTests = new WeakMap<CompiledRuleSet, { child: Compiled; older: Compiled; dvaClass: Compiled }>();
@@ -299,7 +318,8 @@ export function decideValidated(v: ValidCase, compiled: CompiledRuleSet = defaul
  * @category Assessment
  */
 export function safeAssess(input: CaseInput, options: DecisionsOptions): SafeAssessResult<CompactAssessment>;
-export function safeAssess(input: CaseInput, options?: AssessOptions): SafeAssessResult;
+export function safeAssess(input: CaseInput, options?: ExplainedOptions): SafeAssessResult;
+export function safeAssess(input: CaseInput, options: AssessOptions): SafeAssessResult<Assessment | CompactAssessment>;
 /**
  * Assesses untrusted input (parsed JSON, a request body: a value typed `unknown` or `any`),
  * validating it at run time; see the typed overload for the rest.
@@ -314,7 +334,8 @@ export function safeAssess(input: CaseInput, options?: AssessOptions): SafeAsses
  * ```
  */
 export function safeAssess<T>(input: Untrusted<T>, options: DecisionsOptions): SafeAssessResult<CompactAssessment>;
-export function safeAssess<T>(input: Untrusted<T>, options?: AssessOptions): SafeAssessResult;
+export function safeAssess<T>(input: Untrusted<T>, options?: ExplainedOptions): SafeAssessResult;
+export function safeAssess<T>(input: Untrusted<T>, options: AssessOptions): SafeAssessResult<Assessment | CompactAssessment>;
 export function safeAssess(input: unknown, options: AssessOptions = {}): SafeAssessResult<Assessment | CompactAssessment> {
   const v = validateCase(input, options);
   if (!v.success) return v;
@@ -345,7 +366,8 @@ export function safeAssess(input: unknown, options: AssessOptions = {}): SafeAss
  * @category Assessment
  */
 export function assess(input: CaseInput, options: DecisionsOptions): CompactAssessment;
-export function assess(input: CaseInput, options?: AssessOptions): Assessment;
+export function assess(input: CaseInput, options?: ExplainedOptions): Assessment;
+export function assess(input: CaseInput, options: AssessOptions): Assessment | CompactAssessment;
 /**
  * Assesses untrusted input (parsed JSON, a request body: a value typed `unknown` or `any`),
  * validating it at run time; see the typed overload for the rest.
@@ -360,7 +382,8 @@ export function assess(input: CaseInput, options?: AssessOptions): Assessment;
  * ```
  */
 export function assess<T>(input: Untrusted<T>, options: DecisionsOptions): CompactAssessment;
-export function assess<T>(input: Untrusted<T>, options?: AssessOptions): Assessment;
+export function assess<T>(input: Untrusted<T>, options?: ExplainedOptions): Assessment;
+export function assess<T>(input: Untrusted<T>, options: AssessOptions): Assessment | CompactAssessment;
 export function assess(input: unknown, options: AssessOptions = {}): Assessment | CompactAssessment {
   const r = safeAssess(input as Untrusted<unknown>, options);
   if (!r.success) throw r.error;

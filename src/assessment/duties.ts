@@ -252,7 +252,17 @@ function windowReasonOf(d: Deciding, concern: string | undefined): Reason | unde
   return r;
 }
 
-/** How much an assessment explains: see `AssessOptions.detail`. */
+/**
+ * How much an assessment explains: `'decisions'`, `'standard'` (the default) or `'full'` (see
+ * `AssessOptions.detail`).
+ *
+ * @example
+ * ```ts
+ * const detail: Detail = process.env.DETAIL === 'decisions' ? 'decisions' : 'full';
+ * const a = assess(myCase, { detail }); // Assessment | CompactAssessment
+ * 'guidance' in a; //=> true at 'standard' and 'full'
+ * ```
+ */
 export type Detail = 'decisions' | 'standard' | 'full';
 
 /** A duty decided on a person's concerns, over the versions in the knowledge window, before any explanation. */
