@@ -283,15 +283,19 @@ function decide(compiled: CompiledRule, concerns: readonly ConcernFacts[], deriv
   const { status, deciding } = statusOf(decided);
   // Presumptions: where the strict three-valued status differs, say which presumptions decided it.
   if (!concerns.some((cf) => cf.presumed.length > 0)) return { windows, status, deciding };
+  // A presumption this rule never reads cannot change its status: only the presumed facts differ
+  // between the two sets of facts (knowledgeContinues is read only for a version that binds later).
+  const later = windows.some((w) => w.mode !== 'at-knowledge');
+  const reads = (u: PresumptionUse) => compiled.facts.has(u.fact) || (later && u.fact === 'knowledgeContinues');
+  if (!concerns.some((cf) => cf.presumed.some(reads))) return { windows, status, deciding };
   const strict = statusOf(concerns.map((cf) => bestVersion(windows, cf, cf.strictFacts)));
   if (strict.status === status) return { windows, status, deciding };
   const candidates: PresumptionUse[] = [];
   const seen = new Set<string>();
-  const later = windows.some((w) => w.mode !== 'at-knowledge');
   for (const cf of concerns) {
     for (const u of cf.presumed) {
       const key = `${u.id}|${u.fact}|${u.about}`;
-      if (seen.has(key) || !(compiled.facts.has(u.fact) || (later && u.fact === 'knowledgeContinues'))) continue;
+      if (seen.has(key) || !reads(u)) continue;
       seen.add(key);
       candidates.push(u);
     }
