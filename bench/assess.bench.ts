@@ -1,54 +1,83 @@
 /*
- * assess() throughput on the bundled scenario cases, against raw json-rules-engine `engine.run`
- * over the same rule files, and against a hand-written function for the same decisions.
+ * assess() throughput at each level of detail, against raw json-rules-engine `engine.run` over the
+ * same rule files, and against the compiled rules alone (the library's reference for the cost of
+ * the decisions themselves). Cases: the bundled scenario cases, each also on three other sets of
+ * dates (bench/cases.ts variedCases: ages, windows and versions in force vary, not only ids).
  * Contenders run interleaved, in a rotating order, for a fixed time each per round; the result
- * is the median of the rounds, and the assess/json-rules-engine ratio is taken within each round
- * (the machines have slow phases of several seconds).
+ * is the median of the rounds, and the ratios are taken within each round (the machines have
+ * slow phases of several seconds).
  *
- * - assess: the built library (dist/), from the raw case to the full Assessment, one thread.
+ * - assess: the built library (dist/), from the raw case to the result, one thread, at the
+ *   default detail (`standard`), at `decisions` and at `full`.
  * - json-rules-engine: `engine.run(facts)` for each (person × concern) of each case, on an
  *   Engine loaded with every duty limb in force on the case's knowledge date and every named
  *   condition via setCondition (the library's createEngine), facts from the library's
- *   deriveCase (derived beforehand, not timed).
- * - hand-written: bench/handwritten.ts over the same derived facts (not timed).
- * Also measured: the phases of assess (validation, derivation, duties+guidance, serialising).
+ *   caseFacts (derived beforehand, not timed).
+ * - compiled rules: the library's compiled conditions over the versions in the knowledge window
+ *   (`statusOnFacts`, what decision records replay with), facts derived beforehand (not timed):
+ *   statuses and modalities only, no validation, no explanation. It replaces the hand-written
+ *   decider of version 0.1 (a second copy of the law, issue 11); it must agree with assess() on
+ *   every duty of every case before it is timed.
+ * Also measured: the phases of assess (validation, derivation, each level, serialising).
  *
  * Run: npm run bench (or tsx bench/assess.bench.ts after npm run build).
  */
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Engine } from 'json-rules-engine';
-import { assessValidated, deriveValid, validateCase } from '../src/assessment/assess.js';
-import { compactAssessment, compactJson } from '../src/cli/compact.js';
-import { median, note, report, ROOT, scenarioCases } from './cases.js';
-import { decideByHand } from './handwritten.js';
+import { assessValidated, decideValidated, defaultCompiled, deriveValid, validateCase } from '../src/assessment/assess.js';
+import { statusOnFacts } from '../src/assessment/duties.js';
+import { versionsInWindow } from '../src/rules/compiled.js';
+import { DUTY_IDS } from '../src/case/vocabulary.js';
+import type { DerivedCase } from '../src/case/derive.js';
+import { compactJson, decisionsJson } from '../src/cli/compact.js';
+import { median, note, report, ROOT, variedCases } from './cases.js';
 
 // The built library (dist/, as users get it), typed by its sources (dist/ may not exist when
 // the typecheck runs).
-const { assess } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'index.js')).href)) as typeof import('../src/index.js');
-const { caseFacts, createEngine } = (await import(pathToFileURL(path.join(ROOT, 'dist', 'json-rules-engine.js')).href)) as typeof import('../src/json-rules-engine.js');
+const DIST = process.env.BENCH_DIST ?? path.join(ROOT, 'dist');
+const { assess } = (await import(pathToFileURL(path.join(DIST, 'index.js')).href)) as typeof import('../src/index.js');
+const { caseFacts, createEngine } = (await import(pathToFileURL(path.join(DIST, 'json-rules-engine.js')).href)) as typeof import('../src/json-rules-engine.js');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const SLICE_MS = Number(process.env.BENCH_SLICE_MS ?? 700);
+const TODAY = '2026-11-30';
 
-const cases = scenarioCases();
+const cases = variedCases();
 const prepared = cases.map((c) => {
-  const v = validateCase(c.input);
+  const v = validateCase(c.input, { today: TODAY });
   if (!v.success) throw new Error(`${c.name}: ${v.error.message}`);
   const derived = deriveValid(v);
-  return { ...c, v, derived, knowledgeDate: v.knowledgeDate, facts: caseFacts(c.input) };
+  return { ...c, v, derived, knowledgeDate: v.knowledgeDate, facts: caseFacts(c.input, { today: TODAY }) };
 });
 
-// The hand-written decider must make the same decisions as assess() before it is timed.
+/** The compiled rules alone: every duty's status and modality per person at risk. */
+const compiled = defaultCompiled();
+function decideCompiled(derived: DerivedCase): { duty: string; person: string; status: string; modality: string }[] {
+  const out: { duty: string; person: string; status: string; modality: string }[] = [];
+  const { knowledgeDate, assessmentDate } = derived.dates;
+  for (const [person, concerns] of derived.byPerson) {
+    const facts = concerns.map((cf) => cf.facts);
+    for (const id of DUTY_IDS) {
+      const r = compiled.rules.get(id);
+      if (!r) continue;
+      const { status, modality } = statusOnFacts(versionsInWindow(r, knowledgeDate, assessmentDate), facts, (r.versions[0]?.limbs[0]?.modality ?? 'must') as 'must' | 'may');
+      out.push({ duty: id, person, status, modality });
+    }
+  }
+  return out;
+}
+
+// The reference must make the same decisions as assess() before it is timed.
 let disagreements = 0;
 for (const p of prepared) {
-  const a = assess(p.input);
-  const h = decideByHand(p.knowledgeDate, p.derived.byPerson);
+  const a = assess(p.input, { today: TODAY, detail: 'decisions' });
+  const h = decideCompiled(p.derived);
   for (const d of a.duties) {
     const x = h.find((y) => y.duty === d.duty && y.person === d.person);
     if (!x || x.status !== d.status || x.modality !== d.modality) {
       disagreements++;
-      note(`hand-written disagrees on ${p.name}: ${d.duty}/${d.person} assess=${d.status}/${d.modality} hand=${x?.status}/${x?.modality}`);
+      note(`compiled rules disagree on ${p.name}: ${d.duty}/${d.person} assess=${d.status}/${d.modality} compiled=${x?.status}/${x?.modality}`);
     }
   }
 }
@@ -64,13 +93,14 @@ const engineFor = (date: string) => {
 };
 
 type Contender = { name: string; run: (ms: number) => Promise<number> | number };
+type Prepared = (typeof prepared)[number];
 
-function timedSync(ms: number, one: (i: number) => void): number {
+function timedSync(ms: number, one: (p: Prepared) => void): number {
   let n = 0;
   const t0 = performance.now();
   let t = t0;
   while (t - t0 < ms) {
-    for (let i = 0; i < prepared.length; i++) one(i);
+    for (let i = 0; i < prepared.length; i++) one(prepared[i] as Prepared);
     n += prepared.length;
     t = performance.now();
   }
@@ -79,7 +109,9 @@ function timedSync(ms: number, one: (i: number) => void): number {
 
 let sink = 0;
 const contenders: Contender[] = [
-  { name: 'assess', run: (ms) => timedSync(ms, (i) => (sink += assess((prepared[i] as (typeof prepared)[number]).input).duties.length)) },
+  { name: 'assess', run: (ms) => timedSync(ms, (p) => (sink += assess(p.input, { today: TODAY }).duties.length)) },
+  { name: 'assess decisions', run: (ms) => timedSync(ms, (p) => (sink += assess(p.input, { today: TODAY, detail: 'decisions' }).duties.length)) },
+  { name: 'assess full', run: (ms) => timedSync(ms, (p) => (sink += assess(p.input, { today: TODAY, detail: 'full' }).duties.length)) },
   {
     name: 'json-rules-engine',
     run: async (ms) => {
@@ -97,50 +129,41 @@ const contenders: Contender[] = [
       return (n / (t - t0)) * 1000;
     },
   },
-  { name: 'hand-written', run: (ms) => timedSync(ms, (i) => (sink += decideByHand((prepared[i] as (typeof prepared)[number]).knowledgeDate, (prepared[i] as (typeof prepared)[number]).derived.byPerson).length)) },
+  { name: 'compiled rules', run: (ms) => timedSync(ms, (p) => (sink += decideCompiled(p.derived).length)) },
 ];
 
 // Phases of assess (informational, from the sources): where the time goes.
 const phases: Contender[] = [
-  { name: 'validate (zod + dates)', run: (ms) => timedSync(ms, (i) => (sink += validateCase((prepared[i] as (typeof prepared)[number]).input).success ? 1 : 0)) },
-  {
-    name: 'derive facts',
-    run: (ms) =>
-      timedSync(ms, (i) => {
-        const p = prepared[i] as (typeof prepared)[number];
-        sink += deriveValid(p.v).byPerson.size;
-      }),
-  },
-  {
-    name: 'assessValidated (derive + duties + overlaps + guidance + questions)',
-    run: (ms) =>
-      timedSync(ms, (i) => {
-        const p = prepared[i] as (typeof prepared)[number];
-        sink += assessValidated(p.v).duties.length;
-      }),
-  },
+  { name: 'validate (zod + dates)', run: (ms) => timedSync(ms, (p) => (sink += validateCase(p.input, { today: TODAY }).success ? 1 : 0)) },
+  { name: 'derive facts', run: (ms) => timedSync(ms, (p) => (sink += deriveValid(p.v).byPerson.size)) },
+  { name: 'decisions after validation (decideValidated: derive + decide + overlaps)', run: (ms) => timedSync(ms, (p) => (sink += decideValidated(p.v).duties.length)) },
+  { name: 'standard after validation (assessValidated: derive + duties + overlaps + guidance + questions)', run: (ms) => timedSync(ms, (p) => (sink += assessValidated(p.v, compiled, 'standard').duties.length)) },
+  { name: 'full after validation (assessValidated)', run: (ms) => timedSync(ms, (p) => (sink += assessValidated(p.v, compiled, 'full').duties.length)) },
 ];
-const assessed = prepared.map((p) => assess(p.input));
+const full = prepared.map((p) => assess(p.input, { today: TODAY, detail: 'full' }));
+const standard = prepared.map((p) => assess(p.input, { today: TODAY }));
+const decisions = prepared.map((p) => assess(p.input, { today: TODAY, detail: 'decisions' }));
 const serialise: Contender[] = [
-  { name: 'JSON.stringify(full assessment)', run: (ms) => timedSync(ms, (i) => (sink += JSON.stringify(assessed[i]).length)) },
-  { name: 'JSON.stringify(compact assessment) incl. shaping', run: (ms) => timedSync(ms, (i) => (sink += JSON.stringify(compactAssessment(assessed[i] as (typeof assessed)[number])).length)) },
-  { name: 'compactJson (the same text, as batch, assess and serve write it)', run: (ms) => timedSync(ms, (i) => (sink += compactJson(assessed[i] as (typeof assessed)[number]).length)) },
+  { name: 'JSON.stringify(full)', run: (ms) => { let i = 0; return timedSync(ms, () => (sink += JSON.stringify(full[i++ % full.length]).length)); } },
+  { name: 'JSON.stringify(standard)', run: (ms) => { let i = 0; return timedSync(ms, () => (sink += JSON.stringify(standard[i++ % standard.length]).length)); } },
+  { name: 'decisionsJson(decisions) (as batch, assess and serve write it)', run: (ms) => { let i = 0; return timedSync(ms, () => (sink += decisionsJson(decisions[i++ % decisions.length] as (typeof decisions)[number]).length)); } },
+  { name: 'compactJson(full) (the same text, from a full assessment)', run: (ms) => { let i = 0; return timedSync(ms, () => (sink += compactJson(full[i++ % full.length] as (typeof full)[number]).length)); } },
 ];
 
 async function main() {
-  note(`assess.bench: ${prepared.length} scenario cases, ${ROUNDS} rounds × ${SLICE_MS} ms per contender; hand-written disagreements: ${disagreements}`);
+  note(`assess.bench: ${prepared.length} cases (scenarios on 4 sets of dates), ${ROUNDS} rounds × ${SLICE_MS} ms per contender; compiled-rules disagreements: ${disagreements}`);
   // Warm up every contender (JIT, caches).
   for (const c of [...contenders, ...phases, ...serialise]) await c.run(300);
   const rates = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
   const ratiosJre: number[] = [];
-  const ratiosHand: number[] = [];
+  const ratiosRef: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const order = contenders.map((_, i) => contenders[(i + r) % contenders.length] as Contender);
     const round = new Map<string, number>();
     for (const c of order) round.set(c.name, await c.run(SLICE_MS));
     for (const [k, v] of round) rates.get(k)?.push(v);
     ratiosJre.push((round.get('assess') as number) / (round.get('json-rules-engine') as number));
-    ratiosHand.push((round.get('hand-written') as number) / (round.get('assess') as number));
+    ratiosRef.push((round.get('compiled rules') as number) / (round.get('assess') as number));
     note(`  round ${r + 1}: ${[...round].map(([k, v]) => `${k} ${Math.round(v)}/s`).join(', ')}`);
   }
   const phaseRates: Record<string, number> = {};
@@ -149,8 +172,6 @@ async function main() {
     for (let r = 0; r < 3; r++) xs.push(await c.run(SLICE_MS));
     phaseRates[c.name] = Math.round(median(xs));
   }
-  const sizes = assessed.map((a) => JSON.stringify(a).length);
-  const compactSizes = assessed.map((a) => JSON.stringify(compactAssessment(a)).length);
   report({
     bench: 'assess',
     cases: prepared.length,
@@ -159,9 +180,13 @@ async function main() {
     disagreements,
     medians: Object.fromEntries([...rates].map(([k, v]) => [k, Math.round(median(v))])),
     ratioAssessOverJre: Number(median(ratiosJre).toFixed(2)),
-    ratioHandOverAssess: Number(median(ratiosHand).toFixed(1)),
+    ratioReferenceOverAssess: Number(median(ratiosRef).toFixed(1)),
     phases: phaseRates,
-    bytes: { fullMedian: median(sizes), compactMedian: median(compactSizes) },
+    bytes: {
+      fullMedian: median(full.map((a) => JSON.stringify(a).length)),
+      standardMedian: median(standard.map((a) => JSON.stringify(a).length)),
+      decisionsMedian: median(decisions.map((a) => decisionsJson(a).length)),
+    },
     sink: sink > 0,
   });
 }

@@ -1,6 +1,7 @@
 /*
  * `za-duties batch` end to end over generated NDJSON: 100k and 1M cases (the bundled scenario
- * cases, repeated with fresh ids), written to bench/tmp/ (gitignored). Measures cases per second
+ * cases, repeated with fresh ids and every date moved back by 0 to 1,460 days: bench/cases.ts
+ * withDatesShifted), written to bench/tmp/ (gitignored). Measures cases per second
  * (wall time of the process) and peak RSS (GNU time's "Maximum resident set size"), and checks
  * that exactly one record per line came out. Output goes through a pipe to this process, which
  * counts lines (so backpressure is real); nothing is kept.
@@ -11,15 +12,15 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { median, note, report, ROOT, scenarioCases } from './cases.js';
+import { median, note, report, ROOT, scenarioCases, shiftOf, withDatesShifted } from './cases.js';
 
 const SIZES = (process.env.BENCH_BATCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_BATCH_RUNS ?? 3);
 const TMP = path.join(ROOT, 'bench', 'tmp');
-const CLI = path.join(ROOT, 'dist', 'cli.js');
+const CLI = process.env.BENCH_CLI ?? path.join(ROOT, 'dist', 'cli.js');
 
 function generate(n: number): string {
-  const file = path.join(TMP, `cases-${n}.ndjson`);
+  const file = path.join(TMP, `cases-varied-${n}.ndjson`);
   if (fs.existsSync(file) && fs.statSync(file).size > 0) return file;
   fs.mkdirSync(TMP, { recursive: true });
   const cases = scenarioCases().map((c) => c.input);
@@ -27,7 +28,7 @@ function generate(n: number): string {
   let buf: string[] = [];
   for (let i = 0; i < n; i++) {
     const c = cases[i % cases.length] as Record<string, unknown>;
-    buf.push(JSON.stringify({ ...c, id: `gen-${i}` }));
+    buf.push(JSON.stringify({ ...withDatesShifted(c, shiftOf(i)), id: `gen-${i}` }));
     if (buf.length === 10_000) {
       fs.writeSync(fd, `${buf.join('\n')}\n`);
       buf = [];

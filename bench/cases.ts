@@ -39,3 +39,36 @@ export function report(result: unknown): void {
 export function note(text: string): void {
   process.stderr.write(`${text}\n`);
 }
+
+const DATE_FIELDS = new Set(['assessmentDate', 'knowledgeDate', 'incidentDate', 'dateOfBirth']);
+function shiftDate(d: string, days: number): string {
+  const t = Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) - days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+function shifted(v: unknown, days: number): unknown {
+  if (Array.isArray(v)) return v.map((x) => shifted(x, days));
+  if (typeof v !== 'object' || v === null) return v;
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v)) out[k] = DATE_FIELDS.has(k) && typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) ? shiftDate(x, days) : shifted(x, days);
+  return out;
+}
+
+/**
+ * A scenario case with every date (assessment, knowledge, incident, birth) moved back by the same
+ * number of days: the same case on other dates, so ages, windows and versions in force vary (not
+ * only ids). Moving every date back together keeps the case valid (no date after another it must
+ * precede, none after today).
+ */
+export function withDatesShifted(input: Record<string, unknown>, days: number): Record<string, unknown> {
+  return days === 0 ? input : (shifted(input, days) as Record<string, unknown>);
+}
+
+/** The shift of the i-th generated case, in days (0 to 1,460; deterministic). */
+export function shiftOf(i: number): number {
+  return (i * 7919) % 1461;
+}
+
+/** The scenario cases, each also on three other sets of dates (see {@link withDatesShifted}). */
+export function variedCases(): { name: string; input: Record<string, unknown> }[] {
+  return scenarioCases().flatMap((c) => [0, 97, 400, 1111].map((days) => ({ name: days === 0 ? c.name : `${c.name} (dates −${days} days)`, input: withDatesShifted(c.input, days) })));
+}

@@ -60,9 +60,9 @@ describe('za-duties assess', () => {
     expect(r.code).toBe(0);
     const full = JSON.parse(r.stdout) as unknown;
     expect(AssessmentSchema.safeParse(full).success).toBe(true);
-    expect(full).toEqual(JSON.parse(JSON.stringify(assess(exampleCase))));
+    expect(full).toEqual(JSON.parse(JSON.stringify(assess(exampleCase, { detail: 'full' }))));
     const compact = await runCli(['assess', 'examples/mitchells-plain.json']);
-    expect(JSON.parse(compact.stdout)).toEqual(JSON.parse(JSON.stringify(compactAssessment(assess(exampleCase)))));
+    expect(JSON.parse(compact.stdout)).toEqual(JSON.parse(JSON.stringify(compactAssessment(assess(exampleCase, { detail: 'full' })))));
   });
 
   it('reads stdin with - and when piped', async () => {
@@ -150,7 +150,7 @@ describe('the compact form', () => {
 
   it('compactJson writes exactly JSON.stringify(compactAssessment(a)), for every scenario', () => {
     for (const input of inputs) {
-      const a = assess(input);
+      const a = assess(input, { detail: 'full' });
       const text = compactJson(a);
       expect(text).toBe(JSON.stringify(compactAssessment(a)));
       expect(CompactAssessmentSchema.safeParse(JSON.parse(text)).success).toBe(true);
@@ -273,7 +273,7 @@ function records(stdout: string): BatchLine[] {
     .map((l) => JSON.parse(l) as BatchLine);
 }
 
-const expectedCompact = (c: unknown) => JSON.parse(JSON.stringify(compactAssessment(assess(c)))) as Record<string, unknown>;
+const expectedCompact = (c: unknown) => JSON.parse(JSON.stringify(compactAssessment(assess(c, { detail: 'full' })))) as Record<string, unknown>;
 
 describe('za-duties batch: every line accounted for', () => {
   const good1 = { ...teacher, id: 'good-1' };

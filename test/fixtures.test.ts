@@ -21,13 +21,20 @@ describe('legal scenarios (fixtures/)', () => {
         for (const i of r.error.issues) expect(i.message).toMatch(/^at .+: expected .+, got .+/);
         return;
       }
-      const a = assess(sc.case, sc.options);
+      // The reasons of duties that do not apply are the full level's; statuses are checked at every level.
+      const a = assess(sc.case, { ...sc.options, detail: 'full' });
+      const standard = assess(sc.case, sc.options);
+      const decisions = assess(sc.case, { ...sc.options, detail: 'decisions' });
       for (const d of exp.duties ?? []) {
         const got = a.duties.find((x) => x.duty === d.duty && x.person === d.person);
         expect(got, `${d.duty} for ${d.person} is assessed`).toBeDefined();
         if (!got) continue;
         const ctx = `${d.duty} for ${d.person}: reasons ${JSON.stringify(got.reasons.map((r) => [r.fact, r.result]))}`;
         expect(got.status, ctx).toBe(d.status);
+        for (const other of [standard.duties, decisions.duties]) {
+          const o = other.find((x) => x.duty === d.duty && x.person === d.person);
+          expect([o?.status, o?.modality], `${ctx} at every level of detail`).toEqual([got.status, got.modality]);
+        }
         if (d.modality) expect(got.modality, ctx).toBe(d.modality);
         for (const r of d.reasons ?? []) {
           expect(got.reasons.some((x) => x.fact === r.fact && x.result === r.result), `${ctx} includes ${r.fact}=${String(r.result)}`).toBe(true);

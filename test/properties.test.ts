@@ -7,6 +7,7 @@ import { caseArb, complete, seeded, type JsonCase } from './helpers/arbitraries.
 const statuses = (a: Assessment) => new Map(a.duties.map((d) => [`${d.duty}|${d.person}`, d] as const));
 const RUNS = { numRuns: 300 };
 const STRICT = { presumptions: false } as const;
+const FULL = { detail: 'full' } as const;
 
 /**
  * What a case with every input given can still leave open: whether a provision of unverified
@@ -106,7 +107,7 @@ describe('invariants of the law (fast-check)', () => {
         // Her age is known on the knowledge date and at every incident: all on the assessment date.
         delete c2.reporter.knowledgeDate;
         for (const k of c2.concerns) if (k.victim === 'p0') k.incidentDate = c2.assessmentDate;
-        const a = assess(c2);
+        const a = assess(c2, FULL);
         for (const d of a.duties.filter((x) => x.person === 'p0' && (x.duty === 'dva-s2A' || x.duty === 'dva-s2B'))) {
           expect(d.status, JSON.stringify(d.reasons)).toBe('does_not_apply');
         }
@@ -124,7 +125,7 @@ describe('invariants of the law (fast-check)', () => {
     }
     fc.assert(
       fc.property(caseArb, (c) => {
-        const a = assess(c);
+        const a = assess(c, FULL);
         for (const d of a.duties) {
           const from = firstFrom.get(d.duty);
           if (!from) continue;
@@ -180,10 +181,10 @@ describe('invariants of the law (fast-check)', () => {
   });
 
 
-  it('returns every duty for every person at risk, each with a citation and at least one reason', () => {
+  it('returns every duty for every person at risk, each with a citation and at least one reason (full detail)', () => {
     fc.assert(
       fc.property(caseArb, (c) => {
-        const a = assess(c);
+        const a = assess(c, FULL);
         const persons = new Set(c.concerns.map((k) => k.victim as string));
         expect(a.duties.length).toBe(persons.size * DUTY_IDS.length);
         for (const d of a.duties) {

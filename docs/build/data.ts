@@ -78,7 +78,7 @@ export function loadFixtureRuns(): FixtureRun[] {
       throw new Error(`fixtures/${f} does not have the scenario shape of fixtures/README.md: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
     }
     parsed.data.forEach((s, index) => {
-      const r = safeAssess(s.case, s.options?.presumptions === false ? { presumptions: false } : {});
+      const r = safeAssess(s.case, s.options?.presumptions === false ? { presumptions: false, detail: 'full' } : { detail: 'full' });
       out.push({
         file: f,
         index,

@@ -260,7 +260,7 @@ function showErrors(issues: readonly ValidationIssue[]): void {
 
 function run(): void {
   const input = readCase();
-  const r = safeAssess(input);
+  const r = safeAssess(input, { detail: 'full' });
   if (!r.success) {
     showErrors(r.error.issues);
   } else {

@@ -142,7 +142,7 @@ export function checkExpected(a: Assessment, e: Expected): string[] {
 }
 
 function assessOrFail(input: unknown, what: string): Assessment {
-  const r = safeAssess(input);
+  const r = safeAssess(input, { detail: 'full' });
   if (!r.success) throw new Error(`${what}: the library rejects the case: ${r.error.issues.map((i) => i.message).join('; ')}`);
   return r.data;
 }

@@ -13,10 +13,13 @@ import { issuesFromZod } from '../errors/from-zod.js';
 import { makeIssue, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { OVERLAPS, GENERAL_NOTES } from '../rules/overlaps.js';
 import { CLASSIFICATIONS, presumptions as presumptionsFile } from '../rules/parameters.js';
-import { datedOf, decideDuty, overlapsOf, type InputIndex } from './duties.js';
+import { datedOf, decideDuty, decideDutyCompact, explainDuty, overlapsOf, type Detail, type InputIndex } from './duties.js';
+import type { CompactAssessment, CompactDuty } from './compact-types.js';
 import { buildGuidance } from './guidance.js';
 import { rulesetVersionOf } from '../rules/version.js';
-import type { Assessment, DutyResult, InterpretationNote, Overlap, Question } from './types.js';
+import type { Assessment, DutyResult, InterpretationNote, Overlap, Question, Reason } from './types.js';
+
+export type { Detail };
 
 /** Options for {@link assess}. */
 export interface AssessOptions {
@@ -31,6 +34,16 @@ export interface AssessOptions {
    * listed beside the duty it decided. `false` is strict three-valued mode: every unknown stays open.
    */
   readonly presumptions?: boolean;
+  /**
+   * How much to explain (default `'standard'`):
+   * - `'decisions'`: statuses, modalities, the deciding facts and the missing facts by name, the
+   *   presumptions by id, deadlines and overlaps: a {@link CompactAssessment}, no text, no guidance,
+   *   no questions (for batch audits and a form's live check);
+   * - `'standard'`: the {@link Assessment} with reasons for the duties that apply or may apply,
+   *   questions and guidance; a duty that does not apply carries no reasons ({@link explain} gives them);
+   * - `'full'`: everything, including why each duty does not apply (for trainers and audits).
+   */
+  readonly detail?: Detail;
 }
 
 /** A case that passed validation, with its dates resolved and the mode chosen. */
@@ -42,7 +55,29 @@ export interface ValidCase {
 }
 
 /** The result of {@link safeAssess}: the assessment, or the validation error. */
-export type SafeAssessResult = { readonly success: true; readonly data: Assessment } | { readonly success: false; readonly error: ValidationError };
+export type SafeAssessResult<T = Assessment> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: ValidationError };
+
+/**
+ * {@link AssessOptions} asking for the `decisions` level: the result is a {@link CompactAssessment}.
+ *
+ * @example
+ * ```ts
+ * const options: DecisionsOptions = { detail: 'decisions', presumptions: false };
+ * assess(myCase, options).duties[0]?.missing; //=> e.g. ['victimAgeAtKnowledge']
+ * ```
+ */
+export type DecisionsOptions = AssessOptions & { readonly detail: 'decisions' };
+
+/**
+ * {@link AssessOptions} at the `standard` (default) or `full` level: the result is an {@link Assessment}.
+ *
+ * @example
+ * ```ts
+ * const options: ExplainedOptions = { detail: 'full' };
+ * assess(myCase, options).guidance.items.length; //=> e.g. 4
+ * ```
+ */
+export type ExplainedOptions = AssessOptions & { readonly detail?: 'standard' | 'full' };
 
 const classTests = new WeakMap<CompiledRuleSet, { child: Compiled; older: Compiled; dvaClass: Compiled }>();
 function classTestsOf(cs: CompiledRuleSet) {
@@ -100,23 +135,27 @@ function dateIssues(c: ValidatedCase, assessmentDate: string, knowledgeDate: str
 }
 
 let fastSchema: typeof CaseInputSchema | undefined;
+let plainParses = 0;
 /**
- * The input schema compiled ahead of use by zod (`z.compile`: same results and issues, several
- * times faster). Where code generation is not allowed (a strict Content-Security-Policy), the
- * plain schema is used.
+ * Parses with zod's compiled schema (`z.compile`: same results and issues, about 3 times faster)
+ * once it pays: compiling costs about 14 ms, as much as 1,000 parses save, so the first
+ * {@link COMPILE_AFTER} cases (a CLI call, a form) use the plain schema and a batch or a server
+ * compiles it. Where code generation is not allowed (a strict Content-Security-Policy), the plain
+ * schema is used throughout.
  */
 function fastCaseSchema(): typeof CaseInputSchema {
-  if (!fastSchema) {
-    try {
-      fastSchema = z.compile(CaseInputSchema);
-    } catch {
-      fastSchema = CaseInputSchema;
-    }
+  if (fastSchema) return fastSchema;
+  if (++plainParses <= COMPILE_AFTER) return CaseInputSchema;
+  try {
+    fastSchema = z.compile(CaseInputSchema);
+  } catch {
+    fastSchema = CaseInputSchema;
   }
   return fastSchema;
 }
+const COMPILE_AFTER = 500;
 
-const OptionsSchema = z.object({ options: z.strictObject({ today: IsoDate.optional(), presumptions: z.boolean().optional() }) });
+const OptionsSchema = z.object({ options: z.strictObject({ today: IsoDate.optional(), presumptions: z.boolean().optional(), detail: z.enum(['decisions', 'standard', 'full']).optional() }) });
 
 /** Validates a case and resolves its dates; never throws. */
 export function validateCase(input: unknown, options: AssessOptions = {}): ({ success: true } & ValidCase) | { success: false; error: ValidationError } {
@@ -194,20 +233,25 @@ const GENERAL = {
   presumptionText: (id: string) => presumptionTexts.get(id) ?? id,
 };
 
-/** Assesses a validated case (internal: the public entry points validate first). */
-export function assessValidated(v: ValidCase, compiled: CompiledRuleSet = defaultCompiled()): Assessment {
-  const c = v.data;
-  const { assessmentDate, knowledgeDate } = v;
-  const derived = deriveValid(v);
-  const idx: InputIndex = {
+/** The input positions of people and concerns, for the questions' input paths. */
+function inputIndex(c: ValidatedCase): InputIndex {
+  return {
     personIndex: new Map(c.people.map((p, i) => [p.id, i] as const)),
     concernIndex: new Map(c.concerns.map((k, i) => [k.id, i] as const)),
   };
+}
+
+/** Assesses a validated case (internal: the public entry points validate first). */
+export function assessValidated(v: ValidCase, compiled: CompiledRuleSet = defaultCompiled(), detail: 'standard' | 'full' = 'full'): Assessment {
+  const c = v.data;
+  const { assessmentDate, knowledgeDate } = v;
+  const derived = deriveValid(v);
+  const idx = inputIndex(c);
   const duties: DutyResult[] = [];
   for (const [person, concerns] of derived.byPerson) {
     for (const id of DUTY_IDS) {
       const rule = compiled.rules.get(id);
-      if (rule) duties.push(decideDuty(rule, person, concerns, derived, idx, GENERAL));
+      if (rule) duties.push(decideDuty(rule, person, concerns, derived, idx, GENERAL, detail));
     }
   }
   const overlaps = [...derived.byPerson.keys()].flatMap((p) => overlapsFor(p, duties, derived, compiled));
@@ -232,6 +276,34 @@ export function assessValidated(v: ValidCase, compiled: CompiledRuleSet = defaul
   return a;
 }
 
+/** Decides a validated case at the `decisions` level: the compact assessment, built from the decisions without any text. */
+export function decideValidated(v: ValidCase, compiled: CompiledRuleSet = defaultCompiled()): CompactAssessment {
+  const derived = deriveValid(v);
+  const duties: CompactDuty[] = [];
+  const overlaps: { id: string; person: string; status: DutyResult['status'] }[] = [];
+  for (const [person, concerns] of derived.byPerson) {
+    const mine: { duty: DutyId; status: DutyResult['status']; modality: 'must' | 'may'; recipients: readonly string[] }[] = [];
+    for (const id of DUTY_IDS) {
+      const rule = compiled.rules.get(id);
+      if (!rule) continue;
+      const d = decideDutyCompact(rule, person, concerns, derived);
+      duties.push(d);
+      mine.push({ duty: d.duty, status: d.status, modality: d.modality, recipients: rule.rule.recipients });
+    }
+    const { knowledgeDate, assessmentDate } = derived.dates;
+    const windowsOf = (duty: DutyId) => {
+      const r = compiled.rules.get(duty);
+      return r ? versionsInWindow(r, knowledgeDate, assessmentDate) : undefined;
+    };
+    const dated = concerns.map((cf) => datedOf(cf, false, derived.dates));
+    for (const o of overlapsOf(person, mine, concerns.map((cf) => cf.facts), windowsOf, OVERLAPS, dated)) overlaps.push({ id: o.id, person: o.person, status: o.status });
+  }
+  const mode = v.presumptions ? ('presumptive' as const) : ('strict' as const);
+  return v.data.id !== undefined
+    ? { caseId: v.data.id, assessmentDate: v.assessmentDate, lawAsAt: v.knowledgeDate, mode, rulesetVersion: rulesetVersionOf(), duties, overlaps }
+    : { assessmentDate: v.assessmentDate, lawAsAt: v.knowledgeDate, mode, rulesetVersion: rulesetVersionOf(), duties, overlaps };
+}
+
 /**
  * Assesses a case without throwing: `{ success: true, data }` with the {@link Assessment}, or
  * `{ success: false, error }` with a {@link ValidationError} naming every bad path.
@@ -248,7 +320,9 @@ export function assessValidated(v: ValidCase, compiled: CompiledRuleSet = defaul
  * ```
  * @category Assessment
  */
-export function safeAssess(input: CaseInput, options?: AssessOptions): SafeAssessResult;
+export function safeAssess(input: CaseInput, options: DecisionsOptions): SafeAssessResult<CompactAssessment>;
+export function safeAssess(input: CaseInput, options?: ExplainedOptions): SafeAssessResult;
+export function safeAssess(input: CaseInput, options: AssessOptions): SafeAssessResult<Assessment | CompactAssessment>;
 /**
  * Assesses untrusted input (parsed JSON, a request body: a value typed `unknown` or `any`),
  * validating it at run time; see the typed overload for the rest.
@@ -262,11 +336,14 @@ export function safeAssess(input: CaseInput, options?: AssessOptions): SafeAsses
  * if (!r.success) console.log(r.error.issues.map((i) => i.message));
  * ```
  */
-export function safeAssess<T>(input: Untrusted<T>, options?: AssessOptions): SafeAssessResult;
-export function safeAssess(input: unknown, options: AssessOptions = {}): SafeAssessResult {
+export function safeAssess<T>(input: Untrusted<T>, options: DecisionsOptions): SafeAssessResult<CompactAssessment>;
+export function safeAssess<T>(input: Untrusted<T>, options?: ExplainedOptions): SafeAssessResult;
+export function safeAssess<T>(input: Untrusted<T>, options: AssessOptions): SafeAssessResult<Assessment | CompactAssessment>;
+export function safeAssess(input: unknown, options: AssessOptions = {}): SafeAssessResult<Assessment | CompactAssessment> {
   const v = validateCase(input, options);
   if (!v.success) return v;
-  return { success: true, data: assessValidated(v) };
+  const detail = options.detail ?? 'standard';
+  return { success: true, data: detail === 'decisions' ? decideValidated(v) : assessValidated(v, defaultCompiled(), detail) };
 }
 
 /**
@@ -291,7 +368,9 @@ export function safeAssess(input: unknown, options: AssessOptions = {}): SafeAss
  * ```
  * @category Assessment
  */
-export function assess(input: CaseInput, options?: AssessOptions): Assessment;
+export function assess(input: CaseInput, options: DecisionsOptions): CompactAssessment;
+export function assess(input: CaseInput, options?: ExplainedOptions): Assessment;
+export function assess(input: CaseInput, options: AssessOptions): Assessment | CompactAssessment;
 /**
  * Assesses untrusted input (parsed JSON, a request body: a value typed `unknown` or `any`),
  * validating it at run time; see the typed overload for the rest.
@@ -305,9 +384,58 @@ export function assess(input: CaseInput, options?: AssessOptions): Assessment;
  * const a = assess(JSON.parse(fs.readFileSync('case.json', 'utf8')) as unknown);
  * ```
  */
-export function assess<T>(input: Untrusted<T>, options?: AssessOptions): Assessment;
-export function assess(input: unknown, options: AssessOptions = {}): Assessment {
-  const r = safeAssess(input, options);
+export function assess<T>(input: Untrusted<T>, options: DecisionsOptions): CompactAssessment;
+export function assess<T>(input: Untrusted<T>, options?: ExplainedOptions): Assessment;
+export function assess<T>(input: Untrusted<T>, options: AssessOptions): Assessment | CompactAssessment;
+export function assess(input: unknown, options: AssessOptions = {}): Assessment | CompactAssessment {
+  const r = safeAssess(input as Untrusted<unknown>, options);
   if (!r.success) throw r.error;
   return r.data;
+}
+
+/**
+ * The reasons of one duty for one person at risk, exactly as `assess(input, { detail: 'full' })`
+ * gives them: what the default level leaves out where a duty does not apply. Pass the same case
+ * and options as to `assess` (the explanation is computed again from the case; nothing is kept).
+ *
+ * @param input - The case that was assessed.
+ * @param duty - A duty id.
+ * @param person - A person at risk (a `people[].id` who is the victim of a concern).
+ * @param options - The options given to `assess` (`today`, `presumptions`; `detail` is ignored).
+ * @returns The reasons, or `undefined` when the case has no such duty for that person.
+ * @throws {@link ValidationError} when the input does not fit the schema.
+ * @example
+ * ```ts
+ * import { assess, explain } from 'za-reporting-duties';
+ * const a = assess(myCase);                       // default detail: 'standard'
+ * const d = a.duties.find((x) => x.status === 'does_not_apply');
+ * d?.reasons; //=> []
+ * explain(myCase, d.duty, d.person)?.map((r) => r.label ?? r.fact); // why it does not apply
+ * ```
+ * @category Assessment
+ */
+export function explain(input: CaseInput, duty: DutyId, person: string, options?: AssessOptions): readonly Reason[] | undefined;
+/**
+ * Explains one duty of untrusted input (parsed JSON); see the typed overload.
+ *
+ * @param input - A value of static type `unknown` (see {@link Untrusted}).
+ * @param duty - A duty id.
+ * @param person - A person at risk.
+ * @param options - The options given to `assess`.
+ * @returns The reasons, or `undefined` when the case has no such duty for that person.
+ * @example
+ * ```ts
+ * explain(JSON.parse(body) as unknown, 'ca-s110-1', 'child-a');
+ * ```
+ */
+export function explain<T>(input: Untrusted<T>, duty: DutyId, person: string, options?: AssessOptions): readonly Reason[] | undefined;
+export function explain(input: unknown, duty: DutyId, person: string, options: AssessOptions = {}): readonly Reason[] | undefined {
+  const v = validateCase(input, options);
+  if (!v.success) throw v.error;
+  const compiled = defaultCompiled();
+  const rule = compiled.rules.get(duty);
+  const derived = deriveValid(v);
+  const concerns = derived.byPerson.get(person);
+  if (!rule || !concerns) return undefined;
+  return explainDuty(rule, concerns, derived, inputIndex(v.data));
 }

@@ -165,8 +165,6 @@ export function guidanceFacts(
 ): Record<string, FactValue> {
   const concerns = derived.byPerson.get(person) ?? [];
   const mine = duties.filter((d) => d.person === person);
-  const statusOf = (id: DutyId) => mine.find((d) => d.duty === id)?.status ?? 'does_not_apply';
-  const applies = (ids: readonly DutyId[]) => ids.some((id) => statusOf(id) === 'applies');
   const harms = [...new Set(concerns.map((k) => k.concern.harm))];
   const self = c.people.find((p) => p.id === person);
   const victims = new Set(c.concerns.map((k) => k.victim));
@@ -187,9 +185,8 @@ export function guidanceFacts(
   const adult = lessThan(derived.ageAtKnowledge.get(person), 18);
   const notChild = adult === undefined ? undefined : !adult;
   const outside = notChild === false || classes.dvaClass === true ? false : notChild === true && classes.dvaClass === false ? true : undefined;
-  const facts: Record<string, FactValue> = {};
-  for (const d of DUTY_IDS) facts[`duty:${d}`] = statusOf(d);
-  return Object.assign(facts, {
+  // One literal with every fixed key, then each duty's status under its precomputed key.
+  const facts: Record<string, FactValue> = {
     dvaReport: dva,
     harms,
     immediateDanger: some(concerns, (k) => k.concern.immediateDanger),
@@ -211,8 +208,14 @@ export function guidanceFacts(
     // Sexual harm as the concern's conduct says it (a sexual act, non-contact conduct, exploitation, images).
     sexualHarm: concerns.some((k) => k.facts['sexualContact'] === true || k.facts['sexualNonContact'] === true || k.facts['sexualExploitation'] === true || k.facts['imagery'] === true),
     privilegedCommunication: concerns.some((k) => k.concern.privilegedCommunication === true),
-  });
+  };
+  for (let i = 0; i < DUTY_KEYS.length; i++) facts[DUTY_KEYS[i] as string] = 'does_not_apply';
+  for (const d of mine) facts[DUTY_KEY.get(d.duty) as string] = d.status;
+  return facts;
 }
+
+const DUTY_KEYS: readonly string[] = DUTY_IDS.map((d) => `duty:${d}`);
+const DUTY_KEY: ReadonlyMap<DutyId, string> = new Map(DUTY_IDS.map((d) => [d, `duty:${d}`] as const));
 
 /**
  * Survivor-centred guidance: forms, options, tensions and records, each with its sources, for

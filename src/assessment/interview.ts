@@ -8,7 +8,7 @@
 import { CaseInputSchema, type CaseInput } from '../case/schema.js';
 import type { DutyId } from '../case/vocabulary.js';
 import type { ValidationIssue } from '../errors/validation-error.js';
-import { safeAssess, type AssessOptions } from './assess.js';
+import { safeAssess, type AssessOptions, type ExplainedOptions } from './assess.js';
 import type { Assessment, Question } from './types.js';
 
 /**
@@ -361,7 +361,8 @@ export function nextQuestions(draft: CaseDraft, options: InterviewOptions = {}):
   if (cannotAssess(draft)) {
     return { stage: first ? 'outline' : 'done', questions: first ? [first] : [], assessment: null, unanswered: [], issues: [] };
   }
-  const r = safeAssess(draft as unknown, options.assess);
+  const explained: ExplainedOptions = { ...options.assess, detail: options.assess?.detail === 'full' ? 'full' : 'standard' };
+  const r = safeAssess(draft as unknown, explained);
   if (!r.success) {
     return { stage: first ? 'outline' : 'done', questions: first ? [first] : [], assessment: null, unanswered: [], issues: r.error.issues };
   }

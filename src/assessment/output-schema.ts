@@ -117,7 +117,9 @@ const DutyResultSchema = z.strictObject({
   contents: z.array(CitedTextSchema),
   offence: OffenceSchema.nullable(),
   protections: z.array(CitedTextSchema),
-  reasons: z.array(ReasonSchema),
+  reasons: z
+    .array(ReasonSchema)
+    .meta({ description: "The conditions that decided the status. At the default detail ('standard') a duty that does_not_apply has none; detail 'full' (and explain()) gives them." }),
   missing: z.array(MissingFactSchema),
   notes: z.array(InterpretationNoteSchema),
   concerns: z.array(z.string()),
@@ -179,8 +181,10 @@ const HelplineSchema = z.strictObject({
 });
 
 /**
- * The zod schema of an {@link Assessment}, the output of `assess`: strict objects, exactly the
- * fields of the TypeScript type. `za-duties schema output` prints it as JSON Schema.
+ * The zod schema of an {@link Assessment}, the output of `assess` at the `standard` (default) and
+ * `full` levels of detail: strict objects, exactly the fields of the TypeScript type.
+ * `za-duties schema output` prints it as JSON Schema. The `decisions` level is a compact
+ * assessment (`za-duties schema output-compact`).
  *
  * @example
  * ```ts

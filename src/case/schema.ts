@@ -216,8 +216,11 @@ export const CaseInputSchema = z
         });
       } else ids.set(p.id, i);
     });
-    const known = [...ids.keys()];
-    const listed = known.slice(0, 8).join(', ') + (known.length > 8 ? ', …' : '');
+    // The list of ids for the message, built only when an id is wrong.
+    const listed = () => {
+      const known = [...ids.keys()];
+      return known.slice(0, 8).join(', ') + (known.length > 8 ? ', …' : '');
+    };
     const seenConcern = new Set<string>();
     const concernIds = defaultConcernIds(c.concerns);
     c.concerns.forEach((k, i) => {
@@ -230,7 +233,7 @@ export const CaseInputSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['concerns', i, 'victim'],
-          message: `one of the people ids (${listed})`,
+          message: `one of the people ids (${listed()})`,
           input: k.victim,
         });
       }
@@ -238,7 +241,7 @@ export const CaseInputSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['concerns', i, 'allegedBy'],
-          message: `one of the people ids (${listed})`,
+          message: `one of the people ids (${listed()})`,
           input: k.allegedBy,
         });
       }
@@ -257,7 +260,7 @@ export const CaseInputSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['people', i, 'caregiverOf', j],
-            message: `one of the people ids (${listed})`,
+            message: `one of the people ids (${listed()})`,
             input: cid,
           });
         }

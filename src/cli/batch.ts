@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import { safeAssess } from '../index.js';
-import { compactJson } from './compact.js';
+import { decisionsJson } from './compact.js';
 import { decodeUtf8, parseJson } from './json.js';
 import { describeWriteError, isClosedOutput, write } from './io.js';
 
@@ -62,12 +62,15 @@ export function batchRecord(text: string, line: number, options: { full?: boolea
   const value = parsed.value;
   const caseId = typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined;
   try {
-    const r = safeAssess(value, options.today !== undefined ? { today: options.today } : {});
+    // --full: every reason (detail 'full'); the compact record is the decisions level, built without any text.
+    const r = options.full
+      ? safeAssess(value, options.today !== undefined ? { today: options.today, detail: 'full' } : { detail: 'full' })
+      : safeAssess(value, options.today !== undefined ? { today: options.today, detail: 'decisions' } : { detail: 'decisions' });
     if (!r.success) {
       const error = { code: 'invalid_case', message: r.error.message, issues: r.error.issues };
       return { record: JSON.stringify(caseId !== undefined ? { line, caseId, error } : { line, error }), kind: 'error' };
     }
-    const record = options.full ? `{"line":${line},${JSON.stringify(r.data).slice(1)}` : compactJson(r.data, line);
+    const record = 'guidance' in r.data ? `{"line":${line},${JSON.stringify(r.data).slice(1)}` : decisionsJson(r.data, line);
     return { record, kind: 'assessed' };
   } catch (e) {
     // A bug, not bad input: say so without echoing anything of the case.

@@ -26,7 +26,12 @@ function compactReasons(d: DutyResult): CompactReason[] {
   return out;
 }
 
-/** Shapes an assessment compactly: duty id, person, status, modality, deciding reasons, missing facts. */
+/**
+ * Shapes a full assessment (`detail: 'full'`) compactly: duty id, person, status, modality,
+ * deciding reasons, missing facts. `assess(case, { detail: 'decisions' })` gives the same object
+ * without building the full one; from a `standard` assessment the reasons of duties that do not
+ * apply would be missing.
+ */
 export function compactAssessment(a: Assessment): CompactAssessment {
   const duties = a.duties.map((d): CompactDuty => {
     const missing = d.missing.length === 0 ? [] : [...new Set(d.missing.map((m) => m.fact))];
@@ -119,6 +124,43 @@ export function compactJson(a: Assessment, line?: number): string {
   return `${out}]}`;
 }
 
+/**
+ * A compact assessment as `assess(case, { detail: 'decisions' })` returns it, as JSON text:
+ * identical to `JSON.stringify(c)` (with `line`, a batch record), and the same text as
+ * {@link compactJson} of the full assessment of the same case (a test checks both).
+ */
+export function decisionsJson(c: CompactAssessment, line?: number): string {
+  let out = line === undefined ? '{' : `{"line":${line},`;
+  if (c.caseId !== undefined) out += `"caseId":${JSON.stringify(c.caseId)},`;
+  out += `"assessmentDate":${JSON.stringify(c.assessmentDate)},"lawAsAt":${JSON.stringify(c.lawAsAt)},"mode":${q(c.mode)},"rulesetVersion":${q(c.rulesetVersion)},"duties":[`;
+  let lastPerson = '';
+  let person = '""';
+  for (let i = 0; i < c.duties.length; i++) {
+    const d = c.duties[i] as CompactDuty;
+    if (d.person !== lastPerson || i === 0) {
+      lastPerson = d.person;
+      person = JSON.stringify(d.person);
+    }
+    out += `${i > 0 ? ',' : ''}{"duty":${q(d.duty)},"person":${person},"status":${q(d.status)},"modality":${q(d.modality)},"reasons":[`;
+    for (let j = 0; j < d.reasons.length; j++) {
+      const r = d.reasons[j] as CompactReason;
+      out += `${j > 0 ? ',' : ''}{"fact":${q(r.fact)},"value":${valueJson(r.value)},"result":${r.result === 'unknown' ? '"unknown"' : r.result ? 'true' : 'false'}}`;
+    }
+    out += '],"missing":[';
+    for (let j = 0; j < d.missing.length; j++) out += `${j > 0 ? ',' : ''}${q(d.missing[j] as string)}`;
+    out += ']';
+    if (d.presumed) out += `,"presumed":[${d.presumed.map(q).join(',')}]`;
+    if (d.deadline) out += `,"deadline":{"hours":${valueJson(d.deadline.hours)},"latestDate":${JSON.stringify(d.deadline.latestDate)},"passed":${d.deadline.passed ? 'true' : 'false'}}`;
+    out += '}';
+  }
+  out += '],"overlaps":[';
+  for (let i = 0; i < c.overlaps.length; i++) {
+    const o = c.overlaps[i] as CompactAssessment['overlaps'][number];
+    out += `${i > 0 ? ',' : ''}{"id":${q(o.id)},"person":${JSON.stringify(o.person)},"status":${q(o.status)}}`;
+  }
+  return `${out}]}`;
+}
+
 const Status = z.enum(['applies', 'may_apply', 'does_not_apply']);
 
 /** The zod schema of a {@link CompactAssessment} (`za-duties schema output-compact`). */
@@ -152,7 +194,7 @@ export const CompactAssessmentSchema = z
   .meta({
     title: 'CompactAssessment',
     description:
-      'The compact assessment written by `za-duties assess` (without --full) and, with a `line` number, by `za-duties batch`. Citations, recipients and timing are in `za-duties rules`, by duty id.',
+      "The compact assessment: what assess(case, { detail: 'decisions' }) returns, what `za-duties assess` writes (without --full) and, with a `line` number, `za-duties batch`. Citations, recipients and timing are in `za-duties rules`, by duty id.",
   });
 
 /** The zod schema of one `za-duties batch` output line: a compact (or, with --full, full) assessment with its line number, or an error record. */

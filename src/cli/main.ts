@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { dutyCatalogue, safeAssess, safeCheckCompliance, todayInSouthAfrica, type ValidationIssue } from '../index.js';
 import { version as packageVersion } from '../../package.json';
 import { runBatch, DEFAULT_MAX_LINE_BYTES, type BatchSummary } from './batch.js';
-import { compactAssessment, compactJson } from './compact.js';
+import { decisionsJson } from './compact.js';
 import { HELP } from './help.js';
 import { describeWriteError, EXIT, InputError, isClosedOutput, openInput, readJsonDocument, write, type CliIo } from './io.js';
 import { isSchemaName, jsonSchema, SCHEMA_NAMES, schemaFileName } from './schemas.js';
@@ -101,14 +101,17 @@ async function assessCommand(argv: readonly string[], io: CliIo): Promise<number
     if (e instanceof InputError) return invalid(io, 'assess', e, format === 'json');
     throw e;
   }
-  const r = safeAssess(doc, values.strict === true ? { presumptions: false } : {});
-  if (!r.success) return invalid(io, 'assess', { message: r.error.message, issues: r.error.issues }, format === 'json');
-  if (format === 'text') {
-    await out(io, assessmentText(r.data, { full: values.full === true }));
-  } else {
-    const json = values.pretty ? JSON.stringify(values.full ? r.data : compactAssessment(r.data), null, 2) : values.full ? JSON.stringify(r.data) : compactJson(r.data);
-    await out(io, `${json}\n`);
+  const mode = values.strict === true ? { presumptions: false } : {};
+  // Text for people and --full JSON show why duties do not apply (detail 'full'); the compact JSON is the decisions level.
+  if (format === 'text' || values.full === true) {
+    const r = safeAssess(doc, { ...mode, detail: 'full' });
+    if (!r.success) return invalid(io, 'assess', { message: r.error.message, issues: r.error.issues }, format === 'json');
+    await out(io, format === 'text' ? assessmentText(r.data, { full: values.full === true }) : `${values.pretty ? JSON.stringify(r.data, null, 2) : JSON.stringify(r.data)}\n`);
+    return EXIT.ok;
   }
+  const r = safeAssess(doc, { ...mode, detail: 'decisions' });
+  if (!r.success) return invalid(io, 'assess', { message: r.error.message, issues: r.error.issues }, true);
+  await out(io, `${values.pretty ? JSON.stringify(r.data, null, 2) : decisionsJson(r.data)}\n`);
   return EXIT.ok;
 }
 

@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dutyCatalogue, safeAssess, safeCheckCompliance, type ValidationIssue } from '../index.js';
-import { compactJson } from './compact.js';
+import { decisionsJson } from './compact.js';
 import { decodeUtf8, parseJson } from './json.js';
 import { isSchemaName, jsonSchema, SCHEMA_NAMES } from './schemas.js';
 import { version as packageVersion } from '../../package.json';
@@ -377,11 +377,17 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
       admit();
       const input = await jsonBody(req, limits);
       checkCaseSize(input, limits, '');
+      // ?full: every reason, as trainers and audits read it; otherwise the decisions level (compact).
       const full = flag(url, 'full');
       const body = await inTurn(() => {
-        const r = safeAssess(input);
+        if (full) {
+          const r = safeAssess(input, { detail: 'full' });
+          if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
+          return JSON.stringify(r.data);
+        }
+        const r = safeAssess(input, { detail: 'decisions' });
         if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
-        return full ? JSON.stringify(r.data) : compactJson(r.data);
+        return decisionsJson(r.data);
       });
       answer(res, body);
       return;

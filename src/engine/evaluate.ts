@@ -72,6 +72,56 @@ export interface DecidingLeaf {
   readonly within: string | undefined;
 }
 
+/** A leaf test as compiled, shared by every explanation of it: the fact, the test and its label. */
+export interface LeafTest {
+  readonly fact: string;
+  readonly operator: Operator;
+  readonly expected: FactCondition['value'];
+  readonly label: string | undefined;
+}
+
+/**
+ * The deciding leaves of an explanation, without an object per leaf: parallel arrays reused from
+ * call to call (`length` is the number in use; `reset()` empties it).
+ */
+export class LeafBuffer {
+  readonly tests: LeafTest[] = [];
+  readonly values: FactValue[] = [];
+  readonly results: Tri[] = [];
+  readonly within: (string | undefined)[] = [];
+  length = 0;
+  push(test: LeafTest, value: FactValue, result: Tri, within: string | undefined): void {
+    const n = this.length++;
+    this.tests[n] = test;
+    this.values[n] = value;
+    this.results[n] = result;
+    this.within[n] = within;
+  }
+  /** Drops the entries from `from` to `to` (exclusive), keeping the order of the rest. */
+  drop(from: number, to: number): void {
+    const n = this.length;
+    for (let i = to, j = from; i < n; i++, j++) {
+      this.tests[j] = this.tests[i] as LeafTest;
+      this.values[j] = this.values[i];
+      this.results[j] = this.results[i] as Tri;
+      this.within[j] = this.within[i];
+    }
+    this.length = n - (to - from);
+  }
+  reset(): void {
+    this.length = 0;
+  }
+  /** The entries as objects (for reasons in words). */
+  toLeaves(): DecidingLeaf[] {
+    const out: DecidingLeaf[] = [];
+    for (let i = 0; i < this.length; i++) {
+      const t = this.tests[i] as LeafTest;
+      out.push({ leaf: { fact: t.fact, value: this.values[i], operator: t.operator, expected: t.expected, label: t.label, result: this.results[i] as Tri }, within: this.within[i] });
+    }
+    return out;
+  }
+}
+
 /**
  * A condition compiled once. `tri` gives the three-valued result without allocating; `explain`
  * appends the leaves that decide it — for a true `all`, every part; for a false `all`, the false
@@ -80,7 +130,7 @@ export interface DecidingLeaf {
  */
 export interface Compiled {
   readonly tri: (facts: Facts) => Tri;
-  readonly explain: (facts: Facts, out: DecidingLeaf[], within?: string) => Tri;
+  readonly explain: (facts: Facts, out: LeafBuffer, within?: string) => Tri;
 }
 
 /**
@@ -110,12 +160,13 @@ export function compile(c: Condition, named: ReadonlyMap<string, Condition>, cac
     } else {
       tri = (facts) => compare(operator, facts[fact], value);
     }
+    const test: LeafTest = { fact, operator, expected: value, label };
     return {
       tri,
       explain: (facts, out, within) => {
         const v = facts[fact];
-        const result = compare(operator, v, value);
-        out.push({ leaf: { fact, value: v, operator, expected: value, label, result }, within });
+        const result = tri(facts);
+        out.push(test, v, result, within);
         return result;
       },
     };
@@ -148,10 +199,24 @@ export function compile(c: Condition, named: ReadonlyMap<string, Condition>, cac
     };
     return {
       tri,
+      // One pass: explain every part; from the first false part on, only false parts are kept
+      // (the leaves of the parts before it are dropped in place, order kept).
       explain: (facts, out, within) => {
-        const r = tri(facts);
-        for (const p of parts) if (r !== false || p.tri(facts) === false) p.explain(facts, out, within);
-        return r;
+        const base = out.length;
+        let unknown = false;
+        let falsified = false;
+        for (const p of parts) {
+          const s = out.length;
+          const r = p.explain(facts, out, within);
+          if (r === false) {
+            if (!falsified) {
+              falsified = true;
+              if (s > base) out.drop(base, s);
+            }
+          } else if (falsified) out.length = s;
+          else if (r === null) unknown = true;
+        }
+        return falsified ? false : unknown ? null : true;
       },
     };
   }
@@ -168,9 +233,13 @@ export function compile(c: Condition, named: ReadonlyMap<string, Condition>, cac
     };
     return {
       tri,
+      // The result first (no allocation), then one explaining pass that keeps the parts that decide it.
       explain: (facts, out, within) => {
         const r = tri(facts);
-        for (const p of parts) if (r === false || p.tri(facts) === r) p.explain(facts, out, within);
+        for (const p of parts) {
+          const s = out.length;
+          if (p.explain(facts, out, within) !== r && r !== false) out.length = s;
+        }
         return r;
       },
     };

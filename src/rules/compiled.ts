@@ -1,7 +1,7 @@
 import type { Facts } from '../case/facts.js';
 import type { DutyId } from '../case/vocabulary.js';
 import { factsOf } from '../engine/condition.js';
-import { compile, type Compiled, type DecidingLeaf, type Tri } from '../engine/evaluate.js';
+import { compile, LeafBuffer, type Compiled, type DecidingLeaf, type Tri } from '../engine/evaluate.js';
 import type { RuleSet } from './catalogue.js';
 import type { RuleFile, RuleNote, RuleVersion } from './schema.js';
 
@@ -125,7 +125,7 @@ export function evaluateVersion(v: CompiledVersion, facts: Facts): LimbOutcome {
 
 /** The leaves that decide a limb outcome on these facts. */
 export function leavesOf(lo: LimbOutcome, facts: Facts): DecidingLeaf[] {
-  const out: DecidingLeaf[] = [];
+  const out = new LeafBuffer();
   lo.limb.test.explain(facts, out);
-  return out;
+  return out.toLeaves();
 }
