@@ -192,7 +192,7 @@ export function openApiDocument(jsonSchema: (name: Exclude<SchemaName, 'openapi'
   schemas.ReplayResult = toComponent(ReplayResultSchema, 'output');
   schemas.DutyCatalogue = toComponent(DutyCatalogueSchema, 'output');
   // Every request can meet these (the request line and headers, the Host, the limits of the server).
-  const always = [400, 408, 421, 431, 500];
+  const always = [400, 408, 417, 421, 431, 500];
   const get = [...always, 405];
   const post = [...always, 405, 413, 415, 503];
   cached = {
