@@ -34,6 +34,7 @@
  * @packageDocumentation
  */
 export { assess, safeAssess, explain } from './assessment/assess.js';
+export { safeValidateCase } from './validate.js';
 export { nextQuestions, applyAnswer } from './assessment/interview.js';
 export { CaseInputSchema } from './case/schema.js';
 export { DUTY_IDS, REPORTER_ROLES, HARMS, RELATIONSHIPS, BASES, DISABILITIES, SEXES } from './case/vocabulary.js';
@@ -47,6 +48,7 @@ export { CheckInputSchema, ActionSchema } from './check/schema.js';
 export { ComplianceCheckSchema } from './check/types.js';
 
 export type { AssessOptions, DecisionsOptions, Detail, ExplainedOptions, SafeAssessResult } from './assessment/assess.js';
+export type { SafeValidateResult } from './validate.js';
 export type { CaseDraft, AnswerOption, AnswerSpec, InterviewInput, InterviewQuestion, InterviewOptions, InterviewStep } from './assessment/interview.js';
 export type { CaseInput, ReporterInput, PersonInput, ConcernInput, AgeRangeInput, Untrusted } from './case/input.js';
 export type { DutyId, ReporterRole, Harm, Relationship, Basis, Disability, Sex } from './case/vocabulary.js';

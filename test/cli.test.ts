@@ -94,7 +94,7 @@ describe('za-duties assess', () => {
     const r = await runCli(['assess', 'no-such-case.json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('za-duties assess: file not found: no-such-case.json\n');
-    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'input_error', message: 'file not found: no-such-case.json' } });
+    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'input_error', message: 'file not found: no-such-case.json' }, version: expect.any(String), rulesHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it('bad JSON: exit 2 with the line and column', async () => {

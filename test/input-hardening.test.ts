@@ -115,3 +115,11 @@ describe('schema --write', () => {
     expect(r.stderr).not.toContain('internal error');
   });
 });
+
+describe('concern ids left out', () => {
+  it('still get the cross-field checks: an unknown victim is a ValidationError, not a crash', () => {
+    const r = safeAssess({ people: [{ id: 'a', ageYears: 5 }], concerns: [{ victim: 'nobody', harm: 'neglect' }] } as unknown);
+    expect(r.success).toBe(false);
+    if (!r.success) expect(r.error.issues.map((i) => i.at)).toContain('concerns[0].victim');
+  });
+});

@@ -38,14 +38,16 @@ describe('the OpenAPI description', () => {
   it('has every reference resolve to a component', () => {
     const all = refs(doc);
     expect(all.length).toBeGreaterThan(10);
+    const components = doc.components as unknown as Record<string, Record<string, unknown>>;
     for (const r of all) {
-      expect(r).toMatch(/^#\/components\/schemas\//);
-      expect(doc.components.schemas[r.slice('#/components/schemas/'.length)], r).toBeDefined();
+      const m = /^#\/components\/(schemas|headers)\/(.+)$/.exec(r);
+      expect(m, r).not.toBeNull();
+      expect(components[m?.[1] ?? '']?.[m?.[2] ?? ''], r).toBeDefined();
     }
   });
 
   it('describes each endpoint of serve with its success body and its error bodies', () => {
-    expect(Object.keys(doc.paths).sort()).toEqual(['/assess', '/check', '/healthz', '/rules', '/schema/{name}']);
+    expect(Object.keys(doc.paths).sort()).toEqual(['/assess', '/check', '/healthz', '/openapi.json', '/record', '/replay', '/rules', '/schema/{name}', '/validate']);
     for (const [p, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         const responses = op.responses as Record<string, { content: Record<string, { schema: unknown }> }>;
@@ -53,10 +55,14 @@ describe('the OpenAPI description', () => {
         const errorStatuses = Object.keys(responses).filter((s) => s !== '200');
         expect(errorStatuses.length, `${method} ${p}`).toBeGreaterThan(0);
         for (const s of errorStatuses) expect(responses[s]?.content['application/json']?.schema).toEqual({ $ref: '#/components/schemas/ErrorBody' });
+        // Every response, success or error, documents the version and rules-hash headers.
+        for (const r of Object.values(responses) as { headers?: Record<string, unknown> }[]) expect(Object.keys(r.headers ?? {}).sort(), `${method} ${p}`).toEqual(['ZA-Duties-Rules-Hash', 'ZA-Duties-Ruleset', 'ZA-Duties-Version']);
       }
     }
     expect(JSON.stringify(doc.paths['/assess'])).toContain('#/components/schemas/CaseInput');
     expect(JSON.stringify(doc.paths['/check'])).toContain('#/components/schemas/CheckInput');
+    expect(JSON.stringify(doc.paths['/record'])).toContain('#/components/schemas/RecordResult');
+    expect(JSON.stringify(doc.paths['/replay'])).toContain('#/components/schemas/DecisionRecord');
   });
 
   it('uses the shipped JSON Schemas as its components (one source)', () => {
@@ -70,10 +76,22 @@ describe('the OpenAPI description', () => {
     }
   });
 
+  it('marks every date of the schemas format: date, and lists the cross-field rules in the input description', () => {
+    const dates = (x: unknown): number => (Array.isArray(x) ? x.reduce((n: number, v) => n + dates(v), 0) : x && typeof x === 'object' ? Object.entries(x).reduce((n, [k, v]) => n + (k === 'format' && v === 'date' ? 1 : dates(v)), 0) : 0);
+    const input = jsonSchema('input') as { description: string; properties: Record<string, Json> };
+    expect(input.properties.assessmentDate).toMatchObject({ type: 'string', format: 'date' });
+    expect(dates(input)).toBeGreaterThanOrEqual(5);
+    expect(dates(jsonSchema('check'))).toBeGreaterThan(dates(input));
+    for (const words of ['unique', 'victim', 'allegedBy', 'caregiverOf', 'knowledgeDate', 'incidentDate', 'date of birth', 'conflicting_facts', 'za-duties validate']) {
+      expect(input.description, words).toContain(words);
+    }
+    expect((jsonSchema('check') as { description: string }).description).toContain('caregiverOf');
+  });
+
   it('its error body is what the library gives for invalid input, and records fit their schema', () => {
     const r = safeAssess({ people: [], concerns: [{ id: 'k', victim: 'x', harm: 'neglct' }] } as unknown);
     if (r.success) throw new Error('expected an error');
-    const body = { error: { code: 'invalid_input', message: r.error.message, issues: r.error.issues } };
+    const body = { error: { code: 'invalid_input', message: r.error.message, issues: r.error.issues }, version: '0.2.0', rulesHash: 'a'.repeat(64) };
     expect(ErrorBodySchema.safeParse(body).success).toBe(true);
     const rec = decisionRecord(JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/mitchells-plain.json'), 'utf8')) as unknown);
     if (!rec.success) throw rec.error;

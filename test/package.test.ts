@@ -41,7 +41,7 @@ const app = () => path.join(dir, 'app');
 describe('the packed package', () => {
   it('ships the build, the rules and the JSON Schemas, and no sources or tests', () => {
     for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'package.json']) expect(packedFiles).toContain(f);
-    for (const e of ['json-rules-engine', 'vocabulary']) for (const x of ['js', 'cjs', 'd.ts', 'd.cts']) expect(packedFiles).toContain(`dist/${e}.${x}`);
+    for (const e of ['json-rules-engine', 'vocabulary', 'http']) for (const x of ['js', 'cjs', 'd.ts', 'd.cts']) expect(packedFiles).toContain(`dist/${e}.${x}`);
     for (const n of ['input', 'output', 'check']) expect(packedFiles).toContain(`schemas/${n}.schema.json`);
     expect(packedFiles.some((f) => f.startsWith('rules/'))).toBe(true);
     expect(packedFiles.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('bench/'))).toBe(false);
@@ -98,6 +98,25 @@ console.log(JSON.stringify({ harms: HARMS.length, entries: f.length, fired: Arra
     );
     const { stdout } = await exec(process.execPath, ['sub.mjs'], { cwd: app() });
     expect(JSON.parse(stdout)).toEqual({ harms: 16, entries: 3, fired: true, cjs: 'function', vocab: 11 });
+  });
+
+  it('mounts the request handler from za-reporting-duties/http (ESM and CommonJS)', async () => {
+    fs.writeFileSync(
+      path.join(app(), 'http.mjs'),
+      `import http from 'node:http';
+import { createHandler } from 'za-reporting-duties/http';
+import { createRequire } from 'node:module';
+const cjs = createRequire(import.meta.url)('za-reporting-duties/http');
+const server = http.createServer(createHandler());
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const res = await fetch('http://127.0.0.1:' + server.address().port + '/healthz');
+const body = await res.json();
+server.close();
+console.log(JSON.stringify({ status: body.status, header: res.headers.get('za-duties-rules-hash') === body.rulesHash, cjs: typeof cjs.createHandler }));
+`,
+    );
+    const { stdout } = await exec(process.execPath, ['http.mjs'], { cwd: app() });
+    expect(JSON.parse(stdout)).toEqual({ status: 'ok', header: true, cjs: 'function' });
   });
 
   it('works as npx za-duties assess <example>', async () => {

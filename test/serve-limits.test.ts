@@ -5,6 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer, type ServeOptions } from '../src/cli/serve.js';
 import { ROOT } from './helpers/fixtures.js';
+import { checkKeptAnswers, expectRawDocumented, keepAnswer } from './helpers/openapi-check.js';
 
 // The server's limits: idle sockets, clients that do not read, a burst beyond the concurrency cap,
 // answers too large, Host and Expect. All on 127.0.0.1, bounded in count; no timing assertions:
@@ -27,6 +28,7 @@ async function serve(options: ServeOptions): Promise<RunningServer> {
   servers.push(s);
   return s;
 }
+afterEach(() => checkKeptAnswers());
 afterEach(async () => {
   for (const s of sockets.splice(0)) s.destroy();
   await Promise.all(servers.map((s) => s.close(100)));
@@ -44,7 +46,12 @@ function request(srv: RunningServer, method: string, urlPath: string, body?: str
     const req = http.request({ host: '127.0.0.1', port: srv.port, method, path: urlPath, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+      res.on('end', () => {
+        const reply = { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') };
+        // Every answer in these tests must fit the OpenAPI description (checked after each test).
+        keepAnswer({ method, path: urlPath, ...reply });
+        resolve(reply);
+      });
     });
     req.on('error', reject);
     req.end(body);
@@ -55,12 +62,25 @@ const json = (r: Reply) => JSON.parse(r.body) as { error?: { code: string; messa
 
 /** Sends raw bytes and collects everything until the server closes the connection. */
 function raw(srv: RunningServer, text: string): Promise<string> {
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const socket = net.connect(srv.port, '127.0.0.1', () => socket.write(text));
     sockets.push(socket);
     const chunks: Buffer[] = [];
     socket.on('data', (c: Buffer) => chunks.push(c));
-    socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    socket.on('close', () => {
+      const reply = Buffer.concat(chunks).toString('utf8');
+      // A complete answer must fit the OpenAPI description, whatever the request was.
+      if (reply.startsWith('HTTP/1.1 ')) {
+        const [method = '', path = ''] = text.split(' ');
+        try {
+          expectRawDocumented(method, path, reply);
+        } catch (e) {
+          reject(e as Error);
+          return;
+        }
+      }
+      resolve(reply);
+    });
     socket.on('error', () => undefined);
   });
 }

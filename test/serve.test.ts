@@ -5,12 +5,13 @@ import net from 'node:net';
 import path from 'node:path';
 import v8 from 'node:v8';
 import vm from 'node:vm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CompactAssessmentSchema } from '../src/cli/compact.js';
 import { startServer, type RunningServer } from '../src/cli/serve.js';
 import { AssessmentSchema, ComplianceCheckSchema, DUTY_IDS } from '../src/index.js';
 import { CLI, requireBuiltCli } from './helpers/cli.js';
 import { ROOT } from './helpers/fixtures.js';
+import { checkKeptAnswers, expectDocumented, expectRawDocumented, keepAnswer } from './helpers/openapi-check.js';
 
 // The HTTP server, in-process on random loopback ports. No timing assertions: timeouts are
 // exercised with short limits and the tests wait for the server's answer.
@@ -25,6 +26,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await srv.close(1000);
 });
+afterEach(() => checkKeptAnswers());
 
 interface Reply {
   status: number;
@@ -41,7 +43,10 @@ function request(method: string, urlPath: string, body?: string | Buffer, header
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text, json: () => JSON.parse(text) as Record<string, unknown> });
+        const reply = { status: res.statusCode ?? 0, headers: res.headers, body: text, json: () => JSON.parse(text) as Record<string, unknown> };
+        // Every answer in these tests must fit the OpenAPI description (checked after each test).
+        keepAnswer({ method, path: urlPath, ...reply });
+        resolve(reply);
       });
     });
     req.on('error', reject);
@@ -164,6 +169,7 @@ describe('serve: bad requests', () => {
       req.write('{"people": ['); // and then nothing more
     });
     expect(r.status).toBe(408);
+    expectDocumented({ method: 'POST', path: '/assess', ...r });
     expect(r.json()).toMatchObject({ error: { code: 'request_timeout' } });
     expect((await request('GET', '/healthz')).status).toBe(200);
   });
@@ -177,6 +183,7 @@ describe('serve: bad requests', () => {
       socket.on('error', () => undefined);
     });
     expect(reply === '' || reply.startsWith('HTTP/1.1 408')).toBe(true);
+    if (reply !== '') expectRawDocumented('POST', '/assess', reply);
     expect((await request('GET', '/healthz')).status).toBe(200);
   });
 
@@ -189,6 +196,7 @@ describe('serve: bad requests', () => {
       socket.on('error', () => undefined);
     });
     expect(reply).toMatch(/^HTTP\/1.1 400 /);
+    expectRawDocumented('\u0000\u0001', 'NOT', reply);
     expect((await request('GET', '/healthz')).status).toBe(200);
   });
 

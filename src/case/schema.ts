@@ -278,7 +278,7 @@ function crossCheckable(v: unknown): boolean {
   return (
     !!people && !!concerns &&
     people.every((p) => str(p.id) && (p.caregiverOf === undefined || (Array.isArray(p.caregiverOf) && p.caregiverOf.every(str)))) &&
-    concerns.every((k) => str(k.id) && str(k.victim) && (k.allegedBy === undefined || str(k.allegedBy)))
+    concerns.every((k) => (k.id === undefined || str(k.id)) && str(k.victim) && (k.allegedBy === undefined || str(k.allegedBy)))
   );
 }
 

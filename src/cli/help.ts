@@ -3,6 +3,7 @@
 const EXIT_CODES = `Exit codes:
   0   done (check: every must-duty that applies is met)
   1   check: a must-duty that applies is unmet or overdue
+      replay: the outcome differs from the record's
       batch: the run stopped early (output closed, input unreadable, Ctrl-C)
       serve: the server could not start (e.g. port in use)
       any command: the output could not be written (e.g. disk full; said on stderr)
@@ -20,6 +21,9 @@ Commands:
   assess [file|-]     one case (JSON) in, its assessment out
   batch [file|-]      NDJSON cases in, one NDJSON record per line out (streaming)
   check [file|-]      compliance check: a case plus the reports made; exit 0/1 gates a workflow
+  validate [file|-]   check a case (schema and cross-field rules) without assessing it
+  record [file|-]     a replayable decision record of a case (no names, no exact dates)
+  replay [file|-]     replay a decision record with these rules; exit 0 identical, 1 differences
   schema [name]       JSON Schema of the input, output or check input
   rules               the catalogue of duties, with citations and verification labels
   serve               the same operations over HTTP on 127.0.0.1
@@ -103,6 +107,48 @@ Exit codes for check:
   1   a must-duty that applies is unmet or overdue
   2   invalid input`,
 
+  validate: `Usage: za-duties validate [file|-] [--pretty]
+
+Checks a case without assessing it: the input schema (\`za-duties schema input\`) and the rules a
+JSON Schema cannot carry, listed in that schema's description (ids unique; victim, allegedBy and
+caregiverOf name people ids; no date after the assessment date; the knowledge date on or before
+the assessment date; ages that agree). Valid: {"valid":true,"assessmentDate",…} on stdout, exit 0.
+Invalid: the issues on stderr and {"error":{"code":"invalid_input","issues":[…]}} on stdout, exit 2.
+
+Exit codes for validate:
+  0   valid
+  2   invalid (or unreadable, or not JSON)`,
+
+  record: `Usage: za-duties record [file|-] [--ids FILE] [--strict] [--pretty]
+
+Assesses a case and prints its decision record (\`za-duties schema decision-record\`): the derived
+facts per person and concern, the version of each provision applied, the rules hash and the
+outcome; no names, no dates of birth, no exact dates. Person and concern ids are replaced by
+person-1, concern-1, …; the mapping back to the case's ids is never in the record: it goes to
+stderr, or with --ids to FILE (created readable by its owner only). Keep it apart from the record.
+
+Options:
+  --ids FILE      write the id mapping to FILE instead of stderr
+  --strict        no ordinary presumptions (as assess --strict)
+  --pretty        indented JSON
+
+Exit codes for record:
+  0   the record is printed
+  1   the id mapping could not be written (nothing printed)
+  2   invalid input`,
+
+  replay: `Usage: za-duties replay [file|-] [--pretty]
+
+Replays a decision record (from \`za-duties record\`, POST /record or decisionRecord()) with the
+rules of this version, on the recorded facts and versions of each provision. Prints
+{"sameRules","identical","differences":[{duty,person,recorded,now}],…}; says on stderr whether
+the outcome and the rules are the same.
+
+Exit codes for replay:
+  0   identical outcome (the rules hash may differ: see sameRules)
+  1   the outcome differs (see differences)
+  2   not a valid record (or unreadable, or not JSON)`,
+
   schema: `Usage: za-duties schema [name] [--write DIR]
 
 Prints a JSON Schema (draft 2020-12) generated from the library's zod schemas.
@@ -135,10 +181,17 @@ Options:
 Serves the same operations over HTTP (node:http):
   POST /assess          body: a case (application/json) -> compact assessment; ?full=1 for all
   POST /check           body: a check input -> the compliance check (200 whether or not compliant)
+  POST /validate        body: a case -> {"valid":true,…}, or 400 with the issues (not assessed)
+  POST /record          body: a case -> {"record":{…},"ids":{…}} (keep ids apart); ?strict=1
+  POST /replay          body: a record -> {"sameRules","identical","differences"} (200 either way)
   GET  /rules           the catalogue of duties
   GET  /schema/:name    a JSON Schema (names as for \`za-duties schema\`)
+  GET  /openapi.json    the OpenAPI 3.1 description of all of this (as schemas/openapi.json)
   GET  /healthz         {"status":"ok", …}
-Errors are JSON {"error":{"code","message",…}}: 400 bad JSON (line, column; also a repeated key)
+Every response has the headers ZA-Duties-Version, ZA-Duties-Ruleset and ZA-Duties-Rules-Hash
+(SHA-256 of the rule files); the server's own bodies (errors, /healthz, /validate, /record,
+/replay) carry "version" and "rulesHash", and assessments their "rulesetVersion".
+Errors are JSON {"error":{"code","message",…},"version","rulesHash"}: 400 bad JSON (line, column; also a repeated key)
 or a schema violation (issues with paths) or no Host, 404, 405, 408 body too slow, 413 body or
 answer too large, 415 not JSON in UTF-8, 417 Expect, 421 not a loopback Host name (when bound to
 loopback), 503 busy (with Retry-After). No stack traces; nothing about a request is logged.

@@ -1,12 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dutyCatalogue, safeAssess, safeCheckCompliance, todayInSouthAfrica, type ValidationIssue } from '../index.js';
+import { decisionRecord, dutyCatalogue, replayDecisionRecord, safeAssess, safeCheckCompliance, safeValidateCase, todayInSouthAfrica, type ValidationIssue } from '../index.js';
 import { version as packageVersion } from '../../package.json';
 import { runBatch, DEFAULT_MAX_LINE_BYTES, type BatchSummary } from './batch.js';
 import { decisionsJson } from './compact.js';
 import { HELP } from './help.js';
 import { describeWriteError, EXIT, InputError, isClosedOutput, openInput, readJsonDocument, write, type CliIo } from './io.js';
+import { SERVER_PATHS } from './openapi.js';
 import { isSchemaName, jsonSchema, SCHEMA_NAMES, schemaFileName } from './schemas.js';
 import { isLoopbackHost, startServer, type ServeOptions } from './serve.js';
 import { assessmentText, visible } from './text.js';
@@ -20,7 +21,7 @@ class UsageError extends Error {
   override readonly name = 'UsageError' as const;
 }
 
-const COMMANDS = ['assess', 'batch', 'check', 'schema', 'rules', 'serve'] as const;
+const COMMANDS = ['assess', 'batch', 'check', 'validate', 'record', 'replay', 'schema', 'rules', 'serve'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** The first failed write to each stdout: `run` turns it into exit 1 (a closed pipe excepted). */
@@ -83,9 +84,74 @@ async function invalid(io: CliIo, cmd: Command, e: InputError | { message: strin
     const json = e instanceof InputError ? e.detail.json : undefined;
     const code = json ? 'invalid_json' : issues ? 'invalid_input' : 'input_error';
     const error = { code, message: e.message, ...(json ? { line: json.line, column: json.column } : {}), ...(issues ? { issues } : {}) };
-    await out(io, `${JSON.stringify({ error })}\n`);
+    await out(io, `${JSON.stringify({ error, ...provenance() })}\n`);
   }
   return EXIT.invalid;
+}
+
+/** The package version and rules hash, as the CLI's own JSON bodies carry them (the server's too). */
+function provenance(): { version: string; rulesHash: string } {
+  return { version: packageVersion, rulesHash: dutyCatalogue().rulesHash };
+}
+
+/** Reads the one JSON document of a command, or reports it (exit 2) and returns undefined. */
+async function readDocument(cmd: Command, file: string | undefined, io: CliIo): Promise<{ ok: true; value: unknown } | { ok: false; code: number }> {
+  try {
+    return { ok: true, value: (await readJsonDocument(file, io)).value };
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, code: await invalid(io, cmd, e, true) };
+    throw e;
+  }
+}
+
+async function validateCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('validate', argv, { pretty: { type: 'boolean' } });
+  if (values.help) return help(io, 'validate');
+  const doc = await readDocument('validate', onePositional('validate', positionals), io);
+  if (!doc.ok) return doc.code;
+  const r = safeValidateCase(doc.value);
+  if (!r.success) return invalid(io, 'validate', { message: r.error.message, issues: r.error.issues }, true);
+  await out(io, `${JSON.stringify({ valid: true, assessmentDate: r.data.assessmentDate, knowledgeDate: r.data.knowledgeDate, ...provenance() }, null, values.pretty ? 2 : undefined)}\n`);
+  err(io, 'za-duties validate: valid');
+  return EXIT.ok;
+}
+
+async function recordCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('record', argv, { ids: { type: 'string' }, strict: { type: 'boolean' }, pretty: { type: 'boolean' } });
+  if (values.help) return help(io, 'record');
+  const idsFile = values.ids as string | undefined;
+  if (idsFile === '') throw new UsageError('--ids expects a file name');
+  const doc = await readDocument('record', onePositional('record', positionals), io);
+  if (!doc.ok) return doc.code;
+  const r = decisionRecord(doc.value, values.strict === true ? { presumptions: false } : {});
+  if (!r.success) return invalid(io, 'record', { message: r.error.message, issues: r.error.issues }, true);
+  // The mapping links the record to the case: never in the record's output, only in its own file or on stderr.
+  const ids = JSON.stringify(r.ids, null, values.pretty ? 2 : undefined);
+  if (idsFile !== undefined) {
+    try {
+      fs.writeFileSync(path.resolve(io.cwd, idsFile), `${ids}\n`, { mode: 0o600 });
+    } catch (e) {
+      err(io, `za-duties record: could not write the id mapping to ${idsFile}: ${(e as { code?: string }).code ?? 'error'}; no record printed`);
+      return EXIT.failed;
+    }
+  }
+  await out(io, `${JSON.stringify(r.data, null, values.pretty ? 2 : undefined)}\n`);
+  err(io, idsFile !== undefined ? `za-duties record: id mapping written to ${idsFile}; keep it apart from the record` : `za-duties record: id mapping (keep it apart from the record): ${JSON.stringify(r.ids)}`);
+  return EXIT.ok;
+}
+
+async function replayCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('replay', argv, { pretty: { type: 'boolean' } });
+  if (values.help) return help(io, 'replay');
+  const doc = await readDocument('replay', onePositional('replay', positionals), io);
+  if (!doc.ok) return doc.code;
+  const r = replayDecisionRecord(doc.value);
+  if (!r.success) return invalid(io, 'replay', { message: r.error.message, issues: r.error.issues }, true);
+  const d = r.data;
+  await out(io, `${JSON.stringify({ sameRules: d.sameRules, identical: d.identical, differences: d.differences, ...provenance() }, null, values.pretty ? 2 : undefined)}\n`);
+  const rules = d.sameRules ? 'same rules' : 'the rules have changed since the record was made';
+  err(io, `za-duties replay: ${d.identical ? 'identical' : `${d.differences.length} difference${d.differences.length === 1 ? '' : 's'}`} (${rules})`);
+  return d.identical ? EXIT.ok : EXIT.failed;
 }
 
 async function assessCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -247,7 +313,7 @@ async function serveCommand(argv: readonly string[], io: CliIo): Promise<number>
     return EXIT.failed;
   }
   if (!isLoopbackHost(host)) err(io, `za-duties serve: warning: bound to ${host}, not loopback; there is no authentication`);
-  err(io, `za-duties serve: listening on ${running.url} (POST /assess, POST /check, GET /rules, GET /schema/:name, GET /healthz)`);
+  err(io, `za-duties serve: listening on ${running.url} (${SERVER_PATHS.replace(' or ', ', ')})`);
   const signal = await (io.waitForShutdown ? io.waitForShutdown() : new Promise<string>(() => undefined));
   err(io, `za-duties serve: ${signal}: finishing in-flight requests`);
   await running.close();
@@ -293,6 +359,12 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         return await batchCommand(rest, io);
       case 'check':
         return await checkCommand(rest, io);
+      case 'validate':
+        return await validateCommand(rest, io);
+      case 'record':
+        return await recordCommand(rest, io);
+      case 'replay':
+        return await replayCommand(rest, io);
       case 'schema':
         return await schemaCommand(rest, io);
       case 'rules':

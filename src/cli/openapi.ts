@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { version as packageVersion } from '../../package.json';
-import { VALIDATION_ISSUE_CODES } from '../index.js';
+import { DUTY_IDS, dutyCatalogue, VALIDATION_ISSUE_CODES } from '../index.js';
 import type { SchemaName } from './schema-names.js';
 
 /*
@@ -10,13 +10,41 @@ import type { SchemaName } from './schema-names.js';
  * schemas/openapi.json. The operations are a table: a new endpoint is one more entry.
  */
 
+/** Every endpoint of `za-duties serve`, as its 404 and its start-up line name them. */
+export const SERVER_PATHS = 'POST /assess, POST /check, POST /validate, POST /record, POST /replay, GET /rules, GET /schema/:name, GET /openapi.json or GET /healthz';
+
+/** The error codes of the server (and of the CLI's JSON error output: invalid_json, invalid_input, input_error). */
+export const ERROR_CODES = [
+  'invalid_input',
+  'invalid_json',
+  'input_error',
+  'body_too_large',
+  'case_too_large',
+  'response_too_large',
+  'unsupported_media_type',
+  'request_timeout',
+  'method_not_allowed',
+  'not_found',
+  'bad_request',
+  'host_not_allowed',
+  'expectation_failed',
+  'headers_too_large',
+  'overloaded',
+  'internal_error',
+] as const;
+
+const Version = z.string().meta({ description: 'The version of za-reporting-duties that answered (also in the ZA-Duties-Version header).' });
+const RulesHash = z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'SHA-256 (hex) of the rule files it applied (also in the ZA-Duties-Rules-Hash header).' });
+
 /** The body of every error response: a code, a message, and for invalid input the issues (path, expected, received). */
 export const ErrorBodySchema = z
   .strictObject({
+    version: Version,
+    rulesHash: RulesHash,
     error: z.strictObject({
-      code: z.string().meta({
+      code: z.enum(ERROR_CODES).meta({
         description:
-          'What went wrong: invalid_input (the body does not fit the schema; see issues), invalid_json, body_too_large, unsupported_media_type, request_timeout, method_not_allowed, not_found, bad_request, internal_error.',
+          'What went wrong: invalid_input (the body does not fit the schema, or breaks a rule listed in the CaseInput description; see issues), invalid_json (with line and column), body_too_large, case_too_large (more people or concerns than this server takes), response_too_large, unsupported_media_type, request_timeout, method_not_allowed (see the Allow header), not_found, bad_request, host_not_allowed (a non-loopback Host on a loopback server), expectation_failed, headers_too_large, overloaded (503, see Retry-After), internal_error.',
       }),
       message: z.string(),
       issues: z
@@ -39,7 +67,50 @@ export const ErrorBodySchema = z
   .meta({ title: 'ErrorBody' });
 
 /** The body of `GET /healthz`. */
-export const HealthSchema = z.strictObject({ status: z.literal('ok'), version: z.string(), rulesetVersion: z.string() }).meta({ title: 'Health' });
+export const HealthSchema = z.strictObject({ status: z.literal('ok'), version: Version, rulesetVersion: z.string(), rulesHash: RulesHash }).meta({ title: 'Health' });
+
+/** The body of `POST /validate` for a valid case (an invalid one is answered 400 with the error body). */
+export const ValidateResultSchema = z
+  .strictObject({
+    valid: z.literal(true),
+    assessmentDate: z.iso.date().meta({ description: 'The assessment date the case would be assessed on (given, or today in Africa/Johannesburg).' }),
+    knowledgeDate: z.iso.date().meta({ description: 'The knowledge date (given, or the assessment date).' }),
+    version: Version,
+    rulesHash: RulesHash,
+  })
+  .meta({ title: 'ValidateResult' });
+
+const IdPairs = z.array(z.strictObject({ id: z.string(), recordId: z.string() }));
+
+/** The id mapping a record applied (to be kept apart from the record: it links the record to the case). */
+export const IdMappingSchema = z.strictObject({ people: IdPairs, concerns: IdPairs }).meta({ title: 'IdMapping', description: 'The case ids and the neutral ids that stand for them in the record. Keep it apart from the record.' });
+
+/** The body of `POST /replay`. */
+export const ReplayResultSchema = z
+  .strictObject({
+    sameRules: z.boolean().meta({ description: 'The rules hash is the one the record was made with.' }),
+    identical: z.boolean().meta({ description: 'Every duty status and overlap came out the same.' }),
+    differences: z.array(
+      z.strictObject({
+        duty: z.string().meta({ description: 'A duty id, or an overlap id.' }),
+        person: z.string(),
+        recorded: z.enum(['applies', 'may_apply', 'does_not_apply', 'absent']),
+        now: z.enum(['applies', 'may_apply', 'does_not_apply', 'absent']),
+      }),
+    ),
+    version: Version,
+    rulesHash: RulesHash,
+  })
+  .meta({ title: 'ReplayResult' });
+
+/** The body of `GET /rules` (the catalogue; each duty in detail as `za-duties rules` prints it). */
+export const DutyCatalogueSchema = z
+  .looseObject({
+    rulesetVersion: z.string(),
+    rulesHash: RulesHash,
+    duties: z.array(z.looseObject({ id: z.enum(DUTY_IDS), title: z.string(), versions: z.array(z.looseObject({})) })),
+  })
+  .meta({ title: 'DutyCatalogue' });
 
 /** Component name in the OpenAPI document → JSON Schema name (schemas/<name>.schema.json). */
 const COMPONENTS = {
@@ -52,20 +123,31 @@ const COMPONENTS = {
 } as const satisfies Record<string, Exclude<SchemaName, 'openapi'>>;
 
 type Json = Record<string, unknown>;
-const ref = (name: keyof typeof COMPONENTS | 'ErrorBody' | 'Health') => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: Json, description: string) => ({ description, content: { 'application/json': { schema } } });
+type Component = keyof typeof COMPONENTS | 'ErrorBody' | 'Health' | 'ValidateResult' | 'RecordResult' | 'IdMapping' | 'ReplayResult' | 'DutyCatalogue';
+const ref = (name: Component) => ({ $ref: `#/components/schemas/${name}` });
+/** Every response carries these headers. */
+const PROVENANCE_HEADERS = {
+  'ZA-Duties-Version': { $ref: '#/components/headers/ZA-Duties-Version' },
+  'ZA-Duties-Ruleset': { $ref: '#/components/headers/ZA-Duties-Ruleset' },
+  'ZA-Duties-Rules-Hash': { $ref: '#/components/headers/ZA-Duties-Rules-Hash' },
+};
+const json = (schema: Json, description: string) => ({ description, headers: PROVENANCE_HEADERS, content: { 'application/json': { schema } } });
 const errors = (...statuses: number[]): Json =>
   Object.fromEntries(
     statuses.map((s) => [
       String(s),
       json(ref('ErrorBody'), {
-        400: 'Invalid JSON, or a body that does not fit the schema (code invalid_input, with the issues).',
+        400: 'Invalid JSON, or a body that does not fit the schema (code invalid_input, with the issues), or a request that is not valid HTTP.',
         404: 'No such endpoint or schema.',
         405: 'Method not allowed (the Allow header lists the methods).',
-        408: 'The body did not arrive in time.',
-        413: 'The body is larger than the limit.',
+        408: 'The request or its body did not arrive in time.',
+        413: 'The body, the case (people, concerns) or the answer is larger than this server takes.',
         415: 'The body is not application/json in UTF-8.',
+        417: 'An Expect header other than 100-continue.',
+        421: 'A Host name that is not loopback, on a server bound to loopback.',
+        431: 'The request headers are too large.',
         500: 'An internal error (nothing about the case is logged).',
+        503: 'The server is busy (Retry-After says when to try again).',
       }[s] ?? 'Error.'),
     ]),
   );
@@ -91,18 +173,35 @@ let cached: Json | undefined;
  * compliance check, catalogue and decision record.
  */
 export function openApiDocument(jsonSchema: (name: Exclude<SchemaName, 'openapi'>) => Record<string, unknown>): Json {
+  const rulesHashOf = () => dutyCatalogue().rulesHash;
   if (cached) return cached;
   const schemas: Json = {};
   for (const [component, name] of Object.entries(COMPONENTS)) schemas[component] = withoutMeta(jsonSchema(name));
   schemas.ErrorBody = toComponent(ErrorBodySchema, 'output');
   schemas.Health = toComponent(HealthSchema, 'output');
-  const errorsOf = [400, 405, 408, 413, 415, 500];
+  schemas.ValidateResult = toComponent(ValidateResultSchema, 'output');
+  schemas.IdMapping = toComponent(IdMappingSchema, 'output');
+  schemas.RecordResult = {
+    title: 'RecordResult',
+    description: 'A decision record and, beside it, the id mapping it applied: keep them apart (the mapping links the record to the case).',
+    type: 'object',
+    required: ['record', 'ids', 'version', 'rulesHash'],
+    additionalProperties: false,
+    properties: { record: ref('DecisionRecord'), ids: ref('IdMapping'), version: { type: 'string' }, rulesHash: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+  };
+  schemas.ReplayResult = toComponent(ReplayResultSchema, 'output');
+  schemas.DutyCatalogue = toComponent(DutyCatalogueSchema, 'output');
+  // Every request can meet these (the request line and headers, the Host, the limits of the server).
+  const always = [400, 408, 417, 421, 431, 500];
+  const get = [...always, 405];
+  const post = [...always, 405, 413, 415, 503];
   cached = {
     openapi: '3.1.0',
     info: {
       title: 'za-reporting-duties',
       version: packageVersion,
       summary: 'Which South African reporting duties apply when you learn of violence in a household.',
+      'x-rules-hash': rulesHashOf(),
       description:
         'The HTTP interface of `za-duties serve` (loopback by default). Not legal advice: every duty carries a verification label. Requests are JSON in UTF-8; nothing about a case is logged.',
       license: { name: 'MIT', identifier: 'MIT' },
@@ -117,8 +216,8 @@ export function openApiDocument(jsonSchema: (name: Exclude<SchemaName, 'openapi'
           parameters: [{ name: 'full', in: 'query', required: false, schema: { type: 'boolean' }, description: 'Return the full assessment (citations, reasons, guidance) instead of the compact one.' }],
           requestBody: jsonBody('CaseInput', 'A case: reporter, people (no names needed) and concerns. Any field left out is unknown.'),
           responses: {
-            '200': json({ oneOf: [ref('CompactAssessment'), ref('Assessment')] }, 'The compact assessment, or with ?full=true the full one.'),
-            ...errors(...errorsOf),
+            '200': json({ oneOf: [ref('CompactAssessment'), ref('Assessment')] }, 'The compact assessment, or with ?full=true the full one (each names its rulesetVersion: package version and rules hash prefix).'),
+            ...errors(...post),
           },
         },
       },
@@ -127,20 +226,39 @@ export function openApiDocument(jsonSchema: (name: Exclude<SchemaName, 'openapi'
           operationId: 'checkCompliance',
           summary: 'Check the reports made about a case against the duties that apply.',
           requestBody: jsonBody('CheckInput', 'A case and the reports made about it.'),
-          responses: { '200': json(ref('ComplianceCheck'), 'Which duties are met, overdue, unmet or open.'), ...errors(...errorsOf) },
+          responses: { '200': json(ref('ComplianceCheck'), 'Which duties are met, overdue, unmet or open.'), ...errors(...post) },
+        },
+      },
+      '/validate': {
+        post: {
+          operationId: 'validate',
+          summary: 'Check a case without assessing it: the schema and the cross-field rules listed in the CaseInput description.',
+          requestBody: jsonBody('CaseInput', 'A case.'),
+          responses: { '200': json(ref('ValidateResult'), 'The case is valid.'), ...errors(...post) },
+        },
+      },
+      '/record': {
+        post: {
+          operationId: 'decisionRecord',
+          summary: 'Assess a case and return a replayable decision record (no names, no dates of birth, no exact dates), with the id mapping beside it.',
+          parameters: [{ name: 'strict', in: 'query', required: false, schema: { type: 'boolean' }, description: 'Strict mode: no ordinary presumptions.' }],
+          requestBody: jsonBody('CaseInput', 'A case.'),
+          responses: { '200': json(ref('RecordResult'), 'The record, and the id mapping to keep apart from it.'), ...errors(...post) },
+        },
+      },
+      '/replay': {
+        post: {
+          operationId: 'replayDecisionRecord',
+          summary: "Replay a decision record with this server's rules: is the outcome identical, and are the rules the same?",
+          requestBody: jsonBody('DecisionRecord', 'A record from POST /record (its `record` member) or `za-duties record`.'),
+          responses: { '200': json(ref('ReplayResult'), 'The replay: identical or not (200 either way), with the differences.'), ...errors(...post) },
         },
       },
       '/rules': {
         get: {
           operationId: 'dutyCatalogue',
           summary: 'The catalogue of duties: ids, Acts, provisions, dated versions, recipients, timing, forms, offences.',
-          responses: {
-            '200': json(
-              { type: 'object', required: ['rulesetVersion', 'duties'], properties: { rulesetVersion: { type: 'string' }, duties: { type: 'array', items: { type: 'object' } } } },
-              'The duty catalogue, as `za-duties rules` prints it.',
-            ),
-            ...errors(405, 500),
-          },
+          responses: { '200': json(ref('DutyCatalogue'), 'The duty catalogue, as `za-duties rules` prints it.'), ...errors(...get) },
         },
       },
       '/schema/{name}': {
@@ -149,20 +267,34 @@ export function openApiDocument(jsonSchema: (name: Exclude<SchemaName, 'openapi'
           summary: 'A JSON Schema of the contract (the files shipped in schemas/).',
           parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: [...Object.values(COMPONENTS), 'batch-record', 'openapi'] } }],
           responses: {
-            '200': { description: 'The JSON Schema (draft 2020-12), or this document for `openapi`.', content: { 'application/schema+json': { schema: { type: 'object' } } } },
-            ...errors(404, 405, 500),
+            '200': { description: 'The JSON Schema (draft 2020-12), or this document for `openapi`.', headers: PROVENANCE_HEADERS, content: { 'application/schema+json': { schema: { type: 'object' } } } },
+            ...errors(...get, 404),
           },
+        },
+      },
+      '/openapi.json': {
+        get: {
+          operationId: 'openapi',
+          summary: 'This OpenAPI 3.1 description.',
+          responses: { '200': json({ type: 'object', required: ['openapi', 'paths', 'components'] }, 'The OpenAPI 3.1 document (the same as schemas/openapi.json).'), ...errors(...get) },
         },
       },
       '/healthz': {
         get: {
           operationId: 'health',
-          summary: 'Liveness, with the package and ruleset versions.',
-          responses: { '200': json(ref('Health'), 'The server is up.'), ...errors(405) },
+          summary: 'Liveness, with the package version, ruleset version and rules hash.',
+          responses: { '200': json(ref('Health'), 'The server is up.'), ...errors(...get) },
         },
       },
     },
-    components: { schemas },
+    components: {
+      schemas,
+      headers: {
+        'ZA-Duties-Version': { description: 'The version of za-reporting-duties that answered.', required: true, schema: { type: 'string' } },
+        'ZA-Duties-Ruleset': { description: 'The ruleset version: `<package version>+rules.<first 14 hex digits of the rules hash>`.', required: true, schema: { type: 'string' } },
+        'ZA-Duties-Rules-Hash': { description: 'SHA-256 (hex) of the rule files the answer applied.', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+      },
+    },
   };
   return cached;
 }

@@ -1,9 +1,10 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dutyCatalogue, safeAssess, safeCheckCompliance, type ValidationIssue } from '../index.js';
+import { decisionRecord, dutyCatalogue, replayDecisionRecord, safeAssess, safeCheckCompliance, safeValidateCase, type ValidationIssue } from '../index.js';
 import { decisionsJson } from './compact.js';
 import { decodeUtf8, parseJson } from './json.js';
 import { isSchemaName, jsonSchema, SCHEMA_NAMES } from './schemas.js';
+import { SERVER_PATHS } from './openapi.js';
 import { version as packageVersion } from '../../package.json';
 
 /*
@@ -20,7 +21,15 @@ import { version as packageVersion } from '../../package.json';
  * `?full=1` of a huge case). A stop request lets in-flight requests finish before closing.
  */
 
-/** The server's limits and timeouts when none are given (docs/cli.md lists them with their flags). */
+/**
+ * The server's limits and timeouts when none are given (docs/cli.md lists them with their flags).
+ *
+ * @example
+ * ```ts
+ * SERVE_DEFAULTS.maxBodyBytes; //=> 262144
+ * ```
+ * @category HTTP
+ */
 export const SERVE_DEFAULTS = {
   port: 8080,
   host: '127.0.0.1',
@@ -56,7 +65,7 @@ export interface ServeOptions {
   readonly maxConcerns?: number;
   /** Largest answer in bytes (413 `response_too_large` beyond, e.g. `?full=1` of a huge case). Default 4 MiB. */
   readonly maxResponseBytes?: number;
-  /** POST /assess and /check requests being received and assessed at once; 503 with Retry-After beyond. Default 64. */
+  /** POST requests (/assess, /check, /validate, /record, /replay) being received and assessed at once; 503 with Retry-After beyond. Default 64. */
   readonly maxConcurrent?: number;
   /** Answers not yet taken by their (slow) clients, in bytes in total; beyond, the longest-waiting is cut off. Default 64 MiB. */
   readonly maxUnsentBytes?: number;
@@ -125,6 +134,38 @@ const JSON_HEADERS = {
   'x-content-type-options': 'nosniff',
 } as const;
 
+/** What every answer says about the library that produced it: in headers, and in the server's own bodies. */
+interface Provenance {
+  readonly version: string;
+  readonly rulesetVersion: string;
+  readonly rulesHash: string;
+  readonly headers: Readonly<Record<string, string>>;
+}
+let provenanceCache: Provenance | undefined;
+/**
+ * The package version, ruleset version and rules hash (SHA-256 of the rule files), and the
+ * headers that carry them on every response: `ZA-Duties-Version`, `ZA-Duties-Ruleset`,
+ * `ZA-Duties-Rules-Hash`.
+ */
+export function provenance(): Provenance {
+  if (!provenanceCache) {
+    const c = dutyCatalogue();
+    provenanceCache = {
+      version: packageVersion,
+      rulesetVersion: c.rulesetVersion,
+      rulesHash: c.rulesHash,
+      headers: { 'za-duties-version': packageVersion, 'za-duties-ruleset': c.rulesetVersion, 'za-duties-rules-hash': c.rulesHash },
+    };
+  }
+  return provenanceCache;
+}
+
+/** A body the server builds itself, with the package version and the rules hash. */
+function stamped(body: Record<string, unknown>): string {
+  const p = provenance();
+  return JSON.stringify({ ...body, version: p.version, rulesHash: p.rulesHash });
+}
+
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -141,7 +182,7 @@ class HttpError extends Error {
 /** Writes a JSON answer; a client that does not take it within `sendTimeoutMs` is disconnected. */
 function send(res: http.ServerResponse, sendTimeoutMs: number, status: number, body: string, extraHeaders: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(status, { ...JSON_HEADERS, 'content-length': Buffer.byteLength(body), ...extraHeaders });
+  res.writeHead(status, { ...JSON_HEADERS, ...provenance().headers, 'content-length': Buffer.byteLength(body), ...extraHeaders });
   res.end(body);
   if (res.writableFinished) return;
   // 'finish' comes when the last byte is handed to the OS: until then the answer is held in memory.
@@ -153,7 +194,7 @@ function send(res: http.ServerResponse, sendTimeoutMs: number, status: number, b
 }
 
 function sendError(res: http.ServerResponse, sendTimeoutMs: number, e: HttpError): void {
-  const body = JSON.stringify({ error: { code: e.code, message: e.message, ...e.extra } });
+  const body = stamped({ error: { code: e.code, message: e.message, ...e.extra } });
   send(res, sendTimeoutMs, e.status, body, e.close ? { connection: 'close', ...e.headers } : e.headers);
 }
 
@@ -245,9 +286,27 @@ function flag(url: URL, name: string): boolean {
 }
 
 let rulesBody: string | undefined;
+let openApiBody: string | undefined;
 const schemaBodies = new Map<string, string>();
 
-/** The request handler (exported for tests and embedding), with its own count of requests in flight. */
+/**
+ * The request handler of `za-duties serve`, `(req, res) => void`, to mount in a Node server of your
+ * own (public as `za-reporting-duties/http`). It has its own count of requests in flight and its own
+ * limits (`options`: the host decides which Host names it answers). Mounted under a prefix, strip
+ * the prefix from `req.url` first. Connection timeouts (idle, headers, whole request) belong to the
+ * server: {@link createServer} sets them; set your own where you mount it.
+ *
+ * @param options - Limits and timeouts ({@link SERVE_DEFAULTS}); `host` as the server binds it.
+ * @returns The handler.
+ * @example
+ * ```ts
+ * import http from 'node:http';
+ * import { createHandler } from 'za-reporting-duties/http';
+ * http.createServer(createHandler()).listen(8080, '127.0.0.1');
+ * // curl -s localhost:8080/healthz //=> {"status":"ok","version":"0.2.0",…}
+ * ```
+ * @category HTTP
+ */
 export function createHandler(options: ServeOptions = {}): (req: http.IncomingMessage, res: http.ServerResponse) => void {
   const limits = limitsOf(options);
   const loopbackOnly = isLoopbackHost(options.host ?? SERVE_DEFAULTS.host);
@@ -346,7 +405,14 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
 
     if (path === '/healthz') {
       allow('GET, HEAD');
-      send(res, limits.sendTimeoutMs, 200, JSON.stringify({ status: 'ok', version: packageVersion, rulesetVersion: dutyCatalogue().rulesetVersion }));
+      const p = provenance();
+      send(res, limits.sendTimeoutMs, 200, JSON.stringify({ status: 'ok', version: p.version, rulesetVersion: p.rulesetVersion, rulesHash: p.rulesHash }));
+      return;
+    }
+    if (path === '/openapi.json') {
+      allow('GET, HEAD');
+      openApiBody ??= JSON.stringify(jsonSchema('openapi'));
+      send(res, limits.sendTimeoutMs, 200, openApiBody);
       return;
     }
     if (path === '/rules') {
@@ -405,7 +471,47 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
       answer(res, body);
       return;
     }
-    throw new HttpError(404, 'not_found', `no such endpoint; use POST /assess, POST /check, GET /rules, GET /schema/:name or GET /healthz`);
+    if (path === '/validate') {
+      allow('POST');
+      admit();
+      const input = await jsonBody(req, limits);
+      checkCaseSize(input, limits, '');
+      const body = await inTurn(() => {
+        const r = safeValidateCase(input);
+        if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
+        return stamped({ valid: true, assessmentDate: r.data.assessmentDate, knowledgeDate: r.data.knowledgeDate });
+      });
+      answer(res, body);
+      return;
+    }
+    if (path === '/record') {
+      allow('POST');
+      admit();
+      const input = await jsonBody(req, limits);
+      checkCaseSize(input, limits, '');
+      const strict = flag(url, 'strict');
+      const body = await inTurn(() => {
+        const r = decisionRecord(input, strict ? { presumptions: false } : {});
+        if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
+        // The mapping links the record to the case: it comes beside the record, never inside it.
+        return stamped({ record: r.data, ids: r.ids });
+      });
+      answer(res, body);
+      return;
+    }
+    if (path === '/replay') {
+      allow('POST');
+      admit();
+      const input = await jsonBody(req, limits);
+      const body = await inTurn(() => {
+        const r = replayDecisionRecord(input);
+        if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
+        return stamped({ sameRules: r.data.sameRules, identical: r.data.identical, differences: r.data.differences });
+      });
+      answer(res, body);
+      return;
+    }
+    throw new HttpError(404, 'not_found', `no such endpoint; use ${SERVER_PATHS}`);
   };
 
   return (req, res) => {
@@ -427,11 +533,23 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
 
 /** Answers a request Node's parser refused before it reached the handler, in the same JSON shape. */
 function rawError(status: number, reason: string, code: string, message: string): string {
-  const body = JSON.stringify({ error: { code, message } });
-  return `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncache-control: no-store\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
+  const body = stamped({ error: { code, message } });
+  const meta = Object.entries(provenance().headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  return `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncache-control: no-store\r\n${meta}content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
 }
 
-/** Creates the HTTP server (not yet listening), with its limits and timeouts. */
+/**
+ * Creates the HTTP server of `za-duties serve` (not yet listening), with its limits and timeouts.
+ *
+ * @param options - Limits and timeouts ({@link SERVE_DEFAULTS}).
+ * @returns A node:http server.
+ * @example
+ * ```ts
+ * import { createServer } from 'za-reporting-duties/http';
+ * createServer({ maxConcurrent: 8 }).listen(8080, '127.0.0.1');
+ * ```
+ * @category HTTP
+ */
 export function createServer(options: ServeOptions = {}): http.Server {
   const limits = limitsOf(options);
   const handler = createHandler(options);
@@ -473,7 +591,20 @@ export function createServer(options: ServeOptions = {}): http.Server {
   return server;
 }
 
-/** Starts the server and resolves when it is listening. */
+/**
+ * Starts the server of `za-duties serve` and resolves when it is listening.
+ *
+ * @param options - Port, host, limits and timeouts ({@link SERVE_DEFAULTS}).
+ * @returns The running server: its URL, port and `close()`.
+ * @example
+ * ```ts
+ * import { startServer } from 'za-reporting-duties/http';
+ * const s = await startServer({ port: 0 });
+ * s.url; //=> 'http://127.0.0.1:41234'
+ * await s.close();
+ * ```
+ * @category HTTP
+ */
 export function startServer(options: ServeOptions = {}): Promise<RunningServer> {
   const server = createServer(options);
   const host = options.host ?? SERVE_DEFAULTS.host;

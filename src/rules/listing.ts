@@ -1,5 +1,5 @@
 import { defaultCompiled } from './bundled.js';
-import { rulesetVersionOf } from './version.js';
+import { rulesHash, rulesetVersionOf } from './version.js';
 import { deepFreeze } from './freeze.js';
 import type { RuleFile } from './schema.js';
 
@@ -15,6 +15,8 @@ export type DutyCatalogueEntry = Omit<RuleFile, 'versions' | 'notes'> & {
 /** The catalogue of duties, as `za-duties rules` prints it. */
 export interface DutyCatalogue {
   readonly rulesetVersion: string;
+  /** SHA-256 (hex) of the bundled rule files, computed when the library was built (as in decision records). */
+  readonly rulesHash: string;
   readonly duties: readonly DutyCatalogueEntry[];
 }
 
@@ -49,5 +51,5 @@ function buildCatalogue(): DutyCatalogue {
     })),
     notes: rule.notes.map(stripNote),
   }));
-  return { rulesetVersion: rulesetVersionOf(), duties };
+  return { rulesetVersion: rulesetVersionOf(), rulesHash: rulesHash(), duties };
 }
