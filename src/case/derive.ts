@@ -1,4 +1,4 @@
-import { ageAt, ageOn, birthWindow, bornWithinYears, type BirthWindow } from './ages.js';
+import { ageAt, ageOn, birthWindow, bornWithinYears, daysBetween, type BirthWindow } from './ages.js';
 import type { AgeInterval, FactValue } from './facts.js';
 import type { Concern, Person, ValidatedCase } from './schema.js';
 import type { Harm, Relationship } from './vocabulary.js';
@@ -30,11 +30,15 @@ export interface Classifications {
   readonly s110Listed: ReadonlySet<string>;
   readonly functionaryPossible: ReadonlySet<string>;
   readonly adultByRole: ReadonlySet<string>;
+  /** Roles with no duties to learn things in the course of (a member of the public). */
+  readonly withoutDuties: ReadonlySet<string>;
   readonly policeRole: string;
   readonly privilegeRole: string;
   readonly adultAge: number;
   readonly ageGapYears: number;
   readonly disabilitiesAffectingCapacity: ReadonlySet<string>;
+  /** How recent a dated act is for an age given in years to be presumed the age then (rules/presumptions.json). */
+  readonly recentActDays: number;
 }
 
 /** A presumption used for one fact of one concern (or of the reporter). */
@@ -139,7 +143,8 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
     reporterIsPoliceOfficial: role === undefined ? undefined : role === cls.policeRole,
     reporterIsFunctionary: functionary,
     reporterAge,
-    inCourseOfDuties: r.inCourseOfDuties,
+    // A role with no duties settles that it was not learned in the course of them.
+    inCourseOfDuties: r.inCourseOfDuties ?? (role !== undefined && cls.withoutDuties.has(role) ? false : undefined),
     knowledgeContinues: r.stillKnows,
   };
   const reporterPresumed: PresumptionUse[] = [];
@@ -232,12 +237,30 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
           presumed.push({ id: 'recent-incident', fact: 'perpetratorAgeAtIncident', about: perpetrator.id });
         }
       }
+      // An act dated within the month before the assessment: an age given in years is the age then.
+      if (datedAct !== undefined && daysBetween(assessmentDate, datedAct) <= cls.recentActDays) {
+        if (victim.dateOfBirth === undefined && typeof strict['victimAgeAtIncident'] === 'object') {
+          over['victimAgeAtIncident'] = ageAt(vw, assessmentDate, assessmentDate);
+          presumed.push({ id: 'age-unchanged-since-act', fact: 'victimAgeAtIncident', about: victim.id });
+        }
+        if (perpetrator && perpetrator.dateOfBirth === undefined && typeof strict['perpetratorAgeAtIncident'] === 'object') {
+          over['perpetratorAgeAtIncident'] = ageAt(pw, assessmentDate, assessmentDate);
+          presumed.push({ id: 'age-unchanged-since-act', fact: 'perpetratorAgeAtIncident', about: perpetrator.id });
+        }
+      }
+      // A concern recorded as sexual abuse that does not say the person consented: presumed not,
+      // except between children (consent between adolescents is for the case to say).
+      const otherIsChild = isAdult(strict['perpetratorAgeAtIncident'] as number | AgeInterval | undefined, cls.adultAge) === false;
+      if (k.harm === 'sexual_abuse' && strict['consensual'] === undefined && !otherIsChild) {
+        over['consensual'] = false;
+        presumed.push({ id: 'abuse-not-consensual', fact: 'consensual', about: victim.id });
+      }
       if (strict['victimMentalDisability'] === undefined && (victim.disability === undefined || !cls.disabilitiesAffectingCapacity.has(victim.disability))) {
         over['victimMentalDisability'] = false;
         presumed.push({ id: 'capacity-to-consent', fact: 'victimMentalDisability', about: victim.id });
       }
-      // Only for a person the case shows is an adult: a child is in the protected class anyway.
-      if (strict['victimHasDisability'] === undefined && isAdult(ageAtKnowledge.get(victim.id), cls.adultAge) === true) {
+      // Whatever the age: a child is in the protected class anyway, and may be an adult by the time a duty binds.
+      if (strict['victimHasDisability'] === undefined) {
         over['victimHasDisability'] = false;
         presumed.push({ id: 'no-disability-unless-recorded', fact: 'victimHasDisability', about: victim.id });
       }

@@ -29,6 +29,7 @@ import cDvForm from '../../rules/conditions/domestic-violence-form.json';
 import cObjective from '../../rules/conditions/objective-grounds.json';
 import cS2A from '../../rules/conditions/s2a-circumstances.json';
 import cS2ARole from '../../rules/conditions/s2a-role-and-class.json';
+import cS150 from '../../rules/conditions/s150-ground.json';
 import { FACTS } from '../case/facts.js';
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
 import { makeIssue, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
@@ -74,6 +75,7 @@ export const CONDITION_SOURCES: readonly { readonly path: string; readonly data:
   { path: 'rules/conditions/objective-grounds.json', data: cObjective },
   { path: 'rules/conditions/s2a-circumstances.json', data: cS2A },
   { path: 'rules/conditions/s2a-role-and-class.json', data: cS2ARole },
+  { path: 'rules/conditions/s150-ground.json', data: cS150 },
 ];
 
 /** A validated, cross-checked set of rules: what the engine compiles. */

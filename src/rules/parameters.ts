@@ -15,7 +15,7 @@ const RoleList = z
   .object({ description: z.string().min(1), source: z.url(), verification: Verification, roles: z.array(z.enum(REPORTER_ROLES)).min(1) })
   .strict();
 export const ReporterRolesSchema = z
-  .object({ s110Listed: RoleList, dvaFunctionaryPossible: RoleList, adultByRole: RoleList, policeOfficial: RoleList, legalPrivilege: RoleList })
+  .object({ s110Listed: RoleList, dvaFunctionaryPossible: RoleList, adultByRole: RoleList, policeOfficial: RoleList, legalPrivilege: RoleList, withoutDuties: RoleList })
   .strict();
 
 const Mapping = <T extends readonly [string, ...string[]]>(values: T) =>
@@ -62,7 +62,9 @@ export const DisabilitiesSchema = z
 export const PresumptionsSchema = z
   .object({
     description: z.string().min(1),
-    presumptions: z.array(z.object({ id: z.string().regex(/^[a-z0-9-]+$/), facts: z.array(z.string().min(1)).min(1), text: z.string().min(1), basis: z.string().min(1) }).strict()),
+    presumptions: z.array(
+      z.object({ id: z.string().regex(/^[a-z0-9-]+$/), facts: z.array(z.string().min(1)).min(1), text: z.string().min(1), basis: z.string().min(1), withinDays: z.number().int().positive().optional() }).strict(),
+    ),
   })
   .strict();
 
@@ -119,11 +121,13 @@ export const CLASSIFICATIONS: Classifications = {
   s110Listed: new Set(reporterRoles.s110Listed.roles),
   functionaryPossible: new Set(reporterRoles.dvaFunctionaryPossible.roles),
   adultByRole: new Set(reporterRoles.adultByRole.roles),
+  withoutDuties: new Set(reporterRoles.withoutDuties.roles),
   policeRole: single(reporterRoles.policeOfficial.roles),
   privilegeRole: single(reporterRoles.legalPrivilege.roles),
   adultAge: ageParameter('child', '9999-12-31'),
   ageGapYears: ageParameter('ageGapYears', '9999-12-31'),
   disabilitiesAffectingCapacity: new Set(disabilities.capacityQuestioned.disabilities),
+  recentActDays: presumptions.presumptions.find((p) => p.id === 'age-unchanged-since-act')?.withinDays ?? 0,
 };
 
 /** Every parameter a condition may refer to with `{ "parameter": "file.name" }`. */
