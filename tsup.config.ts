@@ -33,7 +33,12 @@ export default defineConfig([
     // Three entries: the library, the json-rules-engine interop and the vocabularies alone, so
     // that a browser app bundles only what it imports (ESM shares code between them in chunks).
     // The fourth, `http`, is the request handler of `za-duties serve` (Node only).
-    entry: { index: 'src/index.ts', 'json-rules-engine': 'src/json-rules-engine.ts', vocabulary: 'src/vocabulary.ts', http: 'src/cli/http.ts' },
+    entry: {
+      index: 'src/index.ts',
+      'json-rules-engine': 'src/json-rules-engine.ts',
+      vocabulary: 'src/vocabulary.ts',
+      http: 'src/cli/http.ts',
+    },
     format: ['esm', 'cjs'],
     dts: true,
     sourcemap: false,

@@ -101,11 +101,19 @@ for (const [wname, w] of Object.entries(workloads)) {
 }
 const refs = workloads.distinct;
 contenders.push(
-  { name: 'birthWindow(ageRange), distinct: plain dates (new)', run: (ms) => timed(ms, refs, (_b, o) => birthWindow({ ageRange: { min: 12, max: 15 } }, o)?.earliest.length ?? 0) },
-  { name: 'birthWindow(ageRange), distinct: date-fns, no memo', run: (ms) => timed(ms, refs, (_b, o) => birthWindowDateFns(12, 15, o).earliest.length) },
+  {
+    name: 'birthWindow(ageRange), distinct: plain dates (new)',
+    run: (ms) => timed(ms, refs, (_b, o) => birthWindow({ ageRange: { min: 12, max: 15 } }, o)?.earliest.length ?? 0),
+  },
+  {
+    name: 'birthWindow(ageRange), distinct: date-fns, no memo',
+    run: (ms) => timed(ms, refs, (_b, o) => birthWindowDateFns(12, 15, o).earliest.length),
+  },
 );
 
-note(`ages.bench: ${contenders.length} contenders, ${ROUNDS} rounds × ${SLICE_MS} ms; disagreements between implementations: ${disagreements}`);
+note(
+  `ages.bench: ${contenders.length} contenders, ${ROUNDS} rounds × ${SLICE_MS} ms; disagreements between implementations: ${disagreements}`,
+);
 for (const c of contenders) c.run(200);
 const rates = new Map<string, number[]>(contenders.map((c) => [c.name, []]));
 const ratios = new Map<string, number[]>();
@@ -128,4 +136,12 @@ for (let r = 0; r < ROUNDS; r++) {
 const nsPerCall = Object.fromEntries([...rates].map(([k, v]) => [k, Math.round(median(v) * 10) / 10]));
 const slowerThanNew = Object.fromEntries([...ratios].map(([k, v]) => [k, Math.round(median(v) * 10) / 10]));
 note(JSON.stringify({ nsPerCall, slowerThanNew }, null, 2));
-report({ rounds: ROUNDS, sliceMs: SLICE_MS, disagreements, tz: process.env.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone, nsPerCall, slowerThanNew, sink: sink > 0 });
+report({
+  rounds: ROUNDS,
+  sliceMs: SLICE_MS,
+  disagreements,
+  tz: process.env.TZ ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+  nsPerCall,
+  slowerThanNew,
+  sink: sink > 0,
+});

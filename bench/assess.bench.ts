@@ -37,7 +37,9 @@ import { median, note, report, ROOT, variedCases } from './cases.js';
 // the typecheck runs).
 const DIST = process.env.BENCH_DIST ?? path.join(ROOT, 'dist');
 const { assess } = (await import(pathToFileURL(path.join(DIST, 'index.js')).href)) as typeof import('../src/index.js');
-const { caseFacts, createEngine } = (await import(pathToFileURL(path.join(DIST, 'json-rules-engine.js')).href)) as typeof import('../src/json-rules-engine.js');
+const { caseFacts, createEngine } = (await import(
+  pathToFileURL(path.join(DIST, 'json-rules-engine.js')).href
+)) as typeof import('../src/json-rules-engine.js');
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9);
 const SLICE_MS = Number(process.env.BENCH_SLICE_MS ?? 700);
@@ -61,7 +63,11 @@ function decideCompiled(derived: DerivedCase): { duty: string; person: string; s
     for (const id of DUTY_IDS) {
       const r = compiled.rules.get(id);
       if (!r) continue;
-      const { status, modality } = statusOnFacts(versionsInWindow(r, knowledgeDate, assessmentDate), facts, (r.versions[0]?.limbs[0]?.modality ?? 'must') as 'must' | 'may');
+      const { status, modality } = statusOnFacts(
+        versionsInWindow(r, knowledgeDate, assessmentDate),
+        facts,
+        (r.versions[0]?.limbs[0]?.modality ?? 'must') as 'must' | 'may',
+      );
       out.push({ duty: id, person, status, modality });
     }
   }
@@ -77,7 +83,9 @@ for (const p of prepared) {
     const x = h.find((y) => y.duty === d.duty && y.person === d.person);
     if (!x || x.status !== d.status || x.modality !== d.modality) {
       disagreements++;
-      note(`compiled rules disagree on ${p.name}: ${d.duty}/${d.person} assess=${d.status}/${d.modality} compiled=${x?.status}/${x?.modality}`);
+      note(
+        `compiled rules disagree on ${p.name}: ${d.duty}/${d.person} assess=${d.status}/${d.modality} compiled=${x?.status}/${x?.modality}`,
+      );
     }
   }
 }
@@ -110,7 +118,10 @@ function timedSync(ms: number, one: (p: Prepared) => void): number {
 let sink = 0;
 const contenders: Contender[] = [
   { name: 'assess', run: (ms) => timedSync(ms, (p) => (sink += assess(p.input, { today: TODAY }).duties.length)) },
-  { name: 'assess decisions', run: (ms) => timedSync(ms, (p) => (sink += assess(p.input, { today: TODAY, detail: 'decisions' }).duties.length)) },
+  {
+    name: 'assess decisions',
+    run: (ms) => timedSync(ms, (p) => (sink += assess(p.input, { today: TODAY, detail: 'decisions' }).duties.length)),
+  },
   { name: 'assess full', run: (ms) => timedSync(ms, (p) => (sink += assess(p.input, { today: TODAY, detail: 'full' }).duties.length)) },
   {
     name: 'json-rules-engine',
@@ -136,22 +147,57 @@ const contenders: Contender[] = [
 const phases: Contender[] = [
   { name: 'validate (zod + dates)', run: (ms) => timedSync(ms, (p) => (sink += validateCase(p.input, { today: TODAY }).success ? 1 : 0)) },
   { name: 'derive facts', run: (ms) => timedSync(ms, (p) => (sink += deriveValid(p.v).byPerson.size)) },
-  { name: 'decisions after validation (decideValidated: derive + decide + overlaps)', run: (ms) => timedSync(ms, (p) => (sink += decideValidated(p.v).duties.length)) },
-  { name: 'standard after validation (assessValidated: derive + duties + overlaps + guidance + questions)', run: (ms) => timedSync(ms, (p) => (sink += assessValidated(p.v, compiled, 'standard').duties.length)) },
-  { name: 'full after validation (assessValidated)', run: (ms) => timedSync(ms, (p) => (sink += assessValidated(p.v, compiled, 'full').duties.length)) },
+  {
+    name: 'decisions after validation (decideValidated: derive + decide + overlaps)',
+    run: (ms) => timedSync(ms, (p) => (sink += decideValidated(p.v).duties.length)),
+  },
+  {
+    name: 'standard after validation (assessValidated: derive + duties + overlaps + guidance + questions)',
+    run: (ms) => timedSync(ms, (p) => (sink += assessValidated(p.v, compiled, 'standard').duties.length)),
+  },
+  {
+    name: 'full after validation (assessValidated)',
+    run: (ms) => timedSync(ms, (p) => (sink += assessValidated(p.v, compiled, 'full').duties.length)),
+  },
 ];
 const full = prepared.map((p) => assess(p.input, { today: TODAY, detail: 'full' }));
 const standard = prepared.map((p) => assess(p.input, { today: TODAY }));
 const decisions = prepared.map((p) => assess(p.input, { today: TODAY, detail: 'decisions' }));
 const serialise: Contender[] = [
-  { name: 'JSON.stringify(full)', run: (ms) => { let i = 0; return timedSync(ms, () => (sink += JSON.stringify(full[i++ % full.length]).length)); } },
-  { name: 'JSON.stringify(standard)', run: (ms) => { let i = 0; return timedSync(ms, () => (sink += JSON.stringify(standard[i++ % standard.length]).length)); } },
-  { name: 'decisionsJson(decisions) (as batch, assess and serve write it)', run: (ms) => { let i = 0; return timedSync(ms, () => (sink += decisionsJson(decisions[i++ % decisions.length] as (typeof decisions)[number]).length)); } },
-  { name: 'compactJson(full) (the same text, from a full assessment)', run: (ms) => { let i = 0; return timedSync(ms, () => (sink += compactJson(full[i++ % full.length] as (typeof full)[number]).length)); } },
+  {
+    name: 'JSON.stringify(full)',
+    run: (ms) => {
+      let i = 0;
+      return timedSync(ms, () => (sink += JSON.stringify(full[i++ % full.length]).length));
+    },
+  },
+  {
+    name: 'JSON.stringify(standard)',
+    run: (ms) => {
+      let i = 0;
+      return timedSync(ms, () => (sink += JSON.stringify(standard[i++ % standard.length]).length));
+    },
+  },
+  {
+    name: 'decisionsJson(decisions) (as batch, assess and serve write it)',
+    run: (ms) => {
+      let i = 0;
+      return timedSync(ms, () => (sink += decisionsJson(decisions[i++ % decisions.length] as (typeof decisions)[number]).length));
+    },
+  },
+  {
+    name: 'compactJson(full) (the same text, from a full assessment)',
+    run: (ms) => {
+      let i = 0;
+      return timedSync(ms, () => (sink += compactJson(full[i++ % full.length] as (typeof full)[number]).length));
+    },
+  },
 ];
 
 async function main() {
-  note(`assess.bench: ${prepared.length} cases (scenarios on 4 sets of dates), ${ROUNDS} rounds × ${SLICE_MS} ms per contender; compiled-rules disagreements: ${disagreements}`);
+  note(
+    `assess.bench: ${prepared.length} cases (scenarios on 4 sets of dates), ${ROUNDS} rounds × ${SLICE_MS} ms per contender; compiled-rules disagreements: ${disagreements}`,
+  );
   // Warm up every contender (JIT, caches).
   for (const c of [...contenders, ...phases, ...serialise]) await c.run(300);
   const rates = new Map<string, number[]>(contenders.map((c) => [c.name, []]));

@@ -78,7 +78,14 @@ async function main() {
       rss.push(x.peakRssMb);
       note(`  ${n}: ${Math.round(n / x.seconds)} cases/s, peak RSS ${x.peakRssMb.toFixed(0)} MB (${x.seconds.toFixed(1)} s)`);
     }
-    results.push({ cases: n, runs, casesPerSecond: Math.round(median(rates)), peakRssMb: Math.round(median(rss)), maxPeakRssMb: Math.round(Math.max(...rss)), inputMb: Math.round(fs.statSync(file).size / 1048576) });
+    results.push({
+      cases: n,
+      runs,
+      casesPerSecond: Math.round(median(rates)),
+      peakRssMb: Math.round(median(rss)),
+      maxPeakRssMb: Math.round(Math.max(...rss)),
+      inputMb: Math.round(fs.statSync(file).size / 1048576),
+    });
   }
   report({ bench: 'batch', results });
 }

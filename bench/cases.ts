@@ -12,12 +12,22 @@ export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export function scenarioCases(): { name: string; input: Record<string, unknown> }[] {
   const out: { name: string; input: Record<string, unknown> }[] = [];
   const fx = path.join(ROOT, 'fixtures');
-  for (const f of fs.readdirSync(fx).filter((x) => x.endsWith('.json')).sort()) {
-    const list = JSON.parse(fs.readFileSync(path.join(fx, f), 'utf8')) as { name: string; case: Record<string, unknown>; expected: { error?: unknown } }[];
+  for (const f of fs
+    .readdirSync(fx)
+    .filter((x) => x.endsWith('.json'))
+    .sort()) {
+    const list = JSON.parse(fs.readFileSync(path.join(fx, f), 'utf8')) as {
+      name: string;
+      case: Record<string, unknown>;
+      expected: { error?: unknown };
+    }[];
     for (const s of list) if (!s.expected.error) out.push({ name: `${f}: ${s.name}`, input: s.case });
   }
   const ex = path.join(ROOT, 'examples');
-  for (const f of fs.readdirSync(ex).filter((x) => x.endsWith('.json')).sort()) {
+  for (const f of fs
+    .readdirSync(ex)
+    .filter((x) => x.endsWith('.json'))
+    .sort()) {
     out.push({ name: `examples/${f}`, input: JSON.parse(fs.readFileSync(path.join(ex, f), 'utf8')) as Record<string, unknown> });
   }
   return out;
@@ -49,7 +59,8 @@ function shifted(v: unknown, days: number): unknown {
   if (Array.isArray(v)) return v.map((x) => shifted(x, days));
   if (typeof v !== 'object' || v === null) return v;
   const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) out[k] = DATE_FIELDS.has(k) && typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) ? shiftDate(x, days) : shifted(x, days);
+  for (const [k, x] of Object.entries(v))
+    out[k] = DATE_FIELDS.has(k) && typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) ? shiftDate(x, days) : shifted(x, days);
   return out;
 }
 
@@ -70,5 +81,10 @@ export function shiftOf(i: number): number {
 
 /** The scenario cases, each also on three other sets of dates (see {@link withDatesShifted}). */
 export function variedCases(): { name: string; input: Record<string, unknown> }[] {
-  return scenarioCases().flatMap((c) => [0, 97, 400, 1111].map((days) => ({ name: days === 0 ? c.name : `${c.name} (dates −${days} days)`, input: withDatesShifted(c.input, days) })));
+  return scenarioCases().flatMap((c) =>
+    [0, 97, 400, 1111].map((days) => ({
+      name: days === 0 ? c.name : `${c.name} (dates −${days} days)`,
+      input: withDatesShifted(c.input, days),
+    })),
+  );
 }

@@ -37,4 +37,9 @@ for (let r = 0; r < RUNS; r++) {
 }
 const medians = Object.fromEntries([...times].map(([k, v]) => [k, Math.round(median(v))]));
 note(`coldstart.bench: ${RUNS} interleaved runs: ${JSON.stringify(medians)}`);
-report({ bench: 'coldstart', runs: RUNS, medianMs: medians, minMs: Object.fromEntries([...times].map(([k, v]) => [k, Math.round(Math.min(...v))])) });
+report({
+  bench: 'coldstart',
+  runs: RUNS,
+  medianMs: medians,
+  minMs: Object.fromEntries([...times].map(([k, v]) => [k, Math.round(Math.min(...v))])),
+});

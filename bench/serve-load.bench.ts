@@ -27,7 +27,15 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
  * largest full answer (nothing known about the reporter or the alleged perpetrators): ~2.5 MB.
  */
 function largeCase(): string {
-  const harms = ['physical_abuse', 'sexual_abuse', 'exposure_to_domestic_violence', 'neglect', 'emotional_abuse', 'trafficking', 'sexual_exploitation'];
+  const harms = [
+    'physical_abuse',
+    'sexual_abuse',
+    'exposure_to_domestic_violence',
+    'neglect',
+    'emotional_abuse',
+    'trafficking',
+    'sexual_exploitation',
+  ];
   const people = Array.from({ length: 50 }, (_, i) => ({ id: `p${i}`, ageYears: i % 2 ? 9 : 40 }));
   const concerns = Array.from({ length: 100 }, (_, i) => ({ id: `c${i}`, victim: `p${i % 50}`, harm: harms[i % harms.length] }));
   return JSON.stringify({ assessmentDate: '2026-11-28', people, concerns });
@@ -89,7 +97,13 @@ function healthProbe(port: number) {
     async stop() {
       stopped = true;
       await done;
-      return { probes: latencies.length + failed, failed, failedAtMs, p99Ms: percentile(latencies, 99), maxMs: Math.round(Math.max(0, ...latencies)) };
+      return {
+        probes: latencies.length + failed,
+        failed,
+        failedAtMs,
+        p99Ms: percentile(latencies, 99),
+        maxMs: Math.round(Math.max(0, ...latencies)),
+      };
     },
   };
 }
@@ -147,7 +161,14 @@ function nonReaders(port: number, n: number, body: string) {
 async function scenario(name: string, hostile: boolean, body: string, large: string) {
   const { child, url, port } = await startServer();
   const pid = child.pid as number;
-  await autocannon({ url: `${url}/assess`, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections: 10, duration: 2 }); // warm up
+  await autocannon({
+    url: `${url}/assess`,
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json' },
+    connections: 10,
+    duration: 2,
+  }); // warm up
   let peakSampled = 0;
   const sampler = setInterval(() => {
     try {
@@ -159,7 +180,14 @@ async function scenario(name: string, hostile: boolean, body: string, large: str
   const health = healthProbe(port);
   const idle = hostile ? idleSockets(port, IDLE) : undefined;
   const readers = hostile ? nonReaders(port, NON_READERS, large) : undefined;
-  const r = await autocannon({ url: `${url}/assess`, method: 'POST', body, headers: { 'content-type': 'application/json' }, connections: CONNECTIONS, duration: DURATION });
+  const r = await autocannon({
+    url: `${url}/assess`,
+    method: 'POST',
+    body,
+    headers: { 'content-type': 'application/json' },
+    connections: CONNECTIONS,
+    duration: DURATION,
+  });
   const idleClosed = idle?.stop();
   readers?.stop();
   const h = await health.stop();
@@ -191,7 +219,12 @@ async function main() {
   const large = largeCase();
   const results = [
     await scenario(`(a) ${CONNECTIONS} connections, ordinary cases`, false, body, large),
-    await scenario(`(b) the same, plus ${IDLE} idle sockets and ${NON_READERS} clients that never read a ~2.5 MB ?full=1 answer`, true, body, large),
+    await scenario(
+      `(b) the same, plus ${IDLE} idle sockets and ${NON_READERS} clients that never read a ~2.5 MB ?full=1 answer`,
+      true,
+      body,
+      large,
+    ),
   ];
   report({ bench: 'serve-load', connections: CONNECTIONS, seconds: DURATION, results });
 }

@@ -32,15 +32,38 @@ async function main() {
   const teacher = fs.readFileSync(path.join(ROOT, 'examples', 'teacher-injured-child.json'), 'utf8');
   const targets = [
     { name: 'POST /assess (one child, compact)', url: `${url}/assess`, method: 'POST', body: teacher },
-    { name: 'POST /assess (Mitchell\'s Plain, 3 at risk, compact)', url: `${url}/assess`, method: 'POST', body },
+    { name: "POST /assess (Mitchell's Plain, 3 at risk, compact)", url: `${url}/assess`, method: 'POST', body },
     { name: 'GET /healthz (HTTP layer only)', url: `${url}/healthz`, method: 'GET' },
   ];
   const results: Record<string, unknown>[] = [];
   // Warm up the server (JIT, caches).
-  await autocannon({ url: `${url}/assess`, method: 'POST', body: teacher, headers: { 'content-type': 'application/json' }, connections: 10, duration: 2 });
+  await autocannon({
+    url: `${url}/assess`,
+    method: 'POST',
+    body: teacher,
+    headers: { 'content-type': 'application/json' },
+    connections: 10,
+    duration: 2,
+  });
   for (const t of targets) {
-    const r = await autocannon({ url: t.url, method: t.method, connections: CONNECTIONS, duration: DURATION, ...(t.body ? { body: t.body, headers: { 'content-type': 'application/json' } } : {}) });
-    const row = { target: t.name, requestsPerSecond: Math.round(r.requests.average), p50Ms: r.latency.p50, p99Ms: r.latency.p99, maxMs: r.latency.max, non2xx: r.non2xx, errors: r.errors, timeouts: r.timeouts, total: r.requests.total };
+    const r = await autocannon({
+      url: t.url,
+      method: t.method,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      ...(t.body ? { body: t.body, headers: { 'content-type': 'application/json' } } : {}),
+    });
+    const row = {
+      target: t.name,
+      requestsPerSecond: Math.round(r.requests.average),
+      p50Ms: r.latency.p50,
+      p99Ms: r.latency.p99,
+      maxMs: r.latency.max,
+      non2xx: r.non2xx,
+      errors: r.errors,
+      timeouts: r.timeouts,
+      total: r.requests.total,
+    };
     note(`serve.bench: ${JSON.stringify(row)}`);
     results.push(row);
   }

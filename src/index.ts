@@ -49,7 +49,15 @@ export { ComplianceCheckSchema } from './check/types.js';
 
 export type { AssessOptions, DecisionsOptions, Detail, ExplainedOptions, SafeAssessResult } from './assessment/assess.js';
 export type { SafeValidateResult } from './validate.js';
-export type { CaseDraft, AnswerOption, AnswerSpec, InterviewInput, InterviewQuestion, InterviewOptions, InterviewStep } from './assessment/interview.js';
+export type {
+  CaseDraft,
+  AnswerOption,
+  AnswerSpec,
+  InterviewInput,
+  InterviewQuestion,
+  InterviewOptions,
+  InterviewStep,
+} from './assessment/interview.js';
 export type { CaseInput, ReporterInput, PersonInput, ConcernInput, AgeRangeInput, Untrusted } from './case/input.js';
 export type { DutyId, ReporterRole, Harm, Relationship, Basis, Disability, Sex } from './case/vocabulary.js';
 export type { ValidationIssue, ValidationIssueCode } from './errors/validation-error.js';
@@ -79,7 +87,15 @@ export type { Recipient, Verification } from './rules/schema.js';
 export type { DutyCatalogue, DutyCatalogueEntry } from './rules/listing.js';
 export type { RuleFile, RuleVersion, RuleNote } from './rules/schema.js';
 export { RuleFileSchema, RuleNoteSchema } from './rules/schema.js';
-export type { Condition, FactCondition, ConditionReference, AllCondition, AnyCondition, NotCondition, Operator } from './engine/condition.js';
+export type {
+  Condition,
+  FactCondition,
+  ConditionReference,
+  AllCondition,
+  AnyCondition,
+  NotCondition,
+  Operator,
+} from './engine/condition.js';
 export type { FactValue, AgeInterval, FactName } from './case/facts.js';
 export type { DecisionRecord, DecisionRecordResult, IdMapping, ReplayResult } from './assessment/record.js';
 export type { SafeCheckResult } from './check/check.js';

@@ -272,13 +272,17 @@ describe('nextDay, addDays, daysBetween, epochDay', () => {
   it('counts days as Date.UTC does, 1850-2200', () => {
     expect(epochDay('1970-01-01')).toBe(0);
     fc.assert(
-      fc.property(fc.integer({ min: Date.UTC(1850, 0, 1) / DAY_MS, max: Date.UTC(2200, 11, 31) / DAY_MS }), fc.integer({ min: -40_000, max: 40_000 }), (n, k) => {
-        const day = utcIso(n * DAY_MS);
-        expect(epochDay(day)).toBe(n);
-        expect(fromEpochDay(n)).toBe(day);
-        expect(addDays(day, k)).toBe(utcIso((n + k) * DAY_MS));
-        expect(nextDay(day)).toBe(utcIso((n + 1) * DAY_MS));
-      }),
+      fc.property(
+        fc.integer({ min: Date.UTC(1850, 0, 1) / DAY_MS, max: Date.UTC(2200, 11, 31) / DAY_MS }),
+        fc.integer({ min: -40_000, max: 40_000 }),
+        (n, k) => {
+          const day = utcIso(n * DAY_MS);
+          expect(epochDay(day)).toBe(n);
+          expect(fromEpochDay(n)).toBe(day);
+          expect(addDays(day, k)).toBe(utcIso((n + k) * DAY_MS));
+          expect(nextDay(day)).toBe(utcIso((n + 1) * DAY_MS));
+        },
+      ),
       { numRuns: 5_000 },
     );
   });

@@ -5,7 +5,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUNDLED_PACKAGE, SYSTEM_CHROMIUM, chooseChromium } from './helpers/browser.js';
 
-const only = (...present: string[]) => (p: string) => present.includes(p);
+const only =
+  (...present: string[]) =>
+  (p: string) =>
+    present.includes(p);
 
 describe('choosing the docs tests’ Chromium', () => {
   it('takes CHROMIUM_PATH first, even when a system Chromium exists', () => {
@@ -16,7 +19,9 @@ describe('choosing the docs tests’ Chromium', () => {
   });
 
   it('fails on a CHROMIUM_PATH with no file there, naming it, instead of quietly using another browser', () => {
-    expect(() => chooseChromium({ CHROMIUM_PATH: '/nowhere/chromium' }, only(SYSTEM_CHROMIUM))).toThrow(/CHROMIUM_PATH is set to "\/nowhere\/chromium"/);
+    expect(() => chooseChromium({ CHROMIUM_PATH: '/nowhere/chromium' }, only(SYSTEM_CHROMIUM))).toThrow(
+      /CHROMIUM_PATH is set to "\/nowhere\/chromium"/,
+    );
   });
 
   it('takes the system Chromium when CHROMIUM_PATH is unset or empty', () => {

@@ -1,11 +1,11 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import {
-  AssessmentSchema,
+  type AssessmentSchema,
   checkCompliance,
-  CheckInputSchema,
+  type CheckInputSchema,
   safeCheckCompliance,
-  ValidationError,
+  type ValidationError,
   type Assessment,
   type CheckInput,
   type ComplianceCheck,

@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkCompliance, ComplianceCheckSchema, isValidationError, safeCheckCompliance, type ComplianceCheck, type ComplianceItem, type CaseInput } from '../src/index.js';
+import {
+  checkCompliance,
+  ComplianceCheckSchema,
+  isValidationError,
+  safeCheckCompliance,
+  type ComplianceCheck,
+  type ComplianceItem,
+  type CaseInput,
+} from '../src/index.js';
 import { loadScenarios, ROOT } from './helpers/fixtures.js';
 
 // Compliance check: legal outcomes of reports made (or not) against the duties that apply.
@@ -17,7 +25,17 @@ const exposure: Json = {
     { id: 'child-a', ageYears: 5 },
     { id: 'partner', ageYears: 35, sex: 'male' },
   ],
-  concerns: [{ id: 'c1', victim: 'child-a', allegedBy: 'partner', relationship: 'parent', harm: 'exposure_to_domestic_violence', basis: 'reasonable_suspicion', incidentDate: '2026-11-18' }],
+  concerns: [
+    {
+      id: 'c1',
+      victim: 'child-a',
+      allegedBy: 'partner',
+      relationship: 'parent',
+      harm: 'exposure_to_domestic_violence',
+      basis: 'reasonable_suspicion',
+      incidentDate: '2026-11-18',
+    },
+  ],
 };
 
 /** Mitchell's Plain (the bundled example): a social worker at work, functionary status unknown: a DVA report is due for each child either way (dva-report overlap). */
@@ -31,7 +49,17 @@ const sexualAbuse: Json = {
     { id: 'child-a', ageYears: 9 },
     { id: 'stepfather', ageYears: 40, sex: 'male' },
   ],
-  concerns: [{ id: 'c1', victim: 'child-a', allegedBy: 'stepfather', relationship: 'step_parent', harm: 'sexual_abuse', basis: 'knowledge', incidentDate: '2026-11-18' }],
+  concerns: [
+    {
+      id: 'c1',
+      victim: 'child-a',
+      allegedBy: 'stepfather',
+      relationship: 'step_parent',
+      harm: 'sexual_abuse',
+      basis: 'knowledge',
+      incidentDate: '2026-11-18',
+    },
+  ],
 };
 
 /** A police official to whom a report of a beaten and injured 9-year-old is made on 2 March: s110(4), 24 hours. */
@@ -43,7 +71,19 @@ function police(assessmentDate: string): Json {
       { id: 'child-a', ageYears: 9 },
       { id: 'father', ageYears: 39, sex: 'male' },
     ],
-    concerns: [{ id: 'c1', victim: 'child-a', harm: 'physical_abuse', allegedBy: 'father', relationship: 'parent', basis: 'reasonable_belief', incidentDate: '2026-02-26', physicalInjury: true, receivedAsReport: true }],
+    concerns: [
+      {
+        id: 'c1',
+        victim: 'child-a',
+        harm: 'physical_abuse',
+        allegedBy: 'father',
+        relationship: 'parent',
+        basis: 'reasonable_belief',
+        incidentDate: '2026-02-26',
+        physicalInjury: true,
+        receivedAsReport: true,
+      },
+    ],
   };
 }
 
@@ -90,11 +130,21 @@ describe('compliance check: reports that meet a duty', () => {
   });
 
   it('a report made earlier on the knowledge date than the reporter came to know does not count, when both times are given', () => {
-    const early = checkCompliance({ case: exposure, knowledgeTime: '14:00', actions: [{ recipient: 'police', date: '2026-11-20', time: '09:30' }] });
+    const early = checkCompliance({
+      case: exposure,
+      knowledgeTime: '14:00',
+      actions: [{ recipient: 'police', date: '2026-11-20', time: '09:30' }],
+    });
     expect(early.compliant).toBe(false);
     expect(item(early, 'dva-s2B', 'child-a').status).toBe('unmet');
-    expect(item(early, 'dva-s2B', 'child-a').notCounted).toEqual([{ action: 0, reason: expect.stringContaining('before the reporter came to know at 14:00') }]);
-    const later = checkCompliance({ case: exposure, knowledgeTime: '14:00', actions: [{ recipient: 'police', date: '2026-11-20', time: '14:00' }] });
+    expect(item(early, 'dva-s2B', 'child-a').notCounted).toEqual([
+      { action: 0, reason: expect.stringContaining('before the reporter came to know at 14:00') },
+    ]);
+    const later = checkCompliance({
+      case: exposure,
+      knowledgeTime: '14:00',
+      actions: [{ recipient: 'police', date: '2026-11-20', time: '14:00' }],
+    });
     expect(item(later, 'dva-s2B', 'child-a').status).toBe('met');
     const untimed = checkCompliance({ case: exposure, knowledgeTime: '14:00', actions: [{ recipient: 'police', date: '2026-11-20' }] });
     expect(item(untimed, 'dva-s2B', 'child-a').status).toBe('met');
@@ -123,7 +173,10 @@ describe('compliance check: reports that meet a duty', () => {
     // Neither s2A nor s2B is listed as merely "open": the report is due either way.
     expect(none.items.some((i) => i.status === 'open')).toBe(false);
 
-    const one = checkCompliance({ case: mitchellsPlain, actions: [{ recipient: 'social_worker', date: '2026-11-20', person: 'child-a', duty: 'dva-s2B' }] });
+    const one = checkCompliance({
+      case: mitchellsPlain,
+      actions: [{ recipient: 'social_worker', date: '2026-11-20', person: 'child-a', duty: 'dva-s2B' }],
+    });
     expect(item(one, 'dva-report', 'child-a').status).toBe('met');
     expect(item(one, 'dva-report', 'child-b').status).toBe('unmet');
     expect(one.compliant).toBe(false);
@@ -171,7 +224,7 @@ describe('compliance check: police-only duties and one report to SAPS', () => {
   });
 });
 
-describe('compliance check: the 24 hours of Children\'s Act s110(4)', () => {
+describe("compliance check: the 24 hours of Children's Act s110(4)", () => {
   const dsd = 'provincial_department_of_social_development';
 
   it('no notification by the assessment date three days later: overdue', () => {
@@ -203,14 +256,25 @@ describe('compliance check: the 24 hours of Children\'s Act s110(4)', () => {
   });
 
   it('with times: 25 hours later is overdue, 23.5 hours later is in time', () => {
-    const late = checkCompliance({ case: police('2026-03-05'), knowledgeTime: '09:00', actions: [{ recipient: dsd, date: '2026-03-03', time: '10:00' }] });
+    const late = checkCompliance({
+      case: police('2026-03-05'),
+      knowledgeTime: '09:00',
+      actions: [{ recipient: dsd, date: '2026-03-03', time: '10:00' }],
+    });
     expect(item(late, 'ca-s110-4', 'child-a')).toMatchObject({ status: 'overdue', deadline: { reportedInTime: false } });
-    const onTime = checkCompliance({ case: police('2026-03-05'), knowledgeTime: '09:00', actions: [{ recipient: dsd, date: '2026-03-03', time: '08:30' }] });
+    const onTime = checkCompliance({
+      case: police('2026-03-05'),
+      knowledgeTime: '09:00',
+      actions: [{ recipient: dsd, date: '2026-03-03', time: '08:30' }],
+    });
     expect(item(onTime, 'ca-s110-4', 'child-a')).toMatchObject({ status: 'met', deadline: { reportedInTime: true } });
   });
 
   it('notifying two days later is overdue', () => {
-    const r = checkCompliance({ case: police('2026-03-05'), actions: [{ recipient: 'designated_child_protection_organisation', date: '2026-03-04' }] });
+    const r = checkCompliance({
+      case: police('2026-03-05'),
+      actions: [{ recipient: 'designated_child_protection_organisation', date: '2026-03-04' }],
+    });
     expect(item(r, 'ca-s110-4', 'child-a')).toMatchObject({ status: 'overdue', metBy: [0], deadline: { reportedInTime: false } });
   });
 
@@ -235,7 +299,13 @@ describe('compliance check: duties that may apply are open', () => {
 
 describe('compliance check over every scenario in fixtures/', () => {
   const scenarios = loadScenarios().filter((s) => !s.scenario.expected.error);
-  const everyone = ['social_worker', 'police', 'designated_child_protection_organisation', 'provincial_department_of_social_development', 'dsd_director_general'] as const;
+  const everyone = [
+    'social_worker',
+    'police',
+    'designated_child_protection_organisation',
+    'provincial_department_of_social_development',
+    'dsd_director_general',
+  ] as const;
 
   it.each(scenarios.map((s) => [s.scenario.name, s.scenario.case as Json] as const))('%s', (_name, c) => {
     const knowledgeDate = (c.reporter?.knowledgeDate ?? c.assessmentDate) as string;
@@ -264,10 +334,14 @@ describe('compliance check: invalid input', () => {
     expect(paths({ case: exposure, actions: [{ recipient: 'fax', date: '2026-11-21' }] })).toEqual(['actions[0].recipient']);
     expect(paths({ case: exposure, actions: [{ recipient: 'police', date: '2026-11-31' }] })).toEqual(['actions[0].date']);
     expect(paths({ case: exposure, actions: [{ recipient: 'police', date: '2026-11-21', time: '25:00' }] })).toEqual(['actions[0].time']);
-    expect(paths({ case: exposure, actions: [{ recipient: 'police', date: '2026-11-21', person: 'nobody' }] })).toEqual(['actions[0].person']);
+    expect(paths({ case: exposure, actions: [{ recipient: 'police', date: '2026-11-21', person: 'nobody' }] })).toEqual([
+      'actions[0].person',
+    ]);
     expect(paths({ case: exposure, actions: [{ recipient: 'police', date: '2026-12-01' }] })).toEqual(['actions[0].date']);
     expect(paths({ case: exposure, actions: [{ recipient: 'police', date: '2026-11-21', extra: 1 }] })).toEqual(['actions[0]']);
-    expect(paths({ case: { ...exposure, concerns: [{ id: 'c1', victim: 'nobody', harm: 'neglect' }] }, actions: [] })).toEqual(['case.concerns[0].victim']);
+    expect(paths({ case: { ...exposure, concerns: [{ id: 'c1', victim: 'nobody', harm: 'neglect' }] }, actions: [] })).toEqual([
+      'case.concerns[0].victim',
+    ]);
     expect(paths({ actions: [] })).toEqual(['case']);
     expect(paths({ case: exposure })).toEqual(['actions']);
     expect(paths('not an object')).toContain('(root)');

@@ -16,7 +16,12 @@ const teacher = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'teacher-
 const hasDevFull = fs.existsSync('/dev/full');
 
 /** Runs the built CLI with stdout and stderr going where asked ('pipe' collects them). */
-function spawnWith(argv: string[], out: 'pipe' | number, errOut: 'pipe' | number, stdin?: string): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+function spawnWith(
+  argv: string[],
+  out: 'pipe' | number,
+  errOut: 'pipe' | number,
+  stdin?: string,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...argv], { cwd: ROOT, stdio: ['pipe', out, errOut] });
     const o: Buffer[] = [];
@@ -24,7 +29,9 @@ function spawnWith(argv: string[], out: 'pipe' | number, errOut: 'pipe' | number
     child.stdout?.on('data', (c: Buffer) => o.push(c));
     child.stderr?.on('data', (c: Buffer) => e.push(c));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout: Buffer.concat(o).toString('utf8'), stderr: Buffer.concat(e).toString('utf8') }));
+    child.on('close', (code, signal) =>
+      resolve({ code, signal, stdout: Buffer.concat(o).toString('utf8'), stderr: Buffer.concat(e).toString('utf8') }),
+    );
     child.stdin?.end(stdin ?? '');
   });
 }
@@ -37,7 +44,13 @@ describe.runIf(hasDevFull)('lost output (stdout on /dev/full)', () => {
       const a = await spawnWith(['assess', example], full, 'pipe');
       expect(a.code).toBe(1);
       expect(a.stderr).toContain('could not write the output: disk full (ENOSPC)');
-      const compliant = JSON.stringify({ case: teacher, actions: [{ recipient: 'social_worker', date: '2026-03-02', person: 'child-a' }, { recipient: 'police', date: '2026-03-02', person: 'child-a' }] });
+      const compliant = JSON.stringify({
+        case: teacher,
+        actions: [
+          { recipient: 'social_worker', date: '2026-03-02', person: 'child-a' },
+          { recipient: 'police', date: '2026-03-02', person: 'child-a' },
+        ],
+      });
       const c = await spawnWith(['check', '-'], full, 'pipe', compliant);
       expect(c.code).toBe(1);
       expect(c.stderr).toContain('disk full');
@@ -108,28 +121,32 @@ describe('Ctrl-C during batch into a slow pipe', () => {
   it('writes every record whole, prints the summary and exits 1 (stopped early)', async () => {
     requireBuiltCli();
     const line = `${JSON.stringify(teacher)}\n`;
-    const r = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(process.execPath, [CLI, 'batch', '-', '--full'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-      const o: Buffer[] = [];
-      const e: Buffer[] = [];
-      let signalled = false;
-      child.stdout.on('data', (c: Buffer) => {
-        o.push(c);
-        if (!signalled) {
-          // Mid-run: the output is not read for a while (a slow pipe), and Ctrl-C comes.
-          signalled = true;
-          child.stdout.pause();
-          child.kill('SIGINT');
-          setTimeout(() => child.stdout.resume(), 200);
-        }
-      });
-      child.stderr.on('data', (c: Buffer) => e.push(c));
-      child.on('error', reject);
-      child.on('close', (code, signal) => resolve({ code, signal, stdout: Buffer.concat(o).toString('utf8'), stderr: Buffer.concat(e).toString('utf8') }));
-      // Input keeps coming (the stream stays open), as from a slow producer.
-      child.stdin.on('error', () => undefined);
-      child.stdin.write(line.repeat(3000));
-    });
+    const r = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+      (resolve, reject) => {
+        const child = spawn(process.execPath, [CLI, 'batch', '-', '--full'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+        const o: Buffer[] = [];
+        const e: Buffer[] = [];
+        let signalled = false;
+        child.stdout.on('data', (c: Buffer) => {
+          o.push(c);
+          if (!signalled) {
+            // Mid-run: the output is not read for a while (a slow pipe), and Ctrl-C comes.
+            signalled = true;
+            child.stdout.pause();
+            child.kill('SIGINT');
+            setTimeout(() => child.stdout.resume(), 200);
+          }
+        });
+        child.stderr.on('data', (c: Buffer) => e.push(c));
+        child.on('error', reject);
+        child.on('close', (code, signal) =>
+          resolve({ code, signal, stdout: Buffer.concat(o).toString('utf8'), stderr: Buffer.concat(e).toString('utf8') }),
+        );
+        // Input keeps coming (the stream stays open), as from a slow producer.
+        child.stdin.on('error', () => undefined);
+        child.stdin.write(line.repeat(3000));
+      },
+    );
     expect(r.signal).toBeNull();
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/stopped early: interrupted \(SIGINT\); \d+ lines?: \d+ assessed/);

@@ -61,7 +61,9 @@ describe('za-duties record and replay', () => {
     const r = await runCli(['record', 'examples/mitchells-plain.json', '--ids', ids, '--strict']);
     expect(r.code).toBe(0);
     expect((JSON.parse(r.stdout) as { mode: string }).mode).toBe('strict');
-    expect((JSON.parse(fs.readFileSync(ids, 'utf8')) as { people: { id: string }[] }).people.map((p) => p.id)).toEqual(exampleCase.people.map((p) => p.id));
+    expect((JSON.parse(fs.readFileSync(ids, 'utf8')) as { people: { id: string }[] }).people.map((p) => p.id)).toEqual(
+      exampleCase.people.map((p) => p.id),
+    );
     if (process.platform !== 'win32') expect(fs.statSync(ids).mode & 0o077).toBe(0);
     expect(r.stderr).toContain(`id mapping written to ${ids}`);
     expect(r.stderr).not.toContain('"people"');
@@ -81,18 +83,31 @@ describe('za-duties record and replay', () => {
     const rec = await runCli(['record', 'examples/mitchells-plain.json']);
     const r = await runCli(['replay', '-'], rec.stdout);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toEqual({ sameRules: true, identical: true, differences: [], version: expect.any(String), rulesHash: HASH });
+    expect(JSON.parse(r.stdout)).toEqual({
+      sameRules: true,
+      identical: true,
+      differences: [],
+      version: expect.any(String),
+      rulesHash: HASH,
+    });
     expect(r.stderr).toBe('za-duties replay: identical (same rules)\n');
   });
 
   it('replay of a record whose outcome differs: exit 1 with the differences; other rules are said', async () => {
-    const rec = JSON.parse((await runCli(['record', 'examples/mitchells-plain.json'])).stdout) as { rulesHash: string; outcome: { duty: string; person: string; status: string }[] };
+    const rec = JSON.parse((await runCli(['record', 'examples/mitchells-plain.json'])).stdout) as {
+      rulesHash: string;
+      outcome: { duty: string; person: string; status: string }[];
+    };
     const i = rec.outcome.findIndex((d) => d.status === 'may_apply');
     const target = rec.outcome[i] as { duty: string; person: string };
     const changed = { ...rec, rulesHash: '0'.repeat(64), outcome: rec.outcome.map((d, j) => (j === i ? { ...d, status: 'applies' } : d)) };
     const r = await runCli(['replay', '-'], JSON.stringify(changed));
     expect(r.code).toBe(1);
-    expect(JSON.parse(r.stdout)).toMatchObject({ sameRules: false, identical: false, differences: [{ duty: target.duty, person: target.person, recorded: 'applies', now: 'may_apply' }] });
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      sameRules: false,
+      identical: false,
+      differences: [{ duty: target.duty, person: target.person, recorded: 'applies', now: 'may_apply' }],
+    });
     expect(r.stderr).toBe('za-duties replay: 1 difference (the rules have changed since the record was made)\n');
   });
 

@@ -15,7 +15,10 @@ const example = fs.readFileSync(path.join(ROOT, 'examples', 'mitchells-plain.jso
 const exampleCase = JSON.parse(example) as Record<string, unknown>;
 
 /** A teacher who concludes a 9-year-old was beaten and injured by a parent: s110(1) applies. */
-const teacher = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'teacher-injured-child.json'), 'utf8')) as { reporter: Record<string, unknown>; concerns: Record<string, unknown>[] } & Record<string, unknown>;
+const teacher = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'teacher-injured-child.json'), 'utf8')) as {
+  reporter: Record<string, unknown>;
+  concerns: Record<string, unknown>[];
+} & Record<string, unknown>;
 
 let tmp: string;
 beforeAll(() => {
@@ -31,7 +34,7 @@ function statusOf(out: string, duty: string, person: string): string | undefined
 }
 
 describe('za-duties assess', () => {
-  it('assesses the Mitchell\'s Plain example: a DVA report is due for each child, s2A/s2B turn on the functionary question', async () => {
+  it("assesses the Mitchell's Plain example: a DVA report is due for each child, s2A/s2B turn on the functionary question", async () => {
     const r = await runCli(['assess', 'examples/mitchells-plain.json']);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
@@ -77,7 +80,16 @@ describe('za-duties assess', () => {
     const r = await runCli(['assess', 'examples/mitchells-plain.json', '--format', 'text']);
     expect(r.code).toBe(0);
     const t = r.stdout;
-    const order = ['YOU MUST REPORT', 'dva-report', 'MAY APPLY', 'QUESTIONS THAT WOULD SETTLE IT', 'GUIDANCE', 'HELPLINES', 'DOES NOT APPLY', 'NOT LEGAL ADVICE'].map((s) => t.indexOf(s));
+    const order = [
+      'YOU MUST REPORT',
+      'dva-report',
+      'MAY APPLY',
+      'QUESTIONS THAT WOULD SETTLE IT',
+      'GUIDANCE',
+      'HELPLINES',
+      'DOES NOT APPLY',
+      'NOT LEGAL ADVICE',
+    ].map((s) => t.indexOf(s));
     expect(order.every((i) => i >= 0)).toBe(true);
     expect([...order].sort((x, y) => x - y)).toEqual(order);
     expect(t).toMatch(/Are you a "functionary"/);
@@ -94,7 +106,11 @@ describe('za-duties assess', () => {
     const r = await runCli(['assess', 'no-such-case.json']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('za-duties assess: file not found: no-such-case.json\n');
-    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'input_error', message: 'file not found: no-such-case.json' }, version: expect.any(String), rulesHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.parse(r.stdout)).toEqual({
+      error: { code: 'input_error', message: 'file not found: no-such-case.json' },
+      version: expect.any(String),
+      rulesHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
   });
 
   it('bad JSON: exit 2 with the line and column', async () => {
@@ -102,7 +118,9 @@ describe('za-duties assess', () => {
     fs.writeFileSync(file, '{\n  "people": [],\n  "concerns": [}\n');
     const r = await runCli(['assess', file]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain(`${file}:3:16: invalid JSON: expected a JSON value (object, array, string, number, true, false or null), got '}'`);
+    expect(r.stderr).toContain(
+      `${file}:3:16: invalid JSON: expected a JSON value (object, array, string, number, true, false or null), got '}'`,
+    );
     expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'invalid_json', line: 3, column: 16 } });
     const stdin = await runCli(['assess', '-'], '{"people": [1,]}');
     expect(stdin.code).toBe(2);
@@ -117,7 +135,9 @@ describe('za-duties assess', () => {
     const r = await runCli(['assess', '-'], JSON.stringify(bad));
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^za-duties assess: invalid input\n/);
-    expect(r.stderr).toContain('at concerns[0].basis: expected one of "knowledge", "reasonable_belief", "reasonable_suspicion", "rumour", got "gossip"');
+    expect(r.stderr).toContain(
+      'at concerns[0].basis: expected one of "knowledge", "reasonable_belief", "reasonable_suspicion", "rumour", got "gossip"',
+    );
     expect(r.stderr).toContain('at reporter.ageYears: expected a number of at least 0, got -1');
     const json = JSON.parse(r.stdout) as { error: { code: string; issues: { at: string }[] } };
     expect(json.error.code).toBe('invalid_input');
@@ -132,7 +152,9 @@ describe('za-duties assess', () => {
 
   it('usage errors exit 2', async () => {
     expect((await runCli(['assess', '--bogus', 'x.json'])).code).toBe(2);
-    expect((await runCli(['assess', '--format', 'xml', 'examples/mitchells-plain.json'])).stderr).toContain('--format expects json or text');
+    expect((await runCli(['assess', '--format', 'xml', 'examples/mitchells-plain.json'])).stderr).toContain(
+      '--format expects json or text',
+    );
     expect((await runCli(['assess', 'a.json', 'b.json'])).code).toBe(2);
     const tty = await runCli(['assess'], '', { stdinIsTTY: true });
     expect(tty.code).toBe(2);
@@ -144,9 +166,22 @@ describe('za-duties assess', () => {
 });
 
 describe('the compact form', () => {
-  const inputs: unknown[] = [...loadScenarios().filter((s) => !s.scenario.expected.error).map((s) => s.scenario.case), exampleCase];
+  const inputs: unknown[] = [
+    ...loadScenarios()
+      .filter((s) => !s.scenario.expected.error)
+      .map((s) => s.scenario.case),
+    exampleCase,
+  ];
   // Ids are the user's: quotes, backslashes, control characters and non-ASCII must come out as JSON.
-  inputs.push({ ...teacher, id: 'x"y\\z\u0001—案', people: [{ id: 'chi"ld\n', ageYears: 9 }, { id: 'father', ageYears: 39 }], concerns: [{ ...teacher.concerns[0], victim: 'chi"ld\n' }] });
+  inputs.push({
+    ...teacher,
+    id: 'x"y\\z\u0001—案',
+    people: [
+      { id: 'chi"ld\n', ageYears: 9 },
+      { id: 'father', ageYears: 39 },
+    ],
+    concerns: [{ ...teacher.concerns[0], victim: 'chi"ld\n' }],
+  });
 
   it('compactJson writes exactly JSON.stringify(compactAssessment(a)), for every scenario', () => {
     for (const input of inputs) {
@@ -189,11 +224,23 @@ describe('za-duties check', () => {
       { id: 'child-a', ageYears: 5 },
       { id: 'partner', ageYears: 35 },
     ],
-    concerns: [{ id: 'c1', victim: 'child-a', allegedBy: 'partner', relationship: 'parent', harm: 'exposure_to_domestic_violence', basis: 'reasonable_suspicion' }],
+    concerns: [
+      {
+        id: 'c1',
+        victim: 'child-a',
+        allegedBy: 'partner',
+        relationship: 'parent',
+        harm: 'exposure_to_domestic_violence',
+        basis: 'reasonable_suspicion',
+      },
+    ],
   };
 
   it('exit 0 when every must-duty that applies is met', async () => {
-    const r = await runCli(['check', '-'], JSON.stringify({ case: exposure, actions: [{ recipient: 'social_worker', date: '2026-11-21' }] }));
+    const r = await runCli(
+      ['check', '-'],
+      JSON.stringify({ case: exposure, actions: [{ recipient: 'social_worker', date: '2026-11-21' }] }),
+    );
     expect(r.code).toBe(0);
     const c = ComplianceCheckSchema.parse(JSON.parse(r.stdout));
     expect(c.compliant).toBe(true);
@@ -210,15 +257,33 @@ describe('za-duties check', () => {
       assessmentDate: '2026-03-05',
       reporter: { role: 'police_official', ageYears: 35, inCourseOfDuties: true, knowledgeDate: '2026-03-02' },
       people: [{ id: 'child-a', ageYears: 9 }],
-      concerns: [{ id: 'c1', victim: 'child-a', harm: 'physical_abuse', basis: 'reasonable_belief', physicalInjury: true, receivedAsReport: true, relationship: 'parent' }],
+      concerns: [
+        {
+          id: 'c1',
+          victim: 'child-a',
+          harm: 'physical_abuse',
+          basis: 'reasonable_belief',
+          physicalInjury: true,
+          receivedAsReport: true,
+          relationship: 'parent',
+        },
+      ],
     };
-    const overdue = await runCli(['check', '-'], JSON.stringify({ case: policeCase, actions: [{ recipient: 'police', date: '2026-03-02' }] }));
+    const overdue = await runCli(
+      ['check', '-'],
+      JSON.stringify({ case: policeCase, actions: [{ recipient: 'police', date: '2026-03-02' }] }),
+    );
     expect(overdue.code).toBe(1);
-    expect((JSON.parse(overdue.stdout) as { items: { id: string; status: string }[] }).items.find((i) => i.id === 'ca-s110-4')?.status).toBe('overdue');
+    expect(
+      (JSON.parse(overdue.stdout) as { items: { id: string; status: string }[] }).items.find((i) => i.id === 'ca-s110-4')?.status,
+    ).toBe('overdue');
   });
 
   it('exit 2 on invalid input, with the path', async () => {
-    const r = await runCli(['check', '-'], JSON.stringify({ case: exposure, actions: [{ recipient: 'the neighbour', date: '2026-11-21' }] }));
+    const r = await runCli(
+      ['check', '-'],
+      JSON.stringify({ case: exposure, actions: [{ recipient: 'the neighbour', date: '2026-11-21' }] }),
+    );
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('at actions[0].recipient: expected one of');
     expect(JSON.parse(r.stdout)).toMatchObject({ error: { code: 'invalid_input', issues: [{ at: 'actions[0].recipient' }] } });
@@ -237,7 +302,11 @@ describe('za-duties schema and rules', () => {
   });
 
   it('the input schema names the closed vocabularies and is strict', async () => {
-    const s = JSON.parse((await runCli(['schema'])).stdout) as { required: string[]; additionalProperties: boolean; properties: Record<string, unknown> };
+    const s = JSON.parse((await runCli(['schema'])).stdout) as {
+      required: string[];
+      additionalProperties: boolean;
+      properties: Record<string, unknown>;
+    };
     expect(s.required).toEqual(['people', 'concerns']);
     expect(s.additionalProperties).toBe(false);
     expect(JSON.stringify(s.properties.concerns)).toContain('exposure_to_domestic_violence');
@@ -248,13 +317,21 @@ describe('za-duties schema and rules', () => {
     const dir = path.join(tmp, 'schemas');
     const r = await runCli(['schema', '--write', dir]);
     expect(r.code).toBe(0);
-    expect(fs.readdirSync(dir).sort()).toEqual([...['batch-record', 'check-result', 'check', 'decision-record', 'input', 'output-compact', 'output'].map((n) => `${n}.schema.json`), 'openapi.json'].sort());
+    expect(fs.readdirSync(dir).sort()).toEqual(
+      [
+        ...['batch-record', 'check-result', 'check', 'decision-record', 'input', 'output-compact', 'output'].map((n) => `${n}.schema.json`),
+        'openapi.json',
+      ].sort(),
+    );
   });
 
   it('rules: the catalogue of the 11 duties with citations and verification labels', async () => {
     const r = await runCli(['rules']);
     expect(r.code).toBe(0);
-    const c = JSON.parse(r.stdout) as { rulesetVersion: string; duties: { id: string; versions: { verification: string; provision: string }[] }[] };
+    const c = JSON.parse(r.stdout) as {
+      rulesetVersion: string;
+      duties: { id: string; versions: { verification: string; provision: string }[] }[];
+    };
     expect(c.duties.map((d) => d.id)).toEqual([...DUTY_IDS]);
     for (const d of c.duties) for (const v of d.versions) expect(['exact', 'partial', 'secondary', 'unverified']).toContain(v.verification);
   });
@@ -263,7 +340,13 @@ describe('za-duties schema and rules', () => {
 // ---------------------------------------------------------------------------------------------
 // batch
 
-type BatchLine = { line: number; error?: { code: string; column?: number; bytes?: number; issues?: { at: string }[] }; skipped?: string; caseId?: string; duties?: unknown[] };
+type BatchLine = {
+  line: number;
+  error?: { code: string; column?: number; bytes?: number; issues?: { at: string }[] };
+  skipped?: string;
+  caseId?: string;
+  duties?: unknown[];
+};
 
 function records(stdout: string): BatchLine[] {
   expect(stdout.endsWith('\n')).toBe(true);
@@ -273,7 +356,8 @@ function records(stdout: string): BatchLine[] {
     .map((l) => JSON.parse(l) as BatchLine);
 }
 
-const expectedCompact = (c: unknown) => JSON.parse(JSON.stringify(compactAssessment(assess(c, { detail: 'full' })))) as Record<string, unknown>;
+const expectedCompact = (c: unknown) =>
+  JSON.parse(JSON.stringify(compactAssessment(assess(c, { detail: 'full' })))) as Record<string, unknown>;
 
 describe('za-duties batch: every line accounted for', () => {
   const good1 = { ...teacher, id: 'good-1' };
@@ -307,7 +391,11 @@ describe('za-duties batch: every line accounted for', () => {
     expect(recs[1]?.error).toMatchObject({ code: 'invalid_json', column: 45 });
     expect(recs[2]).toEqual({ line: 3, skipped: 'blank line' });
     expect(recs[3]?.error).toMatchObject({ code: 'line_too_long', bytes: Buffer.byteLength(twoMb), limit: 1024 * 1024 });
-    expect(recs[4]).toMatchObject({ line: 5, caseId: 'violating', error: { code: 'invalid_case', issues: [{ at: 'concerns[0].victim' }] } });
+    expect(recs[4]).toMatchObject({
+      line: 5,
+      caseId: 'violating',
+      error: { code: 'invalid_case', issues: [{ at: 'concerns[0].victim' }] },
+    });
     const { line: l6, ...a6 } = recs[5] as BatchLine;
     expect(l6).toBe(6);
     expect(a6).toEqual(expectedCompact(good2));
@@ -398,7 +486,12 @@ describe('za-duties batch: every line accounted for', () => {
     const many = Array.from({ length: 3000 }, () => JSON.stringify(good1)).join('\n');
     const { run } = await import('../src/cli/main.js');
     const stderr = new Sink();
-    const code = await run(['batch', '-'], { stdin: Readable.from([Buffer.from(many.slice(0, 500_000)), Buffer.from(many.slice(500_000))]), stdout: closing, stderr, cwd: ROOT });
+    const code = await run(['batch', '-'], {
+      stdin: Readable.from([Buffer.from(many.slice(0, 500_000)), Buffer.from(many.slice(500_000))]),
+      stdout: closing,
+      stderr,
+      cwd: ROOT,
+    });
     expect(code).toBe(1);
     expect(stderr.text()).toContain('stopped early: the output was closed');
   });

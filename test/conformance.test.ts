@@ -103,7 +103,10 @@ describe('conformance with json-rules-engine (the reference) on definite facts',
       for (const f of caseFacts(full)) {
         const { events } = await engine.run(f.facts);
         const fired = [...new Set(events.map((e) => e.type))].sort();
-        const applying = a.duties.filter((d) => d.person === f.person && d.status === 'applies' && d.concerns.includes(f.concern)).map((d) => d.duty).sort();
+        const applying = a.duties
+          .filter((d) => d.person === f.person && d.status === 'applies' && d.concerns.includes(f.concern))
+          .map((d) => d.duty)
+          .sort();
         expect(fired, `${scenario.name} / ${f.concern}`).toEqual(applying);
         compared++;
       }

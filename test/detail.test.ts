@@ -77,7 +77,9 @@ describe('levels of detail', () => {
         const options = { ...s.scenario.options, ...mode, ...TODAY };
         const full = assess(s.scenario.case, { ...options, detail: 'full' });
         for (const d of full.duties) {
-          expect(JSON.stringify(explain(s.scenario.case, d.duty, d.person, options)), `${s.scenario.name}: ${d.duty}/${d.person}`).toBe(JSON.stringify(d.reasons));
+          expect(JSON.stringify(explain(s.scenario.case, d.duty, d.person, options)), `${s.scenario.name}: ${d.duty}/${d.person}`).toBe(
+            JSON.stringify(d.reasons),
+          );
           if (d.status === 'does_not_apply') omitted++;
         }
       }

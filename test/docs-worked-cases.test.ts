@@ -18,7 +18,13 @@ const runs = runWorkedCases();
 
 describe('worked scenarios (docs/worked-cases.json)', () => {
   it('cover the five cases trainers asked for', () => {
-    expect(runs.map((r) => r.worked.id)).toEqual(['mitchells-plain', 'sexual-offence-child', 'adolescent-relationship', 'older-person', 'child-reporter']);
+    expect(runs.map((r) => r.worked.id)).toEqual([
+      'mitchells-plain',
+      'sexual-offence-child',
+      'adolescent-relationship',
+      'older-person',
+      'child-reporter',
+    ]);
   });
 
   for (const r of runs) {
@@ -96,7 +102,21 @@ describe('the site’s helpers', () => {
 
   it('render the repository’s Markdown: headings in order, tables with header scopes, links outside the site as text', () => {
     const out = renderMarkdown(
-      ['# Title', '', '### Skipped a level', '', '| a | b |', '|---|---|', '| `x|y` | **z** |', '', '- one', '  continued', '- [two](../shared/law/digest.md)', '', '> quote'].join('\n'),
+      [
+        '# Title',
+        '',
+        '### Skipped a level',
+        '',
+        '| a | b |',
+        '|---|---|',
+        '| `x|y` | **z** |',
+        '',
+        '- one',
+        '  continued',
+        '- [two](../shared/law/digest.md)',
+        '',
+        '> quote',
+      ].join('\n'),
       { topLevel: 1, rewriteLink: (h) => (h.startsWith('http') ? h : null) },
     );
     expect(out).toContain('<h1 id="title">Title</h1>');
@@ -114,7 +134,9 @@ describe('the trainer site’s words and links', () => {
     expect(publicText('which is which is unconfirmed (gaps.md §4.2). Do not use')).toBe('which is which is unconfirmed. Do not use');
     expect(publicText('a TCC (gov.za; shared/law/gaps.md §8; verified description)')).toBe('a TCC (gov.za; verified description)');
     expect(publicText('now an adult (see /tmp/fixture-concerns.md on survivor autonomy).')).toBe('now an adult.');
-    expect(publicText('Practice source: VAC-VAW coordination chapter (shared/sources/x.txt), Case 22')).toMatch(/^Practice source: a South African practice chapter on coordinating [^()]*\(VAC–VAW\), Case 22$/);
+    expect(publicText('Practice source: VAC-VAW coordination chapter (shared/sources/x.txt), Case 22')).toMatch(
+      /^Practice source: a South African practice chapter on coordinating [^()]*\(VAC–VAW\), Case 22$/,
+    );
     expect(publicText('Thresholds are data in `rules/conditions/older-person.json`.')).toBe('Thresholds are in the rule data.');
     expect(publicText('no file here (a note; 2026)')).toBe('no file here (a note; 2026)');
   });
@@ -122,7 +144,9 @@ describe('the trainer site’s words and links', () => {
   it('writes duty ids and vocabulary codes as words in text, never in attribute values', async () => {
     const { prose } = await import('../docs/build/public-text.js');
     const names = new Map(dutyCatalogue().duties.map((d) => [d.id, `${d.actShort} ${d.versions[d.versions.length - 1]?.provision ?? ''}`]));
-    expect(prose('One report to SAPS can meet ca-s110-1, soa-s54-1 at once')).toBe(`One report to SAPS can meet ${names.get('ca-s110-1') ?? ''}, ${names.get('soa-s54-1') ?? ''} at once`);
+    expect(prose('One report to SAPS can meet ca-s110-1, soa-s54-1 at once')).toBe(
+      `One report to SAPS can meet ${names.get('ca-s110-1') ?? ''}, ${names.get('soa-s54-1') ?? ''} at once`,
+    );
     expect(prose('record the basis as reasonable_suspicion')).toBe('record the basis as reasonable suspicion');
     expect(prose('my_variable stays')).toBe('my_variable stays');
     const el = html`<a href="duties/${'dva-s2A'}.html" data-v="${'physical_abuse'}">${'dva-s2A'}: ${'physical_abuse'}</a>`.value;
@@ -131,7 +155,10 @@ describe('the trainer site’s words and links', () => {
 
   it('links the first use of each glossary term, never inside links, headings or code', async () => {
     const { linkTerms } = await import('../docs/build/glossary.js');
-    const out = linkTerms(html`<h2>A functionary</h2><p>Use <code>functionary</code>; a functionary or a functionary, and sexual harassment, not harassment.</p>`, 'glossary.html').value;
+    const out = linkTerms(
+      html`<h2>A functionary</h2><p>Use <code>functionary</code>; a functionary or a functionary, and sexual harassment, not harassment.</p>`,
+      'glossary.html',
+    ).value;
     expect(out).toBe(
       '<h2>A functionary</h2><p>Use <code>functionary</code>; a <a class="term" href="glossary.html#functionary">functionary</a> or a functionary, and <a class="term" href="glossary.html#sexual-harassment">sexual harassment</a>, not <a class="term" href="glossary.html#intimidation">harassment</a>.</p>',
     );

@@ -101,7 +101,8 @@ function htmlFiles(dir = SITE): string[] {
 /** Links (href/src) and element ids of an HTML file, read from its markup. */
 function scan(rel: string): { links: string[]; ids: Set<string> } {
   const text = fs.readFileSync(path.join(SITE, rel), 'utf8');
-  const attr = (name: string) => [...text.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].map((m) => (m[1] as string).replace(/&amp;/g, '&'));
+  const attr = (name: string) =>
+    [...text.matchAll(new RegExp(`\\s${name}="([^"]*)"`, 'g'))].map((m) => (m[1] as string).replace(/&amp;/g, '&'));
   const links = [...attr('href'), ...attr('src')];
   return { links, ids: new Set([...attr('id'), ...attr('name')]) };
 }
@@ -159,7 +160,8 @@ function auditInPage(): string[] {
   }
   for (const t of document.querySelectorAll('main table')) {
     if (t.querySelectorAll('th').length === 0) out.push('table without header cells');
-    for (const th of t.querySelectorAll('th')) if (!th.getAttribute('scope')) out.push(`th without scope: "${(th.textContent ?? '').trim().slice(0, 40)}"`);
+    for (const th of t.querySelectorAll('th'))
+      if (!th.getAttribute('scope')) out.push(`th without scope: "${(th.textContent ?? '').trim().slice(0, 40)}"`);
   }
   for (const img of document.querySelectorAll('img')) if (!img.hasAttribute('alt')) out.push('img without alt');
   const ids = new Map<string, number>();
@@ -188,10 +190,31 @@ describe('the trainer site', () => {
   });
 
   it('has every page: duties, worked scenarios, comparison, changes, try-it, API reference', () => {
-    for (const p of ['index.html', 'compare.html', 'changes.html', 'try.html', 'interpretation.html', 'scenarios/mitchells-plain.html', 'scenarios/library.html', 'api/index.html']) {
+    for (const p of [
+      'index.html',
+      'compare.html',
+      'changes.html',
+      'try.html',
+      'interpretation.html',
+      'scenarios/mitchells-plain.html',
+      'scenarios/library.html',
+      'api/index.html',
+    ]) {
       expect(files).toContain(p);
     }
-    for (const id of ['dva-s2A', 'dva-s2B', 'ca-s110-1', 'ca-s110-2', 'ca-s110-4', 'soa-s54-1', 'soa-s54-2', 'opa-s26', 'tip-s18', 'tip-s19', 'fpa-s24B']) {
+    for (const id of [
+      'dva-s2A',
+      'dva-s2B',
+      'ca-s110-1',
+      'ca-s110-2',
+      'ca-s110-4',
+      'soa-s54-1',
+      'soa-s54-2',
+      'opa-s26',
+      'tip-s18',
+      'tip-s19',
+      'fpa-s24B',
+    ]) {
       expect(files).toContain(`duties/${id}.html`);
     }
   });
@@ -220,7 +243,8 @@ describe('the trainer site', () => {
         if (file !== from) linked.add(file);
         const fragment = decodeURIComponent(url.hash.slice(1));
         // A case in the link (#case=…) is data for the page's script, not an anchor.
-        if (fragment && !fragment.startsWith('case=') && file.endsWith('.html') && !scans.get(file)?.ids.has(fragment)) broken.push(`${from} → ${href} (no such anchor)`);
+        if (fragment && !fragment.startsWith('case=') && file.endsWith('.html') && !scans.get(file)?.ids.has(fragment))
+          broken.push(`${from} → ${href} (no such anchor)`);
       }
     }
     expect(broken).toEqual([]);
@@ -256,11 +280,14 @@ describe('the trainer site', () => {
   it('shows no file of the project in any page’s text: no scratch paths, law-digest references or rule-file names', async () => {
     const context = await browser.newContext({ locale: 'en-ZA' });
     const page = await context.newPage();
-    const internal = /\/tmp\/|shared\/(?:sources|law)|gaps\.md|digest\.md|\brules\/[\w/.-]+|\bfixtures\/|\bdocs\/[\w-]+\.(?:json|md)|\bsrc\/\w/;
+    const internal =
+      /\/tmp\/|shared\/(?:sources|law)|gaps\.md|digest\.md|\brules\/[\w/.-]+|\bfixtures\/|\bdocs\/[\w-]+\.(?:json|md)|\bsrc\/\w/;
     const found: string[] = [];
     for (const f of files.filter((x) => !x.startsWith('api/'))) {
       await page.goto(`${base}${f}`, { waitUntil: 'load' });
-      const text = await page.evaluate(() => document.body.innerText + ' ' + [...document.querySelectorAll('[title]')].map((e) => e.getAttribute('title')).join(' '));
+      const text = await page.evaluate(
+        () => document.body.innerText + ' ' + [...document.querySelectorAll('[title]')].map((e) => e.getAttribute('title')).join(' '),
+      );
       const m = internal.exec(text);
       if (m) found.push(`${f}: …${text.slice(Math.max(0, m.index - 60), m.index + 40)}…`);
     }
@@ -289,7 +316,11 @@ describe('the trainer site', () => {
       return out.join(' ');
     };
     const found: string[] = [];
-    const pages = [...files.filter((x) => !x.startsWith('api/') && x !== 'cli.html' && x !== 'developers.html'), `try.html${fragmentOf(MITCHELLS_PLAIN)}`, `report.html${fragmentOf(MITCHELLS_PLAIN)}`];
+    const pages = [
+      ...files.filter((x) => !x.startsWith('api/') && x !== 'cli.html' && x !== 'developers.html'),
+      `try.html${fragmentOf(MITCHELLS_PLAIN)}`,
+      `report.html${fragmentOf(MITCHELLS_PLAIN)}`,
+    ];
     for (const f of pages) {
       await page.goto(`${base}${f}`, { waitUntil: 'load' });
       if (f.startsWith('try.html#')) await page.locator('#results .assessment').waitFor();
@@ -312,7 +343,11 @@ describe('the trainer site', () => {
     const first = await page.evaluate(() => {
       const walker = document.createTreeWalker(document.querySelector('main') as Node, NodeFilter.SHOW_TEXT);
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (/functionary/i.test(n.textContent ?? '') && !n.parentElement?.closest('h1, h2, h3, h4, a, code, blockquote, caption, dt, summary, label, legend')) return 'unlinked text first';
+        if (
+          /functionary/i.test(n.textContent ?? '') &&
+          !n.parentElement?.closest('h1, h2, h3, h4, a, code, blockquote, caption, dt, summary, label, legend')
+        )
+          return 'unlinked text first';
         if (/functionary/i.test(n.textContent ?? '') && n.parentElement?.closest('a.term')) return 'link first';
       }
       return 'none';
@@ -321,12 +356,25 @@ describe('the trainer site', () => {
     await functionary.click();
     await page.waitForURL(/glossary\.html#functionary$/);
     expect(await page.locator('dt#functionary + dd').textContent()).toMatch(/not been verified/);
-    for (const id of ['complainant', 'designated-child-protection-organisation', 'domestic-relationship', 'concludes', 'reasonable-grounds', 'exposure', 'physical-abuse', 'economic-abuse']) {
+    for (const id of [
+      'complainant',
+      'designated-child-protection-organisation',
+      'domestic-relationship',
+      'concludes',
+      'reasonable-grounds',
+      'exposure',
+      'physical-abuse',
+      'economic-abuse',
+    ]) {
       expect(await page.locator(`dt#${id}`).count(), id).toBe(1);
     }
     // Scenario pages link their terms too.
     await page.goto(`${base}scenarios/mitchells-plain.html`);
-    expect(await page.locator('main a.term[href="../glossary.html#domestic-relationship"], main a.term[href="../glossary.html#exposure"]').count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .locator('main a.term[href="../glossary.html#domestic-relationship"], main a.term[href="../glossary.html#exposure"]')
+        .count(),
+    ).toBeGreaterThan(0);
     expect(await page.evaluate(auditInPage)).toEqual([]);
     await context.close();
   });
@@ -425,7 +473,13 @@ describe('a duty page', () => {
     await page.goto(`${base}changes.html`);
     const first = page.locator('ul.story li').first();
     expect(await first.textContent()).toMatch(/^\d{1,2} [A-Z][a-z]+ \d{4}: .+ (took effect|was amended|were amended)\./);
-    expect(await page.evaluate(() => (document.querySelector('ul.story') as Element).compareDocumentPosition(document.querySelector('table.timeline') as Element) & Node.DOCUMENT_POSITION_FOLLOWING)).toBeTruthy();
+    expect(
+      await page.evaluate(
+        () =>
+          (document.querySelector('ul.story') as Element).compareDocumentPosition(document.querySelector('table.timeline') as Element) &
+          Node.DOCUMENT_POSITION_FOLLOWING,
+      ),
+    ).toBeTruthy();
     await context.close();
   });
 
@@ -493,7 +547,9 @@ describe('the try-it page', () => {
     expect(await notMandatory.isVisible()).toBe(true);
     expect(await notMandatory.textContent()).toMatch(/Form 22 is not the mandatory route/);
     expect(await page.locator('#results [data-guidance="form-22"]').count()).toBe(0);
-    expect(await page.locator('#results section.person[data-person="mother"] .none-apply').textContent()).toMatch(/No reporting duty applies for mother/);
+    expect(await page.locator('#results section.person[data-person="mother"] .none-apply').textContent()).toMatch(
+      /No reporting duty applies for mother/,
+    );
     // The questions and the survivor-centred guidance are shown too.
     expect(await page.locator('#results ol.questions').textContent()).toMatch(/functionary/);
     expect(await page.locator('#results [data-guidance="talk-with-survivor"]').isVisible()).toBe(true);
@@ -503,7 +559,9 @@ describe('the try-it page', () => {
     expect(await shownStatuses(page)).toEqual(expected);
 
     // Links in the results lead somewhere: anchors on the page, duty pages in the site.
-    const links = await page.evaluate(() => [...document.querySelectorAll('#results a[href]')].map((a) => a.getAttribute('href') as string));
+    const links = await page.evaluate(() =>
+      [...document.querySelectorAll('#results a[href]')].map((a) => a.getAttribute('href') as string),
+    );
     expect(links.length).toBeGreaterThan(10);
     for (const href of links) {
       if (href.startsWith('#')) expect(await page.locator(`[id="${href.slice(1)}"]`).count(), href).toBe(1);
@@ -518,7 +576,9 @@ describe('the try-it page', () => {
 
     await page.evaluate(() => window.scrollTo(0, (document.querySelector('#results') as HTMLElement).offsetTop));
     await page.screenshot({ path: path.join(ARTIFACTS, 'docs-try-it-mitchells-plain.png') });
-    await page.locator('#results section.person[data-person="child-a"]').screenshot({ path: path.join(ARTIFACTS, 'docs-try-it-child-a.png') });
+    await page
+      .locator('#results section.person[data-person="child-a"]')
+      .screenshot({ path: path.join(ARTIFACTS, 'docs-try-it-child-a.png') });
     await context.close();
   });
 
@@ -546,7 +606,9 @@ describe('the try-it page', () => {
     await card.waitFor();
     expect(await card.getAttribute('data-status')).toBe('applies');
     expect(await card.textContent()).toMatch(/social worker or the South African Police Service/);
-    expect(await page.locator('#results [data-duty="ca-s110-1"][data-person="child-a"]').getAttribute('data-status')).toBe('does_not_apply');
+    expect(await page.locator('#results [data-duty="ca-s110-1"][data-person="child-a"]').getAttribute('data-status')).toBe(
+      'does_not_apply',
+    );
     expect(problems).toEqual([]);
     await context.close();
   });
@@ -608,7 +670,11 @@ function fragmentOf(c: unknown): string {
 
 /** The Mitchell's Plain case's value for an input path; people by label (the interview adds them in its own order). */
 function mitchellsPlainValue(input: string, about: string): unknown {
-  const c = MITCHELLS_PLAIN as unknown as { reporter: Record<string, unknown>; people: Record<string, unknown>[]; concerns: Record<string, unknown>[] };
+  const c = MITCHELLS_PLAIN as unknown as {
+    reporter: Record<string, unknown>;
+    people: Record<string, unknown>[];
+    concerns: Record<string, unknown>[];
+  };
   const m = /^(?:(reporter)\.|(people|concerns)\[(\d+)\]\.)?(\w+)$/.exec(input);
   if (!m) throw new Error(`not an input path: ${input}`);
   const field = m[4] as string;
@@ -647,9 +713,13 @@ describe('the guided interview', () => {
         expect(await page.locator('#q-error').textContent()).toMatch(/Choose an answer, or "I don't know"/);
       }
       // The first control with a value in the case answers; otherwise "I don't know".
-      const controls = await form.locator('[data-input]').evaluateAll((els) =>
-        els.filter((e) => e.tagName !== 'FORM').map((e) => ({ input: e.getAttribute('data-input') as string, kind: e.getAttribute('data-kind') as string, id: e.id })),
-      );
+      const controls = await form
+        .locator('[data-input]')
+        .evaluateAll((els) =>
+          els
+            .filter((e) => e.tagName !== 'FORM')
+            .map((e) => ({ input: e.getAttribute('data-input') as string, kind: e.getAttribute('data-kind') as string, id: e.id })),
+        );
       const pick = controls.map((c) => ({ ...c, value: mitchellsPlainValue(c.input, about) })).find((c) => c.value !== undefined);
       if (!pick) {
         await page.locator('#q-skip').click();
@@ -660,7 +730,8 @@ describe('the guided interview', () => {
         const radio = form.locator(`input[type="radio"][data-value='${json}']`);
         const option = form.locator(`option[data-value='${json}']`);
         if ((await radio.count()) > 0) await radio.check();
-        else if ((await option.count()) > 0) await form.locator('select').selectOption({ index: await option.evaluate((o) => (o as HTMLOptionElement).index) });
+        else if ((await option.count()) > 0)
+          await form.locator('select').selectOption({ index: await option.evaluate((o) => (o as HTMLOptionElement).index) });
         else await form.locator('#answer-0-new').fill(String(pick.value));
       } else {
         await form.locator(`#${pick.id}`).fill(String(pick.value));
@@ -696,14 +767,26 @@ describe('the guided interview', () => {
     await page.locator('#q-skip').click();
     expect(await page.locator('#q-form').getAttribute('data-input')).toBe('concerns[0].victim');
     expect(problems).toEqual([]);
-    expect(await page.evaluate(() => fetch('index.html').then(() => 'sent', () => 'blocked'))).toBe('blocked');
+    expect(
+      await page.evaluate(() =>
+        fetch('index.html').then(
+          () => 'sent',
+          () => 'blocked',
+        ),
+      ),
+    ).toBe('blocked');
     await context.close();
   });
 
   it('opens a case from its link and asks only what is still open', async () => {
     const context = await browser.newContext({ locale: 'en-ZA' });
     const { page, problems } = await watchedPage(context);
-    const partial = { assessmentDate: '2026-11-28', reporter: { role: 'teacher' }, people: [{ id: 'Lerato, 5', ageYears: 5 }], concerns: [{ id: 'c1', victim: 'Lerato, 5', harm: 'sexual_abuse' }] };
+    const partial = {
+      assessmentDate: '2026-11-28',
+      reporter: { role: 'teacher' },
+      people: [{ id: 'Lerato, 5', ageYears: 5 }],
+      concerns: [{ id: 'c1', victim: 'Lerato, 5', harm: 'sexual_abuse' }],
+    };
     await page.goto(`${base}interview.html${fragmentOf(partial)}`);
     await page.locator('#q-form').waitFor();
     expect(await page.locator('#q-form').getAttribute('data-input')).toBe('concerns[0].allegedBy');
@@ -793,11 +876,13 @@ describe('a worked case, shaped for a workshop', () => {
     expect(await answer.getAttribute('open')).toBeNull();
     expect(await page.locator('#mandatory').isVisible()).toBe(false);
     // The question comes before the answer in the page.
-    expect(await page.evaluate(() => {
-      const q = document.getElementById('question') as Node;
-      const a = document.getElementById('answer-reveal') as Node;
-      return Boolean(q.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING);
-    })).toBe(true);
+    expect(
+      await page.evaluate(() => {
+        const q = document.getElementById('question') as Node;
+        const a = document.getElementById('answer-reveal') as Node;
+        return Boolean(q.compareDocumentPosition(a) & Node.DOCUMENT_POSITION_FOLLOWING);
+      }),
+    ).toBe(true);
     expect(await page.locator('.case').textContent()).toMatch(/Kayla, 5[\s\S]*Jayden, 3/);
     expect(await page.locator('main').textContent()).not.toMatch(/child-a|child-b/);
     await page.locator('#answer-reveal > summary').click();

@@ -37,13 +37,22 @@ describe('legal scenarios (fixtures/)', () => {
         }
         if (d.modality) expect(got.modality, ctx).toBe(d.modality);
         for (const r of d.reasons ?? []) {
-          expect(got.reasons.some((x) => x.fact === r.fact && x.result === r.result), `${ctx} includes ${r.fact}=${String(r.result)}`).toBe(true);
+          expect(
+            got.reasons.some((x) => x.fact === r.fact && x.result === r.result),
+            `${ctx} includes ${r.fact}=${String(r.result)}`,
+          ).toBe(true);
         }
         for (const m of d.missing ?? []) {
-          expect(got.missing.map((x) => x.fact), ctx).toContain(m);
+          expect(
+            got.missing.map((x) => x.fact),
+            ctx,
+          ).toContain(m);
         }
         for (const n of d.notes ?? []) {
-          expect(got.notes.map((x) => x.id), ctx).toContain(n);
+          expect(
+            got.notes.map((x) => x.id),
+            ctx,
+          ).toContain(n);
         }
         if (d.presumed) expect([...new Set((got.presumed ?? []).map((p) => p.id))].sort(), ctx).toEqual([...d.presumed].sort());
       }

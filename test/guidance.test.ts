@@ -38,7 +38,8 @@ describe('guidance', () => {
           const prev = a.questions[i - 1]!;
           const next = a.questions[i]!;
           expect(Number(prev.presumed ?? false)).toBeLessThanOrEqual(Number(next.presumed ?? false));
-          if ((prev.presumed ?? false) === (next.presumed ?? false)) expect(prev.settles.length).toBeGreaterThanOrEqual(next.settles.length);
+          if ((prev.presumed ?? false) === (next.presumed ?? false))
+            expect(prev.settles.length).toBeGreaterThanOrEqual(next.settles.length);
         }
         // Every missing fact of every may_apply duty is asked, once.
         const asked = new Set(a.questions.map((q) => `${q.fact}|${q.about}`));

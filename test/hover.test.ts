@@ -20,8 +20,16 @@ assess({
 let service: ts.LanguageService;
 
 beforeAll(() => {
-  if (!fs.existsSync(path.join(ROOT, 'dist', 'index.d.ts'))) throw new Error('dist/index.d.ts is missing: run `npm run build` first (npm test does)');
-  const options: ts.CompilerOptions = { strict: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, noEmit: true, types: [] };
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'index.d.ts')))
+    throw new Error('dist/index.d.ts is missing: run `npm run build` first (npm test does)');
+  const options: ts.CompilerOptions = {
+    strict: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    noEmit: true,
+    types: [],
+  };
   const host: ts.LanguageServiceHost = {
     getScriptFileNames: () => [APP],
     getScriptVersion: () => '1',
@@ -40,7 +48,9 @@ beforeAll(() => {
 
 describe('editor support from the built declarations', () => {
   it('the app compiles against dist/ (the package resolves to itself by name)', () => {
-    const errors = [...service.getSyntacticDiagnostics(APP), ...service.getSemanticDiagnostics(APP)].map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+    const errors = [...service.getSyntacticDiagnostics(APP), ...service.getSemanticDiagnostics(APP)].map((d) =>
+      ts.flattenDiagnosticMessageText(d.messageText, '\n'),
+    );
     expect(errors).toEqual([]);
   });
 

@@ -43,7 +43,12 @@ function request(method: string, urlPath: string, body?: string, port = srv.port
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        const reply = { status: res.statusCode ?? 0, headers: res.headers, body: text, json: () => JSON.parse(text) as Record<string, unknown> };
+        const reply = {
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: text,
+          json: () => JSON.parse(text) as Record<string, unknown>,
+        };
         keepAnswer({ method, path: urlPath.replace(/^\/duties\//, '/'), ...reply });
         resolve(reply);
       });
@@ -69,21 +74,59 @@ describe('GET /openapi.json', () => {
     expect(doc).toEqual(openApiDocument(jsonSchema));
     expect(doc.openapi).toBe('3.1.0');
     expect(doc.info).toMatchObject({ version: pkg.version, 'x-rules-hash': HASH });
-    expect(Object.keys(doc.paths).sort()).toEqual(['/assess', '/check', '/healthz', '/openapi.json', '/record', '/replay', '/rules', '/schema/{name}', '/validate']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/assess',
+      '/check',
+      '/healthz',
+      '/openapi.json',
+      '/record',
+      '/replay',
+      '/rules',
+      '/schema/{name}',
+      '/validate',
+    ]);
     // The 404 names exactly the documented routes.
     const nope = await request('GET', '/nope');
-    for (const p of Object.keys(doc.paths)) expect(nope.json().error).toMatchObject({ message: expect.stringContaining(p.replace('{name}', ':name')) });
+    for (const p of Object.keys(doc.paths))
+      expect(nope.json().error).toMatchObject({ message: expect.stringContaining(p.replace('{name}', ':name')) });
   });
 
   it('the checker refuses answers that depart from it (so the checks in the tests can fail)', () => {
-    const headers = { 'content-type': 'application/json', 'za-duties-version': pkg.version, 'za-duties-ruleset': 'x', 'za-duties-rules-hash': HASH };
+    const headers = {
+      'content-type': 'application/json',
+      'za-duties-version': pkg.version,
+      'za-duties-ruleset': 'x',
+      'za-duties-rules-hash': HASH,
+    };
     const error = JSON.stringify({ error: { code: 'not_found', message: 'x' }, version: pkg.version, rulesHash: HASH });
     expect(answerProblems({ method: 'GET', path: '/nope', status: 404, headers, body: error })).toEqual([]);
-    expect(answerProblems({ method: 'GET', path: '/nope', status: 404, headers: { 'content-type': 'application/json' }, body: error }).join()).toContain('ZA-Duties-Version is missing');
-    expect(answerProblems({ method: 'GET', path: '/healthz', status: 200, headers, body: JSON.stringify({ status: 'ok' }) }).join()).toContain("must have required property 'version'");
-    expect(answerProblems({ method: 'POST', path: '/assess', status: 418, headers, body: error }).join()).toContain('status 418 is not documented');
-    expect(answerProblems({ method: 'POST', path: '/validate', status: 400, headers, body: JSON.stringify({ error: { code: 'whatever', message: 'x' }, version: 'x', rulesHash: HASH }) }).join()).toContain('allowed values');
-    expect(answerProblems({ method: 'POST', path: '/validate', status: 200, headers, body: JSON.stringify({ valid: true, assessmentDate: '2026-02-30', knowledgeDate: '2026-02-01', version: 'x', rulesHash: HASH }) }).join()).toContain('format "date"');
+    expect(
+      answerProblems({ method: 'GET', path: '/nope', status: 404, headers: { 'content-type': 'application/json' }, body: error }).join(),
+    ).toContain('ZA-Duties-Version is missing');
+    expect(
+      answerProblems({ method: 'GET', path: '/healthz', status: 200, headers, body: JSON.stringify({ status: 'ok' }) }).join(),
+    ).toContain("must have required property 'version'");
+    expect(answerProblems({ method: 'POST', path: '/assess', status: 418, headers, body: error }).join()).toContain(
+      'status 418 is not documented',
+    );
+    expect(
+      answerProblems({
+        method: 'POST',
+        path: '/validate',
+        status: 400,
+        headers,
+        body: JSON.stringify({ error: { code: 'whatever', message: 'x' }, version: 'x', rulesHash: HASH }),
+      }).join(),
+    ).toContain('allowed values');
+    expect(
+      answerProblems({
+        method: 'POST',
+        path: '/validate',
+        status: 200,
+        headers,
+        body: JSON.stringify({ valid: true, assessmentDate: '2026-02-30', knowledgeDate: '2026-02-01', version: 'x', rulesHash: HASH }),
+      }).join(),
+    ).toContain('format "date"');
   });
 });
 
@@ -104,7 +147,12 @@ describe('the version and the rules hash on every answer', () => {
       request('POST', '/assess', '{'),
     ]);
     for (const r of replies) expectProvenance(r);
-    expect(replies[0]?.json()).toEqual({ status: 'ok', version: pkg.version, rulesetVersion: dutyCatalogue().rulesetVersion, rulesHash: HASH });
+    expect(replies[0]?.json()).toEqual({
+      status: 'ok',
+      version: pkg.version,
+      rulesetVersion: dutyCatalogue().rulesetVersion,
+      rulesHash: HASH,
+    });
     expect(replies[2]?.json()).toMatchObject({ rulesHash: HASH });
     for (const i of [7, 8, 9, 10, 11]) expect(replies[i]?.json(), String(i)).toMatchObject({ version: pkg.version, rulesHash: HASH });
     // The library's assessment keeps its own shape, with its ruleset version (package version and hash prefix).
@@ -117,7 +165,13 @@ describe('POST /validate', () => {
   it('a valid case: 200 with the dates it would be assessed on, and nothing assessed', async () => {
     const r = await post('/validate', teacher);
     expect(r.status).toBe(200);
-    expect(r.json()).toEqual({ valid: true, assessmentDate: teacher.assessmentDate, knowledgeDate: expect.any(String), version: pkg.version, rulesHash: HASH });
+    expect(r.json()).toEqual({
+      valid: true,
+      assessmentDate: teacher.assessmentDate,
+      knowledgeDate: expect.any(String),
+      version: pkg.version,
+      rulesHash: HASH,
+    });
     expect(r.json()).not.toHaveProperty('duties');
   });
 
@@ -125,17 +179,33 @@ describe('POST /validate', () => {
     const bad = {
       assessmentDate: '2026-03-02',
       reporter: { knowledgeDate: '2026-03-05' },
-      people: [{ id: 'a', ageYears: 5, dateOfBirth: '2010-01-01' }, { id: 'a' }, { id: 'b', caregiverOf: ['zz'], dateOfBirth: '2027-01-01' }],
+      people: [
+        { id: 'a', ageYears: 5, dateOfBirth: '2010-01-01' },
+        { id: 'a' },
+        { id: 'b', caregiverOf: ['zz'], dateOfBirth: '2027-01-01' },
+      ],
       concerns: [{ id: 'c1', victim: 'x', allegedBy: 'y', harm: 'neglect' }],
     };
     const r = await post('/validate', bad);
     expect(r.status).toBe(400);
     const error = r.json().error as { code: string; issues: { at: string; code: string }[] };
     expect(error.code).toBe('invalid_input');
-    expect(error.issues.map((i) => i.at).sort()).toEqual(['concerns[0].allegedBy', 'concerns[0].victim', 'people[1].id', 'people[2].caregiverOf[0]']);
+    expect(error.issues.map((i) => i.at).sort()).toEqual([
+      'concerns[0].allegedBy',
+      'concerns[0].victim',
+      'people[1].id',
+      'people[2].caregiverOf[0]',
+    ]);
     expect(error.issues.every((i) => i.code === 'custom')).toBe(true);
     // Once the ids are right, the dates and ages: knowledge after the assessment, a birth after it, ages that disagree.
-    const dated = await post('/validate', { ...bad, people: [{ id: 'a', ageYears: 5, dateOfBirth: '2010-01-01' }, { id: 'b', dateOfBirth: '2027-01-01' }], concerns: [{ id: 'c1', victim: 'a', harm: 'neglect' }] });
+    const dated = await post('/validate', {
+      ...bad,
+      people: [
+        { id: 'a', ageYears: 5, dateOfBirth: '2010-01-01' },
+        { id: 'b', dateOfBirth: '2027-01-01' },
+      ],
+      concerns: [{ id: 'c1', victim: 'a', harm: 'neglect' }],
+    });
     const issues = (dated.json().error as { issues: { at: string; code: string }[] }).issues;
     expect(issues.map((i) => [i.at, i.code]).sort()).toEqual([
       ['people[0].ageYears', 'conflicting_facts'],
@@ -175,14 +245,19 @@ describe('POST /record and POST /replay', () => {
   });
 
   it('a record whose outcome was changed: 200 with the differences; ?strict=1 records strict mode', async () => {
-    const { record } = (await post('/record?strict=1', teacher)).json() as { record: { mode: string; outcome: { duty: string; person: string; status: string }[] } };
+    const { record } = (await post('/record?strict=1', teacher)).json() as {
+      record: { mode: string; outcome: { duty: string; person: string; status: string }[] };
+    };
     expect(record.mode).toBe('strict');
     const i = record.outcome.findIndex((d) => d.status === 'applies');
     const first = record.outcome[i] as { duty: string; person: string; status: string };
     const changed = { ...record, outcome: record.outcome.map((d, j) => (j === i ? { ...d, status: 'does_not_apply' } : d)) };
     const r = await post('/replay', changed);
     expect(r.status).toBe(200);
-    expect(r.json()).toMatchObject({ identical: false, differences: [{ duty: first.duty, person: first.person, recorded: 'does_not_apply', now: 'applies' }] });
+    expect(r.json()).toMatchObject({
+      identical: false,
+      differences: [{ duty: first.duty, person: first.person, recorded: 'does_not_apply', now: 'applies' }],
+    });
   });
 
   it('not a record, or a case that is not valid: 400 invalid_input', async () => {
@@ -212,7 +287,12 @@ describe('the request handler in a server of ones own (za-reporting-duties/http)
     try {
       const health = await request('GET', '/duties/healthz', undefined, port);
       expect(health.json()).toMatchObject({ status: 'ok', rulesHash: HASH });
-      const big = await request('POST', '/duties/assess', JSON.stringify({ ...teacher, people: Array.from({ length: 6 }, (_, i) => ({ id: `p${i}` })) }), port);
+      const big = await request(
+        'POST',
+        '/duties/assess',
+        JSON.stringify({ ...teacher, people: Array.from({ length: 6 }, (_, i) => ({ id: `p${i}` })) }),
+        port,
+      );
       expect(big.status).toBe(413);
       const a = await request('POST', '/duties/assess', JSON.stringify(teacher), port);
       expect(a.status).toBe(200);

@@ -96,18 +96,31 @@ describe('results cannot corrupt later results', () => {
         { id: 'child-a', ageYears: 9 },
         { id: 'stepfather', ageYears: 40, sex: 'male' },
       ],
-      concerns: [{ id: 'c1', victim: 'child-a', allegedBy: 'stepfather', relationship: 'step_parent', harm: 'sexual_abuse', basis: 'knowledge', incidentDate: '2026-11-18' }],
+      concerns: [
+        {
+          id: 'c1',
+          victim: 'child-a',
+          allegedBy: 'stepfather',
+          relationship: 'step_parent',
+          harm: 'sexual_abuse',
+          basis: 'knowledge',
+          incidentDate: '2026-11-18',
+        },
+      ],
     };
     const d = assess(sexualAbuse as unknown).duties.find((x) => x.duty === 'soa-s54-1' && x.person === 'child-a');
     expect(d?.recipients).toEqual(['police']);
     try {
-      (d?.recipients as string[]).push('social_worker');
+      ((d as NonNullable<typeof d>).recipients as string[]).push('social_worker');
     } catch (e) {
       expect(e).toBeInstanceOf(TypeError);
     }
     const again = assess(sexualAbuse as unknown).duties.find((x) => x.duty === 'soa-s54-1' && x.person === 'child-a');
     expect(again?.recipients).toEqual(['police']);
-    const c = checkCompliance({ case: sexualAbuse, actions: [{ recipient: 'social_worker', date: '2026-11-21', person: 'child-a' }] } as unknown);
+    const c = checkCompliance({
+      case: sexualAbuse,
+      actions: [{ recipient: 'social_worker', date: '2026-11-21', person: 'child-a' }],
+    } as unknown);
     expect(c.items.find((i) => i.id === 'soa-s54-1')?.status).toBe('unmet');
   });
 });

@@ -33,10 +33,15 @@ describe('duplicate keys', () => {
   });
 
   it('check rejects it too, and batch gives the line an error record', async () => {
-    expect((await runCli(['check', '-'], JSON.stringify({ case: {}, actions: [] }).replace('"actions"', '"actions":[],"actions"'))).code).toBe(2);
+    expect(
+      (await runCli(['check', '-'], JSON.stringify({ case: {}, actions: [] }).replace('"actions"', '"actions":[],"actions"'))).code,
+    ).toBe(2);
     const b = await runCli(['batch', '-'], `${JSON.stringify(JSON.parse(teacher))}\n{"a":1,"a":1}\n`);
     expect(b.code).toBe(3);
-    const lines = b.stdout.trim().split('\n').map((l) => JSON.parse(l) as { line: number; error?: { code: string; message: string } });
+    const lines = b.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number; error?: { code: string; message: string } });
     expect(lines[0]?.error).toBeUndefined();
     expect(lines[1]).toMatchObject({ line: 2, error: { code: 'invalid_json', message: expect.stringContaining('appears twice') } });
   });
@@ -63,7 +68,10 @@ describe('invalid UTF-8', () => {
   it('a batch line that is not UTF-8 gets an error record', async () => {
     const b = await runCli(['batch', '-'], Buffer.concat([bad, Buffer.from('\n')]));
     expect(b.code).toBe(3);
-    expect(JSON.parse(b.stdout)).toMatchObject({ line: 1, error: { code: 'invalid_json', message: expect.stringContaining('not valid UTF-8') } });
+    expect(JSON.parse(b.stdout)).toMatchObject({
+      line: 1,
+      error: { code: 'invalid_json', message: expect.stringContaining('not valid UTF-8') },
+    });
   });
 });
 
@@ -90,12 +98,21 @@ describe('every issue in one pass', () => {
   it('a bad harm does not hide an unknown victim, an unknown caregiverOf or a repeated id', () => {
     const r = safeAssess(<unknown>{
       assessmentDate: '2026-11-28',
-      people: [{ id: 'a', ageYears: 'five' }, { id: 'a', caregiverOf: ['ghost'] }],
+      people: [
+        { id: 'a', ageYears: 'five' },
+        { id: 'a', caregiverOf: ['ghost'] },
+      ],
       concerns: [{ id: 'k', victim: 'nobody', harm: 'bad-harm' }],
     });
     expect(r.success).toBe(false);
     if (r.success) return;
-    expect(r.error.issues.map((i) => i.at).sort()).toEqual(['concerns[0].harm', 'concerns[0].victim', 'people[0].ageYears', 'people[1].caregiverOf[0]', 'people[1].id']);
+    expect(r.error.issues.map((i) => i.at).sort()).toEqual([
+      'concerns[0].harm',
+      'concerns[0].victim',
+      'people[0].ageYears',
+      'people[1].caregiverOf[0]',
+      'people[1].id',
+    ]);
   });
 
   it('ids of the wrong type still give their own issue, without a crash', () => {

@@ -16,7 +16,7 @@ import {
   type ValidationIssueCode,
 } from '../src/index.js';
 import { caseFacts, type CaseFacts } from '../src/json-rules-engine.js';
-import { HARMS, type Harm } from '../src/vocabulary.js';
+import type { HARMS, Harm } from '../src/vocabulary.js';
 
 // The calls are checked: a typed case literal is checked against CaseInput (misspelt fields and
 // values fail to compile); untrusted input (unknown, any, Record<string, unknown>) is validated at
@@ -47,7 +47,8 @@ describe('typed calls', () => {
   it('a well-typed case and untrusted input both compile, with the same result types', () => {
     expectTypeOf(assess(good)).toEqualTypeOf<Assessment>();
     const body: unknown = JSON.parse('{}');
-    const anyBody: any = JSON.parse('{}'); // eslint-disable-line @typescript-eslint/no-explicit-any
+    // biome-ignore lint/suspicious/noExplicitAny: the untrusted overload must accept a value typed any
+    const anyBody: any = JSON.parse('{}');
     const record: Record<string, unknown> = {};
     expectTypeOf(assess(body)).toEqualTypeOf<Assessment>();
     expectTypeOf(safeAssess(anyBody)).toEqualTypeOf(safeAssess(good));

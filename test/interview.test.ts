@@ -6,12 +6,23 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { applyAnswer, assess, nextQuestions, REPORTER_ROLES, type CaseDraft, type CaseInput, type InterviewQuestion } from '../src/index.js';
+import {
+  applyAnswer,
+  assess,
+  nextQuestions,
+  REPORTER_ROLES,
+  type CaseDraft,
+  type CaseInput,
+  type InterviewQuestion,
+} from '../src/index.js';
 
 const ROOT = path.resolve(__dirname, '..');
 const MITCHELLS_PLAIN = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/mitchells-plain.json'), 'utf8')) as CaseInput;
 
-type Loose = { reporter?: Record<string, unknown>; people: Record<string, unknown>[]; concerns: Record<string, unknown>[] } & Record<string, unknown>;
+type Loose = { reporter?: Record<string, unknown>; people: Record<string, unknown>[]; concerns: Record<string, unknown>[] } & Record<
+  string,
+  unknown
+>;
 
 /** The known case's value for a question's input: people are matched by label, not by position. */
 function known(c: CaseInput, draft: CaseDraft, input: string): unknown {
@@ -29,7 +40,10 @@ function known(c: CaseInput, draft: CaseDraft, input: string): unknown {
 }
 
 /** Runs the interview, answering each first question from a known case (or "I don't know"). */
-function interview(c: CaseInput, start: CaseDraft = {}): { draft: CaseDraft; asked: InterviewQuestion[]; step: ReturnType<typeof nextQuestions> } {
+function interview(
+  c: CaseInput,
+  start: CaseDraft = {},
+): { draft: CaseDraft; asked: InterviewQuestion[]; step: ReturnType<typeof nextQuestions> } {
   let draft = start;
   const unanswerable: string[] = [];
   const asked: InterviewQuestion[] = [];
@@ -99,7 +113,12 @@ describe('nextQuestions', () => {
   });
 
   it('never asks again what the user could not answer, and ends when only such questions remain', () => {
-    const d: CaseDraft = { assessmentDate: '2026-11-28', reporter: { role: 'member_of_public' }, concerns: [{ id: 'c1', victim: 'x', harm: 'neglect' }], people: [{ id: 'x' }] };
+    const d: CaseDraft = {
+      assessmentDate: '2026-11-28',
+      reporter: { role: 'member_of_public' },
+      concerns: [{ id: 'c1', victim: 'x', harm: 'neglect' }],
+      people: [{ id: 'x' }],
+    };
     const unanswerable: string[] = [];
     let step = nextQuestions(d, { unanswerable });
     let n = 0;
@@ -120,22 +139,36 @@ describe('nextQuestions', () => {
     expect(asked.some((q) => q.fact === 'anotherVictim')).toBe(true);
     expect(step.assessment).not.toBeNull();
     expect(statuses(step.assessment as ReturnType<typeof assess>)).toEqual(statuses(assess(MITCHELLS_PLAIN)));
-    expect(step.assessment?.overlaps.filter((o) => o.status === 'applies').map((o) => o.person).sort()).toEqual(['child-a', 'child-b']);
+    expect(
+      step.assessment?.overlaps
+        .filter((o) => o.status === 'applies')
+        .map((o) => o.person)
+        .sort(),
+    ).toEqual(['child-a', 'child-b']);
   });
 
   it('reaches the same statuses as the full case for every worked and example case', () => {
-    const cases = [MITCHELLS_PLAIN, JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/teacher-injured-child.json'), 'utf8')) as CaseInput];
+    const cases = [
+      MITCHELLS_PLAIN,
+      JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/teacher-injured-child.json'), 'utf8')) as CaseInput,
+    ];
     const worked = JSON.parse(fs.readFileSync(path.join(ROOT, 'docs/worked-cases.json'), 'utf8')) as { cases: { case?: CaseInput }[] };
     for (const w of worked.cases) if (w.case) cases.push(w.case);
     for (const c of cases) {
-      const start: CaseDraft = (c as { assessmentDate?: string }).assessmentDate ? { assessmentDate: (c as { assessmentDate: string }).assessmentDate } : {};
+      const start: CaseDraft = (c as { assessmentDate?: string }).assessmentDate
+        ? { assessmentDate: (c as { assessmentDate: string }).assessmentDate }
+        : {};
       const { step } = interview(c, start);
       expect(statuses(step.assessment as ReturnType<typeof assess>)).toEqual(statuses(assess(c)));
     }
   });
 
   it('offers a typed answer for an input field it does not know, and reports answers that do not fit', () => {
-    const d: CaseDraft = { reporter: { role: 'teacher' }, people: [{ id: 'a' }], concerns: [{ id: 'c1', victim: 'a', harm: 'neglect', allegedBy: 'a' }] };
+    const d: CaseDraft = {
+      reporter: { role: 'teacher' },
+      people: [{ id: 'a' }],
+      concerns: [{ id: 'c1', victim: 'a', harm: 'neglect', allegedBy: 'a' }],
+    };
     const step = nextQuestions(d);
     expect(step.assessment).toBeNull();
     expect(step.issues[0]?.at).toBe('concerns[0].allegedBy');

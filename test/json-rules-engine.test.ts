@@ -14,7 +14,16 @@ const readme: CaseInput = {
     { id: 'child-a', ageYears: 5 },
     { id: 'partner', ageYears: 35, sex: 'male' },
   ],
-  concerns: [{ id: 'c1', victim: 'child-a', allegedBy: 'partner', relationship: 'parent', harm: 'exposure_to_domestic_violence', basis: 'reasonable_suspicion' }],
+  concerns: [
+    {
+      id: 'c1',
+      victim: 'child-a',
+      allegedBy: 'partner',
+      relationship: 'parent',
+      harm: 'exposure_to_domestic_violence',
+      basis: 'reasonable_suspicion',
+    },
+  ],
 };
 
 async function fired(c: CaseInput): Promise<{ person: string; fired: string[]; applying: string[]; unsettled: readonly string[] }[]> {
@@ -26,7 +35,10 @@ async function fired(c: CaseInput): Promise<{ person: string; fired: string[]; a
     out.push({
       person: f.person,
       fired: [...new Set(events.map((e) => e.type))].sort(),
-      applying: a.duties.filter((d) => d.person === f.person && d.status === 'applies' && d.concerns.includes(f.concern)).map((d) => d.duty).sort(),
+      applying: a.duties
+        .filter((d) => d.person === f.person && d.status === 'applies' && d.concerns.includes(f.concern))
+        .map((d) => d.duty)
+        .sort(),
       unsettled: f.unsettled,
     });
   }
@@ -60,7 +72,13 @@ describe('createEngine and caseFacts on the README example', () => {
   });
 
   it('leaves out an age range that straddles a threshold and lists it as unsettled', () => {
-    const c: CaseInput = { ...readme, people: [{ id: 'child-a', ageRange: { min: 17, max: 18 } }, { id: 'partner', ageYears: 35 }] };
+    const c: CaseInput = {
+      ...readme,
+      people: [
+        { id: 'child-a', ageRange: { min: 17, max: 18 } },
+        { id: 'partner', ageYears: 35 },
+      ],
+    };
     const [f] = caseFacts(c);
     expect(f?.facts.victimAgeAtKnowledge).toBeUndefined();
     expect(f?.unsettled).toContain('victimAgeAtKnowledge');

@@ -12,7 +12,11 @@ const CONFIG = path.join(ROOT, '.dependency-cruiser.cjs');
 function violations(cwd: string): string[] {
   let out: string;
   try {
-    out = execFileSync(BIN, ['src', '--config', CONFIG, '--output-type', 'json', '--no-progress'], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    out = execFileSync(BIN, ['src', '--config', CONFIG, '--output-type', 'json', '--no-progress'], {
+      cwd,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   } catch (e) {
     out = String((e as { stdout?: unknown }).stdout ?? '');
   }
@@ -22,7 +26,10 @@ function violations(cwd: string): string[] {
 
 function tree(files: Record<string, string>): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'za-layers-'));
-  fs.writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true } }));
+  fs.writeFileSync(
+    path.join(dir, 'tsconfig.json'),
+    JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', strict: true } }),
+  );
   for (const [f, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
     fs.writeFileSync(path.join(dir, f), text);
@@ -38,11 +45,11 @@ describe('layers of src/ (dependency-cruiser)', () => {
   it('catch an import up the layers, a cycle, and the CLI reaching into the internals', () => {
     const dir = tree({
       'src/case/derive.ts': "import { x } from '../rules/table.js';\nexport const y = x;\n",
-      'src/rules/table.ts': "export const x = 1;\n",
+      'src/rules/table.ts': 'export const x = 1;\n',
       'src/engine/a.ts': "import { b } from './b.js';\nexport const a = () => b;\n",
       'src/engine/b.ts': "import { a } from './a.js';\nexport const b = () => a;\n",
       'src/cli/main.ts': "import { x } from '../rules/table.js';\nexport const z = x;\n",
-      'src/index.ts': "export const i = 1;\n",
+      'src/index.ts': 'export const i = 1;\n',
     });
     try {
       expect([...new Set(violations(dir))]).toEqual(['cli-public-only', 'layer-case', 'no-circular']);

@@ -12,7 +12,11 @@ import { ROOT } from './helpers/fixtures.js';
 // documents its error bodies, and its component schemas are the shipped JSON Schemas.
 
 type Json = Record<string, unknown>;
-const doc = openApiDocument(jsonSchema) as { openapi: string; paths: Record<string, Record<string, Json>>; components: { schemas: Record<string, Json> } };
+const doc = openApiDocument(jsonSchema) as {
+  openapi: string;
+  paths: Record<string, Record<string, Json>>;
+  components: { schemas: Record<string, Json> };
+};
 
 function refs(x: unknown, out: string[] = []): string[] {
   if (Array.isArray(x)) x.forEach((v) => refs(v, out));
@@ -47,16 +51,32 @@ describe('the OpenAPI description', () => {
   });
 
   it('describes each endpoint of serve with its success body and its error bodies', () => {
-    expect(Object.keys(doc.paths).sort()).toEqual(['/assess', '/check', '/healthz', '/openapi.json', '/record', '/replay', '/rules', '/schema/{name}', '/validate']);
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/assess',
+      '/check',
+      '/healthz',
+      '/openapi.json',
+      '/record',
+      '/replay',
+      '/rules',
+      '/schema/{name}',
+      '/validate',
+    ]);
     for (const [p, ops] of Object.entries(doc.paths)) {
       for (const [method, op] of Object.entries(ops)) {
         const responses = op.responses as Record<string, { content: Record<string, { schema: unknown }> }>;
         expect(Object.keys(responses), `${method} ${p}`).toContain('200');
         const errorStatuses = Object.keys(responses).filter((s) => s !== '200');
         expect(errorStatuses.length, `${method} ${p}`).toBeGreaterThan(0);
-        for (const s of errorStatuses) expect(responses[s]?.content['application/json']?.schema).toEqual({ $ref: '#/components/schemas/ErrorBody' });
+        for (const s of errorStatuses)
+          expect(responses[s]?.content['application/json']?.schema).toEqual({ $ref: '#/components/schemas/ErrorBody' });
         // Every response, success or error, documents the version and rules-hash headers.
-        for (const r of Object.values(responses) as { headers?: Record<string, unknown> }[]) expect(Object.keys(r.headers ?? {}).sort(), `${method} ${p}`).toEqual(['ZA-Duties-Rules-Hash', 'ZA-Duties-Ruleset', 'ZA-Duties-Version']);
+        for (const r of Object.values(responses) as { headers?: Record<string, unknown> }[])
+          expect(Object.keys(r.headers ?? {}).sort(), `${method} ${p}`).toEqual([
+            'ZA-Duties-Rules-Hash',
+            'ZA-Duties-Ruleset',
+            'ZA-Duties-Version',
+          ]);
       }
     }
     expect(JSON.stringify(doc.paths['/assess'])).toContain('#/components/schemas/CaseInput');
@@ -77,12 +97,27 @@ describe('the OpenAPI description', () => {
   });
 
   it('marks every date of the schemas format: date, and lists the cross-field rules in the input description', () => {
-    const dates = (x: unknown): number => (Array.isArray(x) ? x.reduce((n: number, v) => n + dates(v), 0) : x && typeof x === 'object' ? Object.entries(x).reduce((n, [k, v]) => n + (k === 'format' && v === 'date' ? 1 : dates(v)), 0) : 0);
+    const dates = (x: unknown): number =>
+      Array.isArray(x)
+        ? x.reduce((n: number, v) => n + dates(v), 0)
+        : x && typeof x === 'object'
+          ? Object.entries(x).reduce((n, [k, v]) => n + (k === 'format' && v === 'date' ? 1 : dates(v)), 0)
+          : 0;
     const input = jsonSchema('input') as { description: string; properties: Record<string, Json> };
     expect(input.properties.assessmentDate).toMatchObject({ type: 'string', format: 'date' });
     expect(dates(input)).toBeGreaterThanOrEqual(5);
     expect(dates(jsonSchema('check'))).toBeGreaterThan(dates(input));
-    for (const words of ['unique', 'victim', 'allegedBy', 'caregiverOf', 'knowledgeDate', 'incidentDate', 'date of birth', 'conflicting_facts', 'za-duties validate']) {
+    for (const words of [
+      'unique',
+      'victim',
+      'allegedBy',
+      'caregiverOf',
+      'knowledgeDate',
+      'incidentDate',
+      'date of birth',
+      'conflicting_facts',
+      'za-duties validate',
+    ]) {
       expect(input.description, words).toContain(words);
     }
     expect((jsonSchema('check') as { description: string }).description).toContain('caregiverOf');
@@ -91,7 +126,11 @@ describe('the OpenAPI description', () => {
   it('its error body is what the library gives for invalid input, and records fit their schema', () => {
     const r = safeAssess({ people: [], concerns: [{ id: 'k', victim: 'x', harm: 'neglct' }] } as unknown);
     if (r.success) throw new Error('expected an error');
-    const body = { error: { code: 'invalid_input', message: r.error.message, issues: r.error.issues }, version: '0.2.0', rulesHash: 'a'.repeat(64) };
+    const body = {
+      error: { code: 'invalid_input', message: r.error.message, issues: r.error.issues },
+      version: '0.2.0',
+      rulesHash: 'a'.repeat(64),
+    };
     expect(ErrorBodySchema.safeParse(body).success).toBe(true);
     const rec = decisionRecord(JSON.parse(fs.readFileSync(path.join(ROOT, 'examples/mitchells-plain.json'), 'utf8')) as unknown);
     if (!rec.success) throw rec.error;

@@ -11,14 +11,19 @@ const noDate = {
 };
 
 describe('assess options', () => {
-  it.each([['garbage'], ['2026-02-30'], [new Date('2026-11-28')], [20261128], [null]])('today: %s is a ValidationError at options.today', (today) => {
-    const r = safeAssess(noDate as unknown, { today } as unknown as { today: string });
-    expect(r.success).toBe(false);
-    if (r.success) return;
-    expect(r.error.issues.map((i) => i.at)).toEqual(['options.today']);
-    expect(r.error.issues[0]?.message).toMatch(/^at options\.today: expected .+, got .+/);
-    expect(() => assess(noDate as unknown, { today } as unknown as { today: string })).toThrow(expect.objectContaining({ name: 'ValidationError' }));
-  });
+  it.each([['garbage'], ['2026-02-30'], [new Date('2026-11-28')], [20261128], [null]])(
+    'today: %s is a ValidationError at options.today',
+    (today) => {
+      const r = safeAssess(noDate as unknown, { today } as unknown as { today: string });
+      expect(r.success).toBe(false);
+      if (r.success) return;
+      expect(r.error.issues.map((i) => i.at)).toEqual(['options.today']);
+      expect(r.error.issues[0]?.message).toMatch(/^at options\.today: expected .+, got .+/);
+      expect(() => assess(noDate as unknown, { today } as unknown as { today: string })).toThrow(
+        expect.objectContaining({ name: 'ValidationError' }),
+      );
+    },
+  );
 
   it('an unknown option is named, and a bad option is reported together with a bad case', () => {
     const r = safeAssess({ ...noDate, people: [] } as unknown, { todya: '2026-11-28' } as unknown as { today: string });

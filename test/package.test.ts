@@ -28,7 +28,10 @@ beforeAll(async () => {
   const app = path.join(dir, 'app');
   fs.mkdirSync(app);
   fs.writeFileSync(path.join(app, 'package.json'), JSON.stringify({ name: 'app', version: '1.0.0', private: true }));
-  await exec(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], { cwd: app, maxBuffer: 16 * 1024 * 1024 });
+  await exec(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball], {
+    cwd: app,
+    maxBuffer: 16 * 1024 * 1024,
+  });
   fs.copyFileSync(path.join(ROOT, 'examples', 'mitchells-plain.json'), path.join(app, 'example.json'));
 }, 180_000);
 
@@ -40,8 +43,10 @@ const app = () => path.join(dir, 'app');
 
 describe('the packed package', () => {
   it('ships the build, the rules and the JSON Schemas, and no sources or tests', () => {
-    for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'package.json']) expect(packedFiles).toContain(f);
-    for (const e of ['json-rules-engine', 'vocabulary', 'http']) for (const x of ['js', 'cjs', 'd.ts', 'd.cts']) expect(packedFiles).toContain(`dist/${e}.${x}`);
+    for (const f of ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js', 'package.json'])
+      expect(packedFiles).toContain(f);
+    for (const e of ['json-rules-engine', 'vocabulary', 'http'])
+      for (const x of ['js', 'cjs', 'd.ts', 'd.cts']) expect(packedFiles).toContain(`dist/${e}.${x}`);
     for (const n of ['input', 'output', 'check']) expect(packedFiles).toContain(`schemas/${n}.schema.json`);
     expect(packedFiles.some((f) => f.startsWith('rules/'))).toBe(true);
     expect(packedFiles.some((f) => f.startsWith('src/') || f.startsWith('test/') || f.startsWith('bench/'))).toBe(false);
@@ -129,7 +134,9 @@ console.log(JSON.stringify({ status: body.status, header: res.headers.get('za-du
   });
 
   it('npx za-duties exits 2 on a missing file', async () => {
-    const err = await exec(npm, ['exec', '--no', '--', 'za-duties', 'assess', 'missing.json'], { cwd: app() }).catch((e: { code: number; stderr: string }) => e);
+    const err = await exec(npm, ['exec', '--no', '--', 'za-duties', 'assess', 'missing.json'], { cwd: app() }).catch(
+      (e: { code: number; stderr: string }) => e,
+    );
     expect((err as { code: number }).code).toBe(2);
     expect((err as { stderr: string }).stderr).toContain('file not found: missing.json');
   });

@@ -45,7 +45,11 @@ describe('invariants of the law (fast-check)', () => {
           }
           // Nothing is left open once every fact is known, but what no input settles (see settledOpen).
           for (const d of after.values()) {
-            if (d.status === 'may_apply') expect(d.missing.every((m) => settledOpen(full, m.fact)), `${d.duty} ${JSON.stringify(d.missing)}`).toBe(true);
+            if (d.status === 'may_apply')
+              expect(
+                d.missing.every((m) => settledOpen(full, m.fact)),
+                `${d.duty} ${JSON.stringify(d.missing)}`,
+              ).toBe(true);
           }
         }
       }),
@@ -136,7 +140,10 @@ describe('invariants of the law (fast-check)', () => {
             expect(d.status, `${d.duty}: knowledge before ${from}, not continued`).toBe('does_not_apply');
           } else if (a.lawAsAt < from && d.status !== 'does_not_apply') {
             // Bound only through continuing knowledge, and it says so.
-            expect(d.reasons.some((r) => r.fact === 'knowledgeContinues'), d.duty).toBe(true);
+            expect(
+              d.reasons.some((r) => r.fact === 'knowledgeContinues'),
+              d.duty,
+            ).toBe(true);
           }
         }
       }),
@@ -173,13 +180,16 @@ describe('invariants of the law (fast-check)', () => {
       fc.property(caseArb, fc.integer({ min: 1, max: 2 ** 31 - 1 }), (c, seed) => {
         const full = complete(c, seeded(seed));
         for (const d of assess(full, STRICT).duties) {
-          if (d.status === 'may_apply') expect(d.missing.every((m) => settledOpen(full, m.fact)), `${d.duty} ${JSON.stringify(d.missing)}`).toBe(true);
+          if (d.status === 'may_apply')
+            expect(
+              d.missing.every((m) => settledOpen(full, m.fact)),
+              `${d.duty} ${JSON.stringify(d.missing)}`,
+            ).toBe(true);
         }
       }),
       RUNS,
     );
   });
-
 
   it('returns every duty for every person at risk, each with a citation and at least one reason (full detail)', () => {
     fc.assert(
@@ -218,29 +228,48 @@ describe('invariants of the law (fast-check)', () => {
 describe('bad input', () => {
   it('on arbitrary JSON, returns or throws only the library validation error, naming path, expectation and what came in', () => {
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true }), (x) => {
-        let thrown: unknown;
-        try {
-          assess(x);
-        } catch (e) {
-          thrown = e;
-        }
-        if (thrown !== undefined) {
-          expect(isValidationError(thrown)).toBe(true);
-          if (isValidationError(thrown)) {
-            expect(thrown.issues.length).toBeGreaterThan(0);
-            for (const i of thrown.issues) expect(i.message).toMatch(/^at .+: expected .+, got .+/);
+      fc.property(
+        fc.anything({
+          withNullPrototype: true,
+          withBigInt: true,
+          withDate: true,
+          withMap: true,
+          withSet: true,
+          withTypedArray: true,
+          withSparseArray: true,
+        }),
+        (x) => {
+          let thrown: unknown;
+          try {
+            assess(x);
+          } catch (e) {
+            thrown = e;
           }
-        }
-        const r = safeAssess(x);
-        expect(r.success).toBe(thrown === undefined);
-      }),
+          if (thrown !== undefined) {
+            expect(isValidationError(thrown)).toBe(true);
+            if (isValidationError(thrown)) {
+              expect(thrown.issues.length).toBeGreaterThan(0);
+              for (const i of thrown.issues) expect(i.message).toMatch(/^at .+: expected .+, got .+/);
+            }
+          }
+          const r = safeAssess(x);
+          expect(r.success).toBe(thrown === undefined);
+        },
+      ),
       { numRuns: 500 },
     );
   });
 
   it('on cases with one field corrupted, never crashes and points at the field', () => {
-    const junk = fc.oneof(fc.constant(-1), fc.constant('2026-02-30'), fc.constant(null), fc.constant('nobody'), fc.constant(1.5), fc.constant({}), fc.constant([]));
+    const junk = fc.oneof(
+      fc.constant(-1),
+      fc.constant('2026-02-30'),
+      fc.constant(null),
+      fc.constant('nobody'),
+      fc.constant(1.5),
+      fc.constant({}),
+      fc.constant([]),
+    );
     fc.assert(
       fc.property(caseArb, fc.nat(), fc.constantFrom('ageYears', 'dateOfBirth', 'sex', 'disability'), junk, (c, pi, field, value) => {
         const c2 = structuredClone(c);
@@ -256,15 +285,24 @@ describe('bad input', () => {
   });
 
   it('explains an unknown person id, an impossible date and a negative age', () => {
-    const base = { assessmentDate: '2026-11-28', people: [{ id: 'a', ageYears: 5 }], concerns: [{ id: 'k', victim: 'a', harm: 'neglect' }] };
+    const base = {
+      assessmentDate: '2026-11-28',
+      people: [{ id: 'a', ageYears: 5 }],
+      concerns: [{ id: 'k', victim: 'a', harm: 'neglect' }],
+    };
     const bad = (x: unknown) => {
       const r = safeAssess(x);
       if (r.success) throw new Error('expected an error');
       return r.error.issues[0];
     };
-    expect(bad({ ...base, concerns: [{ id: 'k', victim: 'zz', harm: 'neglect' }] })).toMatchObject({ at: 'concerns[0].victim', received: '"zz"' });
+    expect(bad({ ...base, concerns: [{ id: 'k', victim: 'zz', harm: 'neglect' }] })).toMatchObject({
+      at: 'concerns[0].victim',
+      received: '"zz"',
+    });
     expect(bad({ ...base, assessmentDate: '2026-02-30' })).toMatchObject({ at: 'assessmentDate', received: '"2026-02-30"' });
     expect(bad({ ...base, people: [{ id: 'a', ageYears: -3 }] })).toMatchObject({ at: 'people[0].ageYears', received: '-3' });
-    expect(() => assess({ ...base, people: [{ id: 'a', ageYears: -3 }] } as unknown)).toThrow(/people\[0\]\.ageYears: expected a number of at least 0, got -3/);
+    expect(() => assess({ ...base, people: [{ id: 'a', ageYears: -3 }] } as unknown)).toThrow(
+      /people\[0\]\.ageYears: expected a number of at least 0, got -3/,
+    );
   });
 });

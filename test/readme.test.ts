@@ -26,7 +26,10 @@ describe('the README on the npm page', () => {
     const code = [...README.matchAll(/```ts\n([\s\S]*?)```/g)][0]?.[1] ?? '';
     const printed: string[] = [];
     const body = code.replace("import { assess } from 'za-reporting-duties';", '').replace(/console\.log\(/g, 'print(');
-    new Function('assess', 'print', body)((input: unknown) => lib.assess(input), (...xs: unknown[]) => printed.push(xs.join(' ')));
+    new Function('assess', 'print', body)(
+      (input: unknown) => lib.assess(input),
+      (...xs: unknown[]) => printed.push(xs.join(' ')),
+    );
     const claimed = /\/\/ e\.g\. (.*)$/m.exec(code)?.[1];
     expect(claimed).toBeDefined();
     expect(printed).toContain(claimed);

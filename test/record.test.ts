@@ -45,7 +45,9 @@ describe('decision records', () => {
     if (!r.success) throw r.error;
     const text = JSON.stringify(r.data);
     // The only dates left are the commencement dates of the provisions applied (public law, not case data).
-    const commencements = new Set(r.data.law.flatMap((l) => l.versions.flatMap((v) => [v.inForceFrom, v.bindsFrom].filter((d): d is string => typeof d === 'string'))));
+    const commencements = new Set(
+      r.data.law.flatMap((l) => l.versions.flatMap((v) => [v.inForceFrom, v.bindsFrom].filter((d): d is string => typeof d === 'string'))),
+    );
     const dates = text.match(/\d{4}-\d{2}-\d{2}/g) ?? [];
     expect(dates.filter((d) => !commencements.has(d))).toEqual([]);
     expect(text).not.toContain('2021-04-09');
@@ -54,7 +56,9 @@ describe('decision records', () => {
     // What the decision used instead: the child's age on the knowledge date.
     const child = r.data.facts.find((f) => f.person === 'person-2');
     expect(child?.facts.victimAgeAtKnowledge).toBe(5);
-    expect(r.data.law.find((l) => l.duty === 'dva-s2B')?.versions).toEqual([{ provision: expect.stringContaining('2B'), inForceFrom: '2023-04-14', mode: 'at-knowledge', certain: true, atAssessment: true }]);
+    expect(r.data.law.find((l) => l.duty === 'dva-s2B')?.versions).toEqual([
+      { provision: expect.stringContaining('2B'), inForceFrom: '2023-04-14', mode: 'at-knowledge', certain: true, atAssessment: true },
+    ]);
   });
 
   it('carry a SHA-256 of the rule files computed at build time, which the rule files on disk still give', () => {
@@ -69,7 +73,10 @@ describe('decision records', () => {
     walk('rules');
     files.sort();
     const h = createHash('sha256');
-    for (const f of files) h.update(`${f}\n`).update(fs.readFileSync(path.join(ROOT, f))).update('\n');
+    for (const f of files)
+      h.update(`${f}\n`)
+        .update(fs.readFileSync(path.join(ROOT, f)))
+        .update('\n');
     expect(RULES_SHA256, 'src/rules/hash.ts is stale: run `npm run build`').toBe(h.digest('hex'));
     const r = decisionRecord(example);
     if (!r.success) throw r.error;
@@ -116,7 +123,13 @@ describe('decision records', () => {
     if (!r.success) throw r.error;
     const changed = structuredClone(r.data);
     // Had the reporter been a police official to whom it was reported: Children's Act s110(4) would apply.
-    for (const f of changed.facts) Object.assign(f.facts, { reporterRole: 'police_official', reporterIsPoliceOfficial: true, receivedAsReport: true, physicalInjury: true });
+    for (const f of changed.facts)
+      Object.assign(f.facts, {
+        reporterRole: 'police_official',
+        reporterIsPoliceOfficial: true,
+        receivedAsReport: true,
+        physicalInjury: true,
+      });
     const again = replayDecisionRecord(changed);
     if (!again.success) throw again.error;
     expect(again.data.sameRules).toBe(true);

@@ -13,7 +13,9 @@ import { dutyCatalogue } from '../src/index.js';
 import { ROOT } from './helpers/fixtures.js';
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 describe('rule files', () => {
@@ -84,7 +86,6 @@ describe('rule files', () => {
     for (const id of ids) expect(doc, `docs/interpretation.md names ${id}`).toContain(`\`${id}\``);
   });
 
-
   it('list exactly the s110(1) reporters, and classify every relationship', () => {
     expect([...reporterRoles.s110Listed.roles].sort()).toEqual([...S110_LISTED_ROLES].sort());
     expect(reporterRoles.s110Listed.roles).not.toContain('police_official');
@@ -133,7 +134,10 @@ describe('rule files', () => {
         expect(isValidationError(err)).toBe(true);
         if (!isValidationError(err)) return;
         expect(err.message).toContain(`test/broken-rules/${f}`);
-        expect(err.issues.some((i) => i.code === expectedCode && i.path.join('.') === expectedPath), JSON.stringify(err.issues)).toBe(true);
+        expect(
+          err.issues.some((i) => i.code === expectedCode && i.path.join('.') === expectedPath),
+          JSON.stringify(err.issues),
+        ).toBe(true);
       });
     }
   });
@@ -146,7 +150,11 @@ describe('guidance files', () => {
     const dir = path.join(ROOT, 'test/broken-guidance');
     for (const f of fs.readdirSync(dir)) {
       it(f, () => {
-        const { expectedCode, expectedPath, items } = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { expectedCode: string; expectedPath: string; items: unknown };
+        const { expectedCode, expectedPath, items } = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as {
+          expectedCode: string;
+          expectedPath: string;
+          items: unknown;
+        };
         let err: unknown;
         try {
           loadGuidance(items);
@@ -155,7 +163,10 @@ describe('guidance files', () => {
         }
         expect(isValidationError(err), f).toBe(true);
         if (!isValidationError(err)) return;
-        expect(err.issues.some((i) => i.code === expectedCode && i.path.join('.') === expectedPath), JSON.stringify(err.issues)).toBe(true);
+        expect(
+          err.issues.some((i) => i.code === expectedCode && i.path.join('.') === expectedPath),
+          JSON.stringify(err.issues),
+        ).toBe(true);
       });
     }
   });

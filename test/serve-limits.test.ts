@@ -17,8 +17,20 @@ const teacher = fs.readFileSync(path.join(ROOT, 'examples', 'teacher-injured-chi
 function bigCase(): string {
   const people = Array.from({ length: 200 }, (_, i) => ({ id: `p${i}`, ageYears: i % 2 ? 9 : 40 }));
   const harms = ['physical_abuse', 'sexual_abuse', 'exposure_to_domestic_violence', 'neglect'];
-  const concerns = Array.from({ length: 500 }, (_, i) => ({ id: `c${i}`, victim: `p${(i * 2 + 1) % 200}`, allegedBy: `p${(i * 2) % 200}`, relationship: 'parent', harm: harms[i % 4], basis: 'reasonable_suspicion' }));
-  return JSON.stringify({ assessmentDate: '2026-11-28', reporter: { role: 'teacher', ageYears: 34, inCourseOfDuties: true }, people, concerns });
+  const concerns = Array.from({ length: 500 }, (_, i) => ({
+    id: `c${i}`,
+    victim: `p${(i * 2 + 1) % 200}`,
+    allegedBy: `p${(i * 2) % 200}`,
+    relationship: 'parent',
+    harm: harms[i % 4],
+    basis: 'reasonable_suspicion',
+  }));
+  return JSON.stringify({
+    assessmentDate: '2026-11-28',
+    reporter: { role: 'teacher', ageYears: 34, inCourseOfDuties: true },
+    people,
+    concerns,
+  });
 }
 
 let servers: RunningServer[] = [];
@@ -41,7 +53,13 @@ interface Reply {
   body: string;
 }
 
-function request(srv: RunningServer, method: string, urlPath: string, body?: string | Buffer, headers: Record<string, string> = {}): Promise<Reply> {
+function request(
+  srv: RunningServer,
+  method: string,
+  urlPath: string,
+  body?: string | Buffer,
+  headers: Record<string, string> = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: srv.port, method, path: urlPath, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -57,7 +75,8 @@ function request(srv: RunningServer, method: string, urlPath: string, body?: str
     req.end(body);
   });
 }
-const post = (srv: RunningServer, urlPath: string, body: string | Buffer) => request(srv, 'POST', urlPath, body, { 'content-type': 'application/json' });
+const post = (srv: RunningServer, urlPath: string, body: string | Buffer) =>
+  request(srv, 'POST', urlPath, body, { 'content-type': 'application/json' });
 const json = (r: Reply) => JSON.parse(r.body) as { error?: { code: string; message: string } } & Record<string, unknown>;
 
 /** Sends raw bytes and collects everything until the server closes the connection. */
@@ -121,9 +140,13 @@ describe('serve: clients that do not read their answer', () => {
       sockets.push(socket);
       socket.on('error', () => undefined);
       socket.pause(); // never read
-      socket.write(`POST /assess?full=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      socket.write(
+        `POST /assess?full=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
     }
-    srv.server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => closed.push(new Promise((r) => res.once('close', () => r()))));
+    srv.server.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) =>
+      closed.push(new Promise((r) => res.once('close', () => r()))),
+    );
     await until(async () => closed.length === 3);
     await Promise.all(closed);
     await until(async () => (await connectionsOf(srv)) === 0);
@@ -131,7 +154,13 @@ describe('serve: clients that do not read their answer', () => {
   });
 
   it('answers waiting for slow clients are bounded in total: beyond, the longest-waiting is cut off, and others are served', async () => {
-    const srv = await serve({ sendTimeoutMs: 60_000, maxUnsentBytes: 8 * 1024 * 1024, maxResponseBytes: 64 * 1024 * 1024, maxPeople: 200, maxConcerns: 500 });
+    const srv = await serve({
+      sendTimeoutMs: 60_000,
+      maxUnsentBytes: 8 * 1024 * 1024,
+      maxResponseBytes: 64 * 1024 * 1024,
+      maxPeople: 200,
+      maxConcerns: 500,
+    });
     const body = bigCase();
     const responses: http.ServerResponse[] = [];
     srv.server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
@@ -142,7 +171,9 @@ describe('serve: clients that do not read their answer', () => {
       sockets.push(socket);
       socket.on('error', () => undefined);
       socket.pause(); // never read
-      socket.write(`POST /assess?full=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`);
+      socket.write(
+        `POST /assess?full=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      );
     };
     slow();
     await until(async () => responses.length === 1 && responses[0]?.headersSent === true);
@@ -163,7 +194,10 @@ describe('serve: clients that do not read their answer', () => {
     const big = bigCase();
     const r = await post(srv, '/assess?full=1', big);
     expect(r.status).toBe(413);
-    expect(json(r).error).toMatchObject({ code: 'case_too_large', message: expect.stringContaining('people has 200 entries; this server takes at most 50') });
+    expect(json(r).error).toMatchObject({
+      code: 'case_too_large',
+      message: expect.stringContaining('people has 200 entries; this server takes at most 50'),
+    });
     const c = await post(srv, '/check', `{"case":${big},"actions":[]}`);
     expect(c.status).toBe(413);
     expect(json(c).error?.message).toContain('case.people has 200 entries');
@@ -188,11 +222,23 @@ describe('serve: a burst beyond the concurrency cap', () => {
     const held = [0, 1].map(() => {
       let req!: http.ClientRequest;
       const reply = new Promise<Reply>((resolve, reject) => {
-        req = http.request({ host: '127.0.0.1', port: srv.port, method: 'POST', path: '/assess', agent: false, headers: { 'content-type': 'application/json', 'content-length': String(body.length) } }, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-        });
+        req = http.request(
+          {
+            host: '127.0.0.1',
+            port: srv.port,
+            method: 'POST',
+            path: '/assess',
+            agent: false,
+            headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () =>
+              resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+            );
+          },
+        );
         req.on('error', reject);
         req.write(body.subarray(0, 10));
       });
@@ -228,7 +274,11 @@ describe('serve: a burst beyond the concurrency cap', () => {
     // a busy server accepts one connection per turn of its event loop) first, then all written at
     // once, so the server reads them together.
     const texts = [
-      ...Array.from({ length: 4 }, () => `POST /assess HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(big)}\r\nConnection: close\r\n\r\n${big}`),
+      ...Array.from(
+        { length: 4 },
+        () =>
+          `POST /assess HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(big)}\r\nConnection: close\r\n\r\n${big}`,
+      ),
       'GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n',
     ];
     const conns = await Promise.all(
@@ -262,11 +312,21 @@ describe('serve: a burst beyond the concurrency cap', () => {
     const got = new Promise<void>((r) => srv.server.once('request', () => r()));
     let req!: http.ClientRequest;
     const reply = new Promise<Reply>((resolve, reject) => {
-      req = http.request({ host: '127.0.0.1', port: srv.port, method: 'POST', path: '/assess', agent: false, headers: { 'content-type': 'application/json', 'content-length': String(body.length) } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      });
+      req = http.request(
+        {
+          host: '127.0.0.1',
+          port: srv.port,
+          method: 'POST',
+          path: '/assess',
+          agent: false,
+          headers: { 'content-type': 'application/json', 'content-length': String(body.length) },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        },
+      );
       req.on('error', reject);
       req.flushHeaders();
     });
@@ -306,11 +366,21 @@ describe('serve: Host and Expect', () => {
     expect(bad.status).toBe(417);
     expect(json(bad).error?.code).toBe('expectation_failed');
     const ok = await new Promise<Reply>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: srv.port, method: 'POST', path: '/assess', agent: false, headers: { 'content-type': 'application/json', expect: '100-continue' } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: srv.port,
+          method: 'POST',
+          path: '/assess',
+          agent: false,
+          headers: { 'content-type': 'application/json', expect: '100-continue' },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        },
+      );
       req.on('continue', () => req.end(teacher));
       req.on('error', reject);
     });
@@ -338,7 +408,20 @@ describe('serve: the limits as flags', () => {
   it('each limit has a flag, and a bad value is a usage error (exit 2) before anything listens', async () => {
     const { runCli } = await import('./helpers/cli.js');
     const help = await runCli(['serve', '--help']);
-    for (const f of ['--max-body-bytes', '--max-people', '--max-concerns', '--max-response-bytes', '--max-concurrent', '--max-unsent-bytes', '--max-connections', '--idle-timeout-ms', '--headers-timeout-ms', '--timeout-ms', '--request-timeout-ms', '--send-timeout-ms']) {
+    for (const f of [
+      '--max-body-bytes',
+      '--max-people',
+      '--max-concerns',
+      '--max-response-bytes',
+      '--max-concurrent',
+      '--max-unsent-bytes',
+      '--max-connections',
+      '--idle-timeout-ms',
+      '--headers-timeout-ms',
+      '--timeout-ms',
+      '--request-timeout-ms',
+      '--send-timeout-ms',
+    ]) {
       expect(help.stdout).toContain(f);
       const bad = await runCli(['serve', '--port', '0', f, '0']);
       expect(bad.code, f).toBe(2);

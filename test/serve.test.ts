@@ -16,12 +16,22 @@ import { checkKeptAnswers, expectDocumented, expectRawDocumented, keepAnswer } f
 // The HTTP server, in-process on random loopback ports. No timing assertions: timeouts are
 // exercised with short limits and the tests wait for the server's answer.
 
-const teacher = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'teacher-injured-child.json'), 'utf8')) as { reporter: Record<string, unknown>; concerns: Record<string, unknown>[] } & Record<string, unknown>;
+const teacher = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'teacher-injured-child.json'), 'utf8')) as {
+  reporter: Record<string, unknown>;
+  concerns: Record<string, unknown>[];
+} & Record<string, unknown>;
 
 const MAX_BODY = 64 * 1024;
 let srv: RunningServer;
 beforeAll(async () => {
-  srv = await startServer({ port: 0, host: '127.0.0.1', maxBodyBytes: MAX_BODY, bodyTimeoutMs: 300, headersTimeoutMs: 300, maxConcurrent: 1000 });
+  srv = await startServer({
+    port: 0,
+    host: '127.0.0.1',
+    maxBodyBytes: MAX_BODY,
+    bodyTimeoutMs: 300,
+    headersTimeoutMs: 300,
+    maxConcurrent: 1000,
+  });
 });
 afterAll(async () => {
   await srv.close(1000);
@@ -36,14 +46,25 @@ interface Reply {
 }
 
 /** One request with node:http (full control of headers and body). */
-function request(method: string, urlPath: string, body?: string | Buffer, headers: Record<string, string> = {}, agent?: http.Agent): Promise<Reply> {
+function request(
+  method: string,
+  urlPath: string,
+  body?: string | Buffer,
+  headers: Record<string, string> = {},
+  agent?: http.Agent,
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: srv.port, method, path: urlPath, headers, agent: agent ?? false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         const text = Buffer.concat(chunks).toString('utf8');
-        const reply = { status: res.statusCode ?? 0, headers: res.headers, body: text, json: () => JSON.parse(text) as Record<string, unknown> };
+        const reply = {
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          body: text,
+          json: () => JSON.parse(text) as Record<string, unknown>,
+        };
         // Every answer in these tests must fit the OpenAPI description (checked after each test).
         keepAnswer({ method, path: urlPath, ...reply });
         resolve(reply);
@@ -55,7 +76,8 @@ function request(method: string, urlPath: string, body?: string | Buffer, header
   });
 }
 
-const postJson = (urlPath: string, value: unknown, agent?: http.Agent) => request('POST', urlPath, JSON.stringify(value), { 'content-type': 'application/json' }, agent);
+const postJson = (urlPath: string, value: unknown, agent?: http.Agent) =>
+  request('POST', urlPath, JSON.stringify(value), { 'content-type': 'application/json' }, agent);
 
 function expectNoStack(body: string): void {
   expect(body).not.toMatch(/\n\s+at /);
@@ -84,7 +106,10 @@ describe('serve: the operations', () => {
     expect(none.status).toBe(200);
     expect(ComplianceCheckSchema.parse(none.json())).toMatchObject({ compliant: false });
     // Form 22 to the provincial DSD meets s110(1), but not the DVA report, which goes to a social worker or SAPS.
-    const form22 = await postJson('/check', { case: teacher, actions: [{ recipient: 'provincial_department_of_social_development', date: '2026-03-02', form: 'Form 22' }] });
+    const form22 = await postJson('/check', {
+      case: teacher,
+      actions: [{ recipient: 'provincial_department_of_social_development', date: '2026-03-02', form: 'Form 22' }],
+    });
     const items = (form22.json().items as { id: string; status: string }[]).map((i) => [i.id, i.status]);
     expect(items).toContainEqual(['ca-s110-1', 'met']);
     expect(items).toContainEqual(['dva-report', 'unmet']);
@@ -144,13 +169,20 @@ describe('serve: bad requests', () => {
     expect(text.status).toBe(415);
     expect(text.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
     expect((await request('POST', '/assess', JSON.stringify(teacher))).status).toBe(415);
-    expect((await request('POST', '/assess', JSON.stringify(teacher), { 'content-type': 'application/json; charset=latin1' })).status).toBe(415);
-    expect((await request('POST', '/assess', JSON.stringify(teacher), { 'content-type': 'application/json; charset=UTF-8' })).status).toBe(200);
+    expect((await request('POST', '/assess', JSON.stringify(teacher), { 'content-type': 'application/json; charset=latin1' })).status).toBe(
+      415,
+    );
+    expect((await request('POST', '/assess', JSON.stringify(teacher), { 'content-type': 'application/json; charset=UTF-8' })).status).toBe(
+      200,
+    );
   });
 
   it('oversized body: 413, declared or streamed', async () => {
     const big = JSON.stringify({ ...teacher, padding: 'x'.repeat(MAX_BODY) });
-    const declared = await request('POST', '/assess', big, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(big)) });
+    const declared = await request('POST', '/assess', big, {
+      'content-type': 'application/json',
+      'content-length': String(Buffer.byteLength(big)),
+    });
     expect(declared.status).toBe(413);
     expect(declared.json()).toMatchObject({ error: { code: 'body_too_large' } });
     const chunked = await request('POST', '/assess', big, { 'content-type': 'application/json', 'transfer-encoding': 'chunked' });
@@ -160,11 +192,28 @@ describe('serve: bad requests', () => {
 
   it('a slow client that never finishes its body: 408, and the server stays up', async () => {
     const r = await new Promise<Reply>((resolve, reject) => {
-      const req = http.request({ host: '127.0.0.1', port: srv.port, method: 'POST', path: '/assess', agent: false, headers: { 'content-type': 'application/json', 'content-length': '1000' } }, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), json: () => JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown> }));
-      });
+      const req = http.request(
+        {
+          host: '127.0.0.1',
+          port: srv.port,
+          method: 'POST',
+          path: '/assess',
+          agent: false,
+          headers: { 'content-type': 'application/json', 'content-length': '1000' },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString('utf8'),
+              json: () => JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+            }),
+          );
+        },
+      );
       req.on('error', reject);
       req.write('{"people": ['); // and then nothing more
     });
@@ -241,7 +290,8 @@ describe('serve: load and memory', () => {
     const replies = await Promise.all(plan.map((k) => send(k)));
     replies.forEach((r, i) => expect(r.status, plan[i]).toBe(expected[plan[i] as keyof typeof expected]));
     const ok = replies.filter((_, i) => plan[i] === 'ok');
-    for (const r of ok) expect((r.json().duties as { duty: string; status: string }[]).find((d) => d.duty === 'ca-s110-1')?.status).toBe('applies');
+    for (const r of ok)
+      expect((r.json().duties as { duty: string; status: string }[]).find((d) => d.duty === 'ca-s110-1')?.status).toBe('applies');
     expect((await request('GET', '/healthz')).status).toBe(200);
   });
 
@@ -254,7 +304,9 @@ describe('serve: load and memory', () => {
       for (let i = 0; i < n; i += 20) {
         await Promise.all(
           Array.from({ length: 20 }, (_, j) =>
-            (i + j) % 4 === 3 ? request('POST', '/assess', '{"broken', { 'content-type': 'application/json' }, agent) : postJson('/assess', { ...teacher, id: `case-${i + j}` }, agent),
+            (i + j) % 4 === 3
+              ? request('POST', '/assess', '{"broken', { 'content-type': 'application/json' }, agent)
+              : postJson('/assess', { ...teacher, id: `case-${i + j}` }, agent),
           ),
         );
       }
@@ -277,10 +329,20 @@ describe('serve: graceful shutdown', () => {
     const body = JSON.stringify(teacher);
     let req!: http.ClientRequest;
     const inFlight = new Promise<number>((resolve, reject) => {
-      req = http.request({ host: '127.0.0.1', port: s.port, method: 'POST', path: '/assess', agent: false, headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode ?? 0));
-      });
+      req = http.request(
+        {
+          host: '127.0.0.1',
+          port: s.port,
+          method: 'POST',
+          path: '/assess',
+          agent: false,
+          headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        },
+      );
       req.on('error', reject);
       req.write(body.slice(0, 10));
     });
@@ -290,7 +352,9 @@ describe('serve: graceful shutdown', () => {
     req.end(body.slice(10));
     expect(await inFlight).toBe(200);
     await closed;
-    await expect(new Promise((resolve, reject) => net.connect(s.port, '127.0.0.1').on('connect', resolve).on('error', reject))).rejects.toThrow();
+    await expect(
+      new Promise((resolve, reject) => net.connect(s.port, '127.0.0.1').on('connect', resolve).on('error', reject)),
+    ).rejects.toThrow();
   });
 
   it('the CLI stops on SIGTERM and exits 0', async () => {

@@ -1,5 +1,16 @@
 import { describe, expectTypeOf, it } from 'vitest';
-import { assess, explain, safeAssess, ValidationError, type Assessment, type CompactAssessment, type DutyId, type DutyStatus, type CaseInput, type Reason } from '../src/index.js';
+import {
+  assess,
+  explain,
+  safeAssess,
+  type ValidationError,
+  type Assessment,
+  type CompactAssessment,
+  type DutyId,
+  type DutyStatus,
+  type CaseInput,
+  type Reason,
+} from '../src/index.js';
 
 describe('public types', () => {
   it('assess returns an Assessment and takes a CaseInput', () => {
@@ -15,9 +26,22 @@ describe('public types', () => {
     // @ts-expect-error a detail level that does not exist
     void (() => assess(c, { detail: 'brief' }));
     expectTypeOf<CaseInput['concerns'][number]['harm']>().toEqualTypeOf<
-      | 'physical_abuse' | 'sexual_abuse' | 'emotional_abuse' | 'economic_abuse' | 'neglect' | 'exposure_to_domestic_violence'
-      | 'intimidation' | 'harassment' | 'sexual_harassment' | 'coercive_behaviour' | 'controlling_behaviour' | 'spiritual_abuse'
-      | 'damage_to_property' | 'trafficking' | 'sexual_exploitation' | 'child_sexual_abuse_material'
+      | 'physical_abuse'
+      | 'sexual_abuse'
+      | 'emotional_abuse'
+      | 'economic_abuse'
+      | 'neglect'
+      | 'exposure_to_domestic_violence'
+      | 'intimidation'
+      | 'harassment'
+      | 'sexual_harassment'
+      | 'coercive_behaviour'
+      | 'controlling_behaviour'
+      | 'spiritual_abuse'
+      | 'damage_to_property'
+      | 'trafficking'
+      | 'sexual_exploitation'
+      | 'child_sexual_abuse_material'
     >();
   });
 

@@ -50,7 +50,13 @@ export interface BuildOptions {
 
 /** Markdown documents of the repository published as pages, when they exist. */
 const MD_PAGES = [
-  { file: 'docs/interpretation.md', href: 'interpretation.html', nav: 'How the law is encoded', section: 'interpretation', area: 'trainer' },
+  {
+    file: 'docs/interpretation.md',
+    href: 'interpretation.html',
+    nav: 'How the law is encoded',
+    section: 'interpretation',
+    area: 'trainer',
+  },
   { file: 'docs/cli.md', href: 'cli.html', nav: 'Command line', section: 'cli', area: 'developer' },
 ] as const;
 
@@ -136,7 +142,9 @@ function typedoc(log: (l: string) => void): void {
 /** TypeDoc writes its navigation links as given: `site:x.html` becomes the path from each API page to the site's `x.html`. */
 function linkApiToSite(): void {
   const walk = (dir: string): string[] =>
-    fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.html') ? [path.join(dir, e.name)] : []));
+    fs
+      .readdirSync(dir, { withFileTypes: true })
+      .flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.html') ? [path.join(dir, e.name)] : []));
   for (const file of walk(path.join(SITE, 'api'))) {
     const text = fs.readFileSync(file, 'utf8');
     if (!text.includes('href="site:')) continue;

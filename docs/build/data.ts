@@ -7,7 +7,17 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { dutyCatalogue, DUTY_IDS, safeAssess, type Assessment, type CaseInput, type DutyCatalogueEntry, type DutyId, type DutyResult, type DutyStatus } from '../../src/index.js';
+import {
+  dutyCatalogue,
+  DUTY_IDS,
+  safeAssess,
+  type Assessment,
+  type CaseInput,
+  type DutyCatalogueEntry,
+  type DutyId,
+  type DutyResult,
+  type DutyStatus,
+} from '../../src/index.js';
 
 /** The repository root. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -42,7 +52,10 @@ const FixtureSchema = z.object({
     .object({
       duties: z.array(z.object({ duty: z.enum(DUTY_IDS), person: z.string(), status: Status }).loose()).optional(),
       error: z.object({ path: z.string() }).loose().optional(),
-      guidance: z.object({ includes: z.array(z.string()).optional(), excludes: z.array(z.string()).optional() }).loose().optional(),
+      guidance: z
+        .object({ includes: z.array(z.string()).optional(), excludes: z.array(z.string()).optional() })
+        .loose()
+        .optional(),
     })
     .loose(),
 });
@@ -71,11 +84,16 @@ export function loadFixtureRuns(): FixtureRun[] {
   const dir = path.join(ROOT, 'fixtures');
   if (!fs.existsSync(dir)) return [];
   const out: FixtureRun[] = [];
-  for (const f of fs.readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((n) => n.endsWith('.json'))
+    .sort()) {
     const data = readJson(`fixtures/${f}`);
     const parsed = z.array(FixtureSchema).safeParse(data);
     if (!parsed.success) {
-      throw new Error(`fixtures/${f} does not have the scenario shape of fixtures/README.md: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      throw new Error(
+        `fixtures/${f} does not have the scenario shape of fixtures/README.md: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+      );
     }
     parsed.data.forEach((s, index) => {
       const r = safeAssess(s.case, s.options?.presumptions === false ? { presumptions: false, detail: 'full' } : { detail: 'full' });
@@ -104,7 +122,11 @@ export function dutyOf(a: Assessment, duty: DutyId, person: string): DutyResult 
 }
 
 /** The catalogue, keyed by duty id, in duty-id order. */
-export function catalogue(): { rulesetVersion: string; duties: readonly DutyCatalogueEntry[]; byId: ReadonlyMap<DutyId, DutyCatalogueEntry> } {
+export function catalogue(): {
+  rulesetVersion: string;
+  duties: readonly DutyCatalogueEntry[];
+  byId: ReadonlyMap<DutyId, DutyCatalogueEntry>;
+} {
   const c = dutyCatalogue();
   return { rulesetVersion: c.rulesetVersion, duties: c.duties, byId: new Map(c.duties.map((d) => [d.id, d])) };
 }

@@ -67,7 +67,8 @@ function control(input: string, a: AnswerSpec, n: number): Html {
     case 'choice':
       if (a.options.length <= 8) {
         return html`<div class="choices" role="radiogroup" aria-labelledby="q-text"${data}>${a.options.map(
-          (o, i) => html`<label class="choice"><input type="radio" name="${id}" value="${i}" data-value="${JSON.stringify(o.value)}"> ${o.label}</label>`,
+          (o, i) =>
+            html`<label class="choice"><input type="radio" name="${id}" value="${i}" data-value="${JSON.stringify(o.value)}"> ${o.label}</label>`,
         )}</div>`;
       }
       return html`<div class="field"><label for="${id}">Choose one</label><select id="${id}"${data}><option value="">Choose…</option>${a.options.map(
@@ -75,7 +76,8 @@ function control(input: string, a: AnswerSpec, n: number): Html {
       )}</select></div>`;
     case 'person':
       return html`<div class="choices" role="radiogroup" aria-labelledby="q-text"${data}>${a.options.map(
-        (o, i) => html`<label class="choice"><input type="radio" name="${id}" value="${i}" data-value="${JSON.stringify(o.value)}"> ${o.label}</label>`,
+        (o, i) =>
+          html`<label class="choice"><input type="radio" name="${id}" value="${i}" data-value="${JSON.stringify(o.value)}"> ${o.label}</label>`,
       )}
 <div class="field new-person">${a.options.length > 0 ? html`<label class="choice"><input type="radio" name="${id}" value="new" id="${id}-new-choice"> Someone else</label>` : ''}
 <label for="${id}-new">${a.options.length > 0 ? 'Label for someone else' : 'A label for them'}</label><span class="hint" id="${id}-hint">No name needed: "mother", "partner", "Lerato, 5".</span>
@@ -89,7 +91,9 @@ function control(input: string, a: AnswerSpec, n: number): Html {
   }
 }
 
-type Read = { readonly ok: true; readonly input: string; readonly value: string | number | boolean } | { readonly ok: false; readonly error: string | null };
+type Read =
+  | { readonly ok: true; readonly input: string; readonly value: string | number | boolean }
+  | { readonly ok: false; readonly error: string | null };
 
 /** Reads one answer control: a value, nothing (null error), or a problem in plain words. */
 function readControl(input: string, a: AnswerSpec, n: number): Read {
@@ -138,8 +142,15 @@ function progress(step: InterviewStep): Html | '' {
 function renderQuestion(step: InterviewStep, q: InterviewQuestion): void {
   const context = contextOf(q, state.draft);
   const alts = q.alternatives.filter((a) => a.answer.kind !== 'choice' && a.answer.kind !== 'person');
-  const settles = q.settles.length > 0 ? join(q.settles.map((s) => `${shortName(s.duty)} for ${s.person}`), ', ') : null;
-  box().innerHTML = html`<form id="q-form" novalidate data-fact="${q.fact}" data-about="${q.about}" data-input="${q.input}" data-stage="${step.stage}">
+  const settles =
+    q.settles.length > 0
+      ? join(
+          q.settles.map((s) => `${shortName(s.duty)} for ${s.person}`),
+          ', ',
+        )
+      : null;
+  box().innerHTML =
+    html`<form id="q-form" novalidate data-fact="${q.fact}" data-about="${q.about}" data-input="${q.input}" data-stage="${step.stage}">
 <h2 id="q-heading">Question ${history.length + 1}</h2>
 ${context ? html`<p class="q-context">About: ${context}</p>` : ''}
 <fieldset aria-describedby="q-error">

@@ -76,10 +76,10 @@ export function documentOf(p: Page, navs: SiteNav, footer: (root: string) => Chi
 <a class="skip" href="#main">Skip to the content</a>
 <header class="site-header">
 ${
-    dev
-      ? html`<p class="site-name"><a href="${root}developers.html">za-reporting-duties</a> <span class="muted">· developer reference</span></p>`
-      : html`<p class="site-name"><a href="${root}index.html">South African reporting duties</a> <span class="muted">· a guide for trainers</span></p>`
-  }
+  dev
+    ? html`<p class="site-name"><a href="${root}developers.html">za-reporting-duties</a> <span class="muted">· developer reference</span></p>`
+    : html`<p class="site-name"><a href="${root}index.html">South African reporting duties</a> <span class="muted">· a guide for trainers</span></p>`
+}
 <nav aria-label="${dev ? 'Developer reference' : 'Trainer site'}">
 <ul>${nav.map(
     (n) => html`<li><a href="${root}${n.href}"${n.section === p.section ? raw(' aria-current="page"') : ''}>${n.label}</a></li>`,

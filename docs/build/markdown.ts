@@ -40,7 +40,9 @@ export function inline(text: string, o: Pick<MarkdownOptions, 'rewriteLink'>): s
   s = s.replace(/\[([^\]]+)\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g, (_, label: string, href: string) => {
     const target = o.rewriteLink(href);
     const inner = inlineMarks(esc(label));
-    links.push(target === null ? inner : `<a href="${esc(target)}"${/^https?:/.test(target) ? ' rel="external noreferrer"' : ''}>${inner}</a>`);
+    links.push(
+      target === null ? inner : `<a href="${esc(target)}"${/^https?:/.test(target) ? ' rel="external noreferrer"' : ''}>${inner}</a>`,
+    );
     return `\u0001${links.length - 1}\u0001`;
   });
   s = inlineMarks(esc(s));
@@ -127,7 +129,10 @@ function blocks(lines: readonly string[], st: State): string {
       while (i < lines.length && /^\s*\|/.test(lines[i] as string)) rows.push(splitRow(lines[i++] as string));
       out.push(
         `<div class="table-wrap"><table><thead><tr>${head.map((c) => `<th scope="col">${inline(c, st.o)}</th>`).join('')}</tr></thead><tbody>${rows
-          .map((r) => `<tr>${r.map((c, j) => (j === 0 ? `<th scope="row">${inline(c, st.o)}</th>` : `<td>${inline(c, st.o)}</td>`)).join('')}</tr>`)
+          .map(
+            (r) =>
+              `<tr>${r.map((c, j) => (j === 0 ? `<th scope="row">${inline(c, st.o)}</th>` : `<td>${inline(c, st.o)}</td>`)).join('')}</tr>`,
+          )
           .join('')}</tbody></table></div>`,
       );
       continue;
@@ -176,7 +181,8 @@ function blocks(lines: readonly string[], st: State): string {
             if (!nested) return `<li>${inline(body.join(' ').replace(/\s+/g, ' ').trim(), st.o)}</li>`;
             const firstPara: string[] = [body[0] as string];
             let k = 1;
-            while (k < body.length && (body[k] as string).trim() !== '' && !ITEM.test(body[k] as string)) firstPara.push(body[k++] as string);
+            while (k < body.length && (body[k] as string).trim() !== '' && !ITEM.test(body[k] as string))
+              firstPara.push(body[k++] as string);
             return `<li>${inline(firstPara.join(' ').replace(/\s+/g, ' ').trim(), st.o)}${blocks(body.slice(k), st)}</li>`;
           })
           .join('')}</${tag}>`,
@@ -185,7 +191,8 @@ function blocks(lines: readonly string[], st: State): string {
     }
     const para: string[] = [line.trim()];
     i++;
-    while (i < lines.length && (lines[i] as string).trim() !== '' && !isBlockStart(lines[i] as string)) para.push((lines[i++] as string).trim());
+    while (i < lines.length && (lines[i] as string).trim() !== '' && !isBlockStart(lines[i] as string))
+      para.push((lines[i++] as string).trim());
     out.push(`<p>${inline(para.join(' '), st.o)}</p>`);
   }
   return out.join('\n');

@@ -2,7 +2,16 @@
  * The pages of the trainer site, each built from the rule catalogue, the fixtures and the
  * worked cases as the library itself reads and decides them.
  */
-import { assess, type Assessment, type CaseInput, type DutyCatalogueEntry, type DutyId, type DutyResult, type DutyStatus, type Verification } from '../../src/index.js';
+import {
+  assess,
+  type Assessment,
+  type CaseInput,
+  type DutyCatalogueEntry,
+  type DutyId,
+  type DutyResult,
+  type DutyStatus,
+  type Verification,
+} from '../../src/index.js';
 import { dutyOf, type FixtureRun } from './data.js';
 import { heading, html, join, raw, slug, type Html } from './html.js';
 import type { Page } from './layout.js';
@@ -10,7 +19,21 @@ import { andList, peopleGroups, reasonsTable, renderAssessment, renderGuidance, 
 import { caseFragment } from './share.js';
 import { glossaryBody } from './glossary.js';
 import { caseForm } from './try-form.js';
-import { badge, caseWords, currentVersion, dayBefore, formatDate, labelled, labelledReading, reasonLine, sentenceCase, shortNameOf, statusBadge, statusWords, VERIFICATION } from './words.js';
+import {
+  badge,
+  caseWords,
+  currentVersion,
+  dayBefore,
+  formatDate,
+  labelled,
+  labelledReading,
+  reasonLine,
+  sentenceCase,
+  shortNameOf,
+  statusBadge,
+  statusWords,
+  VERIFICATION,
+} from './words.js';
 import { relabel, type WorkedRun } from './worked.js';
 
 /** Everything the pages are built from. */
@@ -50,7 +73,14 @@ const STATUS_HEADINGS: Record<DutyStatus, string> = {
 
 /** Examples of one duty from the fixtures: each scenario that is about it, with the library's answer. */
 function dutyExamples(e: DutyCatalogueEntry, fixtures: readonly FixtureRun[], root: string): Html {
-  type Ex = { run: FixtureRun; status: DutyStatus; modality: 'must' | 'may'; persons: string[]; results: DutyResult[]; expected: DutyStatus[] };
+  type Ex = {
+    run: FixtureRun;
+    status: DutyStatus;
+    modality: 'must' | 'may';
+    persons: string[];
+    results: DutyResult[];
+    expected: DutyStatus[];
+  };
   const byKey = new Map<string, Ex>();
   for (const run of fixtures) {
     if (!run.assessment) continue;
@@ -76,13 +106,23 @@ function dutyExamples(e: DutyCatalogueEntry, fixtures: readonly FixtureRun[], ro
       const item = (x: (typeof mine)[number]) => {
         const first = x.results[0] as DutyResult;
         // Why not, or what is missing; where it applies, the scenario's sentence says why.
-        const deciding = first.status === 'applies' ? [] : first.reasons.filter((r) => r.result === (first.status === 'does_not_apply' ? false : 'unknown'));
+        const deciding =
+          first.status === 'applies'
+            ? []
+            : first.reasons.filter((r) => r.result === (first.status === 'does_not_apply' ? false : 'unknown'));
         const mismatch = x.expected.some((st) => st !== x.status);
         return html`<li class="example" data-scenario="${x.run.anchor}" data-status="${x.status}">
 <p><a href="${root}scenarios/library.html#${x.run.anchor}">${x.run.name}</a></p>
 <p>${statusBadge(x.status, x.modality, true)} <span class="muted">for ${x.persons.join(', ')}</span>${mismatch ? html` <strong class="warn">The scenario expects ${x.expected.join(', ')}: under review.</strong>` : ''}</p>
 <p class="reasoning">${x.run.description}</p>
-${deciding.length > 0 ? html`<p class="deciding"><span class="muted">${first.status === 'does_not_apply' ? 'Not met' : 'Not known'}:</span> ${join(deciding.map((r) => reasonLine(r)), '; ')}</p>` : ''}
+${
+  deciding.length > 0
+    ? html`<p class="deciding"><span class="muted">${first.status === 'does_not_apply' ? 'Not met' : 'Not known'}:</span> ${join(
+        deciding.map((r) => reasonLine(r)),
+        '; ',
+      )}</p>`
+    : ''
+}
 </li>`;
       };
       const shown = mine.slice(0, 3);
@@ -102,15 +142,21 @@ function workedExamples(e: DutyCatalogueEntry, d: SiteData, root: string): Html 
     if (mine.length === 0) return [];
     const name = (id: string) => r.worked.labels[id] ?? id;
     const byStatus = STATUS_ORDER.map((st) => ({ st, people: mine.filter((x) => x.status === st) })).filter((g) => g.people.length > 0);
-    const either = e.id.startsWith('dva-') ? r.assessment.overlaps.filter((ov) => ov.id === 'dva-report' && ov.status === 'applies').map((ov) => name(ov.person)) : [];
+    const either = e.id.startsWith('dva-')
+      ? r.assessment.overlaps.filter((ov) => ov.id === 'dva-report' && ov.status === 'applies').map((ov) => name(ov.person))
+      : [];
     return [
       html`<li><a href="${root}scenarios/${r.worked.id}.html">${r.worked.title}</a>: ${join(
-        byStatus.map((g) => html`${statusBadge(g.st, g.people[0]?.modality ?? 'must')} for ${andList(g.people.map((x) => name(x.person)))}`),
+        byStatus.map(
+          (g) => html`${statusBadge(g.st, g.people[0]?.modality ?? 'must')} for ${andList(g.people.map((x) => name(x.person)))}`,
+        ),
         '; ',
       )}${either.length > 0 ? html`. A Domestic Violence Act report is required either way for ${andList(either)}` : ''}.</li>`,
     ];
   });
-  return items.length === 0 ? html`` : html`${heading(3, 'In the worked scenarios', html` id="ex-worked"`)}<ul class="worked-examples">${items}</ul>`;
+  return items.length === 0
+    ? html``
+    : html`${heading(3, 'In the worked scenarios', html` id="ex-worked"`)}<ul class="worked-examples">${items}</ul>`;
 }
 
 function noteList(notes: readonly { id: string; text: string; verification: string }[]): Html {
@@ -179,23 +225,24 @@ ${e.contents.length > 0 ? html`<dt>What the report must do</dt><dd><ul>${e.conte
 <caption>Versions of ${e.act} ${v.provision} and when each was in force</caption>
 <thead><tr><th scope="col">Version</th><th scope="col">In force</th><th scope="col">Made by</th><th scope="col">Text</th></tr></thead>
 <tbody>${e.versions.map(
-    (ver, i) => html`<tr><th scope="row"><a href="#version-${i + 1}">${e.versions.length > 1 ? `Version ${i + 1}: ${ver.provision}` : ver.provision}</a></th><td>${inForceWords(ver.inForce.from, ver.inForce.to)}</td><td>${ver.amendedBy ?? html`<span class="muted">the original Act</span>`}</td><td>${badge(ver.verification)}</td></tr>`,
+    (ver, i) =>
+      html`<tr><th scope="row"><a href="#version-${i + 1}">${e.versions.length > 1 ? `Version ${i + 1}: ${ver.provision}` : ver.provision}</a></th><td>${inForceWords(ver.inForce.from, ver.inForce.to)}</td><td>${ver.amendedBy ?? html`<span class="muted">the original Act</span>`}</td><td>${badge(ver.verification)}</td></tr>`,
   )}</tbody>
 </table>
 ${e.versions.map(
-    (ver, i) => html`<section class="version" aria-labelledby="version-${i + 1}">
+  (ver, i) => html`<section class="version" aria-labelledby="version-${i + 1}">
 ${heading(3, `${ver.provision}: ${lowerFirst(inForceWords(ver.inForce.from, ver.inForce.to))}`, html` id="version-${i + 1}"`)}
 <blockquote class="statute" cite="${ver.source}"><p>${ver.text}</p></blockquote>
 <p>${badge(ver.verification)} <span class="muted">${VERIFICATION[ver.verification].long}</span></p>
 ${ver.textNote ? html`<p class="text-note"><strong>About this text:</strong> ${ver.textNote}</p>` : ''}
 ${ver.amendedBy ? html`<p><strong>Made by:</strong> ${ver.amendedBy}</p>` : ''}
 <p><strong>Standard of knowledge:</strong> ${ver.knowledgeStandard}. <strong>Limbs:</strong> ${join(
-      ver.limbs.map((l) => `${l.provision} (${l.modality})`),
-      ', ',
-    )}.</p>
+    ver.limbs.map((l) => `${l.provision} (${l.modality})`),
+    ', ',
+  )}.</p>
 <p><strong>Source:</strong> <a href="${ver.source}" rel="external noreferrer">${ver.source}</a></p>
 </section>`,
-  )}
+)}
 </section>
 
 <section aria-labelledby="notes">
@@ -214,7 +261,13 @@ ${dutyExamples(e, d.fixtures, root)}
 
 <p class="muted">The rule data of this duty was last verified on ${formatDate(e.lastVerifiedOn)}.</p>
 `;
-  return { path: `duties/${e.id}.html`, title: `${e.actShort} ${v.provision}: ${e.title}`, description: e.summary, body, section: 'duties' };
+  return {
+    path: `duties/${e.id}.html`,
+    title: `${e.actShort} ${v.provision}: ${e.title}`,
+    description: e.summary,
+    body,
+    section: 'duties',
+  };
 }
 
 /** The list of duties. */
@@ -223,22 +276,35 @@ export function dutiesIndexPage(d: SiteData): Page {
   const body = html`<h1>The duties</h1>
 <p>Eleven provisions of six Acts: who must (or may) report, about whom, to whom, how fast and on which form. Each page sets the plain-language summary beside the statute's text, with a label saying how well each statement is verified.</p>
 ${acts.map(
-    (act) => html`<section aria-labelledby="act-${slug(act)}">${heading(2, act, html` id="act-${slug(act)}"`)}
+  (act) => html`<section aria-labelledby="act-${slug(act)}">${heading(2, act, html` id="act-${slug(act)}"`)}
 <ul class="duty-list">${d.duties
-      .filter((e) => e.act === act)
-      .map((e) => html`<li><a href="${e.id}.html">${e.actShort} ${currentVersion(e).provision}</a>: ${e.title}. <span class="muted">${modalityWords(e)}.</span> ${badge(currentVersion(e).verification)}</li>`)}</ul></section>`,
-  )}`;
-  return { path: 'duties/index.html', title: 'The duties', description: 'Every reporting duty the library decides.', body, section: 'duties' };
+    .filter((e) => e.act === act)
+    .map(
+      (e) =>
+        html`<li><a href="${e.id}.html">${e.actShort} ${currentVersion(e).provision}</a>: ${e.title}. <span class="muted">${modalityWords(e)}.</span> ${badge(currentVersion(e).verification)}</li>`,
+    )}</ul></section>`,
+)}`;
+  return {
+    path: 'duties/index.html',
+    title: 'The duties',
+    description: 'Every reporting duty the library decides.',
+    body,
+    section: 'duties',
+  };
 }
 
 /** Every duty side by side. */
 export function comparePage(d: SiteData): Page {
   const row = (e: DutyCatalogueEntry) => {
     const v = currentVersion(e);
-    const form = e.form ? html`${e.form.number !== null ? `Form ${e.form.number}` : e.form.name} ${badge(e.form.verification)}` : html`none prescribed`;
+    const form = e.form
+      ? html`${e.form.number !== null ? `Form ${e.form.number}` : e.form.name} ${badge(e.form.verification)}`
+      : html`none prescribed`;
     const off = e.offence
       ? html`${e.offence.provision} ${badge(e.offence.verification)}<br>${
-          e.offence.penalty.text ? html`${e.offence.penalty.text} ${badge(e.offence.penalty.verification)}` : html`<span class="stmt-unverified">no penalty figure verified</span>`
+          e.offence.penalty.text
+            ? html`${e.offence.penalty.text} ${badge(e.offence.penalty.verification)}`
+            : html`<span class="stmt-unverified">no penalty figure verified</span>`
         }`
       : currentVersion(e).limbs.every((l) => l.modality === 'may')
         ? html`none: a permission`
@@ -255,7 +321,12 @@ export function comparePage(d: SiteData): Page {
 </tr>`;
   };
   const body = html`<h1>Every duty side by side</h1>
-<p class="meta">As at ${formatDate(d.duties.map((e) => e.lastVerifiedOn).sort().at(-1) ?? '')}, the latest date on which the rule data was verified · rules ${d.rulesetVersion}</p>
+<p class="meta">As at ${formatDate(
+    d.duties
+      .map((e) => e.lastVerifiedOn)
+      .sort()
+      .at(-1) ?? '',
+  )}, the latest date on which the rule data was verified · rules ${d.rulesetVersion}</p>
 <p>The table trainers ask for most. Read across for one duty; read down to compare who is bound, the standard of knowledge, where the report goes and how fast. The label beside an entry says how well it is verified; follow a duty's link for the statute text and the notes.</p>
 <div class="table-wrap wide-table">
 <table class="compare">
@@ -270,7 +341,14 @@ export function comparePage(d: SiteData): Page {
 <li>Only a police official can receive a report under the Sexual Offences Act, the Trafficking Act and the Films and Publications Act; one report to SAPS can meet several duties if it carries what each Act requires.</li>
 <li>DVA s2A and s2B are alternatives: a functionary who learns of it at work reports under s2A, anyone else who is an adult under s2B.</li>
 </ul>`;
-  return { path: 'compare.html', title: 'Every duty side by side', description: 'A comparison table of every reporting duty.', body, section: 'compare', wide: true };
+  return {
+    path: 'compare.html',
+    title: 'Every duty side by side',
+    description: 'A comparison table of every reporting duty.',
+    body,
+    section: 'compare',
+    wide: true,
+  };
 }
 
 /** The law's timeline and the library's changelog. */
@@ -281,12 +359,33 @@ export function changesPage(d: SiteData, changelogHtml: string | null): Page {
     e.versions.forEach((ver, i) => {
       const nth = e.versions.length > 1 ? ` (version ${i + 1} of ${e.versions.length})` : '';
       if (ver.inForce.from === null) {
-        evs.push({ date: null, duty: e, provision: ver.provision, what: `In force${nth}; its commencement date is not verified, so the library treats it as in force on every date.`, by: ver.amendedBy ?? null, v: 'unverified' });
+        evs.push({
+          date: null,
+          duty: e,
+          provision: ver.provision,
+          what: `In force${nth}; its commencement date is not verified, so the library treats it as in force on every date.`,
+          by: ver.amendedBy ?? null,
+          v: 'unverified',
+        });
       } else {
-        evs.push({ date: ver.inForce.from, duty: e, provision: ver.provision, what: i === 0 ? `Takes effect${nth}.` : `The amended text takes effect${nth}.`, by: ver.amendedBy ?? null, v: ver.verification });
+        evs.push({
+          date: ver.inForce.from,
+          duty: e,
+          provision: ver.provision,
+          what: i === 0 ? `Takes effect${nth}.` : `The amended text takes effect${nth}.`,
+          by: ver.amendedBy ?? null,
+          v: ver.verification,
+        });
       }
       if (ver.inForce.to !== null) {
-        evs.push({ date: ver.inForce.to, duty: e, provision: ver.provision, what: `Last day of version ${i + 1}.`, by: null, v: ver.verification });
+        evs.push({
+          date: ver.inForce.to,
+          duty: e,
+          provision: ver.provision,
+          what: `Last day of version ${i + 1}.`,
+          by: null,
+          v: ver.verification,
+        });
       }
     });
   }
@@ -324,16 +423,22 @@ export function changesPage(d: SiteData, changelogHtml: string | null): Page {
 <caption>Commencements and amendments of the reporting duties</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">Provision</th><th scope="col">What happened</th><th scope="col">Made or amended by</th><th scope="col">Label</th></tr></thead>
 <tbody>${evs.map(
-    (ev) => html`<tr><th scope="row">${ev.date ? formatDate(ev.date) : html`<span class="stmt-unverified">date not verified</span>`}</th><td><a href="duties/${ev.duty.id}.html">${ev.duty.actShort} ${ev.provision}</a></td><td>${ev.what}</td><td>${ev.by ?? ''}</td><td>${badge(ev.v)}</td></tr>`,
+    (ev) =>
+      html`<tr><th scope="row">${ev.date ? formatDate(ev.date) : html`<span class="stmt-unverified">date not verified</span>`}</th><td><a href="duties/${ev.duty.id}.html">${ev.duty.actShort} ${ev.provision}</a></td><td>${ev.what}</td><td>${ev.by ?? ''}</td><td>${badge(ev.v)}</td></tr>`,
   )}</tbody>
 </table>
 ${
   changed.length > 0
     ? html`<p>Where a provision changed, the library keeps every version with its dates and decides a case by the version in force on its knowledge date; the tests check both sides of each change: ${join(
-        changed.map((e) => html`<a href="duties/${e.id}.html#statute">${e.actShort} ${currentVersion(e).provision}</a> (${join(
-          e.versions.slice(1).map((ver) => `${formatDate(dayBefore(ver.inForce.from as string))} and ${formatDate(ver.inForce.from as string)}`),
-          '; ',
-        )})`),
+        changed.map(
+          (e) =>
+            html`<a href="duties/${e.id}.html#statute">${e.actShort} ${currentVersion(e).provision}</a> (${join(
+              e.versions
+                .slice(1)
+                .map((ver) => `${formatDate(dayBefore(ver.inForce.from as string))} and ${formatDate(ver.inForce.from as string)}`),
+              '; ',
+            )})`,
+        ),
         ', ',
       )}.</p>`
     : ''
@@ -345,7 +450,13 @@ ${
 <ul class="columns">${d.duties.map((e) => html`<li><a href="duties/${e.id}.html">${e.actShort} ${currentVersion(e).provision}</a>: ${formatDate(e.lastVerifiedOn)}</li>`)}</ul>
 ${changelogHtml !== null ? html`<div class="changelog">${raw(changelogHtml)}</div>` : html`<p>No changelog has been published yet (<code>CHANGELOG.md</code> at the repository root).</p>`}
 </section>`;
-  return { path: 'changes.html', title: 'What changed', description: "The law's timeline and the library's changelog.", body, section: 'changes' };
+  return {
+    path: 'changes.html',
+    title: 'What changed',
+    description: "The law's timeline and the library's changelog.",
+    body,
+    section: 'changes',
+  };
 }
 
 function caseBlock(input: CaseInput, level: number): Html {
@@ -417,22 +528,22 @@ ${openLinks(shownInput, root, 'Work through it')}
 <p><strong>In short:</strong> ${w.summary}</p>
 ${paras(w.mandatory)}
 ${peopleGroups(a).map((group) => {
-    const ov = a.overlaps.filter((x) => x.person === group[0] && x.status !== 'does_not_apply');
-    return ov.map((x) => html`<p class="overlap-note"><strong>${andList(group)}:</strong> ${statusBadge(x.status, 'must')} ${x.text}</p>`);
-  })}
+  const ov = a.overlaps.filter((x) => x.person === group[0] && x.status !== 'does_not_apply');
+  return ov.map((x) => html`<p class="overlap-note"><strong>${andList(group)}:</strong> ${statusBadge(x.status, 'must')} ${x.text}</p>`);
+})}
 </section>
 <section aria-labelledby="not-mandatory"><h3 id="not-mandatory">What is not mandatory</h3>
 ${paras(w.notMandatory)}
 ${[...notShown].map(([duty, people]) => {
-    const dd = dutyOf(a, duty, people[0] as string);
-    if (!dd) return '';
-    return html`<div class="why-not" data-duty="${dd.duty}" data-person="${dd.person}" data-status="${dd.status}">
+  const dd = dutyOf(a, duty, people[0] as string);
+  if (!dd) return '';
+  return html`<div class="why-not" data-duty="${dd.duty}" data-person="${dd.person}" data-status="${dd.status}">
 ${heading(4, `${short(dd.duty)} for ${andList(people)}`)}
 <p>${statusBadge(dd.status, dd.modality, true)} · <a href="${root}duties/${dd.duty}.html">${dd.title}</a></p>
 ${reasonsTable(dd.reasons, `Why ${short(dd.duty)} ${dd.status === 'does_not_apply' ? 'does not apply' : 'has this status'}${people.length > 1 ? ` (shown for ${dd.person})` : ''}`)}
 ${dd.notes.length > 0 ? html`<ul class="notes">${dd.notes.map((n) => html`<li>${labelled(n.text, n.verification)}</li>`)}</ul>` : ''}
 </div>`;
-  })}
+})}
 </section>
 <section aria-labelledby="full"><h3 id="full">The library's assessment</h3>
 <p>Everything the library returns for this case, once for the case: people for whom every duty has the same status are shown together.</p>
@@ -449,16 +560,16 @@ ${
     ? html`<section aria-labelledby="variants"><h2 id="variants">What would change the answer</h2>
 <p>Change one fact at a time. For each, decide first what changes and why; then open the answer.</p>
 ${r.variants.map((v, i) => {
-        const vin = relabel(v.input, w.labels);
-        const va = assess(vin);
-        return html`<section class="variant" aria-labelledby="variant-${i + 1}">${heading(3, whatIf(v.variant.title), html` id="variant-${i + 1}"`)}
+  const vin = relabel(v.input, w.labels);
+  const va = assess(vin);
+  return html`<section class="variant" aria-labelledby="variant-${i + 1}">${heading(3, whatIf(v.variant.title), html` id="variant-${i + 1}"`)}
 <details class="reveal"><summary>Show what changes</summary>
 <p>${v.variant.text}</p>
 ${variantStatuses(va, a, short)}
 ${openLinks(vin, root, 'Work through this version')}
 </details>
 </section>`;
-      })}</section>`
+})}</section>`
     : ''
 }
 <section aria-labelledby="way-through"><h2 id="way-through">The survivor-centred way through</h2>
@@ -479,7 +590,13 @@ export function workedIndexPage(d: SiteData): Page {
     (r) => html`<li><h2><a href="${r.worked.id}.html">${r.worked.title}</a></h2><p>${r.worked.summary}</p></li>`,
   )}</ul>
 <p>More: the <a href="library.html">scenario library</a> holds every test scenario of the library, with the library's answer for each.</p>`;
-  return { path: 'scenarios/index.html', title: 'Worked scenarios', description: 'Worked scenarios for trainers.', body, section: 'scenarios' };
+  return {
+    path: 'scenarios/index.html',
+    title: 'Worked scenarios',
+    description: 'Worked scenarios for trainers.',
+    body,
+    section: 'scenarios',
+  };
 }
 
 const FILE_TITLES: Record<string, string> = {
@@ -516,7 +633,7 @@ export function libraryPage(d: SiteData): Page {
 <p>Every legal scenario the library is tested against (${d.fixtures.length} in all), run through the library when the site was built. For each: the case in words, the reasoning, and the library's answer for the duties the scenario is about.</p>
 <nav aria-label="Scenario groups"><ul>${files.map((f) => html`<li><a href="#${slug(f)}">${title(f)}</a></li>`)}</ul></nav>
 ${files.map(
-    (f) => html`<section aria-labelledby="${slug(f)}">${heading(2, title(f), html` id="${slug(f)}"`)}
+  (f) => html`<section aria-labelledby="${slug(f)}">${heading(2, title(f), html` id="${slug(f)}"`)}
 ${d.fixtures
   .filter((x) => x.file === f)
   .map((x) => {
@@ -539,8 +656,14 @@ ${x.assessment ? guidanceAnswers(x.assessment, x.expectedGuidance) : ''}
 </article>`;
   })}
 </section>`,
-  )}`;
-  return { path: 'scenarios/library.html', title: 'Scenario library', description: 'Every test scenario with the library’s answer.', body, section: 'scenarios' };
+)}`;
+  return {
+    path: 'scenarios/library.html',
+    title: 'Scenario library',
+    description: 'Every test scenario with the library’s answer.',
+    body,
+    section: 'scenarios',
+  };
 }
 
 /** The home page. */
@@ -592,13 +715,25 @@ ${d.mdPages.filter((m) => m.href !== 'cli.html').map((m) => html`<li><a href="${
 }
 
 /** A page rendered from a Markdown document of the repository. */
-export function markdownPage(path: string, title: string, contentHtml: string, section: string, area: 'trainer' | 'developer' = 'trainer'): Page {
+export function markdownPage(
+  path: string,
+  title: string,
+  contentHtml: string,
+  section: string,
+  area: 'trainer' | 'developer' = 'trainer',
+): Page {
   return { path, title, description: title, body: raw(contentHtml), section, area };
 }
 
 /** The glossary. */
 export function glossaryPage(): Page {
-  return { path: 'glossary.html', title: 'Glossary', description: 'The words of the Acts and of practice, in plain language.', body: glossaryBody(), section: 'glossary' };
+  return {
+    path: 'glossary.html',
+    title: 'Glossary',
+    description: 'The words of the Acts and of practice, in plain language.',
+    body: glossaryBody(),
+    section: 'glossary',
+  };
 }
 
 /** The developer reference's front page: the library, the command line, the API reference. */
@@ -623,7 +758,14 @@ ${hasApi ? html`<li><a href="api/index.html">API reference</a>: every export, wi
 <li><a href="index.html">The trainer site</a>: the duties in plain language, worked scenarios, the guided interview.</li>
 </ul>
 </section>`;
-  return { path: 'developers.html', title: 'Developer reference', description: 'The library and command-line tool, for developers.', body, section: 'developers', area: 'developer' };
+  return {
+    path: 'developers.html',
+    title: 'Developer reference',
+    description: 'The library and command-line tool, for developers.',
+    body,
+    section: 'developers',
+    area: 'developer',
+  };
 }
 
 /** The try-it page: the form, an example to load, and where the results appear. */
@@ -648,7 +790,6 @@ ${caseForm()}
     scripts: ['assets/za-duties.js', 'assets/try-it.js'],
   };
 }
-
 
 /** The guided interview: one question at a time, from almost nothing to the result. */
 export function interviewPage(): Page {

@@ -20,17 +20,22 @@ export function plainFix(i: ValidationIssue): string {
   if (head === 'people' && i.path.length === 1) return 'Add at least one person.';
   if (head === 'concerns' && i.path.length === 1) return 'Add at least one concern: what happened, and to whom.';
   if (field === 'id') {
-    if (/not used before/.test(i.expected)) return head === 'people' ? 'Give each person a different label.' : 'Give each concern a different label.';
-    return head === 'people' ? 'Give this person a label, such as "mother" or "Lerato, 5" (no name needed).' : 'Give this concern a label, such as "c1".';
+    if (/not used before/.test(i.expected))
+      return head === 'people' ? 'Give each person a different label.' : 'Give each concern a different label.';
+    return head === 'people'
+      ? 'Give this person a label, such as "mother" or "Lerato, 5" (no name needed).'
+      : 'Give this concern a label, such as "c1".';
   }
   if (field === 'victim') return 'Choose who this happened to.';
   if (field === 'harm') return 'Choose what happened.';
-  if (field === 'allegedBy') return /other than/.test(i.expected) ? 'Choose someone other than the person harmed.' : 'Choose who did it from the people listed.';
+  if (field === 'allegedBy')
+    return /other than/.test(i.expected) ? 'Choose someone other than the person harmed.' : 'Choose who did it from the people listed.';
   if (field === 'caregiverOf') return 'Use the labels of people listed in the case, separated by commas.';
   if (field === 'ageYears' || field === 'min' || field === 'max') return 'Give an age in whole years, from 0 to 130.';
   const date = DATE_FIELDS[field];
   if (date) {
-    if (/on or before the assessment date/.test(i.expected)) return 'The date you came to know cannot be after the date of this assessment.';
+    if (/on or before the assessment date/.test(i.expected))
+      return 'The date you came to know cannot be after the date of this assessment.';
     if (/on or before the knowledge date/.test(i.expected)) return 'It cannot have happened after the date you came to know of it.';
     return `Give ${date} as a real calendar date.`;
   }

@@ -11,10 +11,12 @@
 import { BASES, DISABILITIES, DUTY_IDS, dutyCatalogue, HARMS, RELATIONSHIPS, REPORTER_ROLES } from '../../src/index.js';
 
 /** A file reference of the project: a scratch path, the law digest, the sources, rule or test data, sources. */
-export const INTERNAL = /\/tmp\/\S*|(?:\.\.\/)?\bshared\/[\w./-]*|\b(?:gaps|digest)\.md(?:\s*§\s*[\d.]+)?|\brules\/[\w/.-]*|\bfixtures\/[\w/.-]*|\bdocs\/[\w/.-]+\.(?:json|md|ts)|\bsrc\/[\w/.-]+/;
+export const INTERNAL =
+  /\/tmp\/\S*|(?:\.\.\/)?\bshared\/[\w./-]*|\b(?:gaps|digest)\.md(?:\s*§\s*[\d.]+)?|\brules\/[\w/.-]*|\bfixtures\/[\w/.-]*|\bdocs\/[\w/.-]+\.(?:json|md|ts)|\bsrc\/[\w/.-]+/;
 
 /** How the practice chapter is cited: the project's sources record no author or year for it. */
-export const PRACTICE_CHAPTER = 'a South African practice chapter on coordinating the responses to violence against children and violence against women (VAC–VAW)';
+export const PRACTICE_CHAPTER =
+  'a South African practice chapter on coordinating the responses to violence against children and violence against women (VAC–VAW)';
 
 const PLACES: readonly [RegExp, string][] = [
   [/\bdata in `?rules\/[\w/.-]*\.json`?/g, 'in the rule data'],
@@ -59,14 +61,21 @@ export function publicText(s: string): string {
 
 /** Rendered Markdown with the project's file references turned into words (code spans around a reference are unwrapped first). */
 export function publicHtml(markup: string): string {
-  const unwrapped = markup.replace(/<code>((?:\.\.\/)?(?:shared|rules|fixtures|docs|src)\/[^<]*|(?:gaps|digest)\.md[^<]*|\/tmp\/[^<]*)<\/code>/g, '$1');
+  const unwrapped = markup.replace(
+    /<code>((?:\.\.\/)?(?:shared|rules|fixtures|docs|src)\/[^<]*|(?:gaps|digest)\.md[^<]*|\/tmp\/[^<]*)<\/code>/g,
+    '$1',
+  );
   // Only text between tags is rewritten; attributes (links already point into the site) are left alone.
-  return unwrapped.replace(/>([^<]+)</g, (whole, text: string) => (INTERNAL.test(text) || text.includes('VAC-VAW coordination chapter') ? `>${publicText(text)}<` : whole));
+  return unwrapped.replace(/>([^<]+)</g, (whole, text: string) =>
+    INTERNAL.test(text) || text.includes('VAC-VAW coordination chapter') ? `>${publicText(text)}<` : whole,
+  );
 }
 
 let dutyNames: ReadonlyMap<string, string> | undefined;
 function dutyName(id: string): string {
-  dutyNames ??= new Map(dutyCatalogue().duties.map((d) => [d.id, `${d.actShort} ${d.versions[d.versions.length - 1]?.provision ?? ''}`.trim()]));
+  dutyNames ??= new Map(
+    dutyCatalogue().duties.map((d) => [d.id, `${d.actShort} ${d.versions[d.versions.length - 1]?.provision ?? ''}`.trim()]),
+  );
   return dutyNames.get(id) ?? id;
 }
 const DUTY_ID = new RegExp(`\\b(?:${DUTY_IDS.join('|')})\\b`, 'g');

@@ -25,7 +25,12 @@ export interface RenderOptions {
 /** People at risk grouped by the same status for every duty and overlap, in the order of {@link personsOf}. */
 export function peopleGroups(a: Assessment): string[][] {
   const sig = (p: string) =>
-    [...a.duties.filter((d) => d.person === p).map((d) => `${d.duty}:${d.status}`), ...a.overlaps.filter((ov) => ov.person === p).map((ov) => `${ov.id}:${ov.status}`)].sort().join('|');
+    [
+      ...a.duties.filter((d) => d.person === p).map((d) => `${d.duty}:${d.status}`),
+      ...a.overlaps.filter((ov) => ov.person === p).map((ov) => `${ov.id}:${ov.status}`),
+    ]
+      .sort()
+      .join('|');
   const groups = new Map<string, string[]>();
   for (const p of personsOf(a)) {
     const k = sig(p);
@@ -73,7 +78,8 @@ export function reasonsTable(reasons: readonly Reason[], caption: string): Html 
 <caption>${caption}</caption>
 <thead><tr><th scope="col">Condition</th><th scope="col">In this case</th><th scope="col">Result</th></tr></thead>
 <tbody>${reasons.map(
-    (r) => html`<tr class="r-${String(r.result)}"><th scope="row">${r.label ?? `${r.fact} ${r.test}`}</th><td>${factValueWords(r.fact, r.value)}${r.concern ? html` <span class="muted">(concern ${r.concern})</span>` : ''}</td><td><span aria-hidden="true">${r.result === true ? '✓ ' : r.result === false ? '✗ ' : '? '}</span>${resultWords(r.result)}</td></tr>`,
+    (r) =>
+      html`<tr class="r-${String(r.result)}"><th scope="row">${r.label ?? `${r.fact} ${r.test}`}</th><td>${factValueWords(r.fact, r.value)}${r.concern ? html` <span class="muted">(concern ${r.concern})</span>` : ''}</td><td><span aria-hidden="true">${r.result === true ? '✓ ' : r.result === false ? '✗ ' : '? '}</span>${resultWords(r.result)}</td></tr>`,
   )}</tbody>
 </table>`;
 }
@@ -104,16 +110,22 @@ function dutyCard(d: DutyResult, o: RenderOptions, level: number): Html {
       : html`<dt>Form</dt><dd>No prescribed form.</dd>`,
   );
   if (d.contents.length > 0) {
-    facts.push(html`<dt>The report must</dt><dd><ul>${d.contents.map((c) => html`<li>${c.provision}: ${labelled(c.text, c.verification)}</li>`)}</ul></dd>`);
+    facts.push(
+      html`<dt>The report must</dt><dd><ul>${d.contents.map((c) => html`<li>${c.provision}: ${labelled(c.text, c.verification)}</li>`)}</ul></dd>`,
+    );
   }
   if (d.offence && d.modality === 'must') {
     const pen = d.offence.penalty.text
       ? html`Penalty: ${labelled(d.offence.penalty.text, d.offence.penalty.verification)}`
       : html`<span class="stmt stmt-unverified"><strong>No penalty shown:</strong> ${d.offence.penalty.note}</span> ${badge(d.offence.penalty.verification)}`;
-    facts.push(html`<dt>If you do not report</dt><dd>${d.offence.provision}: ${labelled(d.offence.text, d.offence.verification)}<br>${pen}</dd>`);
+    facts.push(
+      html`<dt>If you do not report</dt><dd>${d.offence.provision}: ${labelled(d.offence.text, d.offence.verification)}<br>${pen}</dd>`,
+    );
   }
   if (d.protections.length > 0) {
-    facts.push(html`<dt>Your protection</dt><dd><ul>${d.protections.map((p) => html`<li>${p.provision}: ${labelled(p.text, p.verification)}</li>`)}</ul></dd>`);
+    facts.push(
+      html`<dt>Your protection</dt><dd><ul>${d.protections.map((p) => html`<li>${p.provision}: ${labelled(p.text, p.verification)}</li>`)}</ul></dd>`,
+    );
   }
   return html`<article class="duty-card status-${d.status}" id="${id}" data-duty="${d.duty}" data-person="${d.person}" data-status="${d.status}">
 ${heading(level, d.title)}
@@ -177,7 +189,9 @@ ${g.steps.length > 0 ? html`<ol>${g.steps.map((s) => html`<li>${s}</li>`)}</ol>`
 ${
   g.sources.length > 0
     ? html`<p class="sources">Rests on: ${join(
-        g.sources.map((s) => html`${s.url ? html`<a href="${s.url}" rel="external noreferrer">${s.cite}</a>` : s.cite} ${badge(s.verification)}`),
+        g.sources.map(
+          (s) => html`${s.url ? html`<a href="${s.url}" rel="external noreferrer">${s.cite}</a>` : s.cite} ${badge(s.verification)}`,
+        ),
         '; ',
       )}</p>`
     : ''
@@ -249,10 +263,11 @@ ${
   a.questions.length === 0
     ? html`<p>None: every duty is settled on these facts.</p>`
     : html`<ol class="questions">${a.questions.map(
-        (q) => html`<li>${q.question} <span class="muted">(about ${q.about}; settles ${join(
-          q.settles.map((s) => `${o.shortName(s.duty)} for ${s.person}`),
-          ', ',
-        )})</span></li>`,
+        (q) =>
+          html`<li>${q.question} <span class="muted">(about ${q.about}; settles ${join(
+            q.settles.map((s) => `${o.shortName(s.duty)} for ${s.person}`),
+            ', ',
+          )})</span></li>`,
       )}</ol>`
 }
 ${heading(l, 'How to act: guidance')}

@@ -17,12 +17,14 @@ function show(): void {
   if (!box) return;
   const input = caseFromHash(location.hash);
   if (input === null) {
-    box.innerHTML = html`<p>There is no case in this link. Open a report from <a href="try.html">Try a case</a> or <a href="interview.html">the guided interview</a>: they put the case in the link, after the <code>#</code>, which never leaves your browser.</p>`.value;
+    box.innerHTML =
+      html`<p>There is no case in this link. Open a report from <a href="try.html">Try a case</a> or <a href="interview.html">the guided interview</a>: they put the case in the link, after the <code>#</code>, which never leaves your browser.</p>`.value;
     return;
   }
   const r = safeAssess(input as unknown);
   if (!r.success) {
-    box.innerHTML = html`<div class="error-summary" role="alert"><h2>The case in this link cannot be read</h2><ul>${r.error.issues.map((i) => html`<li>${plainIssue(i)}</li>`)}</ul></div>`.value;
+    box.innerHTML =
+      html`<div class="error-summary" role="alert"><h2>The case in this link cannot be read</h2><ul>${r.error.issues.map((i) => html`<li>${plainIssue(i)}</li>`)}</ul></div>`.value;
     return;
   }
   const frag = caseFragment(input);

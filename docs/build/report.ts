@@ -105,10 +105,14 @@ ${may.length > 0 ? html`<h3>What you may do</h3>${table(rowsOf(may, o), 'Reports
 ${
   open.length === 0 && a.questions.length === 0
     ? html`<p>Nothing: every duty is settled on these facts.</p>`
-    : html`${open.length > 0 ? html`<p>These may apply, depending on facts not yet known (if in doubt, report): ${join(
-        rowsOf(open, o).map((r) => html`${r.what} for ${r.persons.join(', ')}`),
-        '; ',
-      )}.</p>` : ''}${a.questions.length > 0 ? html`<p>Questions that would settle it:</p><ul class="compact">${a.questions.slice(0, 5).map((q) => html`<li>${q.question}</li>`)}</ul>` : ''}`
+    : html`${
+        open.length > 0
+          ? html`<p>These may apply, depending on facts not yet known (if in doubt, report): ${join(
+              rowsOf(open, o).map((r) => html`${r.what} for ${r.persons.join(', ')}`),
+              '; ',
+            )}.</p>`
+          : ''
+      }${a.questions.length > 0 ? html`<p>Questions that would settle it:</p><ul class="compact">${a.questions.slice(0, 5).map((q) => html`<li>${q.question}</li>`)}</ul>` : ''}`
 }
 ${
   steps.length > 0

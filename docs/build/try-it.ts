@@ -172,8 +172,12 @@ function set(row: ParentNode, name: string, v: unknown): void {
 /** Clears the form to one empty person and one empty concern. */
 function resetForm(): void {
   form().reset();
-  rows('person').slice(1).forEach((r) => r.remove());
-  rows('concern').slice(1).forEach((r) => r.remove());
+  rows('person')
+    .slice(1)
+    .forEach((r) => r.remove());
+  rows('concern')
+    .slice(1)
+    .forEach((r) => r.remove());
   refreshPeopleChoices();
   renumber();
 }
@@ -181,14 +185,29 @@ function resetForm(): void {
 /** Fills the form with a case. */
 export function fillCase(c: CaseInput): void {
   resetForm();
-  const loose = c as { assessmentDate?: string; reporter?: Record<string, unknown>; people: readonly Record<string, unknown>[]; concerns: readonly Record<string, unknown>[] };
+  const loose = c as {
+    assessmentDate?: string;
+    reporter?: Record<string, unknown>;
+    people: readonly Record<string, unknown>[];
+    concerns: readonly Record<string, unknown>[];
+  };
   const f = form();
   set(f, 'assessmentDate', loose.assessmentDate);
   const rep = must('.reporter');
   for (const k of ['role', 'ageYears', 'inCourseOfDuties', 'dvaFunctionary', 'knowledgeDate']) set(rep, k, loose.reporter?.[k]);
   loose.people.forEach((p, i) => {
     const r = i === 0 ? (rows('person')[0] as Row) : addPerson();
-    for (const k of ['id', 'dateOfBirth', 'ageYears', 'sex', 'disability', 'mentalDisabilityAffectingConsent', 'opposesReport', 'caregiverOf']) set(r, k, p[k]);
+    for (const k of [
+      'id',
+      'dateOfBirth',
+      'ageYears',
+      'sex',
+      'disability',
+      'mentalDisabilityAffectingConsent',
+      'opposesReport',
+      'caregiverOf',
+    ])
+      set(r, k, p[k]);
   });
   refreshPeopleChoices();
   loose.concerns.forEach((k, i) => {
@@ -285,7 +304,8 @@ function openFromHash(): void {
   if (c === null) return;
   const loose = c as { people?: unknown; concerns?: unknown };
   if (typeof c !== 'object' || !Array.isArray(loose.people) || !Array.isArray(loose.concerns)) {
-    results().innerHTML = html`<h2 id="results-heading">Results</h2><p class="warn">The link carries a case this page cannot read.</p>`.value;
+    results().innerHTML =
+      html`<h2 id="results-heading">Results</h2><p class="warn">The link carries a case this page cannot read.</p>`.value;
     return;
   }
   fillCase(c as CaseInput);

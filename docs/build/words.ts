@@ -121,7 +121,12 @@ export function badge(v: Verification): Html {
  * text it reads is ("a reading of exact text").
  */
 export function labelledReading(text: string | Html, v: Verification): Html {
-  const rests = { exact: 'a reading of verified exact text', partial: 'a reading of partly verified text', secondary: 'a reading of a secondary source', unverified: 'rests on an unverified point' }[v];
+  const rests = {
+    exact: 'a reading of verified exact text',
+    partial: 'a reading of partly verified text',
+    secondary: 'a reading of a secondary source',
+    unverified: 'rests on an unverified point',
+  }[v];
   const l = VERIFICATION[v];
   return html`<span class="stmt${v === 'unverified' ? ' stmt-unverified' : ''}">${text}</span> <span class="v v-${v}" title="${l.long}"><span aria-hidden="true">${l.symbol} </span>${rests}</span>`;
 }
@@ -135,7 +140,10 @@ export function labelled(text: string | Html, v: Verification): Html {
 }
 
 /** A duty status in words. */
-export function statusWords(status: DutyStatus, modality: 'must' | 'may'): { readonly symbol: string; readonly short: string; readonly long: string } {
+export function statusWords(
+  status: DutyStatus,
+  modality: 'must' | 'may',
+): { readonly symbol: string; readonly short: string; readonly long: string } {
   if (status === 'applies') {
     return modality === 'must'
       ? { symbol: '●', short: 'Applies', long: 'Applies: you must report' }
@@ -173,7 +181,6 @@ export function valueWords(fact: string, v: ReasonValue): string {
   return isAge ? `${span} years` : span;
 }
 
-
 /** A fact's name in words, e.g. `ageGapWithinTwoYears` → `born within two years of each other`. */
 export function factWords(fact: string): string {
   // One declaration per fact: its label lives beside its question in src/case/facts.ts.
@@ -191,7 +198,8 @@ export function reasonLine(r: Reason): string {
   return `${mark} ${r.label ?? `${r.fact} ${r.test}`} (${factValueWords(r.fact, r.value)})`;
 }
 
-const yesNo = (b: boolean | null | undefined, yes: string, no: string | null): string | null => (b === true ? yes : b === false ? no : null);
+const yesNo = (b: boolean | null | undefined, yes: string, no: string | null): string | null =>
+  b === true ? yes : b === false ? no : null;
 
 type LooseCase = {
   reporter?: Record<string, unknown>;
@@ -226,7 +234,8 @@ export function caseWords(input: CaseInput): { reporter: string; people: string[
     const a = ageWords(p);
     if (a) bits.push(a);
     if (typeof p['sex'] === 'string') bits.push(p['sex']);
-    if (typeof p['disability'] === 'string') bits.push(p['disability'] === 'none' ? 'no disability' : `${vocab(p['disability'])} disability`);
+    if (typeof p['disability'] === 'string')
+      bits.push(p['disability'] === 'none' ? 'no disability' : `${vocab(p['disability'])} disability`);
     const m = yesNo(p['mentalDisabilityAffectingConsent'] as boolean | undefined, 'a mental disability affecting consent', null);
     if (m) bits.push(m);
     if (p['opposesReport'] === true) bits.push('does not want a report');
@@ -241,7 +250,8 @@ export function caseWords(input: CaseInput): { reporter: string; people: string[
       head += ` by ${k['allegedBy']}`;
       if (typeof k['relationship'] === 'string') head += ` (${vocab(k['relationship'])})`;
     } else if (typeof k['relationship'] === 'string') head += ` by a ${vocab(k['relationship'])}`;
-    if (typeof k['basis'] === 'string') bits.push(k['basis'] === 'rumour' ? 'the reporter has heard only a rumour' : `the reporter ${vocab(k['basis'])}`);
+    if (typeof k['basis'] === 'string')
+      bits.push(k['basis'] === 'rumour' ? 'the reporter has heard only a rumour' : `the reporter ${vocab(k['basis'])}`);
     if (typeof k['incidentDate'] === 'string') bits.push(`on ${formatDate(k['incidentDate'])}`);
     const flags: [string, string, string][] = [
       ['physicalInjury', 'with physical injury', 'no physical injury'],

@@ -13,10 +13,15 @@ const Status = z.enum(['applies', 'may_apply', 'does_not_apply']);
 const ExpectedSchema = z
   .object({
     duties: z.array(z.object({ duty: z.enum(DUTY_IDS), person: z.string(), status: Status }).strict()).default([]),
-    overlaps: z.array(z.object({ id: z.enum(['dva-report', 'one-police-report']), person: z.string(), status: Status }).strict()).default([]),
+    overlaps: z
+      .array(z.object({ id: z.enum(['dva-report', 'one-police-report']), person: z.string(), status: Status }).strict())
+      .default([]),
     /** People for whom every duty is `does_not_apply`. */
     noDutyFor: z.array(z.string()).default([]),
-    guidance: z.object({ includes: z.array(z.string()).default([]), excludes: z.array(z.string()).default([]) }).strict().default({ includes: [], excludes: [] }),
+    guidance: z
+      .object({ includes: z.array(z.string()).default([]), excludes: z.array(z.string()).default([]) })
+      .strict()
+      .default({ includes: [], excludes: [] }),
   })
   .strict();
 

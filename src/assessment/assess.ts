@@ -55,7 +55,9 @@ export interface ValidCase {
 }
 
 /** The result of {@link safeAssess}: the assessment, or the validation error. */
-export type SafeAssessResult<T = Assessment> = { readonly success: true; readonly data: T } | { readonly success: false; readonly error: ValidationError };
+export type SafeAssessResult<T = Assessment> =
+  | { readonly success: true; readonly data: T }
+  | { readonly success: false; readonly error: ValidationError };
 
 /**
  * {@link AssessOptions} asking for the `decisions` level: the result is a {@link CompactAssessment}.
@@ -101,31 +103,66 @@ export const DISCLAIMER =
 function dateIssues(c: ValidatedCase, assessmentDate: string, knowledgeDate: string): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   if (knowledgeDate > assessmentDate) {
-    out.push(makeIssue('custom', ['reporter', 'knowledgeDate'], `a date on or before the assessment date (${assessmentDate})`, JSON.stringify(knowledgeDate)));
+    out.push(
+      makeIssue(
+        'custom',
+        ['reporter', 'knowledgeDate'],
+        `a date on or before the assessment date (${assessmentDate})`,
+        JSON.stringify(knowledgeDate),
+      ),
+    );
   }
   c.concerns.forEach((k, i) => {
     if (k.incidentDate && k.incidentDate !== 'ongoing' && k.incidentDate > knowledgeDate) {
-      out.push(makeIssue('custom', ['concerns', i, 'incidentDate'], `a date on or before the knowledge date (${knowledgeDate})`, JSON.stringify(k.incidentDate)));
+      out.push(
+        makeIssue(
+          'custom',
+          ['concerns', i, 'incidentDate'],
+          `a date on or before the knowledge date (${knowledgeDate})`,
+          JSON.stringify(k.incidentDate),
+        ),
+      );
     }
   });
   const born = (dob: string | undefined, path: (string | number)[]) => {
-    if (dob && dob > assessmentDate) out.push(makeIssue('custom', path, `a date of birth on or before the assessment date (${assessmentDate})`, JSON.stringify(dob)));
+    if (dob && dob > assessmentDate)
+      out.push(makeIssue('custom', path, `a date of birth on or before the assessment date (${assessmentDate})`, JSON.stringify(dob)));
   };
   born(c.reporter.dateOfBirth, ['reporter', 'dateOfBirth']);
   c.people.forEach((p, i) => born(p.dateOfBirth, ['people', i, 'dateOfBirth']));
   // Conflicting ages are an error, never silently settled: each given age must fit the others.
-  const agree = (p: { dateOfBirth?: string | undefined; ageYears?: number | undefined; ageRange?: { min: number; max: number } | undefined }, path: (string | number)[]) => {
+  const agree = (
+    p: { dateOfBirth?: string | undefined; ageYears?: number | undefined; ageRange?: { min: number; max: number } | undefined },
+    path: (string | number)[],
+  ) => {
     if (p.ageYears !== undefined && p.dateOfBirth !== undefined && !(p.dateOfBirth > assessmentDate)) {
       const age = ageAt(birthWindow({ dateOfBirth: p.dateOfBirth }, assessmentDate), assessmentDate, assessmentDate);
       if (age !== p.ageYears) {
-        out.push(makeIssue('conflicting_facts', [...path, 'ageYears'], `the age the date of birth gives on ${assessmentDate} (${String(age)})`, String(p.ageYears)));
+        out.push(
+          makeIssue(
+            'conflicting_facts',
+            [...path, 'ageYears'],
+            `the age the date of birth gives on ${assessmentDate} (${String(age)})`,
+            String(p.ageYears),
+          ),
+        );
       }
     }
     if (p.ageRange !== undefined) {
       const { min, max } = p.ageRange;
-      const age = p.dateOfBirth !== undefined && !(p.dateOfBirth > assessmentDate) ? ageAt(birthWindow({ dateOfBirth: p.dateOfBirth }, assessmentDate), assessmentDate, assessmentDate) : p.ageYears;
+      const age =
+        p.dateOfBirth !== undefined && !(p.dateOfBirth > assessmentDate)
+          ? ageAt(birthWindow({ dateOfBirth: p.dateOfBirth }, assessmentDate), assessmentDate, assessmentDate)
+          : p.ageYears;
       if (typeof age === 'number' && (age < min || age > max)) {
-        out.push(makeIssue('conflicting_facts', [...path, 'ageRange'], `a range that includes the age given elsewhere (${age})`, `${min} to ${max}`));
+        out.push(
+          makeIssue(
+            'conflicting_facts',
+            [...path, 'ageRange'],
+            `a range that includes the age given elsewhere (${age})`,
+            `${min} to ${max}`,
+          ),
+        );
       }
     }
   };
@@ -155,15 +192,31 @@ function fastCaseSchema(): typeof CaseInputSchema {
 }
 const COMPILE_AFTER = 500;
 
-const OptionsSchema = z.object({ options: z.strictObject({ today: IsoDate.optional(), presumptions: z.boolean().optional(), detail: z.enum(['decisions', 'standard', 'full']).optional() }) });
+const OptionsSchema = z.object({
+  options: z.strictObject({
+    today: IsoDate.optional(),
+    presumptions: z.boolean().optional(),
+    detail: z.enum(['decisions', 'standard', 'full']).optional(),
+  }),
+});
 
 /** Validates a case and resolves its dates; never throws. */
-export function validateCase(input: unknown, options: AssessOptions = {}): ({ success: true } & ValidCase) | { success: false; error: ValidationError } {
+export function validateCase(
+  input: unknown,
+  options: AssessOptions = {},
+): ({ success: true } & ValidCase) | { success: false; error: ValidationError } {
   // The options go through a schema too: `today: 'garbage'` or a Date is a ValidationError at `options.today`.
   const o = OptionsSchema.safeParse({ options }, { reportInput: true });
   const r = fastCaseSchema().safeParse(input, { reportInput: true });
   const optionIssues = o.success ? [] : issuesFromZod(o.error.issues);
-  if (!r.success || !o.success) return { success: false, error: new ValidationError(o.success ? 'case' : r.success ? 'options' : 'case and options', [...optionIssues, ...(r.success ? [] : issuesFromZod(r.error.issues))]) };
+  if (!r.success || !o.success)
+    return {
+      success: false,
+      error: new ValidationError(o.success ? 'case' : r.success ? 'options' : 'case and options', [
+        ...optionIssues,
+        ...(r.success ? [] : issuesFromZod(r.error.issues)),
+      ]),
+    };
   const c = withConcernIds(r.data);
   const assessmentDate = c.assessmentDate ?? o.data.options.today ?? todayInSouthAfrica();
   const knowledgeDate = c.reporter.knowledgeDate ?? assessmentDate;
@@ -182,7 +235,9 @@ function withConcernIds(c: z.output<typeof CaseInputSchema>): ValidatedCase {
 
 /** Derives the facts of a valid case with the bundled classifications, in its mode. */
 export function deriveValid(v: ValidCase): DerivedCase {
-  return deriveCase(v.data, { assessmentDate: v.assessmentDate, knowledgeDate: v.knowledgeDate }, CLASSIFICATIONS, { presumptions: v.presumptions });
+  return deriveCase(v.data, { assessmentDate: v.assessmentDate, knowledgeDate: v.knowledgeDate }, CLASSIFICATIONS, {
+    presumptions: v.presumptions,
+  });
 }
 
 /** Where duties meet, from `rules/overlaps/`, on the person's concerns over the knowledge window. */
@@ -195,7 +250,14 @@ function overlapsFor(person: string, duties: readonly DutyResult[], derived: Der
   const concerns = derived.byPerson.get(person) ?? [];
   const facts = concerns.map((cf) => cf.facts);
   const dated = concerns.map((cf) => datedOf(cf, false, derived.dates));
-  return overlapsOf(person, duties.filter((d) => d.person === person), facts, windowsOf, OVERLAPS, dated);
+  return overlapsOf(
+    person,
+    duties.filter((d) => d.person === person),
+    facts,
+    windowsOf,
+    OVERLAPS,
+    dated,
+  );
 }
 
 function questionsOf(duties: readonly DutyResult[]): Question[] {
@@ -209,7 +271,12 @@ function questionsOf(duties: readonly DutyResult[]): Question[] {
       const key = `${m.fact}|${m.about}`;
       let e = byKey.get(key);
       if (!e) {
-        e = { q: { fact: m.fact, about: m.about, question: m.question, inputs: m.inputs, settles: [] }, settles: [], order: order++, presumed };
+        e = {
+          q: { fact: m.fact, about: m.about, question: m.question, inputs: m.inputs, settles: [] },
+          settles: [],
+          order: order++,
+          presumed,
+        };
         byKey.set(key, e);
       }
       if (!presumed) e.presumed = false;
@@ -218,7 +285,13 @@ function questionsOf(duties: readonly DutyResult[]): Question[] {
   }
   const prio = (f: string) => (FACTS as Record<string, FactDefinition>)[f]?.priority ?? 9;
   return [...byKey.values()]
-    .sort((a, b) => Number(a.presumed) - Number(b.presumed) || b.settles.length - a.settles.length || prio(a.q.fact) - prio(b.q.fact) || a.order - b.order)
+    .sort(
+      (a, b) =>
+        Number(a.presumed) - Number(b.presumed) ||
+        b.settles.length - a.settles.length ||
+        prio(a.q.fact) - prio(b.q.fact) ||
+        a.order - b.order,
+    )
     .map((e) =>
       e.presumed
         ? { fact: e.q.fact, about: e.q.about, question: e.q.question, inputs: e.q.inputs, settles: e.settles, presumed: true }
@@ -242,7 +315,11 @@ function inputIndex(c: ValidatedCase): InputIndex {
 }
 
 /** Assesses a validated case (internal: the public entry points validate first). */
-export function assessValidated(v: ValidCase, compiled: CompiledRuleSet = defaultCompiled(), detail: 'standard' | 'full' = 'full'): Assessment {
+export function assessValidated(
+  v: ValidCase,
+  compiled: CompiledRuleSet = defaultCompiled(),
+  detail: 'standard' | 'full' = 'full',
+): Assessment {
   const c = v.data;
   const { assessmentDate, knowledgeDate } = v;
   const derived = deriveValid(v);
@@ -296,11 +373,27 @@ export function decideValidated(v: ValidCase, compiled: CompiledRuleSet = defaul
       return r ? versionsInWindow(r, knowledgeDate, assessmentDate) : undefined;
     };
     const dated = concerns.map((cf) => datedOf(cf, false, derived.dates));
-    for (const o of overlapsOf(person, mine, concerns.map((cf) => cf.facts), windowsOf, OVERLAPS, dated)) overlaps.push({ id: o.id, person: o.person, status: o.status });
+    for (const o of overlapsOf(
+      person,
+      mine,
+      concerns.map((cf) => cf.facts),
+      windowsOf,
+      OVERLAPS,
+      dated,
+    ))
+      overlaps.push({ id: o.id, person: o.person, status: o.status });
   }
   const mode = v.presumptions ? ('presumptive' as const) : ('strict' as const);
   return v.data.id !== undefined
-    ? { caseId: v.data.id, assessmentDate: v.assessmentDate, lawAsAt: v.knowledgeDate, mode, rulesetVersion: rulesetVersionOf(), duties, overlaps }
+    ? {
+        caseId: v.data.id,
+        assessmentDate: v.assessmentDate,
+        lawAsAt: v.knowledgeDate,
+        mode,
+        rulesetVersion: rulesetVersionOf(),
+        duties,
+        overlaps,
+      }
     : { assessmentDate: v.assessmentDate, lawAsAt: v.knowledgeDate, mode, rulesetVersion: rulesetVersionOf(), duties, overlaps };
 }
 

@@ -18,7 +18,17 @@ import { LeafBuffer, type DecidingLeaf, type LeafTest, type Tri } from '../engin
 import type { Operator } from '../engine/condition.js';
 import type { RuleFile, RuleVersion } from '../rules/schema.js';
 import type { OverlapFile } from '../rules/overlaps.js';
-import type { Citation, DutyResult, DutyStatus, InterpretationNote, MissingFact, Overlap, Reason, ReasonFact, ReasonValue } from './types.js';
+import type {
+  Citation,
+  DutyResult,
+  DutyStatus,
+  InterpretationNote,
+  MissingFact,
+  Overlap,
+  Reason,
+  ReasonFact,
+  ReasonValue,
+} from './types.js';
 import type { CompactDuty, CompactReason } from './compact-types.js';
 
 const OP_TEXT: Record<Operator, string> = {
@@ -61,7 +71,9 @@ function missingOf(fact: string, cf: ConcernFacts, idx: InputIndex): MissingFact
   const perpetrator = cf.perpetrator?.id ?? 'the other person';
   // A question never asks for what the case already gives: with the age given, only the date is asked.
   const subjectPerson = fact === 'perpetratorAgeAtIncident' ? cf.perpetrator : cf.victim;
-  const ageGiven = subjectPerson !== undefined && (subjectPerson.dateOfBirth !== undefined || subjectPerson.ageYears !== undefined || subjectPerson.ageRange !== undefined);
+  const ageGiven =
+    subjectPerson !== undefined &&
+    (subjectPerson.dateOfBirth !== undefined || subjectPerson.ageYears !== undefined || subjectPerson.ageRange !== undefined);
   const onlyDate = def.questionWhenAgeGiven !== undefined && ageGiven;
   const template = onlyDate ? (def.questionWhenAgeGiven as string) : def.question;
   const asked = template.replaceAll('{victim}', victim).replaceAll('{perpetrator}', perpetrator);
@@ -90,7 +102,9 @@ function missingOf(fact: string, cf: ConcernFacts, idx: InputIndex): MissingFact
       base = concernPath;
   }
   if (onlyDate) return { fact: fact as FactName, about: subjectPerson?.id ?? about, question, inputs: [`${concernPath}.incidentDate`] };
-  const inputs = def.inputs.map((f) => (f === 'incidentDate' ? `${concernPath}.incidentDate` : def.subject === 'perpetrator' && !cf.perpetrator ? base : `${base}.${f}`));
+  const inputs = def.inputs.map((f) =>
+    f === 'incidentDate' ? `${concernPath}.incidentDate` : def.subject === 'perpetrator' && !cf.perpetrator ? base : `${base}.${f}`,
+  );
   return { fact: fact as FactName, about, question, inputs: [...new Set(inputs)] };
 }
 
@@ -150,7 +164,7 @@ interface Deciding {
   readonly point: string | undefined;
 }
 
-const isLeapDayBirth = (dob: string | undefined): boolean => dob !== undefined && dob.endsWith('-02-29');
+const isLeapDayBirth = (dob: string | undefined): boolean => dob?.endsWith('-02-29') === true;
 
 const RANK = (r: Tri): number => (r === true ? 2 : r === null ? 1 : 0);
 
@@ -185,7 +199,8 @@ function strongestVersion(windows: readonly VersionInWindow[], facts: Facts, dat
     if (!best || RANK(c.result) > RANK(best.result)) best = c;
   };
   // The facts on a later date: the dated facts as own keys over the base (no copy of every fact).
-  const at = (date: string | undefined): Facts => (date !== undefined && dated ? (Object.assign(Object.create(facts) as Record<string, FactValue>, dated.over(date)) as Facts) : facts);
+  const at = (date: string | undefined): Facts =>
+    date !== undefined && dated ? (Object.assign(Object.create(facts) as Record<string, FactValue>, dated.over(date)) as Facts) : facts;
   for (const w of windows) {
     if (w.mode === 'uncertain') {
       // Whether it was in force on the knowledge date is open; from the date it was in force by, it binds while the knowledge continues.
@@ -216,7 +231,11 @@ function strongestVersion(windows: readonly VersionInWindow[], facts: Facts, dat
 }
 
 /** The dated facts of a concern for a mode; an ongoing act is looked at on the assessment date too, if later than the knowledge date. */
-function datedOf(cf: ConcernFacts, strict: boolean, dates: { readonly knowledgeDate: string; readonly assessmentDate: string }): DatedFacts {
+function datedOf(
+  cf: ConcernFacts,
+  strict: boolean,
+  dates: { readonly knowledgeDate: string; readonly assessmentDate: string },
+): DatedFacts {
   const later = cf.ongoing && dates.assessmentDate > dates.knowledgeDate;
   return { over: (date) => cf.datedFacts(date, strict), ongoingUntil: later ? dates.assessmentDate : undefined };
 }
@@ -243,7 +262,8 @@ export function statusOnFacts(
   const results = factsList.map((f, i) => strongestVersion(windows, f, datedList[i]));
   const pick = (r: Tri) => results.find((x) => x.result === r);
   const deciding = pick(true) ?? pick(null) ?? results[0];
-  const status: DutyStatus = deciding === undefined || deciding.result === false ? 'does_not_apply' : deciding.result === true ? 'applies' : 'may_apply';
+  const status: DutyStatus =
+    deciding === undefined || deciding.result === false ? 'does_not_apply' : deciding.result === true ? 'applies' : 'may_apply';
   return { status, modality: deciding?.lo.limb.modality ?? firstModality };
 }
 
@@ -309,7 +329,10 @@ function windowReasonOf(d: Deciding, concern: string | undefined): Reason | unde
     value: v === undefined ? null : (v as boolean),
     test: '= true',
     result: v === undefined ? 'unknown' : v === true,
-    label: d.point === d.w.start && d.w.mode !== 'at-knowledge' ? `you still knew on ${d.point}, when ${provision} bound you` : `you still knew on ${d.point}, while the act went on`,
+    label:
+      d.point === d.w.start && d.w.mode !== 'at-knowledge'
+        ? `you still knew on ${d.point}, when ${provision} bound you`
+        : `you still knew on ${d.point}, while the act went on`,
   };
   if (concern !== undefined) r.concern = concern;
   return r;
@@ -367,7 +390,8 @@ function decide(compiled: CompiledRule, concerns: readonly ConcernFacts[], deriv
   const without = (u: PresumptionUse) =>
     statusOf(
       concerns.map((cf) => {
-        if (!cf.presumed.some((x) => x.id === u.id && x.fact === u.fact && x.about === u.about)) return bestVersion(windows, cf, cf.facts, datedOf(cf, false, derived.dates));
+        if (!cf.presumed.some((x) => x.id === u.id && x.fact === u.fact && x.about === u.about))
+          return bestVersion(windows, cf, cf.facts, datedOf(cf, false, derived.dates));
         // The facts with this one presumption undone: one own key over them, no copy of every fact.
         const facts: Record<string, FactValue> = Object.create(cf.facts) as Record<string, FactValue>;
         facts[u.fact] = cf.strictFacts[u.fact];
@@ -430,12 +454,22 @@ export function decideDuty(
   if (d === undefined) {
     const { cv, next } = outOfWindow(compiled, assessmentDate);
     const version = cv.version;
-    return make('does_not_apply', (version.limbs[0] as { modality: 'must' | 'may' }).modality, citationOf(rule, version), detail === 'full' ? [outOfWindowReason(cv, next, knowledgeDate)] : [], [], [], []);
+    return make(
+      'does_not_apply',
+      (version.limbs[0] as { modality: 'must' | 'may' }).modality,
+      citationOf(rule, version),
+      detail === 'full' ? [outOfWindowReason(cv, next, knowledgeDate)] : [],
+      [],
+      [],
+      [],
+    );
   }
   const { status, deciding } = d;
   const tagConcern = concerns.length > 1;
   const { reasons, missing } =
-    detail === 'standard' && status === 'does_not_apply' ? { reasons: [], missing: [] } : explainDecision(status, deciding, tagConcern, idx, true);
+    detail === 'standard' && status === 'does_not_apply'
+      ? { reasons: [], missing: [] }
+      : explainDecision(status, deciding, tagConcern, idx, true);
   const first = deciding[0] as Deciding;
   const cv = first.w.cv;
   const version = cv.version;
@@ -453,12 +487,23 @@ export function decideDuty(
   }
   if (status !== 'does_not_apply' && deciding.some((x) => x.point !== undefined)) notes.push(general.continuingKnowledge);
   // A birthday on 29 February: the day the age is reached is a reading, and the output says so.
-  if (concerns.some((cf) => isLeapDayBirth(cf.victim.dateOfBirth) || isLeapDayBirth(cf.perpetrator?.dateOfBirth)) || isLeapDayBirth(derived.reporterDateOfBirth)) {
+  if (
+    concerns.some((cf) => isLeapDayBirth(cf.victim.dateOfBirth) || isLeapDayBirth(cf.perpetrator?.dateOfBirth)) ||
+    isLeapDayBirth(derived.reporterDateOfBirth)
+  ) {
     notes.push(general.leapDayBirthday);
   }
 
   const cite = citationOf(rule, version, limb.provision);
-  const result = make(status, limb.modality, cite, reasons, missing, notes, deciding.map((x) => x.cf.concern.id));
+  const result = make(
+    status,
+    limb.modality,
+    cite,
+    reasons,
+    missing,
+    notes,
+    deciding.map((x) => x.cf.concern.id),
+  );
   if (rule.timing.deadlineHours !== null && status !== 'does_not_apply') {
     const from = first.point ?? knowledgeDate;
     const latestDate = nextDay(from);
@@ -482,7 +527,8 @@ function outOfWindow(compiled: CompiledRule, assessmentDate: string): { cv: Comp
 
 function outOfWindowReason(cv: CompiledVersion, next: boolean, knowledgeDate: string): Reason {
   const from = cv.version.inForce.from;
-  const test = next && from !== null ? `on or after ${from} (commencement)` : `on or before ${cv.version.inForce.to ?? ''} (last day in force)`;
+  const test =
+    next && from !== null ? `on or after ${from} (commencement)` : `on or before ${cv.version.inForce.to ?? ''} (last day in force)`;
   return {
     fact: 'knowledgeDate',
     value: knowledgeDate,
@@ -560,17 +606,32 @@ function missingFactsOf(status: DutyStatus, deciding: readonly Deciding[]): Fact
  * text), the missing facts by name, the presumptions by id and the deadline. The same decision as
  * {@link decideDuty}, shaped as the compact output.
  */
-export function decideDutyCompact(compiled: CompiledRule, person: string, concerns: readonly ConcernFacts[], derived: DerivedCase): CompactDuty {
+export function decideDutyCompact(
+  compiled: CompiledRule,
+  person: string,
+  concerns: readonly ConcernFacts[],
+  derived: DerivedCase,
+): CompactDuty {
   const rule = compiled.rule;
   const d = decide(compiled, concerns, derived);
   if (d === undefined) {
     const { cv } = outOfWindow(compiled, derived.dates.assessmentDate);
     const modality = (cv.version.limbs[0] as { modality: 'must' | 'may' }).modality;
-    return { duty: rule.id, person, status: 'does_not_apply', modality, reasons: [{ fact: 'knowledgeDate', value: derived.dates.knowledgeDate, result: false }], missing: [] };
+    return {
+      duty: rule.id,
+      person,
+      status: 'does_not_apply',
+      modality,
+      reasons: [{ fact: 'knowledgeDate', value: derived.dates.knowledgeDate, result: false }],
+      missing: [],
+    };
   }
   const { status, deciding } = d;
   const first = deciding[0] as Deciding;
-  const missing = d.presumptions && status !== 'may_apply' ? missingFactsOf(d.presumptions.strict.status, d.presumptions.strict.deciding) : missingFactsOf(status, deciding);
+  const missing =
+    d.presumptions && status !== 'may_apply'
+      ? missingFactsOf(d.presumptions.strict.status, d.presumptions.strict.deciding)
+      : missingFactsOf(status, deciding);
   const out: { -readonly [K in keyof CompactDuty]: CompactDuty[K] } = {
     duty: rule.id,
     person,
@@ -657,7 +718,9 @@ export function overlapsOf(
       if (!wa || !wb || !inPlay) continue;
       // Three-valued logic is monotone: a duty that applies with the pivots unknown applies for
       // every way they turn out, so "one of them applies" holds without trying each.
-      const status = mine.some((d) => (d.duty === a || d.duty === b) && d.status === 'applies') ? 'applies' : alternativesStatus(wa, wb, o.pivots, factsList, datedList);
+      const status = mine.some((d) => (d.duty === a || d.duty === b) && d.status === 'applies')
+        ? 'applies'
+        : alternativesStatus(wa, wb, o.pivots, factsList, datedList);
       if (status) out.push({ id: o.id, kind: o.kind, title: o.title, person, duties: [a, b], status, text: o.texts[status] });
     } else {
       const must = mine.filter((d) => d.status === 'applies' && d.modality === 'must' && d.recipients.includes(o.recipient));

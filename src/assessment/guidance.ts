@@ -118,7 +118,9 @@ function checkValues(c: Condition, n: number, issues: ReturnType<typeof makeIssu
   if ('fact' in c) {
     const vals = Array.isArray(c.value) ? c.value : [c.value];
     const known = c.fact === 'harms' ? HARM_SET : c.fact === 'reporterRole' ? ROLE_SET : undefined;
-    for (const v of vals) if (known && !known.has(String(v))) issues.push(makeIssue('unknown_value', [n, 'when'], `a known ${c.fact} value`, JSON.stringify(v)));
+    for (const v of vals)
+      if (known && !known.has(String(v)))
+        issues.push(makeIssue('unknown_value', [n, 'when'], `a known ${c.fact} value`, JSON.stringify(v)));
   } else if ('all' in c) c.all.forEach((k) => checkValues(k, n, issues));
   else if ('any' in c) c.any.forEach((k) => checkValues(k, n, issues));
   else if ('not' in c) checkValues(c.not, n, issues);
@@ -128,7 +130,10 @@ let loaded: { items: { item: ItemFile; test: Compiled }[]; helplines: Helpline[]
 function guidanceData() {
   if (!loaded) {
     const g = loadGuidance(itemsJson, helplinesJson, { trustBundled: true });
-    loaded = { items: g.items.map((item) => ({ item: deepFreeze(item), test: compile(item.when, new Map()) })), helplines: deepFreeze(g.helplines) };
+    loaded = {
+      items: g.items.map((item) => ({ item: deepFreeze(item), test: compile(item.when, new Map()) })),
+      helplines: deepFreeze(g.helplines),
+    };
   }
   return loaded;
 }
@@ -153,7 +158,11 @@ function lessThan(v: FactValue, n: number): boolean | undefined {
 /** The guidance facts of one person at risk. */
 /** The alternatives overlap whose status the guidance reads as `dvaReport`. */
 const DVA_REPORT_OVERLAP = (OVERLAPS.find((o) => o.kind === 'alternatives' && o.guidanceFact === 'dvaReport') ?? { id: '' }).id;
-const WELFARE_RECIPIENTS: ReadonlySet<string> = new Set(['social_worker', 'designated_child_protection_organisation', 'provincial_department_of_social_development']);
+const WELFARE_RECIPIENTS: ReadonlySet<string> = new Set([
+  'social_worker',
+  'designated_child_protection_organisation',
+  'provincial_department_of_social_development',
+]);
 
 export function guidanceFacts(
   c: ValidatedCase,
@@ -171,7 +180,9 @@ export function guidanceFacts(
   // A caregiver of this child who is also a victim in the case (the abused mother).
   const carers = c.people.filter((p) => p.id !== person && (p.caregiverOf ?? []).includes(person) && victims.has(p.id));
   if (carers.length === 0) {
-    const abusers = new Set(concerns.filter((k) => k.concern.harm === 'exposure_to_domestic_violence' && k.concern.allegedBy).map((k) => k.concern.allegedBy));
+    const abusers = new Set(
+      concerns.filter((k) => k.concern.harm === 'exposure_to_domestic_violence' && k.concern.allegedBy).map((k) => k.concern.allegedBy),
+    );
     for (const k of c.concerns) {
       if (k.victim !== person && k.allegedBy && abusers.has(k.allegedBy)) {
         const p = c.people.find((x) => x.id === k.victim);
@@ -184,7 +195,8 @@ export function guidanceFacts(
   const tri = (b: boolean | null) => (b === null ? undefined : b);
   const adult = lessThan(derived.ageAtKnowledge.get(person), 18);
   const notChild = adult === undefined ? undefined : !adult;
-  const outside = notChild === false || classes.dvaClass === true ? false : notChild === true && classes.dvaClass === false ? true : undefined;
+  const outside =
+    notChild === false || classes.dvaClass === true ? false : notChild === true && classes.dvaClass === false ? true : undefined;
   // One literal with every fixed key, then each duty's status under its precomputed key.
   const facts: Record<string, FactValue> = {
     dvaReport: dva,
@@ -200,13 +212,21 @@ export function guidanceFacts(
     caregiverIsVictim: carers.length > 0,
     caresForChildren: (self?.caregiverOf ?? []).length > 0,
     caregiverOpposesReport: carers.length > 0 ? carers.some((p) => p.opposesReport === true) : self?.opposesReport === true,
-    exposureOnly: concerns.length > 0 && concerns.every((k) => k.concern.harm === 'exposure_to_domestic_violence' && k.concern.physicalInjury !== true),
+    exposureOnly:
+      concerns.length > 0 && concerns.every((k) => k.concern.harm === 'exposure_to_domestic_violence' && k.concern.physicalInjury !== true),
     anyMustDutyApplies: mine.some((d) => d.status === 'applies' && d.modality === 'must') || dva === 'applies',
     // Routes come from each rule's recipients: police only, or a social-welfare recipient.
     policeOnlyDutyApplies: mine.some((d) => d.status === 'applies' && d.recipients.length === 1 && d.recipients[0] === 'police'),
-    socialWorkerRouteApplies: mine.some((d) => d.status === 'applies' && d.recipients.some((r) => WELFARE_RECIPIENTS.has(r))) || dva === 'applies',
+    socialWorkerRouteApplies:
+      mine.some((d) => d.status === 'applies' && d.recipients.some((r) => WELFARE_RECIPIENTS.has(r))) || dva === 'applies',
     // Sexual harm as the concern's conduct says it (a sexual act, non-contact conduct, exploitation, images).
-    sexualHarm: concerns.some((k) => k.facts['sexualContact'] === true || k.facts['sexualNonContact'] === true || k.facts['sexualExploitation'] === true || k.facts['imagery'] === true),
+    sexualHarm: concerns.some(
+      (k) =>
+        k.facts['sexualContact'] === true ||
+        k.facts['sexualNonContact'] === true ||
+        k.facts['sexualExploitation'] === true ||
+        k.facts['imagery'] === true,
+    ),
     privilegedCommunication: concerns.some((k) => k.concern.privilegedCommunication === true),
   };
   for (let i = 0; i < DUTY_KEYS.length; i++) facts[DUTY_KEYS[i] as string] = 'does_not_apply';

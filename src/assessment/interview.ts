@@ -110,7 +110,7 @@ const LABELS: Record<string, string> = {
   emotional_abuse: 'Emotional, verbal or psychological abuse',
   exposure_to_domestic_violence: 'Saw or heard domestic violence (exposure)',
   child_sexual_abuse_material: 'Child sexual abuse material',
-  parent_partner: "Partner of their parent",
+  parent_partner: 'Partner of their parent',
   other_family: 'Other family member',
   former_intimate_partner: 'Former intimate partner',
   dating: 'Dating partner',
@@ -138,7 +138,14 @@ function labelOf(value: string): string {
 // ---- the input schema, read for the kind of answer each field takes ----
 
 interface ZodLike {
-  readonly def?: { readonly type?: string; readonly innerType?: ZodLike; readonly element?: ZodLike; readonly entries?: Record<string, string>; readonly shape?: Record<string, ZodLike>; readonly in?: ZodLike };
+  readonly def?: {
+    readonly type?: string;
+    readonly innerType?: ZodLike;
+    readonly element?: ZodLike;
+    readonly entries?: Record<string, string>;
+    readonly shape?: Record<string, ZodLike>;
+    readonly in?: ZodLike;
+  };
   readonly shape?: Record<string, ZodLike>;
 }
 
@@ -146,7 +153,8 @@ function unwrap(s: ZodLike | undefined): ZodLike | undefined {
   let cur = s;
   for (let i = 0; i < 10 && cur?.def; i++) {
     const t = cur.def.type;
-    if ((t === 'optional' || t === 'nullable' || t === 'default' || t === 'prefault' || t === 'readonly') && cur.def.innerType) cur = cur.def.innerType;
+    if ((t === 'optional' || t === 'nullable' || t === 'default' || t === 'prefault' || t === 'readonly') && cur.def.innerType)
+      cur = cur.def.innerType;
     else if (t === 'pipe' && cur.def.in) cur = cur.def.in;
     else break;
   }
@@ -197,8 +205,16 @@ function answerSpec(input: string, draft: CaseDraft): AnswerSpec | null {
   }
   const s = fieldSchema(input);
   const t = s?.def?.type;
-  if (t === 'boolean') return { kind: 'choice', options: [{ value: true, label: 'Yes' }, { value: false, label: 'No' }] };
-  if (t === 'enum' && s?.def?.entries) return { kind: 'choice', options: Object.values(s.def.entries).map((v) => ({ value: v, label: labelOf(v) })) };
+  if (t === 'boolean')
+    return {
+      kind: 'choice',
+      options: [
+        { value: true, label: 'Yes' },
+        { value: false, label: 'No' },
+      ],
+    };
+  if (t === 'enum' && s?.def?.entries)
+    return { kind: 'choice', options: Object.values(s.def.entries).map((v) => ({ value: v, label: labelOf(v) })) };
   if (t === 'number') return { kind: 'number', min: 0, max: 130 };
   if (t === 'string') return p && /date/i.test(p.field) ? { kind: 'date' } : { kind: 'text' };
   if (t === 'object' || t === 'array') return null;
@@ -299,20 +315,33 @@ function question(
 }
 
 function outline(draft: CaseDraft, skipped: ReadonlySet<string>): InterviewQuestion | null {
-  const ask = (fact: string, about: string, text: string, input: string, skip?: string) => question(fact, about, text, [input], draft, skipped, [], skip);
+  const ask = (fact: string, about: string, text: string, input: string, skip?: string) =>
+    question(fact, about, text, [input], draft, skipped, [], skip);
   const role = ask('reporterRole', 'reporter', 'Who are you: in what role did you learn about this?', 'reporter.role');
   if (role) return role;
   const concerns = draft.concerns ?? [];
   if (concerns.length === 0) {
-    return ask('victim', 'c1', 'Who was harmed, or is at risk? A short label is enough, no name (for example "mother" or "Lerato, 5").', 'concerns[0].victim');
+    return ask(
+      'victim',
+      'c1',
+      'Who was harmed, or is at risk? A short label is enough, no name (for example "mother" or "Lerato, 5").',
+      'concerns[0].victim',
+    );
   }
   for (const [i, k] of concerns.entries()) {
     const id = typeof k.id === 'string' ? k.id : `c${i + 1}`;
     const who = typeof k.victim === 'string' && k.victim !== '' ? k.victim : null;
     const q =
-      (who === null ? ask('victim', id, 'Who was harmed, or is at risk? A short label is enough, no name.', `concerns[${i}].victim`) : null) ??
+      (who === null
+        ? ask('victim', id, 'Who was harmed, or is at risk? A short label is enough, no name.', `concerns[${i}].victim`)
+        : null) ??
       ask('harm', id, `What happened to ${who ?? 'them'}?`, `concerns[${i}].harm`) ??
-      ask('allegedBy', id, `Who did it, or is said to have done it, to ${who ?? 'them'}? A short label is enough (for example "partner").`, `concerns[${i}].allegedBy`);
+      ask(
+        'allegedBy',
+        id,
+        `Who did it, or is said to have done it, to ${who ?? 'them'}? A short label is enough (for example "partner").`,
+        `concerns[${i}].allegedBy`,
+      );
     if (q) return q;
   }
   const more = ask(
@@ -323,7 +352,13 @@ function outline(draft: CaseDraft, skipped: ReadonlySet<string>): InterviewQuest
     'No one else',
   );
   if (more) return more;
-  return ask('knowledgeDate', 'reporter', 'On what date did you come to know, believe or suspect this? (It decides which law applies.)', 'reporter.knowledgeDate', "I don't know (use today)");
+  return ask(
+    'knowledgeDate',
+    'reporter',
+    'On what date did you come to know, believe or suspect this? (It decides which law applies.)',
+    'reporter.knowledgeDate',
+    "I don't know (use today)",
+  );
 }
 
 /** True while the outline still needs an answer that `assess()` cannot do without (a victim and a harm). */

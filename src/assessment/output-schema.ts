@@ -17,17 +17,13 @@ const DutyStatusSchema = z
   .enum(['applies', 'may_apply', 'does_not_apply'])
   .meta({ description: 'applies: for every way the unknown facts could turn out; does_not_apply: for none; may_apply: it depends.' });
 const ModalitySchema = z.enum(['must', 'may']);
-const IsoDateText = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).meta({ description: 'A calendar date, YYYY-MM-DD.' });
+const IsoDateText = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .meta({ description: 'A calendar date, YYYY-MM-DD.' });
 
 const ReasonValueSchema = z
-  .union([
-    z.boolean(),
-    z.number(),
-    z.string(),
-    z.strictObject({ min: z.number(), max: z.number() }),
-    z.array(z.string()),
-    z.null(),
-  ])
+  .union([z.boolean(), z.number(), z.string(), z.strictObject({ min: z.number(), max: z.number() }), z.array(z.string()), z.null()])
   .meta({ description: 'A fact value: an age known only within bounds is {min, max}; unknown is null.' });
 
 /**
@@ -40,7 +36,9 @@ const ReasonValueSchema = z
  * ```
  * @category Schemas
  */
-export const FactNameSchema = z.enum(FACT_NAMES as [FactName, ...FactName[]]).meta({ description: 'A derived fact, as the rules name it.' });
+export const FactNameSchema = z
+  .enum(FACT_NAMES as [FactName, ...FactName[]])
+  .meta({ description: 'A derived fact, as the rules name it.' });
 
 const ReasonSchema = z
   .strictObject({
@@ -100,7 +98,7 @@ const DeadlineSchema = z
     latestDate: IsoDateText,
     passed: z.boolean(),
   })
-  .meta({ description: 'A deadline the law states in hours (only Children\'s Act s110(4)).' });
+  .meta({ description: "A deadline the law states in hours (only Children's Act s110(4))." });
 
 const DutyResultSchema = z.strictObject({
   duty: DutyIdSchema,
@@ -117,9 +115,10 @@ const DutyResultSchema = z.strictObject({
   contents: z.array(CitedTextSchema),
   offence: OffenceSchema.nullable(),
   protections: z.array(CitedTextSchema),
-  reasons: z
-    .array(ReasonSchema)
-    .meta({ description: "The conditions that decided the status. At the default detail ('standard') a duty that does_not_apply has none; detail 'full' (and explain()) gives them." }),
+  reasons: z.array(ReasonSchema).meta({
+    description:
+      "The conditions that decided the status. At the default detail ('standard') a duty that does_not_apply has none; detail 'full' (and explain()) gives them.",
+  }),
   missing: z.array(MissingFactSchema),
   notes: z.array(InterpretationNoteSchema),
   concerns: z.array(z.string()),
@@ -197,8 +196,12 @@ export const AssessmentSchema = z
   .strictObject({
     caseId: z.string().optional(),
     assessmentDate: IsoDateText,
-    lawAsAt: IsoDateText.meta({ description: 'The knowledge date: the law from then to the assessment date applies while the knowledge continues.' }),
-    mode: z.enum(['presumptive', 'strict']).meta({ description: 'presumptive: the ordinary presumptions were used (listed per duty); strict: none.' }),
+    lawAsAt: IsoDateText.meta({
+      description: 'The knowledge date: the law from then to the assessment date applies while the knowledge continues.',
+    }),
+    mode: z
+      .enum(['presumptive', 'strict'])
+      .meta({ description: 'presumptive: the ordinary presumptions were used (listed per duty); strict: none.' }),
     rulesetVersion: z.string(),
     duties: z.array(DutyResultSchema).meta({ description: 'One entry per (duty id × person at risk) considered.' }),
     overlaps: z.array(OverlapSchema),
@@ -208,7 +211,8 @@ export const AssessmentSchema = z
   })
   .meta({
     title: 'Assessment',
-    description: 'Which South African reporting duties apply, for whom, to whom, how fast, with reasons and the questions still open (za-reporting-duties).',
+    description:
+      'Which South African reporting duties apply, for whom, to whom, how fast, with reasons and the questions still open (za-reporting-duties).',
   });
 
 // --- The schema and the type must not drift apart (checked by `tsc`). ---

@@ -45,8 +45,13 @@ export const DecisionRecordSchema = z
   .strictObject({
     recordVersion: z.literal(2),
     rulesetVersion: z.string().min(1),
-    rulesHash: z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'SHA-256 (hex) of the bundled rule files, computed when the library was built.' }),
-    mode: z.enum(['presumptive', 'strict']).meta({ description: 'Whether the ordinary presumptions were used; the recorded facts include them.' }),
+    rulesHash: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .meta({ description: 'SHA-256 (hex) of the bundled rule files, computed when the library was built.' }),
+    mode: z
+      .enum(['presumptive', 'strict'])
+      .meta({ description: 'Whether the ordinary presumptions were used; the recorded facts include them.' }),
     law: z
       .array(
         z.strictObject({
@@ -57,12 +62,13 @@ export const DecisionRecordSchema = z
                 provision: z.string(),
                 inForceFrom: z.string().regex(ISO_DATE).nullable(),
                 mode: z.enum(['at-knowledge', 'later', 'uncertain']),
-                bindsFrom: z
-                  .string()
-                  .regex(ISO_DATE)
-                  .optional()
-                  .meta({ description: 'For a version that binds only later: its commencement (or, unverified commencement, the date it was in force by). A date of the law, not of the case.' }),
-                certain: z.boolean().meta({ description: 'For an unverified commencement: whether it was certainly in force by the assessment date.' }),
+                bindsFrom: z.string().regex(ISO_DATE).optional().meta({
+                  description:
+                    'For a version that binds only later: its commencement (or, unverified commencement, the date it was in force by). A date of the law, not of the case.',
+                }),
+                certain: z
+                  .boolean()
+                  .meta({ description: 'For an unverified commencement: whether it was certainly in force by the assessment date.' }),
                 atAssessment: z.boolean().meta({ description: 'Still in force on the assessment date.' }),
               }),
             )
@@ -92,11 +98,17 @@ export const DecisionRecordSchema = z
             }),
         }),
       )
-      .meta({ description: 'The derived facts the rules read, per person at risk and concern (unknown facts absent); the rules are replayed on these.' }),
+      .meta({
+        description:
+          'The derived facts the rules read, per person at risk and concern (unknown facts absent); the rules are replayed on these.',
+      }),
     outcome: z.array(z.strictObject({ duty: z.enum(DUTY_IDS), person: z.string(), status: Status, modality: z.enum(['must', 'may']) })),
     overlaps: z.array(z.strictObject({ id: z.string(), person: z.string(), status: Status })),
   })
-  .meta({ title: 'DecisionRecord', description: 'A replayable record of one decision, with no names, no dates of birth and no exact dates (za-reporting-duties).' });
+  .meta({
+    title: 'DecisionRecord',
+    description: 'A replayable record of one decision, with no names, no dates of birth and no exact dates (za-reporting-duties).',
+  });
 
 /** A replayable record of one decision: the rules (hash and versions applied), the derived facts per person and concern, the outcome. No names, no dates of birth, no exact dates. */
 export type DecisionRecord = z.output<typeof DecisionRecordSchema>;
@@ -120,7 +132,12 @@ export interface ReplayResult {
   readonly sameRules: boolean;
   /** Every duty status and overlap came out the same. */
   readonly identical: boolean;
-  readonly differences: readonly { readonly duty: string; readonly person: string; readonly recorded: DutyStatus | 'absent'; readonly now: DutyStatus | 'absent' }[];
+  readonly differences: readonly {
+    readonly duty: string;
+    readonly person: string;
+    readonly recorded: DutyStatus | 'absent';
+    readonly now: DutyStatus | 'absent';
+  }[];
 }
 
 /** Replaces every person and concern id with a neutral one, so no label survives into the record. */
@@ -131,7 +148,12 @@ function pseudonymise(c: ValidatedCase): { anon: ValidatedCase; ids: IdMapping }
     ...(c.assessmentDate !== undefined ? { assessmentDate: c.assessmentDate } : {}),
     reporter: c.reporter,
     people: c.people.map((p) => ({ ...p, id: id(p.id), ...(p.caregiverOf ? { caregiverOf: p.caregiverOf.map(id) } : {}) })),
-    concerns: c.concerns.map((k, i) => ({ ...k, id: `concern-${i + 1}`, victim: id(k.victim), ...(k.allegedBy ? { allegedBy: id(k.allegedBy) } : {}) })),
+    concerns: c.concerns.map((k, i) => ({
+      ...k,
+      id: `concern-${i + 1}`,
+      victim: id(k.victim),
+      ...(k.allegedBy ? { allegedBy: id(k.allegedBy) } : {}),
+    })),
   };
   return {
     anon,
@@ -237,14 +259,24 @@ export function decisionRecord(input: unknown, options: AssessOptions = {}): Dec
       // The ages on each later date the decision looked at (commencements; the assessment, for an ongoing act).
       const dated: DecisionRecord['facts'][number]['dated'] = [];
       for (const at of laterDates) dated.push({ at, facts: keptFacts(cf.datedFacts(at, !valid.presumptions)) });
-      if (cf.ongoing && v.assessmentDate > v.knowledgeDate) dated.push({ at: 'assessment', facts: keptFacts(cf.datedFacts(v.assessmentDate, !valid.presumptions)) });
+      if (cf.ongoing && v.assessmentDate > v.knowledgeDate)
+        dated.push({ at: 'assessment', facts: keptFacts(cf.datedFacts(v.assessmentDate, !valid.presumptions)) });
       facts.push({ person, concern: cf.concern.id, facts: keptFacts(cf.facts), dated });
       if (cf.presumed.length > 0) presumed.push({ person, concern: cf.concern.id, ids: [...new Set(cf.presumed.map((p) => p.id))] });
     }
   }
   return {
     success: true,
-    data: { recordVersion: 2, rulesetVersion: rulesetVersionOf(), rulesHash: rulesHash(), mode: a.mode, law, presumed, facts, ...outcomeOf(a) },
+    data: {
+      recordVersion: 2,
+      rulesetVersion: rulesetVersionOf(),
+      rulesHash: rulesHash(),
+      mode: a.mode,
+      law,
+      presumed,
+      facts,
+      ...outcomeOf(a),
+    },
     ids,
   };
 }

@@ -26,7 +26,9 @@ export const LEAP_DAY_BIRTHDAY = 'march-1' as const;
 const ZERO = 48; // '0'
 
 function yearOf(iso: string): number {
-  return (iso.charCodeAt(0) - ZERO) * 1000 + (iso.charCodeAt(1) - ZERO) * 100 + (iso.charCodeAt(2) - ZERO) * 10 + (iso.charCodeAt(3) - ZERO);
+  return (
+    (iso.charCodeAt(0) - ZERO) * 1000 + (iso.charCodeAt(1) - ZERO) * 100 + (iso.charCodeAt(2) - ZERO) * 10 + (iso.charCodeAt(3) - ZERO)
+  );
 }
 function monthOf(iso: string): number {
   return (iso.charCodeAt(5) - ZERO) * 10 + (iso.charCodeAt(6) - ZERO);
@@ -318,5 +320,7 @@ export function bornWithinYears(a: BirthWindow | undefined, b: BirthWindow | und
  * @category Dates
  */
 export function todayInSouthAfrica(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Johannesburg', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Johannesburg', year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    now,
+  );
 }

@@ -133,10 +133,19 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
   const role = c.reporter.role;
   const r = c.reporter;
 
-  const functionary = r.dvaFunctionary !== undefined ? r.dvaFunctionary : role === undefined ? undefined : cls.functionaryPossible.has(role) ? undefined : false;
+  const functionary =
+    r.dvaFunctionary !== undefined
+      ? r.dvaFunctionary
+      : role === undefined
+        ? undefined
+        : cls.functionaryPossible.has(role)
+          ? undefined
+          : false;
   // A role only adults can hold settles that the reporter is an adult when no age is given.
   const reporterAge =
-    reporterWindow === undefined && role !== undefined && cls.adultByRole.has(role) ? { min: cls.adultAge, max: 130 } : ageAt(reporterWindow, knowledgeDate, knowledgeDate);
+    reporterWindow === undefined && role !== undefined && cls.adultByRole.has(role)
+      ? { min: cls.adultAge, max: 130 }
+      : ageAt(reporterWindow, knowledgeDate, knowledgeDate);
   const reporterFacts: Record<string, FactValue> = {
     reporterRole: role,
     reporterListedInS110: role === undefined ? undefined : cls.s110Listed.has(role),
@@ -150,7 +159,8 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
   const reporterPresumed: PresumptionUse[] = [];
   if (options.presumptions) {
     if (reporterAge === undefined) reporterPresumed.push({ id: 'reporter-adult', fact: 'reporterAge', about: 'reporter' });
-    if (r.stillKnows === undefined && knowledgeDate < assessmentDate) reporterPresumed.push({ id: 'knowledge-continues', fact: 'knowledgeContinues', about: 'reporter' });
+    if (r.stillKnows === undefined && knowledgeDate < assessmentDate)
+      reporterPresumed.push({ id: 'knowledge-continues', fact: 'knowledgeContinues', about: 'reporter' });
   }
 
   const ageAtKnowledge = new Map<string, number | AgeInterval | undefined>();
@@ -203,13 +213,14 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
       prohibitedDegree: byRelationship(cls.prohibitedDegrees, k, k.prohibitedDegree),
       parentalAuthority: byRelationship(cls.parentalAuthority, k, undefined),
       abuseOfTrustOrInducement:
-        k.abuseOfTrustOrInducement ?? (k.sexualExploitation === true ? true : byRelationship(cls.positionOfTrust, k, undefined) === true ? true : undefined),
+        k.abuseOfTrustOrInducement ??
+        (k.sexualExploitation === true ? true : byRelationship(cls.positionOfTrust, k, undefined) === true ? true : undefined),
       concludesSexualAbuse: k.concludesSexualAbuse,
       perpetratorInDomesticRelationshipWithCarer: carerRelationship(k, cls, carerConcerns),
       // Said, or seen in the case's concerns about a carer it lists; with no carer listed it stays open.
-      perpetratorHarmedCarer: k.carerAlsoAbused ?? (carerConcerns.length > 0 ? true : perpetrator !== undefined && carers.length > 0 ? false : undefined),
-      reasonToSuspect:
-        k.reasonToSuspect ?? (k.basis === undefined || k.basis === 'rumour' ? undefined : true),
+      perpetratorHarmedCarer:
+        k.carerAlsoAbused ?? (carerConcerns.length > 0 ? true : perpetrator !== undefined && carers.length > 0 ? false : undefined),
+      reasonToSuspect: k.reasonToSuspect ?? (k.basis === undefined || k.basis === 'rumour' ? undefined : true),
       lawInForce: undefined,
       receivedAsReport: k.receivedAsReport,
       // Privilege is a legal practitioner's: for any other known role it cannot arise.
@@ -255,7 +266,10 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
         over['consensual'] = false;
         presumed.push({ id: 'abuse-not-consensual', fact: 'consensual', about: victim.id });
       }
-      if (strict['victimMentalDisability'] === undefined && (victim.disability === undefined || !cls.disabilitiesAffectingCapacity.has(victim.disability))) {
+      if (
+        strict['victimMentalDisability'] === undefined &&
+        (victim.disability === undefined || !cls.disabilitiesAffectingCapacity.has(victim.disability))
+      ) {
         over['victimMentalDisability'] = false;
         presumed.push({ id: 'capacity-to-consent', fact: 'victimMentalDisability', about: victim.id });
       }
@@ -272,7 +286,8 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
       const out: Record<string, FactValue> = {
         victimAgeAtKnowledge: ageAt(vw, date, date),
         // An age given by role or by presumption does not move; one from a date of birth or age does.
-        reporterAge: reporterWindow === undefined ? (strictMode ? strict['reporterAge'] : facts['reporterAge']) : ageAt(reporterWindow, date, date),
+        reporterAge:
+          reporterWindow === undefined ? (strictMode ? strict['reporterAge'] : facts['reporterAge']) : ageAt(reporterWindow, date, date),
       };
       if (ongoing) {
         // The act goes on at that date: ages at the act are the ages then (recent, or any time up to then).
@@ -300,7 +315,9 @@ function carerRelationship(k: Concern, cls: Classifications, carerConcerns: read
   if (k.relationship !== undefined && cls.withChildsCarer[k.relationship] === 'yes') return true;
   let open = false;
   for (const x of carerConcerns) {
-    const v = x.domesticRelationship ?? (x.relationship === undefined ? undefined : tri(cls.domesticRelationship[x.relationship], x.sharesResidence));
+    const v =
+      x.domesticRelationship ??
+      (x.relationship === undefined ? undefined : tri(cls.domesticRelationship[x.relationship], x.sharesResidence));
     if (v === true) return true;
     if (v === undefined) open = true;
   }

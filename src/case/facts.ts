@@ -52,7 +52,7 @@ export const FACTS = {
     kind: 'boolean',
     subject: 'reporter',
     description: "The reporter's role is listed in Children's Act s110(1).",
-    question: 'In what role do you know this (is it one listed in Children\'s Act s110(1))?',
+    question: "In what role do you know this (is it one listed in Children's Act s110(1))?",
     inputs: ['role'],
     priority: 1,
   },
@@ -69,8 +69,7 @@ export const FACTS = {
     label: 'DVA functionary',
     kind: 'boolean',
     subject: 'reporter',
-    description:
-      'The reporter is a "functionary" under the Domestic Violence Act (s1 definition, unverified; or designated under s2A(1)).',
+    description: 'The reporter is a "functionary" under the Domestic Violence Act (s1 definition, unverified; or designated under s2A(1)).',
     question:
       'Are you a "functionary" under the Domestic Violence Act (your employer or professional body can tell you; the s1 definition is not verified here)?',
     inputs: ['dvaFunctionary', 'role'],
@@ -162,8 +161,7 @@ export const FACTS = {
     label: 'mental disability affecting consent',
     kind: 'boolean',
     subject: 'victim',
-    description:
-      'Sexual Offences Act: the victim had a mental disability that affected their capacity to consent to the act at the time.',
+    description: 'Sexual Offences Act: the victim had a mental disability that affected their capacity to consent to the act at the time.',
     question:
       'At the time, did {victim} have a mental disability that left them unable to understand, decide on, resist or communicate unwillingness about the sexual act?',
     inputs: ['mentalDisabilityAffectingConsent'],
@@ -211,8 +209,7 @@ export const FACTS = {
     kind: 'boolean',
     subject: 'concern',
     description: 'The neglect was deliberate, or an unreasonable withholding of what the person needs (not only a lack of means).',
-    question:
-      'Was the neglect of {victim} deliberate, or an unreasonable withholding of food, care or money — not only a lack of means?',
+    question: 'Was the neglect of {victim} deliberate, or an unreasonable withholding of food, care or money — not only a lack of means?',
     inputs: ['deliberate'],
     priority: 2,
   },
@@ -358,8 +355,7 @@ export const FACTS = {
     kind: 'boolean',
     subject: 'law',
     description: 'The provision was in force on the date you came to know (its commencement is not verified).',
-    question:
-      'Was this provision in force when you came to know (its commencement is not verified here: check the Government Gazette)?',
+    question: 'Was this provision in force when you came to know (its commencement is not verified here: check the Government Gazette)?',
     inputs: [],
     priority: 8,
   },

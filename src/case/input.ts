@@ -160,7 +160,6 @@ export type CaseInput = {
   readonly concerns: readonly ConcernInput[];
 };
 
-
 /**
  * The parameter type of the overloads that take untrusted input (parsed JSON, a request body):
  * accepts a value whose static type is `unknown`, `any` or a string-keyed record

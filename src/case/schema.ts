@@ -24,12 +24,7 @@ export const IsoDate = z
   .refine(isRealIsoDate, { message: 'a real calendar date written YYYY-MM-DD' })
   .meta({ description: 'A calendar date, YYYY-MM-DD (South African date).', examples: ['2026-11-20'] });
 
-const AgeYears = z
-  .number()
-  .int()
-  .min(0)
-  .max(130)
-  .meta({ description: 'Age in whole years on the assessment date.' });
+const AgeYears = z.number().int().min(0).max(130).meta({ description: 'Age in whole years on the assessment date.' });
 
 const AgeRange = z
   .object({
@@ -49,10 +44,7 @@ export const ReporterSchema = z
     ageYears: AgeYears.optional(),
     dateOfBirth: IsoDate.optional(),
     ageRange: AgeRange.optional(),
-    inCourseOfDuties: z
-      .boolean()
-      .optional()
-      .meta({ description: 'Learned it while working in that role. Omitted = unknown.' }),
+    inCourseOfDuties: z.boolean().optional().meta({ description: 'Learned it while working in that role. Omitted = unknown.' }),
     knowledgeDate: IsoDate.optional().meta({
       description: 'When the reporter came to know, believe or suspect. Selects the law in force. Default: assessmentDate.',
     }),
@@ -94,15 +86,15 @@ export const ConcernSchema = z
     victim: Id.meta({ description: 'The people[].id of the person harmed.' }),
     harm: z.enum(HARMS),
     allegedBy: Id.optional().meta({ description: 'The people[].id of the alleged perpetrator.' }),
-    relationship: z
-      .enum(RELATIONSHIPS)
-      .optional()
-      .meta({ description: 'Relationship of the alleged perpetrator to the victim.' }),
+    relationship: z.enum(RELATIONSHIPS).optional().meta({ description: 'Relationship of the alleged perpetrator to the victim.' }),
     basis: z.enum(BASES).optional().meta({ description: 'How the reporter came to the concern.' }),
     incidentDate: z
       .union([IsoDate, z.literal('ongoing')])
       .optional()
-      .meta({ description: 'When the act happened (YYYY-MM-DD), or "ongoing" for a situation that continues. Omitted = unknown (presumed recent in the default mode).' }),
+      .meta({
+        description:
+          'When the act happened (YYYY-MM-DD), or "ongoing" for a situation that continues. Omitted = unknown (presumed recent in the default mode).',
+      }),
     physicalInjury: z.boolean().optional(),
     sexualContact: z.boolean().optional().meta({
       description: 'A sexual act with the victim: penetration, or sexual violation (sexual touching). Omitted = read from harm.',
@@ -112,10 +104,12 @@ export const ConcernSchema = z
         'Sexual conduct aimed at the victim without touching: grooming, sexual messages or proposals, showing pornography or genitals, exposing them to sexual acts. Omitted = read from harm.',
     }),
     sexualExploitation: z.boolean().optional().meta({
-      description: 'The victim was used for sex in return for money, goods or favours to anyone (commercial sexual exploitation). Omitted = read from harm.',
+      description:
+        'The victim was used for sex in return for money, goods or favours to anyone (commercial sexual exploitation). Omitted = read from harm.',
     }),
     imagery: z.boolean().optional().meta({
-      description: 'Sexual images or recordings of the victim (child sexual abuse material) were made, kept or shared. Omitted = read from harm.',
+      description:
+        'Sexual images or recordings of the victim (child sexual abuse material) were made, kept or shared. Omitted = read from harm.',
     }),
     relationshipToCarer: z.enum(RELATIONSHIPS).optional().meta({
       description:
@@ -204,79 +198,84 @@ export const CaseInputSchema = z
     concerns: z.array(ConcernSchema).min(1).max(500),
   })
   .strict()
-  .superRefine((c, ctx) => {
-    const ids = new Map<string, number>();
-    c.people.forEach((p, i) => {
-      if (ids.has(p.id)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['people', i, 'id'],
-          message: `a person id not used before (people[${ids.get(p.id)}] is already "${p.id}")`,
-          input: p.id,
-        });
-      } else ids.set(p.id, i);
-    });
-    // The list of ids for the message, built only when an id is wrong.
-    const listed = () => {
-      const known = [...ids.keys()];
-      return known.slice(0, 8).join(', ') + (known.length > 8 ? ', …' : '');
-    };
-    const seenConcern = new Set<string>();
-    const concernIds = defaultConcernIds(c.concerns);
-    c.concerns.forEach((k, i) => {
-      const kid = concernIds[i] as string;
-      if (seenConcern.has(kid)) {
-        ctx.addIssue({ code: 'custom', path: ['concerns', i, 'id'], message: 'a concern id not used before', input: kid });
-      }
-      seenConcern.add(kid);
-      if (!ids.has(k.victim)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['concerns', i, 'victim'],
-          message: `one of the people ids (${listed()})`,
-          input: k.victim,
-        });
-      }
-      if (k.allegedBy !== undefined && !ids.has(k.allegedBy)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['concerns', i, 'allegedBy'],
-          message: `one of the people ids (${listed()})`,
-          input: k.allegedBy,
-        });
-      }
-      if (k.allegedBy !== undefined && k.allegedBy === k.victim) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['concerns', i, 'allegedBy'],
-          message: 'a person other than the victim',
-          input: k.allegedBy,
-        });
-      }
-    });
-    c.people.forEach((p, i) => {
-      (p.caregiverOf ?? []).forEach((cid, j) => {
-        if (!ids.has(cid)) {
+  .superRefine(
+    (c, ctx) => {
+      const ids = new Map<string, number>();
+      c.people.forEach((p, i) => {
+        if (ids.has(p.id)) {
           ctx.addIssue({
             code: 'custom',
-            path: ['people', i, 'caregiverOf', j],
+            path: ['people', i, 'id'],
+            message: `a person id not used before (people[${ids.get(p.id)}] is already "${p.id}")`,
+            input: p.id,
+          });
+        } else ids.set(p.id, i);
+      });
+      // The list of ids for the message, built only when an id is wrong.
+      const listed = () => {
+        const known = [...ids.keys()];
+        return known.slice(0, 8).join(', ') + (known.length > 8 ? ', …' : '');
+      };
+      const seenConcern = new Set<string>();
+      const concernIds = defaultConcernIds(c.concerns);
+      c.concerns.forEach((k, i) => {
+        const kid = concernIds[i] as string;
+        if (seenConcern.has(kid)) {
+          ctx.addIssue({ code: 'custom', path: ['concerns', i, 'id'], message: 'a concern id not used before', input: kid });
+        }
+        seenConcern.add(kid);
+        if (!ids.has(k.victim)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['concerns', i, 'victim'],
             message: `one of the people ids (${listed()})`,
-            input: cid,
+            input: k.victim,
+          });
+        }
+        if (k.allegedBy !== undefined && !ids.has(k.allegedBy)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['concerns', i, 'allegedBy'],
+            message: `one of the people ids (${listed()})`,
+            input: k.allegedBy,
+          });
+        }
+        if (k.allegedBy !== undefined && k.allegedBy === k.victim) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['concerns', i, 'allegedBy'],
+            message: 'a person other than the victim',
+            input: k.allegedBy,
           });
         }
       });
-    });
-  }, { when: (payload) => crossCheckable(payload.value) });
+      c.people.forEach((p, i) => {
+        (p.caregiverOf ?? []).forEach((cid, j) => {
+          if (!ids.has(cid)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['people', i, 'caregiverOf', j],
+              message: `one of the people ids (${listed()})`,
+              input: cid,
+            });
+          }
+        });
+      });
+    },
+    { when: (payload) => crossCheckable(payload.value) },
+  );
 
 /** True when the ids the cross-field checks read are well-formed, so they also run when other fields failed (every issue in one pass). */
 function crossCheckable(v: unknown): boolean {
-  const list = (x: unknown): Record<string, unknown>[] | undefined => (Array.isArray(x) && x.every((e) => typeof e === 'object' && e !== null) ? (x as Record<string, unknown>[]) : undefined);
+  const list = (x: unknown): Record<string, unknown>[] | undefined =>
+    Array.isArray(x) && x.every((e) => typeof e === 'object' && e !== null) ? (x as Record<string, unknown>[]) : undefined;
   const str = (x: unknown) => typeof x === 'string';
   const c = typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {};
   const people = list(c.people);
   const concerns = list(c.concerns);
   return (
-    !!people && !!concerns &&
+    !!people &&
+    !!concerns &&
     people.every((p) => str(p.id) && (p.caregiverOf === undefined || (Array.isArray(p.caregiverOf) && p.caregiverOf.every(str)))) &&
     concerns.every((k) => (k.id === undefined || str(k.id)) && str(k.victim) && (k.allegedBy === undefined || str(k.allegedBy)))
   );

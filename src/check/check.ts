@@ -12,11 +12,17 @@ import { ActionSchema, ClockTime, type Action, type CheckInput } from './schema.
 import type { ComplianceCheck, ComplianceDeadline, ComplianceItem, ComplianceStatus, NotCounted } from './types.js';
 
 /** The result of {@link safeCheckCompliance}: the check, or the validation error. */
-export type SafeCheckResult = { readonly success: true; readonly data: ComplianceCheck } | { readonly success: false; readonly error: ValidationError };
+export type SafeCheckResult =
+  | { readonly success: true; readonly data: ComplianceCheck }
+  | { readonly success: false; readonly error: ValidationError };
 
 // The envelope is validated on its own, and the case by the library's own case validation (which
 // also checks its dates), so that every issue of both comes back at once with paths from the root.
-const Envelope = z.strictObject({ case: z.unknown().optional(), knowledgeTime: ClockTime.optional(), actions: z.array(ActionSchema).max(1000) });
+const Envelope = z.strictObject({
+  case: z.unknown().optional(),
+  knowledgeTime: ClockTime.optional(),
+  actions: z.array(ActionSchema).max(1000),
+});
 
 const RECIPIENT_TEXT: Record<Recipient, string> = {
   social_worker: 'a social worker',
@@ -126,7 +132,12 @@ function obligationsOf(a: Assessment): Obligation[] {
   return out;
 }
 
-function assessObligation(o: Obligation, actions: readonly Action[], knowledgeDate: string, knowledgeTime: string | undefined): ComplianceItem {
+function assessObligation(
+  o: Obligation,
+  actions: readonly Action[],
+  knowledgeDate: string,
+  knowledgeTime: string | undefined,
+): ComplianceItem {
   const metBy: number[] = [];
   const notCounted: NotCounted[] = [];
   const notes: string[] = [];
@@ -135,7 +146,10 @@ function assessObligation(o: Obligation, actions: readonly Action[], knowledgeDa
     if (a.person !== undefined && a.person !== o.person) return;
     if (a.duty !== undefined && !o.accepts.includes(a.duty)) return;
     if (!o.recipients.includes(a.recipient)) {
-      notCounted.push({ action: i, reason: `a report to ${RECIPIENT_TEXT[a.recipient]} does not meet ${label}: it must go to ${recipientsText(o.recipients)}` });
+      notCounted.push({
+        action: i,
+        reason: `a report to ${RECIPIENT_TEXT[a.recipient]} does not meet ${label}: it must go to ${recipientsText(o.recipients)}`,
+      });
     } else if (a.date < knowledgeDate) {
       notCounted.push({ action: i, reason: `made on ${a.date}, before the knowledge date ${knowledgeDate}` });
     } else if (a.date === knowledgeDate && a.time !== undefined && knowledgeTime !== undefined && a.time < knowledgeTime) {
@@ -172,12 +186,15 @@ function assessObligation(o: Obligation, actions: readonly Action[], knowledgeDa
 
   const who = o.person;
   const to = recipientsText(o.recipients);
-  const when = o.timing.deadlineHours !== null ? `within ${o.timing.deadlineHours} hours of coming to know on ${knowledgeDate}` : o.timing.phrase;
+  const when =
+    o.timing.deadlineHours !== null ? `within ${o.timing.deadlineHours} hours of coming to know on ${knowledgeDate}` : o.timing.phrase;
   const list = (ix: readonly number[]) =>
-    ix.map((i) => {
-      const a = actions[i] as Action;
-      return `action ${i} (${a.date}${a.time ? ` ${a.time}` : ''}, to ${RECIPIENT_TEXT[a.recipient]})`;
-    }).join(', ');
+    ix
+      .map((i) => {
+        const a = actions[i] as Action;
+        return `action ${i} (${a.date}${a.time ? ` ${a.time}` : ''}, to ${RECIPIENT_TEXT[a.recipient]})`;
+      })
+      .join(', ');
   let text: string;
   switch (status) {
     case 'met':
@@ -256,10 +273,24 @@ export function safeCheckCompliance(input: unknown): SafeCheckResult {
     const ids = new Set(v.data.people.map((p) => p.id));
     env.data.actions.forEach((a, i) => {
       if (a.person !== undefined && !ids.has(a.person)) {
-        issues.push(makeIssue('custom', ['actions', i, 'person'], `one of the people ids (${[...ids].slice(0, 8).join(', ')})`, JSON.stringify(a.person)));
+        issues.push(
+          makeIssue(
+            'custom',
+            ['actions', i, 'person'],
+            `one of the people ids (${[...ids].slice(0, 8).join(', ')})`,
+            JSON.stringify(a.person),
+          ),
+        );
       }
       if (a.date > v.assessmentDate) {
-        issues.push(makeIssue('custom', ['actions', i, 'date'], `a date on or before the assessment date (${v.assessmentDate})`, JSON.stringify(a.date)));
+        issues.push(
+          makeIssue(
+            'custom',
+            ['actions', i, 'date'],
+            `a date on or before the assessment date (${v.assessmentDate})`,
+            JSON.stringify(a.date),
+          ),
+        );
       }
     });
   }

@@ -51,7 +51,11 @@ export interface BatchSummary {
 const FLUSH_CHARS = 1 << 18;
 
 /** The output record of one line (without the newline). */
-export function batchRecord(text: string, line: number, options: { full?: boolean; today?: string } = {}): { record: string; kind: 'assessed' | 'error' | 'blank' } {
+export function batchRecord(
+  text: string,
+  line: number,
+  options: { full?: boolean; today?: string } = {},
+): { record: string; kind: 'assessed' | 'error' | 'blank' } {
   if (text.trim() === '') return { record: `{"line":${line},"skipped":"blank line"}`, kind: 'blank' };
   const parsed = parseJson(text);
   if (!parsed.ok) {
@@ -60,7 +64,10 @@ export function batchRecord(text: string, line: number, options: { full?: boolea
     return { record: JSON.stringify({ line, error }), kind: 'error' };
   }
   const value = parsed.value;
-  const caseId = typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string' ? (value as { id: string }).id : undefined;
+  const caseId =
+    typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string'
+      ? (value as { id: string }).id
+      : undefined;
   try {
     // --full: every reason (detail 'full'); the compact record is the decisions level, built without any text.
     const r = options.full
@@ -74,7 +81,10 @@ export function batchRecord(text: string, line: number, options: { full?: boolea
     return { record, kind: 'assessed' };
   } catch (e) {
     // A bug, not bad input: say so without echoing anything of the case.
-    const error = { code: 'internal_error', message: `internal error while assessing this line (${e instanceof Error ? e.name : 'unknown'}); please report it` };
+    const error = {
+      code: 'internal_error',
+      message: `internal error while assessing this line (${e instanceof Error ? e.name : 'unknown'}); please report it`,
+    };
     return { record: JSON.stringify(caseId !== undefined ? { line, caseId, error } : { line, error }), kind: 'error' };
   }
 }
@@ -116,14 +126,22 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
   const finishLine = () => {
     const line = s.lines + 1;
     if (overflow) {
-      const error = { code: 'line_too_long', message: `line is ${overflowBytes} bytes; the limit is ${max} bytes (one case per line)`, bytes: overflowBytes, limit: max };
+      const error = {
+        code: 'line_too_long',
+        message: `line is ${overflowBytes} bytes; the limit is ${max} bytes (one case per line)`,
+        bytes: overflowBytes,
+        limit: max,
+      };
       emit(JSON.stringify({ line, error }), 'error');
     } else {
       let buf = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, partLen);
       if (buf.length > 0 && buf[buf.length - 1] === 13) buf = buf.subarray(0, buf.length - 1);
       const decoded = decodeUtf8(buf);
       if (decoded === undefined) {
-        emit(JSON.stringify({ line, error: { code: 'invalid_json', message: 'the line is not valid UTF-8 (the input must be UTF-8 text)' } }), 'error');
+        emit(
+          JSON.stringify({ line, error: { code: 'invalid_json', message: 'the line is not valid UTF-8 (the input must be UTF-8 text)' } }),
+          'error',
+        );
       } else {
         let text = decoded;
         if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
@@ -149,7 +167,8 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
       outputError ??= e;
     }
   };
-  const outputStopped = () => (isClosedOutput(outputError) ? 'the output was closed' : `the output could not be written: ${describeWriteError(outputError)}`);
+  const outputStopped = () =>
+    isClosedOutput(outputError) ? 'the output was closed' : `the output could not be written: ${describeWriteError(outputError)}`;
 
   const signal = options.signal;
   const interrupted = () => `interrupted (${typeof signal?.reason === 'string' ? signal.reason : 'aborted'})`;
@@ -205,7 +224,11 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
   } catch (e) {
     // Records made before the interruption are written whole.
     if (signal?.aborted) await flush();
-    s.stoppedEarly = signal?.aborted ? interrupted() : outputError !== undefined ? outputStopped() : `the input could not be read (${(e as { code?: string }).code ?? (e instanceof Error ? e.name : 'error')})`;
+    s.stoppedEarly = signal?.aborted
+      ? interrupted()
+      : outputError !== undefined
+        ? outputStopped()
+        : `the input could not be read (${(e as { code?: string }).code ?? (e instanceof Error ? e.name : 'error')})`;
   } finally {
     signal?.removeEventListener('abort', onAbort);
     output.off('error', onOutputError);

@@ -37,7 +37,14 @@ const waitForShutdown = () =>
 
 try {
   const { run } = await import('./main.js');
-  process.exitCode = await run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), waitForShutdown, ...(interrupt ? { interrupt } : {}) });
+  process.exitCode = await run(process.argv.slice(2), {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    cwd: process.cwd(),
+    waitForShutdown,
+    ...(interrupt ? { interrupt } : {}),
+  });
 } catch {
   process.stderr.write('za-duties: internal error while starting; please report it\n');
   process.exitCode = 70;

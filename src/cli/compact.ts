@@ -1,6 +1,16 @@
 import * as z from 'zod';
 import { assertEqual, type DeepMutable } from '../errors/type-equal.js';
-import { DUTY_IDS, FactNameSchema, type Assessment, type CompactAssessment, type CompactDuty, type CompactReason, type DutyId, type DutyResult, type Reason, type ReasonValue } from '../index.js';
+import {
+  DUTY_IDS,
+  FactNameSchema,
+  type Assessment,
+  type CompactAssessment,
+  type CompactDuty,
+  type CompactReason,
+  type DutyResult,
+  type Reason,
+  type ReasonValue,
+} from '../index.js';
 
 export type { CompactAssessment, CompactDuty, CompactReason };
 
@@ -35,7 +45,14 @@ function compactReasons(d: DutyResult): CompactReason[] {
 export function compactAssessment(a: Assessment): CompactAssessment {
   const duties = a.duties.map((d): CompactDuty => {
     const missing = d.missing.length === 0 ? [] : [...new Set(d.missing.map((m) => m.fact))];
-    const c: { -readonly [K in keyof CompactDuty]: CompactDuty[K] } = { duty: d.duty, person: d.person, status: d.status, modality: d.modality, reasons: compactReasons(d), missing };
+    const c: { -readonly [K in keyof CompactDuty]: CompactDuty[K] } = {
+      duty: d.duty,
+      person: d.person,
+      status: d.status,
+      modality: d.modality,
+      reasons: compactReasons(d),
+      missing,
+    };
     if (d.presumed) c.presumed = [...new Set(d.presumed.map((p) => p.id))];
     if (d.deadline) c.deadline = { hours: d.deadline.hours, latestDate: d.deadline.latestDate, passed: d.deadline.passed };
     return c;
@@ -113,7 +130,8 @@ export function compactJson(a: Assessment, line?: number): string {
     }
     out += ']';
     if (d.presumed) out += `,"presumed":[${[...new Set(d.presumed.map((p) => p.id))].map(q).join(',')}]`;
-    if (d.deadline) out += `,"deadline":{"hours":${valueJson(d.deadline.hours)},"latestDate":${JSON.stringify(d.deadline.latestDate)},"passed":${d.deadline.passed ? 'true' : 'false'}}`;
+    if (d.deadline)
+      out += `,"deadline":{"hours":${valueJson(d.deadline.hours)},"latestDate":${JSON.stringify(d.deadline.latestDate)},"passed":${d.deadline.passed ? 'true' : 'false'}}`;
     out += '}';
   }
   out += '],"overlaps":[';
@@ -150,7 +168,8 @@ export function decisionsJson(c: CompactAssessment, line?: number): string {
     for (let j = 0; j < d.missing.length; j++) out += `${j > 0 ? ',' : ''}${q(d.missing[j] as string)}`;
     out += ']';
     if (d.presumed) out += `,"presumed":[${d.presumed.map(q).join(',')}]`;
-    if (d.deadline) out += `,"deadline":{"hours":${valueJson(d.deadline.hours)},"latestDate":${JSON.stringify(d.deadline.latestDate)},"passed":${d.deadline.passed ? 'true' : 'false'}}`;
+    if (d.deadline)
+      out += `,"deadline":{"hours":${valueJson(d.deadline.hours)},"latestDate":${JSON.stringify(d.deadline.latestDate)},"passed":${d.deadline.passed ? 'true' : 'false'}}`;
     out += '}';
   }
   out += '],"overlaps":[';
@@ -180,7 +199,14 @@ export const CompactAssessmentSchema = z
         reasons: z.array(
           z.strictObject({
             fact: z.union([FactNameSchema, z.literal('knowledgeDate')]),
-            value: z.union([z.boolean(), z.number(), z.string(), z.strictObject({ min: z.number(), max: z.number() }), z.array(z.string()), z.null()]),
+            value: z.union([
+              z.boolean(),
+              z.number(),
+              z.string(),
+              z.strictObject({ min: z.number(), max: z.number() }),
+              z.array(z.string()),
+              z.null(),
+            ]),
             result: z.union([z.boolean(), z.literal('unknown')]),
           }),
         ),

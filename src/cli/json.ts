@@ -76,8 +76,17 @@ export function findDuplicateKey(s: string): JsonErrorInfo | undefined {
         const key = escaped ? (JSON.parse(s.slice(i, j + 1)) as string) : s.slice(i + 1, j);
         if (top.has(key)) {
           const { line, column } = lineColumn(s, i);
-          const path = keys.slice(0, -1).map((k) => (typeof k === 'number' ? `[${k}]` : `.${shortKey(k).slice(1, -1)}`)).join('').replace(/^\./, '');
-          return { line, column, offset: i, reason: `the key ${shortKey(key)} appears twice in the same object${path ? ` (at ${path})` : ''}; each key may appear once` };
+          const path = keys
+            .slice(0, -1)
+            .map((k) => (typeof k === 'number' ? `[${k}]` : `.${shortKey(k).slice(1, -1)}`))
+            .join('')
+            .replace(/^\./, '');
+          return {
+            line,
+            column,
+            offset: i,
+            reason: `the key ${shortKey(key)} appears twice in the same object${path ? ` (at ${path})` : ''}; each key may appear once`,
+          };
         }
         top.add(key);
         keys[keys.length - 1] = key;
@@ -157,7 +166,7 @@ export function locateJsonError(s: string): JsonErrorInfo {
   const string = () => {
     i++; // opening quote
     for (;;) {
-      if (i >= s.length) fail('a closing \'"\'');
+      if (i >= s.length) fail("a closing '\"'");
       const c = s.charCodeAt(i);
       if (c === 0x22) {
         i++;
@@ -248,11 +257,18 @@ export function locateJsonError(s: string): JsonErrorInfo {
         fail(`',' or ']' after an array element`);
       }
     }
-    if (c === '"') return string();
-    if (c === 't') return literal('true');
-    if (c === 'f') return literal('false');
-    if (c === 'n') return literal('null');
-    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) return number();
+    if (c === '"') {
+      string();
+      return;
+    }
+    if (c === 't' || c === 'f' || c === 'n') {
+      literal(c === 't' ? 'true' : c === 'f' ? 'false' : 'null');
+      return;
+    }
+    if (c === '-' || (c !== undefined && c >= '0' && c <= '9')) {
+      number();
+      return;
+    }
     fail('a JSON value (object, array, string, number, true, false or null)');
   };
   try {

@@ -1,7 +1,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { decisionRecord, dutyCatalogue, replayDecisionRecord, safeAssess, safeCheckCompliance, safeValidateCase, todayInSouthAfrica, type ValidationIssue } from '../index.js';
+import {
+  decisionRecord,
+  dutyCatalogue,
+  replayDecisionRecord,
+  safeAssess,
+  safeCheckCompliance,
+  safeValidateCase,
+  todayInSouthAfrica,
+  type ValidationIssue,
+} from '../index.js';
 import { version as packageVersion } from '../../package.json';
 import { runBatch, DEFAULT_MAX_LINE_BYTES, type BatchSummary } from './batch.js';
 import { decisionsJson } from './compact.js';
@@ -55,7 +64,8 @@ function issueLines(issues: readonly ValidationIssue[]): string {
 
 function intOption(v: string | undefined, name: string, min: number, max: number): number | undefined {
   if (v === undefined) return undefined;
-  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`--${name} expects a whole number from ${min} to ${max}, got ${JSON.stringify(v)}`);
+  if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max)
+    throw new UsageError(`--${name} expects a whole number from ${min} to ${max}, got ${JSON.stringify(v)}`);
   return Number(v);
 }
 
@@ -64,22 +74,38 @@ type Parsed = { values: Record<string, string | boolean | undefined>; positional
 
 function parse(cmd: Command, argv: readonly string[], options: OptionSpec): Parsed {
   try {
-    const r = parseArgs({ args: [...argv], options: { help: { type: 'boolean', short: 'h' }, ...options }, allowPositionals: true, strict: true });
+    const r = parseArgs({
+      args: [...argv],
+      options: { help: { type: 'boolean', short: 'h' }, ...options },
+      allowPositionals: true,
+      strict: true,
+    });
     return { values: r.values as Parsed['values'], positionals: r.positionals };
   } catch (e) {
-    throw new UsageError(`${e instanceof Error ? e.message.replace(/\. To specify a positional argument.*$/s, '') : String(e)} (see za-duties ${cmd} --help)`);
+    throw new UsageError(
+      `${e instanceof Error ? e.message.replace(/\. To specify a positional argument.*$/s, '') : String(e)} (see za-duties ${cmd} --help)`,
+    );
   }
 }
 
 function onePositional(cmd: Command, positionals: readonly string[]): string | undefined {
-  if (positionals.length > 1) throw new UsageError(`${cmd} takes one input (a file or -), got ${positionals.length}: ${positionals.join(' ')}`);
+  if (positionals.length > 1)
+    throw new UsageError(`${cmd} takes one input (a file or -), got ${positionals.length}: ${positionals.join(' ')}`);
   return positionals[0];
 }
 
 /** Reports invalid input for assess/check: on stderr for people, and as JSON on stdout for programs. */
-async function invalid(io: CliIo, cmd: Command, e: InputError | { message: string; issues: readonly ValidationIssue[] }, jsonOut: boolean): Promise<number> {
+async function invalid(
+  io: CliIo,
+  cmd: Command,
+  e: InputError | { message: string; issues: readonly ValidationIssue[] },
+  jsonOut: boolean,
+): Promise<number> {
   const issues = e instanceof InputError ? e.detail.issues : e.issues;
-  err(io, `za-duties ${cmd}: ${e instanceof InputError ? e.message : 'invalid input'}${issues && issues.length > 0 ? `\n${issueLines(issues)}` : ''}`);
+  err(
+    io,
+    `za-duties ${cmd}: ${e instanceof InputError ? e.message : 'invalid input'}${issues && issues.length > 0 ? `\n${issueLines(issues)}` : ''}`,
+  );
   if (jsonOut) {
     const json = e instanceof InputError ? e.detail.json : undefined;
     const code = json ? 'invalid_json' : issues ? 'invalid_input' : 'input_error';
@@ -95,7 +121,11 @@ function provenance(): { version: string; rulesHash: string } {
 }
 
 /** Reads the one JSON document of a command, or reports it (exit 2) and returns undefined. */
-async function readDocument(cmd: Command, file: string | undefined, io: CliIo): Promise<{ ok: true; value: unknown } | { ok: false; code: number }> {
+async function readDocument(
+  cmd: Command,
+  file: string | undefined,
+  io: CliIo,
+): Promise<{ ok: true; value: unknown } | { ok: false; code: number }> {
   try {
     return { ok: true, value: (await readJsonDocument(file, io)).value };
   } catch (e) {
@@ -111,13 +141,20 @@ async function validateCommand(argv: readonly string[], io: CliIo): Promise<numb
   if (!doc.ok) return doc.code;
   const r = safeValidateCase(doc.value);
   if (!r.success) return invalid(io, 'validate', { message: r.error.message, issues: r.error.issues }, true);
-  await out(io, `${JSON.stringify({ valid: true, assessmentDate: r.data.assessmentDate, knowledgeDate: r.data.knowledgeDate, ...provenance() }, null, values.pretty ? 2 : undefined)}\n`);
+  await out(
+    io,
+    `${JSON.stringify({ valid: true, assessmentDate: r.data.assessmentDate, knowledgeDate: r.data.knowledgeDate, ...provenance() }, null, values.pretty ? 2 : undefined)}\n`,
+  );
   err(io, 'za-duties validate: valid');
   return EXIT.ok;
 }
 
 async function recordCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse('record', argv, { ids: { type: 'string' }, strict: { type: 'boolean' }, pretty: { type: 'boolean' } });
+  const { values, positionals } = parse('record', argv, {
+    ids: { type: 'string' },
+    strict: { type: 'boolean' },
+    pretty: { type: 'boolean' },
+  });
   if (values.help) return help(io, 'record');
   const idsFile = values.ids as string | undefined;
   if (idsFile === '') throw new UsageError('--ids expects a file name');
@@ -131,12 +168,20 @@ async function recordCommand(argv: readonly string[], io: CliIo): Promise<number
     try {
       fs.writeFileSync(path.resolve(io.cwd, idsFile), `${ids}\n`, { mode: 0o600 });
     } catch (e) {
-      err(io, `za-duties record: could not write the id mapping to ${idsFile}: ${(e as { code?: string }).code ?? 'error'}; no record printed`);
+      err(
+        io,
+        `za-duties record: could not write the id mapping to ${idsFile}: ${(e as { code?: string }).code ?? 'error'}; no record printed`,
+      );
       return EXIT.failed;
     }
   }
   await out(io, `${JSON.stringify(r.data, null, values.pretty ? 2 : undefined)}\n`);
-  err(io, idsFile !== undefined ? `za-duties record: id mapping written to ${idsFile}; keep it apart from the record` : `za-duties record: id mapping (keep it apart from the record): ${JSON.stringify(r.ids)}`);
+  err(
+    io,
+    idsFile !== undefined
+      ? `za-duties record: id mapping written to ${idsFile}; keep it apart from the record`
+      : `za-duties record: id mapping (keep it apart from the record): ${JSON.stringify(r.ids)}`,
+  );
   return EXIT.ok;
 }
 
@@ -148,14 +193,25 @@ async function replayCommand(argv: readonly string[], io: CliIo): Promise<number
   const r = replayDecisionRecord(doc.value);
   if (!r.success) return invalid(io, 'replay', { message: r.error.message, issues: r.error.issues }, true);
   const d = r.data;
-  await out(io, `${JSON.stringify({ sameRules: d.sameRules, identical: d.identical, differences: d.differences, ...provenance() }, null, values.pretty ? 2 : undefined)}\n`);
+  await out(
+    io,
+    `${JSON.stringify({ sameRules: d.sameRules, identical: d.identical, differences: d.differences, ...provenance() }, null, values.pretty ? 2 : undefined)}\n`,
+  );
   const rules = d.sameRules ? 'same rules' : 'the rules have changed since the record was made';
-  err(io, `za-duties replay: ${d.identical ? 'identical' : `${d.differences.length} difference${d.differences.length === 1 ? '' : 's'}`} (${rules})`);
+  err(
+    io,
+    `za-duties replay: ${d.identical ? 'identical' : `${d.differences.length} difference${d.differences.length === 1 ? '' : 's'}`} (${rules})`,
+  );
   return d.identical ? EXIT.ok : EXIT.failed;
 }
 
 async function assessCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse('assess', argv, { format: { type: 'string' }, full: { type: 'boolean' }, pretty: { type: 'boolean' }, strict: { type: 'boolean' } });
+  const { values, positionals } = parse('assess', argv, {
+    format: { type: 'string' },
+    full: { type: 'boolean' },
+    pretty: { type: 'boolean' },
+    strict: { type: 'boolean' },
+  });
   if (values.help) return help(io, 'assess');
   const format = (values.format as string | undefined) ?? 'json';
   if (format !== 'json' && format !== 'text') throw new UsageError(`--format expects json or text, got ${JSON.stringify(format)}`);
@@ -172,7 +228,12 @@ async function assessCommand(argv: readonly string[], io: CliIo): Promise<number
   if (format === 'text' || values.full === true) {
     const r = safeAssess(doc, { ...mode, detail: 'full' });
     if (!r.success) return invalid(io, 'assess', { message: r.error.message, issues: r.error.issues }, format === 'json');
-    await out(io, format === 'text' ? assessmentText(r.data, { full: values.full === true }) : `${values.pretty ? JSON.stringify(r.data, null, 2) : JSON.stringify(r.data)}\n`);
+    await out(
+      io,
+      format === 'text'
+        ? assessmentText(r.data, { full: values.full === true })
+        : `${values.pretty ? JSON.stringify(r.data, null, 2) : JSON.stringify(r.data)}\n`,
+    );
     return EXIT.ok;
   }
   const r = safeAssess(doc, { ...mode, detail: 'decisions' });
@@ -196,13 +257,19 @@ async function checkCommand(argv: readonly string[], io: CliIo): Promise<number>
   if (!r.success) return invalid(io, 'check', { message: r.error.message, issues: r.error.issues }, true);
   await out(io, `${JSON.stringify(r.data, null, values.pretty ? 2 : undefined)}\n`);
   const s = r.data.summary;
-  err(io, `za-duties check: ${r.data.compliant ? 'compliant' : 'NOT compliant'}: ${s.met} met, ${s.overdue} overdue, ${s.unmet} unmet, ${s.open} open`);
+  err(
+    io,
+    `za-duties check: ${r.data.compliant ? 'compliant' : 'NOT compliant'}: ${s.met} met, ${s.overdue} overdue, ${s.unmet} unmet, ${s.open} open`,
+  );
   return r.data.compliant ? EXIT.ok : EXIT.failed;
 }
 
 function summaryLine(s: BatchSummary, seconds: number): string {
   const rate = seconds > 0 ? Math.round(s.lines / seconds) : s.lines;
-  const errs = s.errors > 0 ? `, ${s.errors} error record${s.errors === 1 ? '' : 's'} (line${s.errors === 1 ? '' : 's'} ${s.errorLines.join(', ')}${s.errors > s.errorLines.length ? ', …' : ''})` : '';
+  const errs =
+    s.errors > 0
+      ? `, ${s.errors} error record${s.errors === 1 ? '' : 's'} (line${s.errors === 1 ? '' : 's'} ${s.errorLines.join(', ')}${s.errors > s.errorLines.length ? ', …' : ''})`
+      : '';
   const blank = s.blank > 0 ? `, ${s.blank} blank` : '';
   return `${s.lines} line${s.lines === 1 ? '' : 's'}: ${s.assessed} assessed${errs}${blank}; ${seconds.toFixed(1)} s, ${rate} lines/s`;
 }
@@ -210,9 +277,10 @@ function summaryLine(s: BatchSummary, seconds: number): string {
 async function batchCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('batch', argv, { full: { type: 'boolean' }, 'max-line-bytes': { type: 'string' } });
   if (values.help) return help(io, 'batch');
-  const maxLineBytes = intOption(values['max-line-bytes'] as string | undefined, 'max-line-bytes', 1, 256 * 1024 * 1024) ?? DEFAULT_MAX_LINE_BYTES;
+  const maxLineBytes =
+    intOption(values['max-line-bytes'] as string | undefined, 'max-line-bytes', 1, 256 * 1024 * 1024) ?? DEFAULT_MAX_LINE_BYTES;
   const file = onePositional('batch', positionals);
-  let input;
+  let input: ReturnType<typeof openInput>;
   try {
     input = openInput(file, io);
   } catch (e) {
@@ -229,7 +297,12 @@ async function batchCommand(argv: readonly string[], io: CliIo): Promise<number>
     maxLineBytes,
     today: todayInSouthAfrica(),
     ...(io.interrupt ? { signal: io.interrupt } : {}),
-    ...(tty ? { onProgress: (p: BatchSummary) => io.stderr.write(`\r\u001b[Kza-duties batch: ${p.lines} lines, ${p.assessed} assessed, ${p.errors} errors…`) } : {}),
+    ...(tty
+      ? {
+          onProgress: (p: BatchSummary) =>
+            io.stderr.write(`\r\u001b[Kza-duties batch: ${p.lines} lines, ${p.assessed} assessed, ${p.errors} errors…`),
+        }
+      : {}),
   });
   if (tty) io.stderr.write('\r\u001b[K');
   const seconds = (Date.now() - started) / 1000;
@@ -249,11 +322,17 @@ async function schemaCommand(argv: readonly string[], io: CliIo): Promise<number
     const dir = path.resolve(io.cwd, values.write as string);
     try {
       fs.mkdirSync(dir, { recursive: true });
-      for (const name of SCHEMA_NAMES) fs.writeFileSync(path.join(dir, schemaFileName(name)), `${JSON.stringify(jsonSchema(name), null, 2)}\n`);
+      for (const name of SCHEMA_NAMES)
+        fs.writeFileSync(path.join(dir, schemaFileName(name)), `${JSON.stringify(jsonSchema(name), null, 2)}\n`);
     } catch (e) {
       // A path that is a file, or a folder we may not write to, is the caller's to fix: a usage error.
       const code = (e as { code?: string }).code;
-      const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'it is a file, not a folder' : code === 'EACCES' || code === 'EPERM' ? 'no permission to write there' : (code ?? 'cannot write there');
+      const why =
+        code === 'EEXIST' || code === 'ENOTDIR'
+          ? 'it is a file, not a folder'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'no permission to write there'
+            : (code ?? 'cannot write there');
       throw new UsageError(`schema --write needs a folder: cannot write to ${values.write as string}: ${why}`);
     }
     err(io, `za-duties schema: wrote ${SCHEMA_NAMES.length} schemas to ${values.write as string}`);
@@ -304,12 +383,15 @@ async function serveCommand(argv: readonly string[], io: CliIo): Promise<number>
     const v = intOption(values[name] as string | undefined, name, min, max);
     if (v !== undefined) limits[key] = v;
   }
-  let running;
+  let running: Awaited<ReturnType<typeof startServer>>;
   try {
     running = await startServer({ port, host, ...limits });
   } catch (e) {
     const code = (e as { code?: string }).code;
-    err(io, `za-duties serve: could not listen on ${host}:${port}: ${code === 'EADDRINUSE' ? 'the port is in use' : code === 'EADDRNOTAVAIL' ? 'no such address here' : (code ?? 'error')}`);
+    err(
+      io,
+      `za-duties serve: could not listen on ${host}:${port}: ${code === 'EADDRINUSE' ? 'the port is in use' : code === 'EADDRNOTAVAIL' ? 'no such address here' : (code ?? 'error')}`,
+    );
     return EXIT.failed;
   }
   if (!isLoopbackHost(host)) err(io, `za-duties serve: warning: bound to ${host}, not loopback; there is no authentication`);

@@ -11,7 +11,8 @@ import type { SchemaName } from './schema-names.js';
  */
 
 /** Every endpoint of `za-duties serve`, as its 404 and its start-up line name them. */
-export const SERVER_PATHS = 'POST /assess, POST /check, POST /validate, POST /record, POST /replay, GET /rules, GET /schema/:name, GET /openapi.json or GET /healthz';
+export const SERVER_PATHS =
+  'POST /assess, POST /check, POST /validate, POST /record, POST /replay, GET /rules, GET /schema/:name, GET /openapi.json or GET /healthz';
 
 /** The error codes of the server (and of the CLI's JSON error output: invalid_json, invalid_input, input_error). */
 export const ERROR_CODES = [
@@ -33,8 +34,13 @@ export const ERROR_CODES = [
   'internal_error',
 ] as const;
 
-const Version = z.string().meta({ description: 'The version of za-reporting-duties that answered (also in the ZA-Duties-Version header).' });
-const RulesHash = z.string().regex(/^[0-9a-f]{64}$/).meta({ description: 'SHA-256 (hex) of the rule files it applied (also in the ZA-Duties-Rules-Hash header).' });
+const Version = z
+  .string()
+  .meta({ description: 'The version of za-reporting-duties that answered (also in the ZA-Duties-Version header).' });
+const RulesHash = z
+  .string()
+  .regex(/^[0-9a-f]{64}$/)
+  .meta({ description: 'SHA-256 (hex) of the rule files it applied (also in the ZA-Duties-Rules-Hash header).' });
 
 /** The body of every error response: a code, a message, and for invalid input the issues (path, expected, received). */
 export const ErrorBodySchema = z
@@ -67,13 +73,17 @@ export const ErrorBodySchema = z
   .meta({ title: 'ErrorBody' });
 
 /** The body of `GET /healthz`. */
-export const HealthSchema = z.strictObject({ status: z.literal('ok'), version: Version, rulesetVersion: z.string(), rulesHash: RulesHash }).meta({ title: 'Health' });
+export const HealthSchema = z
+  .strictObject({ status: z.literal('ok'), version: Version, rulesetVersion: z.string(), rulesHash: RulesHash })
+  .meta({ title: 'Health' });
 
 /** The body of `POST /validate` for a valid case (an invalid one is answered 400 with the error body). */
 export const ValidateResultSchema = z
   .strictObject({
     valid: z.literal(true),
-    assessmentDate: z.iso.date().meta({ description: 'The assessment date the case would be assessed on (given, or today in Africa/Johannesburg).' }),
+    assessmentDate: z.iso
+      .date()
+      .meta({ description: 'The assessment date the case would be assessed on (given, or today in Africa/Johannesburg).' }),
     knowledgeDate: z.iso.date().meta({ description: 'The knowledge date (given, or the assessment date).' }),
     version: Version,
     rulesHash: RulesHash,
@@ -83,7 +93,10 @@ export const ValidateResultSchema = z
 const IdPairs = z.array(z.strictObject({ id: z.string(), recordId: z.string() }));
 
 /** The id mapping a record applied (to be kept apart from the record: it links the record to the case). */
-export const IdMappingSchema = z.strictObject({ people: IdPairs, concerns: IdPairs }).meta({ title: 'IdMapping', description: 'The case ids and the neutral ids that stand for them in the record. Keep it apart from the record.' });
+export const IdMappingSchema = z.strictObject({ people: IdPairs, concerns: IdPairs }).meta({
+  title: 'IdMapping',
+  description: 'The case ids and the neutral ids that stand for them in the record. Keep it apart from the record.',
+});
 
 /** The body of `POST /replay`. */
 export const ReplayResultSchema = z
@@ -123,7 +136,15 @@ const COMPONENTS = {
 } as const satisfies Record<string, Exclude<SchemaName, 'openapi'>>;
 
 type Json = Record<string, unknown>;
-type Component = keyof typeof COMPONENTS | 'ErrorBody' | 'Health' | 'ValidateResult' | 'RecordResult' | 'IdMapping' | 'ReplayResult' | 'DutyCatalogue';
+type Component =
+  | keyof typeof COMPONENTS
+  | 'ErrorBody'
+  | 'Health'
+  | 'ValidateResult'
+  | 'RecordResult'
+  | 'IdMapping'
+  | 'ReplayResult'
+  | 'DutyCatalogue';
 const ref = (name: Component) => ({ $ref: `#/components/schemas/${name}` });
 /** Every response carries these headers. */
 const PROVENANCE_HEADERS = {
@@ -131,28 +152,39 @@ const PROVENANCE_HEADERS = {
   'ZA-Duties-Ruleset': { $ref: '#/components/headers/ZA-Duties-Ruleset' },
   'ZA-Duties-Rules-Hash': { $ref: '#/components/headers/ZA-Duties-Rules-Hash' },
 };
-const json = (schema: Json, description: string) => ({ description, headers: PROVENANCE_HEADERS, content: { 'application/json': { schema } } });
+const json = (schema: Json, description: string) => ({
+  description,
+  headers: PROVENANCE_HEADERS,
+  content: { 'application/json': { schema } },
+});
 const errors = (...statuses: number[]): Json =>
   Object.fromEntries(
     statuses.map((s) => [
       String(s),
-      json(ref('ErrorBody'), {
-        400: 'Invalid JSON, or a body that does not fit the schema (code invalid_input, with the issues), or a request that is not valid HTTP.',
-        404: 'No such endpoint or schema.',
-        405: 'Method not allowed (the Allow header lists the methods).',
-        408: 'The request or its body did not arrive in time.',
-        413: 'The body, the case (people, concerns) or the answer is larger than this server takes.',
-        415: 'The body is not application/json in UTF-8.',
-        417: 'An Expect header other than 100-continue.',
-        421: 'A Host name that is not loopback, on a server bound to loopback.',
-        431: 'The request headers are too large.',
-        500: 'An internal error (nothing about the case is logged).',
-        503: 'The server is busy (Retry-After says when to try again).',
-      }[s] ?? 'Error.'),
+      json(
+        ref('ErrorBody'),
+        {
+          400: 'Invalid JSON, or a body that does not fit the schema (code invalid_input, with the issues), or a request that is not valid HTTP.',
+          404: 'No such endpoint or schema.',
+          405: 'Method not allowed (the Allow header lists the methods).',
+          408: 'The request or its body did not arrive in time.',
+          413: 'The body, the case (people, concerns) or the answer is larger than this server takes.',
+          415: 'The body is not application/json in UTF-8.',
+          417: 'An Expect header other than 100-continue.',
+          421: 'A Host name that is not loopback, on a server bound to loopback.',
+          431: 'The request headers are too large.',
+          500: 'An internal error (nothing about the case is logged).',
+          503: 'The server is busy (Retry-After says when to try again).',
+        }[s] ?? 'Error.',
+      ),
     ]),
   );
 
-const jsonBody = (name: keyof typeof COMPONENTS, description: string) => ({ required: true, description, content: { 'application/json': { schema: ref(name) } } });
+const jsonBody = (name: keyof typeof COMPONENTS, description: string) => ({
+  required: true,
+  description,
+  content: { 'application/json': { schema: ref(name) } },
+});
 
 function withoutMeta(s: Json): Json {
   const { $schema, $id, ...rest } = s;
@@ -187,7 +219,12 @@ export function openApiDocument(jsonSchema: (name: Exclude<SchemaName, 'openapi'
     type: 'object',
     required: ['record', 'ids', 'version', 'rulesHash'],
     additionalProperties: false,
-    properties: { record: ref('DecisionRecord'), ids: ref('IdMapping'), version: { type: 'string' }, rulesHash: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+    properties: {
+      record: ref('DecisionRecord'),
+      ids: ref('IdMapping'),
+      version: { type: 'string' },
+      rulesHash: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+    },
   };
   schemas.ReplayResult = toComponent(ReplayResultSchema, 'output');
   schemas.DutyCatalogue = toComponent(DutyCatalogueSchema, 'output');
@@ -213,10 +250,21 @@ export function openApiDocument(jsonSchema: (name: Exclude<SchemaName, 'openapi'
         post: {
           operationId: 'assess',
           summary: 'Assess a case: the reporting duties for every person at risk.',
-          parameters: [{ name: 'full', in: 'query', required: false, schema: { type: 'boolean' }, description: 'Return the full assessment (citations, reasons, guidance) instead of the compact one.' }],
+          parameters: [
+            {
+              name: 'full',
+              in: 'query',
+              required: false,
+              schema: { type: 'boolean' },
+              description: 'Return the full assessment (citations, reasons, guidance) instead of the compact one.',
+            },
+          ],
           requestBody: jsonBody('CaseInput', 'A case: reporter, people (no names needed) and concerns. Any field left out is unknown.'),
           responses: {
-            '200': json({ oneOf: [ref('CompactAssessment'), ref('Assessment')] }, 'The compact assessment, or with ?full=true the full one (each names its rulesetVersion: package version and rules hash prefix).'),
+            '200': json(
+              { oneOf: [ref('CompactAssessment'), ref('Assessment')] },
+              'The compact assessment, or with ?full=true the full one (each names its rulesetVersion: package version and rules hash prefix).',
+            ),
             ...errors(...post),
           },
         },
@@ -240,8 +288,17 @@ export function openApiDocument(jsonSchema: (name: Exclude<SchemaName, 'openapi'
       '/record': {
         post: {
           operationId: 'decisionRecord',
-          summary: 'Assess a case and return a replayable decision record (no names, no dates of birth, no exact dates), with the id mapping beside it.',
-          parameters: [{ name: 'strict', in: 'query', required: false, schema: { type: 'boolean' }, description: 'Strict mode: no ordinary presumptions.' }],
+          summary:
+            'Assess a case and return a replayable decision record (no names, no dates of birth, no exact dates), with the id mapping beside it.',
+          parameters: [
+            {
+              name: 'strict',
+              in: 'query',
+              required: false,
+              schema: { type: 'boolean' },
+              description: 'Strict mode: no ordinary presumptions.',
+            },
+          ],
           requestBody: jsonBody('CaseInput', 'A case.'),
           responses: { '200': json(ref('RecordResult'), 'The record, and the id mapping to keep apart from it.'), ...errors(...post) },
         },
@@ -251,7 +308,10 @@ export function openApiDocument(jsonSchema: (name: Exclude<SchemaName, 'openapi'
           operationId: 'replayDecisionRecord',
           summary: "Replay a decision record with this server's rules: is the outcome identical, and are the rules the same?",
           requestBody: jsonBody('DecisionRecord', 'A record from POST /record (its `record` member) or `za-duties record`.'),
-          responses: { '200': json(ref('ReplayResult'), 'The replay: identical or not (200 either way), with the differences.'), ...errors(...post) },
+          responses: {
+            '200': json(ref('ReplayResult'), 'The replay: identical or not (200 either way), with the differences.'),
+            ...errors(...post),
+          },
         },
       },
       '/rules': {
@@ -265,9 +325,20 @@ export function openApiDocument(jsonSchema: (name: Exclude<SchemaName, 'openapi'
         get: {
           operationId: 'schema',
           summary: 'A JSON Schema of the contract (the files shipped in schemas/).',
-          parameters: [{ name: 'name', in: 'path', required: true, schema: { type: 'string', enum: [...Object.values(COMPONENTS), 'batch-record', 'openapi'] } }],
+          parameters: [
+            {
+              name: 'name',
+              in: 'path',
+              required: true,
+              schema: { type: 'string', enum: [...Object.values(COMPONENTS), 'batch-record', 'openapi'] },
+            },
+          ],
           responses: {
-            '200': { description: 'The JSON Schema (draft 2020-12), or this document for `openapi`.', headers: PROVENANCE_HEADERS, content: { 'application/schema+json': { schema: { type: 'object' } } } },
+            '200': {
+              description: 'The JSON Schema (draft 2020-12), or this document for `openapi`.',
+              headers: PROVENANCE_HEADERS,
+              content: { 'application/schema+json': { schema: { type: 'object' } } },
+            },
             ...errors(...get, 404),
           },
         },
@@ -276,7 +347,13 @@ export function openApiDocument(jsonSchema: (name: Exclude<SchemaName, 'openapi'
         get: {
           operationId: 'openapi',
           summary: 'This OpenAPI 3.1 description.',
-          responses: { '200': json({ type: 'object', required: ['openapi', 'paths', 'components'] }, 'The OpenAPI 3.1 document (the same as schemas/openapi.json).'), ...errors(...get) },
+          responses: {
+            '200': json(
+              { type: 'object', required: ['openapi', 'paths', 'components'] },
+              'The OpenAPI 3.1 document (the same as schemas/openapi.json).',
+            ),
+            ...errors(...get),
+          },
         },
       },
       '/healthz': {
@@ -290,9 +367,21 @@ export function openApiDocument(jsonSchema: (name: Exclude<SchemaName, 'openapi'
     components: {
       schemas,
       headers: {
-        'ZA-Duties-Version': { description: 'The version of za-reporting-duties that answered.', required: true, schema: { type: 'string' } },
-        'ZA-Duties-Ruleset': { description: 'The ruleset version: `<package version>+rules.<first 14 hex digits of the rules hash>`.', required: true, schema: { type: 'string' } },
-        'ZA-Duties-Rules-Hash': { description: 'SHA-256 (hex) of the rule files the answer applied.', required: true, schema: { type: 'string', pattern: '^[0-9a-f]{64}$' } },
+        'ZA-Duties-Version': {
+          description: 'The version of za-reporting-duties that answered.',
+          required: true,
+          schema: { type: 'string' },
+        },
+        'ZA-Duties-Ruleset': {
+          description: 'The ruleset version: `<package version>+rules.<first 14 hex digits of the rules hash>`.',
+          required: true,
+          schema: { type: 'string' },
+        },
+        'ZA-Duties-Rules-Hash': {
+          description: 'SHA-256 (hex) of the rule files the answer applied.',
+          required: true,
+          schema: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+        },
       },
     },
   };

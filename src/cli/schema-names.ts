@@ -2,7 +2,16 @@
  * The JSON Schemas `za-duties schema <name>` prints, `serve` gives at `/schema/<name>`, and the
  * package ships in `schemas/`; `openapi` is the OpenAPI 3.1 description of `serve`, built from them.
  */
-export const SCHEMA_NAMES = ['input', 'output', 'check', 'output-compact', 'check-result', 'batch-record', 'decision-record', 'openapi'] as const;
+export const SCHEMA_NAMES = [
+  'input',
+  'output',
+  'check',
+  'output-compact',
+  'check-result',
+  'batch-record',
+  'decision-record',
+  'openapi',
+] as const;
 /** A JSON Schema name. */
 export type SchemaName = (typeof SCHEMA_NAMES)[number];
 

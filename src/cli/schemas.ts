@@ -27,7 +27,8 @@ function withDateFormats(node: unknown): unknown {
   if (node === null || typeof node !== 'object') return node;
   const o = node as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(o)) out[k] = k === 'pattern' || k === 'const' || k === 'enum' || k === 'examples' ? v : withDateFormats(v);
+  for (const [k, v] of Object.entries(o))
+    out[k] = k === 'pattern' || k === 'const' || k === 'enum' || k === 'examples' ? v : withDateFormats(v);
   if (o.type === 'string' && isDatePattern(o.pattern) && o.format === undefined) out.format = 'date';
   return out;
 }
@@ -54,7 +55,10 @@ export function jsonSchema(name: SchemaName): Record<string, unknown> {
   let s = cache.get(name);
   if (!s) {
     const src = SOURCES[name];
-    const generated = z.toJSONSchema(src.schema, { io: src.io, target: 'draft-2020-12', unrepresentable: 'any' }) as Record<string, unknown>;
+    const generated = z.toJSONSchema(src.schema, { io: src.io, target: 'draft-2020-12', unrepresentable: 'any' }) as Record<
+      string,
+      unknown
+    >;
     const { $schema, ...rest } = withDateFormats(generated) as Record<string, unknown>;
     if (name === 'input' || name === 'check') {
       const own = typeof rest.description === 'string' ? `${rest.description} ` : '';

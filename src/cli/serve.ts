@@ -1,6 +1,14 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { decisionRecord, dutyCatalogue, replayDecisionRecord, safeAssess, safeCheckCompliance, safeValidateCase, type ValidationIssue } from '../index.js';
+import {
+  decisionRecord,
+  dutyCatalogue,
+  replayDecisionRecord,
+  safeAssess,
+  safeCheckCompliance,
+  safeValidateCase,
+  type ValidationIssue,
+} from '../index.js';
 import { decisionsJson } from './compact.js';
 import { decodeUtf8, parseJson } from './json.js';
 import { isSchemaName, jsonSchema, SCHEMA_NAMES } from './schemas.js';
@@ -180,7 +188,13 @@ class HttpError extends Error {
 }
 
 /** Writes a JSON answer; a client that does not take it within `sendTimeoutMs` is disconnected. */
-function send(res: http.ServerResponse, sendTimeoutMs: number, status: number, body: string, extraHeaders: Record<string, string> = {}): void {
+function send(
+  res: http.ServerResponse,
+  sendTimeoutMs: number,
+  status: number,
+  body: string,
+  extraHeaders: Record<string, string> = {},
+): void {
   if (res.headersSent || res.destroyed) return;
   res.writeHead(status, { ...JSON_HEADERS, ...provenance().headers, 'content-length': Buffer.byteLength(body), ...extraHeaders });
   res.end(body);
@@ -254,14 +268,25 @@ function readBody(req: http.IncomingMessage, max: number, timeoutMs: number): Pr
 
 async function jsonBody(req: http.IncomingMessage, limits: Limits): Promise<unknown> {
   if (!isJsonContentType(req.headers['content-type'])) {
-    throw new HttpError(415, 'unsupported_media_type', `expected content-type application/json (UTF-8), got ${req.headers['content-type'] ? JSON.stringify(req.headers['content-type'].slice(0, 100)) : 'none'}`, {}, true);
+    throw new HttpError(
+      415,
+      'unsupported_media_type',
+      `expected content-type application/json (UTF-8), got ${req.headers['content-type'] ? JSON.stringify(req.headers['content-type'].slice(0, 100)) : 'none'}`,
+      {},
+      true,
+    );
   }
   const bytes = await readBody(req, limits.maxBodyBytes, limits.bodyTimeoutMs);
   const text = decodeUtf8(bytes);
-  if (text === undefined) throw new HttpError(415, 'unsupported_media_type', 'the request body is not valid UTF-8: expected application/json in UTF-8');
+  if (text === undefined)
+    throw new HttpError(415, 'unsupported_media_type', 'the request body is not valid UTF-8: expected application/json in UTF-8');
   if (text.trim() === '') throw new HttpError(400, 'invalid_json', 'the request body is empty: expected a JSON object');
   const r = parseJson(text);
-  if (!r.ok) throw new HttpError(400, 'invalid_json', `invalid JSON at line ${r.error.line}, column ${r.error.column}: ${r.error.reason}`, { line: r.error.line, column: r.error.column });
+  if (!r.ok)
+    throw new HttpError(400, 'invalid_json', `invalid JSON at line ${r.error.line}, column ${r.error.column}: ${r.error.reason}`, {
+      line: r.error.line,
+      column: r.error.column,
+    });
   return r.value;
 }
 
@@ -270,7 +295,9 @@ function checkCaseSize(c: unknown, limits: Limits, at: string): void {
   if (typeof c !== 'object' || c === null) return;
   const { people, concerns } = c as { people?: unknown; concerns?: unknown };
   const over = (list: unknown, max: number, name: string) =>
-    Array.isArray(list) && list.length > max ? `${at}${name} has ${list.length} entries; this server takes at most ${max} (--max-${name}); the command line takes larger cases` : undefined;
+    Array.isArray(list) && list.length > max
+      ? `${at}${name} has ${list.length} entries; this server takes at most ${max} (--max-${name}); the command line takes larger cases`
+      : undefined;
   const why = over(people, limits.maxPeople, 'people') ?? over(concerns, limits.maxConcerns, 'concerns');
   if (why) throw new HttpError(413, 'case_too_large', why);
 }
@@ -353,7 +380,11 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
   const answer = (res: http.ServerResponse, body: string, headers: Record<string, string> = {}) => {
     const bytes = Buffer.byteLength(body);
     if (bytes > limits.maxResponseBytes) {
-      throw new HttpError(413, 'response_too_large', `the answer is ${bytes} bytes; the limit is ${limits.maxResponseBytes} bytes: ask for the compact assessment (without ?full=1), or split the case`);
+      throw new HttpError(
+        413,
+        'response_too_large',
+        `the answer is ${bytes} bytes; the limit is ${limits.maxResponseBytes} bytes: ask for the compact assessment (without ?full=1), or split the case`,
+      );
     }
     send(res, limits.sendTimeoutMs, 200, body, headers);
     if (res.writableFinished) return;
@@ -389,14 +420,28 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
     const path = url.pathname.replace(/\/+$/, '') || '/';
     const allow = (methods: string) => {
       if (!methods.split(', ').includes(method)) {
-        throw new HttpError(405, 'method_not_allowed', `${method.slice(0, 20)} is not allowed here; use ${methods}`, {}, method === 'POST' || method === 'PUT', { allow: methods });
+        throw new HttpError(
+          405,
+          'method_not_allowed',
+          `${method.slice(0, 20)} is not allowed here; use ${methods}`,
+          {},
+          method === 'POST' || method === 'PUT',
+          { allow: methods },
+        );
       }
     };
     /** Takes a slot for a POST (freed once its answer is handed over), or answers 503 at once without reading the body. */
     const admit = () => {
       if (inFlight >= limits.maxConcurrent) {
         req.resume(); // discard the body unread; the connection closes after the answer
-        throw new HttpError(503, 'overloaded', `the server is busy (${limits.maxConcurrent} requests are being received or assessed); retry after a second`, {}, true, { 'retry-after': '1' });
+        throw new HttpError(
+          503,
+          'overloaded',
+          `the server is busy (${limits.maxConcurrent} requests are being received or assessed); retry after a second`,
+          {},
+          true,
+          { 'retry-after': '1' },
+        );
       }
       inFlight++;
       slot.taken = true;
@@ -406,7 +451,12 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
     if (path === '/healthz') {
       allow('GET, HEAD');
       const p = provenance();
-      send(res, limits.sendTimeoutMs, 200, JSON.stringify({ status: 'ok', version: p.version, rulesetVersion: p.rulesetVersion, rulesHash: p.rulesHash }));
+      send(
+        res,
+        limits.sendTimeoutMs,
+        200,
+        JSON.stringify({ status: 'ok', version: p.version, rulesetVersion: p.rulesetVersion, rulesHash: p.rulesHash }),
+      );
       return;
     }
     if (path === '/openapi.json') {
@@ -429,7 +479,12 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
       } catch {
         throw new HttpError(400, 'bad_request', 'the schema name is not valid percent-encoding');
       }
-      if (!isSchemaName(name)) throw new HttpError(404, 'not_found', `no schema named ${JSON.stringify(name.slice(0, 40))}; the schemas are ${SCHEMA_NAMES.join(', ')}`);
+      if (!isSchemaName(name))
+        throw new HttpError(
+          404,
+          'not_found',
+          `no schema named ${JSON.stringify(name.slice(0, 40))}; the schemas are ${SCHEMA_NAMES.join(', ')}`,
+        );
       let body = schemaBodies.get(name);
       if (!body) {
         body = JSON.stringify(jsonSchema(name));
@@ -534,7 +589,9 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
 /** Answers a request Node's parser refused before it reached the handler, in the same JSON shape. */
 function rawError(status: number, reason: string, code: string, message: string): string {
   const body = stamped({ error: { code, message } });
-  const meta = Object.entries(provenance().headers).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+  const meta = Object.entries(provenance().headers)
+    .map(([k, v]) => `${k}: ${v}\r\n`)
+    .join('');
   return `HTTP/1.1 ${status} ${reason}\r\ncontent-type: application/json; charset=utf-8\r\ncache-control: no-store\r\n${meta}content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`;
 }
 
@@ -558,7 +615,10 @@ export function createServer(options: ServeOptions = {}): http.Server {
       requestTimeout: limits.requestTimeoutMs,
       headersTimeout: limits.headersTimeoutMs,
       keepAliveTimeout: limits.idleTimeoutMs,
-      connectionsCheckingInterval: Math.max(50, Math.min(1_000, Math.floor(Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 2))),
+      connectionsCheckingInterval: Math.max(
+        50,
+        Math.min(1_000, Math.floor(Math.min(limits.headersTimeoutMs, limits.requestTimeoutMs) / 2)),
+      ),
       // A missing Host is answered by the handler, in JSON, rather than by Node's empty 400.
       requireHostHeader: false,
     },
@@ -572,7 +632,11 @@ export function createServer(options: ServeOptions = {}): http.Server {
   // expectation is refused in JSON (Node's own answer has no body).
   server.on('checkContinue', handler);
   server.on('checkExpectation', (_req: http.IncomingMessage, res: http.ServerResponse) => {
-    sendError(res, limits.sendTimeoutMs, new HttpError(417, 'expectation_failed', 'the only Expect this server meets is 100-continue', {}, true));
+    sendError(
+      res,
+      limits.sendTimeoutMs,
+      new HttpError(417, 'expectation_failed', 'the only Expect this server meets is 100-continue', {}, true),
+    );
   });
   // A malformed request or a timed-out connection must never take the server down.
   server.on('clientError', (err: NodeJS.ErrnoException, socket) => {

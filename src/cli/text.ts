@@ -29,7 +29,8 @@ function heading(title: string): string {
 
 function reasonLine(r: Reason): string {
   const v = r.value;
-  const value = v === null ? 'not known' : typeof v !== 'object' ? String(v).replaceAll('_', ' ') : 'min' in v ? `${v.min} to ${v.max}` : v.join(', ');
+  const value =
+    v === null ? 'not known' : typeof v !== 'object' ? String(v).replaceAll('_', ' ') : 'min' in v ? `${v.min} to ${v.max}` : v.join(', ');
   const mark = r.result === true ? 'yes' : r.result === false ? 'no ' : ' ? ';
   // Words for people: the test's label and the value, no internal fact names.
   return `[${mark}] ${r.label ?? 'a condition of the provision'}: ${value}${r.concern ? ` (concern ${r.concern})` : ''}`;
@@ -41,7 +42,8 @@ function offenceLine(d: DutyResult): string | undefined {
   if (!o || d.modality !== 'must') return undefined;
   const penalty = o.penalty.text ? ` Penalty: ${o.penalty.text}.` : ' The penalty is not verified, so none is shown.';
   if (o.verification === 'unverified') return `Whether failing to report is an offence is not verified (${o.provision}).`;
-  if (o.verification === 'secondary') return `Failing to report is an offence according to a secondary source, not the statute's verified text (${o.provision}).${penalty}`;
+  if (o.verification === 'secondary')
+    return `Failing to report is an offence according to a secondary source, not the statute's verified text (${o.provision}).${penalty}`;
   return `Failing to report is an offence (${o.provision}).${penalty}`;
 }
 
@@ -72,13 +74,30 @@ function dutyBlock(g: { d: DutyResult; persons: string[]; all: DutyResult[] }, f
   lines.push(wrap(`Law: ${d.citation.act} ${d.citation.provision} (text ${d.citation.verification})`, '    '));
   if (d.status !== 'does_not_apply') {
     lines.push(wrap(`Report to: ${d.recipientsText}`, '    '));
-    const deadline = d.deadline ? ` — ${d.deadline.hours} hours from ${d.deadline.from}: by ${d.deadline.latestDate} at the latest${d.deadline.passed ? ' (PASSED)' : ''}` : '';
+    const deadline = d.deadline
+      ? ` — ${d.deadline.hours} hours from ${d.deadline.from}: by ${d.deadline.latestDate} at the latest${d.deadline.passed ? ' (PASSED)' : ''}`
+      : '';
     lines.push(wrap(`Timing: ${d.timing.phrase}${deadline}`, '    '));
-    if (d.form) lines.push(wrap(`Form: ${d.form.name}${d.form.number ? ` (${d.form.number})` : ''}${d.form.verification !== 'exact' ? ` [form ${d.form.verification}]` : ''}`, '    '));
+    if (d.form)
+      lines.push(
+        wrap(
+          `Form: ${d.form.name}${d.form.number ? ` (${d.form.number})` : ''}${d.form.verification !== 'exact' ? ` [form ${d.form.verification}]` : ''}`,
+          '    ',
+        ),
+      );
     const offence = offenceLine(d);
     if (offence) lines.push(wrap(offence, '    '));
-    if (d.status === 'applies' && d.modality === 'must' && (d.citation.verification === 'secondary' || d.citation.verification === 'unverified')) {
-      lines.push(wrap(`This MUST rests on a ${d.citation.verification} reading: the wording of ${d.citation.provision} in force is not verified against the statute.`, '    '));
+    if (
+      d.status === 'applies' &&
+      d.modality === 'must' &&
+      (d.citation.verification === 'secondary' || d.citation.verification === 'unverified')
+    ) {
+      lines.push(
+        wrap(
+          `This MUST rests on a ${d.citation.verification} reading: the wording of ${d.citation.provision} in force is not verified against the statute.`,
+          '    ',
+        ),
+      );
     }
   }
   const presumed = [...new Map(g.all.flatMap((x) => x.presumed ?? []).map((p) => [p.id, p] as const)).values()];
@@ -113,7 +132,8 @@ function certainty(a: Assessment): string {
     else settled.push(p);
   }
   const head = 'Nothing is mandatory for certain on these facts';
-  const rest = settled.length > 0 ? `${parts.length > 0 ? '; ' : ': '}for ${settled.join(', ')}, no duty to report applies on these facts` : '';
+  const rest =
+    settled.length > 0 ? `${parts.length > 0 ? '; ' : ': '}for ${settled.join(', ')}, no duty to report applies on these facts` : '';
   return `${head}${parts.length > 0 ? `: ${parts.join('; ')}` : ''}${rest}.`;
 }
 
@@ -122,7 +142,12 @@ export function assessmentText(a: Assessment, options: { full?: boolean } = {}):
   const full = options.full === true;
   const out: string[] = [];
   out.push(`za-duties: reporting duties${a.caseId ? ` for case ${a.caseId}` : ''}`);
-  out.push(wrap(`The law from ${a.lawAsAt} (the date you came to know) to ${a.assessmentDate} (today's assessment), while you still know; rules ${a.rulesetVersion}.`, ''));
+  out.push(
+    wrap(
+      `The law from ${a.lawAsAt} (the date you came to know) to ${a.assessmentDate} (today's assessment), while you still know; rules ${a.rulesetVersion}.`,
+      '',
+    ),
+  );
   out.push(
     wrap(
       a.mode === 'presumptive'
@@ -193,7 +218,12 @@ export function assessmentText(a: Assessment, options: { full?: boolean } = {}):
       const settles = [...new Set(q.settles.map((s) => s.duty))].join(', ');
       out.push(wrap(`${i + 1}. ${q.question}`, '   ').replace(/^ {3}/, ''));
       const presumed = q.presumed ? 'matters only if a presumption shown is wrong; ' : '';
-      out.push(wrap(`(${presumed}about ${q.about}; would settle ${settles}${full && q.inputs.length > 0 ? `; input ${q.inputs.join(' or ')}` : ''})`, '   '));
+      out.push(
+        wrap(
+          `(${presumed}about ${q.about}; would settle ${settles}${full && q.inputs.length > 0 ? `; input ${q.inputs.join(' or ')}` : ''})`,
+          '   ',
+        ),
+      );
     });
   }
 
@@ -212,7 +242,9 @@ export function assessmentText(a: Assessment, options: { full?: boolean } = {}):
   if (a.guidance.helplines.length > 0) {
     out.push(heading('Helplines'));
     for (const h of a.guidance.helplines) {
-      out.push(wrap(`* ${h.name}: ${h.number ?? 'see description'} (${h.verification}, checked ${h.lastChecked})`, '  ').replace(/^ {2}/, ''));
+      out.push(
+        wrap(`* ${h.name}: ${h.number ?? 'see description'} (${h.verification}, checked ${h.lastChecked})`, '  ').replace(/^ {2}/, ''),
+      );
       if (full) out.push(wrap(h.description, '    '));
       // The caveat says how to show the number (e.g. "10111, or 112 from a cellphone") or when to recheck it.
       if (h.caveat) out.push(wrap(h.caveat, '    '));
@@ -242,5 +274,8 @@ export function assessmentText(a: Assessment, options: { full?: boolean } = {}):
  * overrides) shown as `\uXXXX`, so a case id cannot retitle or drive the terminal. Newlines stay.
  */
 export function visible(text: string): string {
-  return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

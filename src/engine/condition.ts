@@ -83,7 +83,12 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
 );
 
 /** Every fact a condition names, following named conditions through `named`. */
-export function factsOf(c: Condition, named: ReadonlyMap<string, Condition>, out = new Set<string>(), seen = new Set<string>()): Set<string> {
+export function factsOf(
+  c: Condition,
+  named: ReadonlyMap<string, Condition>,
+  out = new Set<string>(),
+  seen = new Set<string>(),
+): Set<string> {
   if ('fact' in c) out.add(c.fact);
   else if ('condition' in c) {
     if (!seen.has(c.condition)) {
@@ -127,7 +132,9 @@ export function resolveParameters(
       onUnknown(c.value.parameter);
       return c;
     }
-    return c.name === undefined ? { fact: c.fact, operator: c.operator, value: v } : { fact: c.fact, operator: c.operator, value: v, name: c.name };
+    return c.name === undefined
+      ? { fact: c.fact, operator: c.operator, value: v }
+      : { fact: c.fact, operator: c.operator, value: v, name: c.name };
   }
   if ('condition' in c) return c;
   const withName = <T extends object>(o: T): T => (c.name === undefined ? o : { ...o, name: c.name });

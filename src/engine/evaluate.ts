@@ -116,7 +116,17 @@ export class LeafBuffer {
     const out: DecidingLeaf[] = [];
     for (let i = 0; i < this.length; i++) {
       const t = this.tests[i] as LeafTest;
-      out.push({ leaf: { fact: t.fact, value: this.values[i], operator: t.operator, expected: t.expected, label: t.label, result: this.results[i] as Tri }, within: this.within[i] });
+      out.push({
+        leaf: {
+          fact: t.fact,
+          value: this.values[i],
+          operator: t.operator,
+          expected: t.expected,
+          label: t.label,
+          result: this.results[i] as Tri,
+        },
+        within: this.within[i],
+      });
     }
     return out;
   }

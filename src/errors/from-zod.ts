@@ -44,7 +44,8 @@ function receivedOf(i: ZodIssue): string {
   }
   if (i.code === 'invalid_type' && i.input === undefined) return 'nothing (missing)';
   if (i.code === 'too_small' && i.origin === 'number' && i.input === undefined) return 'a smaller number';
-  if (i.code === 'invalid_type' && typeof i.input === 'number' && !Number.isInteger(i.input) && i.expected === 'int') return String(i.input);
+  if (i.code === 'invalid_type' && typeof i.input === 'number' && !Number.isInteger(i.input) && i.expected === 'int')
+    return String(i.input);
   return describeValue(i.input);
 }
 

@@ -73,7 +73,12 @@ export function describeValue(v: unknown): string {
   if (Array.isArray(v)) return `an array of ${v.length}`;
   if (typeof v === 'object') {
     const keys = Object.keys(v as object);
-    return keys.length === 0 ? 'an empty object' : `an object with keys ${keys.slice(0, 5).map((k) => cut(k, 40)).join(', ')}${keys.length > 5 ? ', …' : ''}`;
+    return keys.length === 0
+      ? 'an empty object'
+      : `an object with keys ${keys
+          .slice(0, 5)
+          .map((k) => cut(k, 40))
+          .join(', ')}${keys.length > 5 ? ', …' : ''}`;
   }
   return typeof v;
 }
@@ -117,11 +122,19 @@ export class ValidationError extends Error {
  * @category Errors
  */
 export function isValidationError(e: unknown): e is ValidationError {
-  return e instanceof ValidationError || (e instanceof Error && e.name === 'ValidationError' && Array.isArray((e as { issues?: unknown }).issues));
+  return (
+    e instanceof ValidationError ||
+    (e instanceof Error && e.name === 'ValidationError' && Array.isArray((e as { issues?: unknown }).issues))
+  );
 }
 
 /** Builds an issue with its message. */
-export function makeIssue(code: ValidationIssueCode, path: readonly (string | number)[], expected: string, received: string): ValidationIssue {
+export function makeIssue(
+  code: ValidationIssueCode,
+  path: readonly (string | number)[],
+  expected: string,
+  received: string,
+): ValidationIssue {
   const at = formatPath(path);
   return { code, path, at, expected, received, message: `at ${at}: expected ${expected}, got ${received}` };
 }

@@ -90,7 +90,11 @@ function resolveRule(r: RuleFile, resolve: (c: Condition) => Condition): RuleFil
   const notes = (ns: RuleFile['notes']) => ns.map((n) => (n.when ? { ...n, when: resolve(n.when) } : n));
   return {
     ...r,
-    versions: r.versions.map((v) => ({ ...v, limbs: v.limbs.map((l) => ({ ...l, conditions: resolve(l.conditions) })), notes: notes(v.notes) })),
+    versions: r.versions.map((v) => ({
+      ...v,
+      limbs: v.limbs.map((l) => ({ ...l, conditions: resolve(l.conditions) })),
+      notes: notes(v.notes),
+    })),
     notes: notes(r.notes),
   };
 }
@@ -133,7 +137,9 @@ export function buildRuleSet(
     const parsed = check(NamedConditionFileSchema, s.data, s.path);
     const r = { data: deepFreeze({ ...parsed, conditions: resolve(s.path)(parsed.conditions) }) };
     if (conditions.has(r.data.name)) {
-      throw new ValidationError(`rule file ${s.path}`, [makeIssue('duplicate', ['name'], 'a condition name not used before', JSON.stringify(r.data.name))]);
+      throw new ValidationError(`rule file ${s.path}`, [
+        makeIssue('duplicate', ['name'], 'a condition name not used before', JSON.stringify(r.data.name)),
+      ]);
     }
     conditions.set(r.data.name, r.data);
     conditionPath.set(r.data.name, s.path);
@@ -144,7 +150,9 @@ export function buildRuleSet(
   for (const s of ruleSources) {
     const r = { data: deepFreeze(resolveRule(check(RuleFileSchema, s.data, s.path), resolve(s.path))) };
     if (rules.has(r.data.id)) {
-      throw new ValidationError(`rule file ${s.path}`, [makeIssue('duplicate', ['id'], 'a duty id not used by another rule file', JSON.stringify(r.data.id))]);
+      throw new ValidationError(`rule file ${s.path}`, [
+        makeIssue('duplicate', ['id'], 'a duty id not used by another rule file', JSON.stringify(r.data.id)),
+      ]);
     }
     rules.set(r.data.id, r.data);
     pathOf.set(r.data.id, s.path);
@@ -155,10 +163,15 @@ export function buildRuleSet(
   }));
   const crossCheck = (file: string, c: Condition) => {
     for (const ref of referencesOf(c)) {
-      if (!named.has(ref)) issues.push({ file, issue: makeIssue('unknown_condition', ['conditions'], 'a named condition defined in rules/conditions', JSON.stringify(ref)) });
+      if (!named.has(ref))
+        issues.push({
+          file,
+          issue: makeIssue('unknown_condition', ['conditions'], 'a named condition defined in rules/conditions', JSON.stringify(ref)),
+        });
     }
     for (const f of factsOf(c, named)) {
-      if (!knownFacts.has(f)) issues.push({ file, issue: makeIssue('unknown_fact', ['conditions'], 'a fact of the derived-facts schema', JSON.stringify(f)) });
+      if (!knownFacts.has(f))
+        issues.push({ file, issue: makeIssue('unknown_fact', ['conditions'], 'a fact of the derived-facts schema', JSON.stringify(f)) });
     }
   };
   for (const [id, r] of rules) conditionsOfRule(r).forEach((c) => crossCheck(pathOf.get(id) as string, c));
@@ -169,7 +182,10 @@ export function buildRuleSet(
   const visit = (name: string, trail: string[]) => {
     if (done.has(name)) return;
     if (visiting.has(name)) {
-      issues.push({ file: `${conditionPath.get(name) ?? 'rules/conditions'} (${name})`, issue: makeIssue('cycle', ['conditions'], 'named conditions without cycles', trail.concat(name).join(' -> ')) });
+      issues.push({
+        file: `${conditionPath.get(name) ?? 'rules/conditions'} (${name})`,
+        issue: makeIssue('cycle', ['conditions'], 'named conditions without cycles', trail.concat(name).join(' -> ')),
+      });
       return;
     }
     visiting.add(name);
@@ -181,11 +197,17 @@ export function buildRuleSet(
   for (const name of named.keys()) visit(name, []);
   const missing = DUTY_IDS.filter((d) => !rules.has(d));
   if (missing.length > 0 && ruleSources === RULE_SOURCES) {
-    issues.push({ file: 'rules/', issue: makeIssue('missing_duty', [], `a rule file for every duty id`, `none for ${missing.join(', ')}`) });
+    issues.push({
+      file: 'rules/',
+      issue: makeIssue('missing_duty', [], `a rule file for every duty id`, `none for ${missing.join(', ')}`),
+    });
   }
   if (issues.length > 0) {
     const first = issues[0] as { file: string };
-    throw new ValidationError(`rule file ${first.file}`, issues.map((i) => ({ ...i.issue, message: `${i.file}: ${i.issue.message}` })));
+    throw new ValidationError(
+      `rule file ${first.file}`,
+      issues.map((i) => ({ ...i.issue, message: `${i.file}: ${i.issue.message}` })),
+    );
   }
   return { rules, conditions, named };
 }

@@ -8,7 +8,12 @@ import type { RuleFile, RuleNote, RuleVersion } from './schema.js';
 /** A rule version compiled once: its limbs and its conditional notes. */
 export interface CompiledVersion {
   readonly version: RuleVersion;
-  readonly limbs: readonly { readonly id: string; readonly provision: string; readonly modality: 'must' | 'may'; readonly test: Compiled }[];
+  readonly limbs: readonly {
+    readonly id: string;
+    readonly provision: string;
+    readonly modality: 'must' | 'may';
+    readonly test: Compiled;
+  }[];
   readonly notes: readonly { readonly note: RuleNote; readonly test: Compiled | undefined }[];
 }
 
@@ -31,7 +36,8 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
   const cache = new Map<string, Compiled>();
   const rules = new Map<DutyId, CompiledRule>();
   for (const [id, rule] of ruleSet.rules) {
-    const notesOf = (ns: readonly RuleNote[]) => ns.map((note) => ({ note, test: note.when ? compile(note.when, ruleSet.named, cache) : undefined }));
+    const notesOf = (ns: readonly RuleNote[]) =>
+      ns.map((note) => ({ note, test: note.when ? compile(note.when, ruleSet.named, cache) : undefined }));
     const facts = new Set<string>();
     for (const v of rule.versions) for (const l of v.limbs) factsOf(l.conditions, ruleSet.named, facts);
     rules.set(id, {
@@ -39,7 +45,12 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       facts,
       versions: rule.versions.map((version) => ({
         version,
-        limbs: version.limbs.map((l) => ({ id: l.id, provision: l.provision, modality: l.modality, test: compile(l.conditions, ruleSet.named, cache) })),
+        limbs: version.limbs.map((l) => ({
+          id: l.id,
+          provision: l.provision,
+          modality: l.modality,
+          test: compile(l.conditions, ruleSet.named, cache),
+        })),
         notes: [...notesOf(version.notes), ...notesOf(rule.notes)],
       })),
     });
@@ -103,7 +114,6 @@ export function versionsInWindow(r: CompiledRule, from: string, to: string): Ver
 export function and3(a: Tri, b: Tri): Tri {
   return a === false || b === false ? false : a === true && b === true ? true : null;
 }
-
 
 /** The outcome of one rule version on one concern's facts: the deciding limb. */
 export interface LimbOutcome {

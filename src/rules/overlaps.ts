@@ -79,6 +79,11 @@ const GeneralNotesFileSchema = z
   .strict();
 
 /** The general interpretation notes (`rules/notes.json`) by id. */
-export const GENERAL_NOTES: ReadonlyMap<string, { readonly id: string; readonly text: string; readonly verification: z.output<typeof VerificationSchema> }> = new Map(
-  (notesJson as unknown as z.output<typeof GeneralNotesFileSchema>).notes.map((n) => [n.id, deepFreeze({ id: n.id, text: n.text, verification: n.verification })] as const),
+export const GENERAL_NOTES: ReadonlyMap<
+  string,
+  { readonly id: string; readonly text: string; readonly verification: z.output<typeof VerificationSchema> }
+> = new Map(
+  (notesJson as unknown as z.output<typeof GeneralNotesFileSchema>).notes.map(
+    (n) => [n.id, deepFreeze({ id: n.id, text: n.text, verification: n.verification })] as const,
+  ),
 );

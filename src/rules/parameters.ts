@@ -15,11 +15,25 @@ const RoleList = z
   .object({ description: z.string().min(1), source: z.url(), verification: Verification, roles: z.array(z.enum(REPORTER_ROLES)).min(1) })
   .strict();
 export const ReporterRolesSchema = z
-  .object({ s110Listed: RoleList, dvaFunctionaryPossible: RoleList, adultByRole: RoleList, policeOfficial: RoleList, legalPrivilege: RoleList, withoutDuties: RoleList })
+  .object({
+    s110Listed: RoleList,
+    dvaFunctionaryPossible: RoleList,
+    adultByRole: RoleList,
+    policeOfficial: RoleList,
+    legalPrivilege: RoleList,
+    withoutDuties: RoleList,
+  })
   .strict();
 
 const Mapping = <T extends readonly [string, ...string[]]>(values: T) =>
-  z.object({ description: z.string().min(1), source: z.url(), verification: Verification, values: z.record(z.enum(RELATIONSHIPS), z.enum(values)) }).strict();
+  z
+    .object({
+      description: z.string().min(1),
+      source: z.url(),
+      verification: Verification,
+      values: z.record(z.enum(RELATIONSHIPS), z.enum(values)),
+    })
+    .strict();
 const YesNoUnknown = ['yes', 'no', 'unknown'] as const;
 export const RelationshipsSchema = z
   .object({
@@ -33,12 +47,22 @@ export const RelationshipsSchema = z
   .strict();
 
 const ConductRow = z
-  .object({ sexualContact: z.enum(YesNoUnknown), sexualNonContact: z.enum(YesNoUnknown), sexualExploitation: z.enum(YesNoUnknown), imagery: z.enum(YesNoUnknown), physicalInjury: z.enum(YesNoUnknown) })
+  .object({
+    sexualContact: z.enum(YesNoUnknown),
+    sexualNonContact: z.enum(YesNoUnknown),
+    sexualExploitation: z.enum(YesNoUnknown),
+    imagery: z.enum(YesNoUnknown),
+    physicalInjury: z.enum(YesNoUnknown),
+  })
   .strict();
-const HarmList = z.object({ description: z.string().min(1), source: z.url(), verification: Verification, harms: z.array(z.enum(HARMS)).min(1) }).strict();
+const HarmList = z
+  .object({ description: z.string().min(1), source: z.url(), verification: Verification, harms: z.array(z.enum(HARMS)).min(1) })
+  .strict();
 export const HarmsSchema = z
   .object({
-    conduct: z.object({ description: z.string().min(1), source: z.url(), verification: Verification, values: z.record(z.enum(HARMS), ConductRow) }).strict(),
+    conduct: z
+      .object({ description: z.string().min(1), source: z.url(), verification: Verification, values: z.record(z.enum(HARMS), ConductRow) })
+      .strict(),
     domesticViolenceForms: HarmList,
     notPhysicalAbuse: HarmList,
   })
@@ -46,7 +70,12 @@ export const HarmsSchema = z
 
 /** A dated parameter, the OpenFisca way: its value from each date on, with a reference. */
 const DatedNumber = z
-  .object({ description: z.string().min(1), reference: z.url(), verification: Verification, values: z.record(IsoDate, z.number().int().min(0)) })
+  .object({
+    description: z.string().min(1),
+    reference: z.url(),
+    verification: Verification,
+    values: z.record(IsoDate, z.number().int().min(0)),
+  })
   .strict()
   .refine((p) => Object.keys(p.values).length > 0, { message: 'at least one dated value' });
 export const AgesSchema = z.record(z.string().regex(/^[a-zA-Z]+$/), DatedNumber);
@@ -54,7 +83,12 @@ export const AgesSchema = z.record(z.string().regex(/^[a-zA-Z]+$/), DatedNumber)
 export const DisabilitiesSchema = z
   .object({
     capacityQuestioned: z
-      .object({ description: z.string().min(1), source: z.url(), verification: Verification, disabilities: z.array(z.enum(DISABILITIES)).min(1) })
+      .object({
+        description: z.string().min(1),
+        source: z.url(),
+        verification: Verification,
+        disabilities: z.array(z.enum(DISABILITIES)).min(1),
+      })
       .strict(),
   })
   .strict();
@@ -63,7 +97,15 @@ export const PresumptionsSchema = z
   .object({
     description: z.string().min(1),
     presumptions: z.array(
-      z.object({ id: z.string().regex(/^[a-z0-9-]+$/), facts: z.array(z.string().min(1)).min(1), text: z.string().min(1), basis: z.string().min(1), withinDays: z.number().int().positive().optional() }).strict(),
+      z
+        .object({
+          id: z.string().regex(/^[a-z0-9-]+$/),
+          facts: z.array(z.string().min(1)).min(1),
+          text: z.string().min(1),
+          basis: z.string().min(1),
+          withinDays: z.number().int().positive().optional(),
+        })
+        .strict(),
     ),
   })
   .strict();

@@ -62,7 +62,9 @@ const VersionSchema = z
       .object({
         from: IsoDate.nullable(),
         to: IsoDate.nullable(),
-        inForceBy: IsoDate.optional().meta({ description: 'Where the commencement (from: null) is not verified: the date by which it was in force at the latest.' }),
+        inForceBy: IsoDate.optional().meta({
+          description: 'Where the commencement (from: null) is not verified: the date by which it was in force at the latest.',
+        }),
       })
       .strict(),
     amendedBy: z.string().min(1).optional(),
@@ -134,12 +136,22 @@ export const RuleFileSchema = z
     // In-force windows of the versions run in order and neither overlap nor leave gaps.
     r.versions.forEach((v, i) => {
       if (v.inForce.from && v.inForce.to && v.inForce.to < v.inForce.from) {
-        ctx.addIssue({ code: 'custom', path: ['versions', i, 'inForce'], message: 'an in-force window whose end is not before its start', input: v.inForce });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['versions', i, 'inForce'],
+          message: 'an in-force window whose end is not before its start',
+          input: v.inForce,
+        });
       }
       const next = r.versions[i + 1];
       if (next) {
         if (!v.inForce.to || !next.inForce.from) {
-          ctx.addIssue({ code: 'custom', path: ['versions', i, 'inForce', 'to'], message: 'an end date where a later version follows', input: v.inForce.to });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['versions', i, 'inForce', 'to'],
+            message: 'an end date where a later version follows',
+            input: v.inForce.to,
+          });
         } else {
           const d = new Date(v.inForce.to + 'T00:00:00Z');
           d.setUTCDate(d.getUTCDate() + 1);
@@ -169,9 +181,7 @@ export const NamedConditionFileSchema = z
   .object({
     name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
     description: z.string().min(1),
-    sources: z
-      .array(z.object({ cite: z.string().min(1), url: z.url().optional(), verification: VerificationSchema }).strict())
-      .min(1),
+    sources: z.array(z.object({ cite: z.string().min(1), url: z.url().optional(), verification: VerificationSchema }).strict()).min(1),
     conditions: ConditionSchema,
   })
   .strict();

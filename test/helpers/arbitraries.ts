@@ -138,7 +138,14 @@ export const caseArb: fc.Arbitrary<JsonCase> = fc
         immediateDanger: k.immediateDanger,
       });
     });
-    const reporter = strip({ role: r.reporter.role, ...ageFields(r.reporter.age), inCourseOfDuties: r.reporter.inCourseOfDuties, stillKnows: r.reporter.stillKnows, knowledgeDate: kd, dvaFunctionary: r.reporter.dvaFunctionary });
+    const reporter = strip({
+      role: r.reporter.role,
+      ...ageFields(r.reporter.age),
+      inCourseOfDuties: r.reporter.inCourseOfDuties,
+      stillKnows: r.reporter.stillKnows,
+      knowledgeDate: kd,
+      dvaFunctionary: r.reporter.dvaFunctionary,
+    });
     return { assessmentDate: A, reporter, people, concerns };
   });
 
@@ -170,7 +177,9 @@ export function complete(c: JsonCase, pick: Pick): JsonCase {
   const A = x.assessmentDate;
   const kd = (x.reporter.knowledgeDate as string | undefined) ?? A;
   const exactDob = (o: Record<string, unknown>) => {
-    const w = birthWindow(o as { dateOfBirth?: string; ageYears?: number; ageRange?: { min: number; max: number } }, A) ?? birthWindow({ ageRange: { min: 0, max: 95 } }, A);
+    const w =
+      birthWindow(o as { dateOfBirth?: string; ageYears?: number; ageRange?: { min: number; max: number } }, A) ??
+      birthWindow({ ageRange: { min: 0, max: 95 } }, A);
     if (!w) return;
     const span = daysBetween(w.latest, w.earliest);
     o.dateOfBirth = addDays(w.earliest, pick.int(0, span));
@@ -184,7 +193,8 @@ export function complete(c: JsonCase, pick: Pick): JsonCase {
   // Only what the case leaves unknown: functionary status is unknown only for the roles that may be functionaries.
   if (FUNCTIONARY_POSSIBLE_SET.has(r.role as string)) r.dvaFunctionary ??= pick.bool();
   // A role only adults hold: the completion keeps the reporter an adult on the knowledge date.
-  if (r.dateOfBirth === undefined && r.ageYears === undefined && r.ageRange === undefined && ADULT_ROLE_SET.has(r.role as string)) r.ageRange = { min: 21, max: 90 };
+  if (r.dateOfBirth === undefined && r.ageYears === undefined && r.ageRange === undefined && ADULT_ROLE_SET.has(r.role as string))
+    r.ageRange = { min: 21, max: 90 };
   exactDob(r);
   for (const p of x.people) {
     exactDob(p);

@@ -15,12 +15,18 @@ import { zoneTrapCases } from './zone-cases.js';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const cases: { name: string; input: unknown }[] = [];
 const fx = path.join(ROOT, 'fixtures');
-for (const f of fs.readdirSync(fx).filter((x) => x.endsWith('.json')).sort()) {
+for (const f of fs
+  .readdirSync(fx)
+  .filter((x) => x.endsWith('.json'))
+  .sort()) {
   const list = JSON.parse(fs.readFileSync(path.join(fx, f), 'utf8')) as { name: string; case: unknown }[];
   for (const s of list) cases.push({ name: `${f}: ${s.name}`, input: s.case });
 }
 const ex = path.join(ROOT, 'examples');
-for (const f of fs.readdirSync(ex).filter((x) => x.endsWith('.json')).sort()) {
+for (const f of fs
+  .readdirSync(ex)
+  .filter((x) => x.endsWith('.json'))
+  .sort()) {
   cases.push({ name: `examples/${f}`, input: JSON.parse(fs.readFileSync(path.join(ex, f), 'utf8')) as unknown });
 }
 for (const c of zoneTrapCases()) cases.push({ name: `zone trap: ${c.name}`, input: c.input });
@@ -29,7 +35,9 @@ for (const c of zoneTrapCases()) cases.push({ name: `zone trap: ${c.name}`, inpu
 const results = cases.map((c) => {
   const r = safeAssess(c.input, { today: '2026-11-28' });
   const full = JSON.stringify(r.success ? r.data : { error: r.error.issues });
-  const summary = r.success ? r.data.duties.map((d) => `${d.duty}/${d.person}=${d.status}`).join(' ') : `invalid: ${r.error.issues.map((i) => i.path.join('.')).join(' ')}`;
+  const summary = r.success
+    ? r.data.duties.map((d) => `${d.duty}/${d.person}=${d.status}`).join(' ')
+    : `invalid: ${r.error.issues.map((i) => i.path.join('.')).join(' ')}`;
   return { name: c.name, sha256: createHash('sha256').update(full).digest('hex'), summary };
 });
 process.stdout.write(`${JSON.stringify({ tz: process.env.TZ, zone: Intl.DateTimeFormat().resolvedOptions().timeZone, results })}\n`);

@@ -28,7 +28,8 @@ export type ChromiumChoice = { source: 'CHROMIUM_PATH' | 'system'; path: string 
 export function chooseChromium(env: Readonly<Record<string, string | undefined>>, exists: (p: string) => boolean): ChromiumChoice {
   const fromEnv = env['CHROMIUM_PATH'];
   if (fromEnv !== undefined && fromEnv !== '') {
-    if (!exists(fromEnv)) throw new Error(`CHROMIUM_PATH is set to "${fromEnv}", but there is no file there. Unset it to use ${BUNDLED_PACKAGE}.`);
+    if (!exists(fromEnv))
+      throw new Error(`CHROMIUM_PATH is set to "${fromEnv}", but there is no file there. Unset it to use ${BUNDLED_PACKAGE}.`);
     return { source: 'CHROMIUM_PATH', path: fromEnv };
   }
   if (exists(SYSTEM_CHROMIUM)) return { source: 'system', path: SYSTEM_CHROMIUM };
@@ -67,7 +68,9 @@ async function unpackBundled(): Promise<string> {
   try {
     entry = require.resolve(BUNDLED_PACKAGE);
   } catch {
-    throw new Error(`No Chromium: CHROMIUM_PATH is not set, ${SYSTEM_CHROMIUM} does not exist, and ${BUNDLED_PACKAGE} is not installed (run npm ci).`);
+    throw new Error(
+      `No Chromium: CHROMIUM_PATH is not set, ${SYSTEM_CHROMIUM} does not exist, and ${BUNDLED_PACKAGE} is not installed (run npm ci).`,
+    );
   }
   // entry is <package>/build/cjs/index.cjs
   const pkgDir = path.resolve(path.dirname(entry), '..', '..');
@@ -83,7 +86,8 @@ async function unpackBundled(): Promise<string> {
       env: { ...process.env, TMPDIR: staging, TMP: staging, TEMP: staging },
       maxBuffer: 1024 * 1024,
     });
-    if (stdout !== path.join(staging, 'chromium')) throw new Error(`${BUNDLED_PACKAGE} unpacked to "${stdout}", expected ${staging}/chromium`);
+    if (stdout !== path.join(staging, 'chromium'))
+      throw new Error(`${BUNDLED_PACKAGE} unpacked to "${stdout}", expected ${staging}/chromium`);
     // Bundled fonts (Open Sans) after the system's, so pages render text on a machine with no fonts.
     fs.writeFileSync(
       path.join(staging, 'fonts.conf'),
@@ -102,7 +106,8 @@ async function unpackBundled(): Promise<string> {
       fs.renameSync(staging, dir);
     } catch (e) {
       // Another run put it in place first: use theirs.
-      if (!fs.existsSync(path.join(dir, 'chromium'))) throw new Error(`Could not move the unpacked Chromium to ${dir} (remove that folder and retry): ${String(e)}`);
+      if (!fs.existsSync(path.join(dir, 'chromium')))
+        throw new Error(`Could not move the unpacked Chromium to ${dir} (remove that folder and retry): ${String(e)}`);
     }
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });

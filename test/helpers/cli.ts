@@ -19,7 +19,11 @@ export class Sink extends Writable {
 }
 
 /** Runs `za-duties` in-process with `stdin` as input (a string, Buffer or stream). */
-export async function runCli(argv: string[], stdin: string | Buffer | Readable = '', options: { stdinIsTTY?: boolean } = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function runCli(
+  argv: string[],
+  stdin: string | Buffer | Readable = '',
+  options: { stdinIsTTY?: boolean } = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const input = typeof stdin === 'string' || Buffer.isBuffer(stdin) ? Readable.from([Buffer.from(stdin)]) : stdin;
   Object.assign(input, { isTTY: options.stdinIsTTY ?? false });
   const stdout = new Sink();
@@ -36,7 +40,11 @@ export function requireBuiltCli(): void {
 }
 
 /** Runs the built CLI as a child process. */
-export function spawnCli(argv: string[], stdin?: string, cwd = ROOT): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
+export function spawnCli(
+  argv: string[],
+  stdin?: string,
+  cwd = ROOT,
+): Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [CLI, ...argv], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     const out: Buffer[] = [];
@@ -44,7 +52,9 @@ export function spawnCli(argv: string[], stdin?: string, cwd = ROOT): Promise<{ 
     child.stdout.on('data', (c: Buffer) => out.push(c));
     child.stderr.on('data', (c: Buffer) => err.push(c));
     child.on('error', reject);
-    child.on('close', (code, signal) => resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+    child.on('close', (code, signal) =>
+      resolve({ code, signal, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+    );
     if (stdin !== undefined) child.stdin.end(stdin);
     else child.stdin.end();
   });

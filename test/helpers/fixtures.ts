@@ -34,7 +34,10 @@ export const ScenarioSchema = z
           )
           .optional(),
         overlaps: z.array(z.object({ id: z.string(), person: z.string(), status: Status }).strict()).optional(),
-        guidance: z.object({ includes: z.array(z.string()).optional(), excludes: z.array(z.string()).optional() }).strict().optional(),
+        guidance: z
+          .object({ includes: z.array(z.string()).optional(), excludes: z.array(z.string()).optional() })
+          .strict()
+          .optional(),
         questionsFirst: z.string().optional(),
         error: z.object({ path: z.string() }).strict().optional(),
       })
@@ -47,7 +50,10 @@ export type Scenario = z.infer<typeof ScenarioSchema>;
 export function loadScenarios(): { file: string; scenario: Scenario }[] {
   const dir = path.join(ROOT, 'fixtures');
   const out: { file: string; scenario: Scenario }[] = [];
-  for (const f of fs.readdirSync(dir).filter((f) => f.endsWith('.json')).sort()) {
+  for (const f of fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort()) {
     const data = JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')) as unknown;
     const list = z.array(ScenarioSchema).parse(data);
     for (const scenario of list) out.push({ file: f, scenario });

@@ -11,15 +11,28 @@ import { jsonSchema } from '../../src/cli/schemas.js';
  */
 
 type Json = Record<string, unknown>;
-interface MediaType { schema: Json }
-interface Response { description: string; headers?: Record<string, { $ref: string }>; content?: Record<string, MediaType> }
-interface Operation { responses: Record<string, Response> }
-interface Doc { paths: Record<string, Record<string, Operation>>; components: { schemas: Json; headers: Record<string, { schema: Json }> } }
+interface MediaType {
+  schema: Json;
+}
+interface Response {
+  description: string;
+  headers?: Record<string, { $ref: string }>;
+  content?: Record<string, MediaType>;
+}
+interface Operation {
+  responses: Record<string, Response>;
+}
+interface Doc {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Json; headers: Record<string, { schema: Json }> };
+}
 
 const doc = jsonSchema('openapi') as unknown as Doc;
 const DOC_ID = 'https://za-reporting-duties.test/openapi.json';
 // ajv-formats is CommonJS: its default export comes through as the module object under ESM.
-const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (ajv: Ajv2020) => void;
+const addFormats = ((addFormatsModule as unknown as { default?: typeof addFormatsModule }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv2020,
+) => void;
 const ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
 addFormats(ajv);
 ajv.addSchema({ $id: DOC_ID, ...(doc as unknown as Json) });
@@ -41,7 +54,8 @@ function validatorAt(parts: string[]): ValidateFunction {
 for (const [template, ops] of Object.entries(doc.paths)) {
   for (const [method, op] of Object.entries(ops)) {
     for (const [status, r] of Object.entries(op.responses)) {
-      for (const type of Object.keys(r.content ?? {})) validatorAt(['paths', template, method, 'responses', status, 'content', type, 'schema']);
+      for (const type of Object.keys(r.content ?? {}))
+        validatorAt(['paths', template, method, 'responses', status, 'content', type, 'schema']);
     }
   }
 }
@@ -79,11 +93,16 @@ export function answerProblems(a: Answer): string[] {
   if (op) {
     response = op.responses[String(a.status)];
     where = ['paths', template as string, method, 'responses', String(a.status)];
-    if (!response) problems.push(`${a.method} ${a.path}: status ${a.status} is not documented (documented: ${Object.keys(op.responses).join(', ')})`);
+    if (!response)
+      problems.push(`${a.method} ${a.path}: status ${a.status} is not documented (documented: ${Object.keys(op.responses).join(', ')})`);
   } else {
     if (a.status < 400) problems.push(`${a.method} ${a.path}: ${a.status} for a path or method that is not documented`);
     where = ['components', 'schemas', 'ErrorBody'];
-    response = { description: '', headers: doc.paths['/healthz']?.get?.responses['200']?.headers as Response['headers'], content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
+    response = {
+      description: '',
+      headers: doc.paths['/healthz']?.get?.responses['200']?.headers as Response['headers'],
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+    };
   }
   if (!response) return problems;
   for (const [name, h] of Object.entries(response.headers ?? {})) {
@@ -97,10 +116,15 @@ export function answerProblems(a: Answer): string[] {
     if (!v(value)) problems.push(`${a.method} ${a.path} ${a.status}: header ${name}: ${ajv.errorsText(v.errors)}`);
   }
   if (a.method.toUpperCase() === 'HEAD' || !response.content) return problems;
-  const type = String(a.headers['content-type'] ?? '').split(';')[0]?.trim() ?? '';
+  const type =
+    String(a.headers['content-type'] ?? '')
+      .split(';')[0]
+      ?.trim() ?? '';
   const media = response.content[type];
   if (!media) {
-    problems.push(`${a.method} ${a.path} ${a.status}: content-type ${type || 'none'} is not documented (${Object.keys(response.content).join(', ')})`);
+    problems.push(
+      `${a.method} ${a.path} ${a.status}: content-type ${type || 'none'} is not documented (${Object.keys(response.content).join(', ')})`,
+    );
     return problems;
   }
   let body: unknown;
@@ -111,7 +135,10 @@ export function answerProblems(a: Answer): string[] {
     return problems;
   }
   const v = op ? validatorAt([...where, 'content', type, 'schema']) : validatorAt(where);
-  if (!v(body)) problems.push(`${a.method} ${a.path} ${a.status}: the body does not fit: ${ajv.errorsText(v.errors, { separator: '; ' }).slice(0, 2000)}`);
+  if (!v(body))
+    problems.push(
+      `${a.method} ${a.path} ${a.status}: the body does not fit: ${ajv.errorsText(v.errors, { separator: '; ' }).slice(0, 2000)}`,
+    );
   return problems;
 }
 

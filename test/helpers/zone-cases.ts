@@ -43,7 +43,18 @@ export function zoneTrapCases(): { name: string; input: Record<string, unknown> 
             { id: 'learner', dateOfBirth: day, sex: 'female', disability: 'none' },
             { id: 'father', ageYears: 50, sex: 'male' },
           ],
-          concerns: [{ id: 'c1', victim: 'learner', harm: 'physical_abuse', allegedBy: 'father', relationship: 'parent', basis: 'knowledge', incidentDate: on, physicalInjury: true }],
+          concerns: [
+            {
+              id: 'c1',
+              victim: 'learner',
+              harm: 'physical_abuse',
+              allegedBy: 'father',
+              relationship: 'parent',
+              basis: 'knowledge',
+              incidentDate: on,
+              physicalInjury: true,
+            },
+          ],
         },
       });
     }
@@ -58,7 +69,18 @@ export function zoneTrapCases(): { name: string; input: Record<string, unknown> 
             { id: 'learner', ageYears: 17, sex: 'female', disability: 'none' },
             { id: 'father', ageYears: 50, sex: 'male' },
           ],
-          concerns: [{ id: 'c1', victim: 'learner', harm: 'physical_abuse', allegedBy: 'father', relationship: 'parent', basis: 'knowledge', incidentDate: shiftDays(ref, -400), physicalInjury: true }],
+          concerns: [
+            {
+              id: 'c1',
+              victim: 'learner',
+              harm: 'physical_abuse',
+              allegedBy: 'father',
+              relationship: 'parent',
+              basis: 'knowledge',
+              incidentDate: shiftDays(ref, -400),
+              physicalInjury: true,
+            },
+          ],
         },
       });
     }
@@ -81,7 +103,19 @@ export function zoneTrapCases(): { name: string; input: Record<string, unknown> 
             { id: 'teen-a', dateOfBirth: a, sex: 'female', disability: 'none', mentalDisabilityAffectingConsent: false },
             { id: 'teen-b', dateOfBirth: b, sex: 'male', disability: 'none', mentalDisabilityAffectingConsent: false },
           ],
-          concerns: [{ id: 'c1', victim: 'teen-a', harm: 'sexual_abuse', allegedBy: 'teen-b', relationship: 'dating', basis: 'knowledge', incidentDate: incident, consensual: true, physicalInjury: false }],
+          concerns: [
+            {
+              id: 'c1',
+              victim: 'teen-a',
+              harm: 'sexual_abuse',
+              allegedBy: 'teen-b',
+              relationship: 'dating',
+              basis: 'knowledge',
+              incidentDate: incident,
+              consensual: true,
+              physicalInjury: false,
+            },
+          ],
         },
       });
     }
@@ -97,7 +131,19 @@ export function zoneTrapCases(): { name: string; input: Record<string, unknown> 
             { id: 'child-a', ageYears: 9 },
             { id: 'father', ageYears: 39, sex: 'male' },
           ],
-          concerns: [{ id: 'c1', victim: 'child-a', harm: 'physical_abuse', allegedBy: 'father', relationship: 'parent', basis: 'reasonable_suspicion', incidentDate: shiftDays(day, -4), physicalInjury: true, receivedAsReport: false }],
+          concerns: [
+            {
+              id: 'c1',
+              victim: 'child-a',
+              harm: 'physical_abuse',
+              allegedBy: 'father',
+              relationship: 'parent',
+              basis: 'reasonable_suspicion',
+              incidentDate: shiftDays(day, -4),
+              physicalInjury: true,
+              receivedAsReport: false,
+            },
+          ],
         },
       });
     }
