@@ -188,7 +188,8 @@ export function complete(c: JsonCase, pick: Pick): JsonCase {
   };
   const r = x.reporter;
   r.role ??= pick.of(REPORTER_ROLES);
-  r.inCourseOfDuties ??= pick.bool();
+  // A role with no duties settles "in the course of duties" as no: only other roles leave it open.
+  if (!CLASSIFICATIONS.withoutDuties.has(r.role as string)) r.inCourseOfDuties ??= pick.bool();
   r.stillKnows ??= pick.bool();
   // Only what the case leaves unknown: functionary status is unknown only for the roles that may be functionaries.
   if (FUNCTIONARY_POSSIBLE_SET.has(r.role as string)) r.dvaFunctionary ??= pick.bool();
