@@ -371,7 +371,10 @@ function decide(compiled: CompiledRule, concerns: readonly ConcernFacts[], deriv
   if (!concerns.some((cf) => cf.presumed.length > 0)) return { windows, status, deciding };
   // A presumption this rule never reads cannot change its status: only the presumed facts differ
   // between the two sets of facts (knowledgeContinues is read only for a version that binds later).
-  const later = windows.some((w) => w.mode !== 'at-knowledge');
+  // Continuing knowledge is read for a version that binds later, and for an ongoing act looked at on the assessment date.
+  const later =
+    windows.some((w) => w.mode !== 'at-knowledge') ||
+    (derived.dates.assessmentDate > derived.dates.knowledgeDate && concerns.some((cf) => cf.ongoing));
   const reads = (u: PresumptionUse) => compiled.facts.has(u.fact) || (later && u.fact === 'knowledgeContinues');
   if (!concerns.some((cf) => cf.presumed.some(reads))) return { windows, status, deciding };
   const strict = statusOf(concerns.map((cf) => bestVersion(windows, cf, cf.strictFacts, datedOf(cf, true, derived.dates))));
