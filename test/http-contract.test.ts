@@ -8,7 +8,8 @@ import { openApiDocument } from '../src/cli/openapi.js';
 import { jsonSchema } from '../src/cli/schemas.js';
 import { startServer, type RunningServer } from '../src/cli/serve.js';
 import { decisionRecord, dutyCatalogue, safeAssess, safeValidateCase } from '../src/index.js';
-import { answerProblems, answersChecked, checkKeptAnswers, keepAnswer } from './helpers/openapi-check.js';
+import { answerProblems, answersChecked, checkKeptAnswers } from './helpers/openapi-check.js';
+import { httpRequest, type Reply } from './helpers/http.js';
 import { loadScenarios, ROOT } from './helpers/fixtures.js';
 import pkg from '../package.json';
 
@@ -28,34 +29,9 @@ afterAll(async () => {
 });
 afterEach(() => checkKeptAnswers());
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-  json: () => Record<string, unknown>;
-}
-
 function request(method: string, urlPath: string, body?: string, port = srv.port): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const headers = body === undefined ? {} : { 'content-type': 'application/json' };
-    const req = http.request({ host: '127.0.0.1', port, method, path: urlPath, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const reply = {
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          body: text,
-          json: () => JSON.parse(text) as Record<string, unknown>,
-        };
-        keepAnswer({ method, path: urlPath.replace(/^\/duties\//, '/'), ...reply });
-        resolve(reply);
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  const headers: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+  return httpRequest({ port, method, path: urlPath, body, headers, documentedPath: urlPath.replace(/^\/duties\//, '/') });
 }
 const post = (urlPath: string, value: unknown) => request('POST', urlPath, JSON.stringify(value));
 

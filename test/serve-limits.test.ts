@@ -5,7 +5,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer, type ServeOptions } from '../src/cli/serve.js';
 import { ROOT } from './helpers/fixtures.js';
-import { checkKeptAnswers, expectRawDocumented, keepAnswer } from './helpers/openapi-check.js';
+import { checkKeptAnswers, expectRawDocumented } from './helpers/openapi-check.js';
+import { httpRequest } from './helpers/http.js';
+
+interface Reply {
+  status: number;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
 
 // The server's limits: idle sockets, clients that do not read, a burst beyond the concurrency cap,
 // answers too large, Host and Expect. All on 127.0.0.1, bounded in count; no timing assertions:
@@ -47,12 +54,6 @@ afterEach(async () => {
   servers = [];
 });
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-}
-
 function request(
   srv: RunningServer,
   method: string,
@@ -60,20 +61,7 @@ function request(
   body?: string | Buffer,
   headers: Record<string, string> = {},
 ): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: srv.port, method, path: urlPath, headers, agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const reply = { status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') };
-        // Every answer in these tests must fit the OpenAPI description (checked after each test).
-        keepAnswer({ method, path: urlPath, ...reply });
-        resolve(reply);
-      });
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  return httpRequest({ port: srv.port, method, path: urlPath, body, headers });
 }
 const post = (srv: RunningServer, urlPath: string, body: string | Buffer) =>
   request(srv, 'POST', urlPath, body, { 'content-type': 'application/json' });

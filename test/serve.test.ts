@@ -11,7 +11,8 @@ import { startServer, type RunningServer } from '../src/cli/serve.js';
 import { AssessmentSchema, ComplianceCheckSchema, DUTY_IDS } from '../src/index.js';
 import { CLI, requireBuiltCli } from './helpers/cli.js';
 import { ROOT } from './helpers/fixtures.js';
-import { checkKeptAnswers, expectDocumented, expectRawDocumented, keepAnswer } from './helpers/openapi-check.js';
+import { checkKeptAnswers, expectDocumented, expectRawDocumented } from './helpers/openapi-check.js';
+import { httpRequest, type Reply } from './helpers/http.js';
 
 // The HTTP server, in-process on random loopback ports. No timing assertions: timeouts are
 // exercised with short limits and the tests wait for the server's answer.
@@ -38,13 +39,6 @@ afterAll(async () => {
 });
 afterEach(() => checkKeptAnswers());
 
-interface Reply {
-  status: number;
-  headers: http.IncomingHttpHeaders;
-  body: string;
-  json: () => Record<string, unknown>;
-}
-
 /** One request with node:http (full control of headers and body). */
 function request(
   method: string,
@@ -53,27 +47,7 @@ function request(
   headers: Record<string, string> = {},
   agent?: http.Agent,
 ): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port: srv.port, method, path: urlPath, headers, agent: agent ?? false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const text = Buffer.concat(chunks).toString('utf8');
-        const reply = {
-          status: res.statusCode ?? 0,
-          headers: res.headers,
-          body: text,
-          json: () => JSON.parse(text) as Record<string, unknown>,
-        };
-        // Every answer in these tests must fit the OpenAPI description (checked after each test).
-        keepAnswer({ method, path: urlPath, ...reply });
-        resolve(reply);
-      });
-    });
-    req.on('error', reject);
-    if (body !== undefined) req.end(body);
-    else req.end();
-  });
+  return httpRequest({ port: srv.port, method, path: urlPath, body, headers, agent });
 }
 
 const postJson = (urlPath: string, value: unknown, agent?: http.Agent) =>
