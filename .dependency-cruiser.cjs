@@ -9,18 +9,20 @@
  *   rules/                     rule files, parameters, the bundled and compiled rule set, in-force selection
  *   engine/                    the condition format and the three-valued evaluator
  *   case/                      input schema, vocabulary, neutral derived facts, plain-date arithmetic
- *   errors/                    the library's error type (the ground floor: any folder may use it)
+ *   errors/                    the library's error type (any folder may use it)
+ *   messages/                  message references and their rendering, the code's English templates (the ground floor)
  *
  * `npm test` runs it (`npm run lint:deps`); there is no exception list.
  */
 const below = {
-  errors: ['errors'],
-  case: ['errors', 'case'],
-  engine: ['errors', 'case', 'engine'],
-  rules: ['errors', 'case', 'engine', 'rules'],
-  assessment: ['errors', 'case', 'engine', 'rules', 'assessment'],
-  check: ['errors', 'case', 'engine', 'rules', 'assessment', 'check'],
-  interop: ['errors', 'case', 'engine', 'rules', 'assessment', 'check', 'interop'],
+  messages: ['messages'],
+  errors: ['messages', 'errors'],
+  case: ['messages', 'errors', 'case'],
+  engine: ['messages', 'errors', 'case', 'engine'],
+  rules: ['messages', 'errors', 'case', 'engine', 'rules'],
+  assessment: ['messages', 'errors', 'case', 'engine', 'rules', 'assessment'],
+  check: ['messages', 'errors', 'case', 'engine', 'rules', 'assessment', 'check'],
+  interop: ['messages', 'errors', 'case', 'engine', 'rules', 'assessment', 'check', 'interop'],
 };
 
 const layerRules = Object.entries(below).map(([layer, allowed]) => ({
@@ -50,10 +52,10 @@ module.exports = {
     },
     {
       name: 'cli-public-only',
-      comment: 'The CLI and server use only the public entry points (src/*.ts) and the error type.',
+      comment: 'The CLI and server use only the public entry points (src/*.ts), the error type and the messages.',
       severity: 'error',
       from: { path: '^src/cli/' },
-      to: { path: '^src/', pathNot: '^src/(cli/|errors/|[^/]+\\.ts$)' },
+      to: { path: '^src/', pathNot: '^src/(cli/|errors/|messages/|[^/]+\\.ts$)' },
     },
   ],
   options: {

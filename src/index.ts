@@ -34,6 +34,8 @@
  * @packageDocumentation
  */
 export { assess, safeAssess, explain } from './assessment/assess.js';
+export { englishMessages } from './assessment/messages.js';
+export { formatMessage } from './messages/message.js';
 export { safeValidateCase } from './validate.js';
 export { nextQuestions, applyAnswer } from './assessment/interview.js';
 export { CaseInputSchema } from './case/schema.js';
@@ -49,6 +51,8 @@ export { ComplianceCheckSchema } from './check/types.js';
 
 export type { AssessOptions, DecisionsOptions, Detail, ExplainedOptions, SafeAssessResult } from './assessment/assess.js';
 export type { SafeValidateResult } from './validate.js';
+export type { MessageRef, MessageParam, MessageCatalogue } from './messages/message.js';
+export type { Messages } from './assessment/localize.js';
 export type {
   CaseDraft,
   AnswerOption,

@@ -172,7 +172,12 @@ describe('POST /validate', () => {
       'people[1].id',
       'people[2].caregiverOf[0]',
     ]);
-    expect(error.issues.every((i) => i.code === 'custom')).toBe(true);
+    expect(error.issues.map((i) => [i.at, i.code]).sort()).toEqual([
+      ['concerns[0].allegedBy', 'unknown_person_id'],
+      ['concerns[0].victim', 'unknown_person_id'],
+      ['people[1].id', 'duplicate_id'],
+      ['people[2].caregiverOf[0]', 'unknown_person_id'],
+    ]);
     // Once the ids are right, the dates and ages: knowledge after the assessment, a birth after it, ages that disagree.
     const dated = await post('/validate', {
       ...bad,
@@ -185,8 +190,8 @@ describe('POST /validate', () => {
     const issues = (dated.json().error as { issues: { at: string; code: string }[] }).issues;
     expect(issues.map((i) => [i.at, i.code]).sort()).toEqual([
       ['people[0].ageYears', 'conflicting_facts'],
-      ['people[1].dateOfBirth', 'custom'],
-      ['reporter.knowledgeDate', 'custom'],
+      ['people[1].dateOfBirth', 'born_after_assessment_date'],
+      ['reporter.knowledgeDate', 'after_assessment_date'],
     ]);
   });
 

@@ -75,7 +75,8 @@ describe('closed unions in the output', () => {
     expectTypeOf<'reporterIsFunctionary'>().toExtend<FactName>();
     expectTypeOf<'reporterIsFunctionry'>().not.toExtend<FactName>();
     expectTypeOf<ValidationIssue['code']>().toEqualTypeOf<ValidationIssueCode>();
-    expectTypeOf<'custom'>().toExtend<ValidationIssueCode>();
+    expectTypeOf<'unknown_person_id'>().toExtend<ValidationIssueCode>();
+    expectTypeOf<'custom'>().not.toExtend<ValidationIssueCode>();
     expectTypeOf<'whatever'>().not.toExtend<ValidationIssueCode>();
   });
 

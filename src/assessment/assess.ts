@@ -10,10 +10,14 @@ import { versionsInWindow, type CompiledRuleSet } from '../rules/compiled.js';
 import { defaultCompiled } from '../rules/bundled.js';
 import { compile, type Compiled } from '../engine/evaluate.js';
 import { issuesFromZod } from '../errors/from-zod.js';
-import { makeIssue, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { makeIssue, ValidationError, vm, type ValidationIssue } from '../errors/validation-error.js';
 import { OVERLAPS, GENERAL_NOTES } from '../rules/overlaps.js';
 import { CLASSIFICATIONS, presumptions as presumptionsFile } from '../rules/parameters.js';
-import { datedOf, decideDuty, decideDutyCompact, explainDuty, overlapsOf, type Detail, type InputIndex } from './duties.js';
+import { CODE_MESSAGES } from '../messages/english.js';
+import { constantRef, type MessageCatalogue } from '../messages/message.js';
+import { catalogueOf, localize, localizeError, type Messages } from './localize.js';
+import type { englishMessages } from './messages.js';
+import { datedOf, noteOf, decideDuty, decideDutyCompact, explainDuty, overlapsOf, type Detail, type InputIndex } from './duties.js';
 import type { CompactAssessment, CompactDuty } from './compact-types.js';
 import { buildGuidance } from './guidance.js';
 import { rulesetVersionOf } from '../rules/version.js';
@@ -44,6 +48,13 @@ export interface AssessOptions {
    * - `'full'`: everything, including why each duty does not apply (for trainers and audits).
    */
   readonly detail?: Detail;
+  /**
+   * Other words for the texts: a partial catalogue of message id to template (`{name}` marks a
+   * parameter) over {@link englishMessages}. Every text that carries a message (`msg`) is rendered
+   * with it; statute text stays as enacted. An unknown id or parameter is a validation error
+   * (`unknown_message_id`, `unknown_placeholder`).
+   */
+  readonly messages?: Messages;
 }
 
 /** A case that passed validation, with its dates resolved and the mode chosen. */
@@ -97,18 +108,19 @@ function classTestsOf(cs: CompiledRuleSet) {
 }
 export { defaultCompiled };
 
-export const DISCLAIMER =
-  'This assessment applies South African law as encoded in za-reporting-duties, from public copies of the statutes, regulations and secondary sources, each labelled with how well it is verified. It is not legal advice. Items marked unverified or secondary have not been checked against the Government Gazette. Where a duty may apply, report if in doubt; in an emergency call the police on 10111, or 112 from a cellphone.';
+export const DISCLAIMER = CODE_MESSAGES.disclaimer;
+const DISCLAIMER_MSG = Object.freeze({ disclaimer: constantRef('disclaimer') });
 
 function dateIssues(c: ValidatedCase, assessmentDate: string, knowledgeDate: string): ValidationIssue[] {
   const out: ValidationIssue[] = [];
   if (knowledgeDate > assessmentDate) {
     out.push(
       makeIssue(
-        'custom',
+        'after_assessment_date',
         ['reporter', 'knowledgeDate'],
-        `a date on or before the assessment date (${assessmentDate})`,
+        vm('validation.expected.onOrBeforeAssessmentDate', { date: assessmentDate }),
         JSON.stringify(knowledgeDate),
+        { date: assessmentDate },
       ),
     );
   }
@@ -116,17 +128,26 @@ function dateIssues(c: ValidatedCase, assessmentDate: string, knowledgeDate: str
     if (k.incidentDate && k.incidentDate !== 'ongoing' && k.incidentDate > knowledgeDate) {
       out.push(
         makeIssue(
-          'custom',
+          'after_knowledge_date',
           ['concerns', i, 'incidentDate'],
-          `a date on or before the knowledge date (${knowledgeDate})`,
+          vm('validation.expected.onOrBeforeKnowledgeDate', { date: knowledgeDate }),
           JSON.stringify(k.incidentDate),
+          { date: knowledgeDate },
         ),
       );
     }
   });
   const born = (dob: string | undefined, path: (string | number)[]) => {
     if (dob && dob > assessmentDate)
-      out.push(makeIssue('custom', path, `a date of birth on or before the assessment date (${assessmentDate})`, JSON.stringify(dob)));
+      out.push(
+        makeIssue(
+          'born_after_assessment_date',
+          path,
+          vm('validation.expected.bornOnOrBeforeAssessmentDate', { date: assessmentDate }),
+          JSON.stringify(dob),
+          { date: assessmentDate },
+        ),
+      );
   };
   born(c.reporter.dateOfBirth, ['reporter', 'dateOfBirth']);
   c.people.forEach((p, i) => born(p.dateOfBirth, ['people', i, 'dateOfBirth']));
@@ -142,8 +163,9 @@ function dateIssues(c: ValidatedCase, assessmentDate: string, knowledgeDate: str
           makeIssue(
             'conflicting_facts',
             [...path, 'ageYears'],
-            `the age the date of birth gives on ${assessmentDate} (${String(age)})`,
+            vm('validation.expected.ageFromDateOfBirth', { date: assessmentDate, age: String(age) }),
             String(p.ageYears),
+            { date: assessmentDate, age: typeof age === 'number' ? age : null },
           ),
         );
       }
@@ -159,8 +181,9 @@ function dateIssues(c: ValidatedCase, assessmentDate: string, knowledgeDate: str
           makeIssue(
             'conflicting_facts',
             [...path, 'ageRange'],
-            `a range that includes the age given elsewhere (${age})`,
-            `${min} to ${max}`,
+            vm('validation.expected.rangeWithAge', { age }),
+            vm('validation.received.range', { min, max }),
+            { age },
           ),
         );
       }
@@ -197,6 +220,7 @@ const OptionsSchema = z.object({
     today: IsoDate.optional(),
     presumptions: z.boolean().optional(),
     detail: z.enum(['decisions', 'standard', 'full']).optional(),
+    messages: z.record(z.string(), z.string()).optional(),
   }),
 });
 
@@ -204,6 +228,16 @@ const OptionsSchema = z.object({
 export function validateCase(
   input: unknown,
   options: AssessOptions = {},
+): ({ success: true } & ValidCase) | { success: false; error: ValidationError } {
+  const r = validateInEnglish(input, options);
+  if (r.success || options.messages === undefined) return r;
+  const cat = catalogueFor(options.messages);
+  return cat instanceof ValidationError ? { success: false, error: cat } : { success: false, error: localizeError(r.error, cat) };
+}
+
+function validateInEnglish(
+  input: unknown,
+  options: AssessOptions,
 ): ({ success: true } & ValidCase) | { success: false; error: ValidationError } {
   // The options go through a schema too: `today: 'garbage'` or a Date is a ValidationError at `options.today`.
   const o = OptionsSchema.safeParse({ options }, { reportInput: true });
@@ -217,12 +251,24 @@ export function validateCase(
         ...(r.success ? [] : issuesFromZod(r.error.issues)),
       ]),
     };
+  if (options.messages !== undefined) {
+    const cat = catalogueFor(options.messages);
+    if (cat instanceof ValidationError) return { success: false, error: cat };
+  }
   const c = withConcernIds(r.data);
   const assessmentDate = c.assessmentDate ?? o.data.options.today ?? todayInSouthAfrica();
   const knowledgeDate = c.reporter.knowledgeDate ?? assessmentDate;
   const issues = dateIssues(c, assessmentDate, knowledgeDate);
   if (issues.length > 0) return { success: false, error: new ValidationError('case', issues) };
   return { success: true, data: c, assessmentDate, knowledgeDate, presumptions: options.presumptions !== false };
+}
+
+const catalogues = new WeakMap<object, MessageCatalogue | ValidationError>();
+/** The whole catalogue a partial one makes with the English (checked once per catalogue object). */
+export function catalogueFor(messages: Messages): MessageCatalogue | ValidationError {
+  let c = catalogues.get(messages);
+  if (c === undefined) catalogues.set(messages, (c = catalogueOf(messages, ['options', 'messages'])));
+  return c;
 }
 
 /** The parsed case with every concern's id resolved (its own, or c1, c2, ... by position). */
@@ -272,7 +318,7 @@ function questionsOf(duties: readonly DutyResult[]): Question[] {
       let e = byKey.get(key);
       if (!e) {
         e = {
-          q: { fact: m.fact, about: m.about, question: m.question, inputs: m.inputs, settles: [] },
+          q: { fact: m.fact, about: m.about, question: m.question, inputs: m.inputs, settles: [], msg: m.msg },
           settles: [],
           order: order++,
           presumed,
@@ -294,15 +340,15 @@ function questionsOf(duties: readonly DutyResult[]): Question[] {
     )
     .map((e) =>
       e.presumed
-        ? { fact: e.q.fact, about: e.q.about, question: e.q.question, inputs: e.q.inputs, settles: e.settles, presumed: true }
-        : { fact: e.q.fact, about: e.q.about, question: e.q.question, inputs: e.q.inputs, settles: e.settles },
+        ? { fact: e.q.fact, about: e.q.about, question: e.q.question, inputs: e.q.inputs, settles: e.settles, presumed: true, msg: e.q.msg }
+        : { fact: e.q.fact, about: e.q.about, question: e.q.question, inputs: e.q.inputs, settles: e.settles, msg: e.q.msg },
     );
 }
 
 const presumptionTexts = new Map(presumptionsFile.presumptions.map((p) => [p.id, p.text] as const));
 const GENERAL = {
-  continuingKnowledge: GENERAL_NOTES.get('continuing-knowledge') as InterpretationNote,
-  leapDayBirthday: GENERAL_NOTES.get('leap-day-birthday') as InterpretationNote,
+  continuingKnowledge: noteOf(GENERAL_NOTES.get('continuing-knowledge') as InterpretationNote),
+  leapDayBirthday: noteOf(GENERAL_NOTES.get('leap-day-birthday') as InterpretationNote),
   presumptionText: (id: string) => presumptionTexts.get(id) ?? id,
 };
 
@@ -349,6 +395,7 @@ export function assessValidated(
     guidance,
     questions: questionsOf(duties),
     disclaimer: DISCLAIMER,
+    msg: DISCLAIMER_MSG,
   });
   return a;
 }
@@ -436,7 +483,9 @@ export function safeAssess(input: unknown, options: AssessOptions = {}): SafeAss
   const v = validateCase(input, options);
   if (!v.success) return v;
   const detail = options.detail ?? 'standard';
-  return { success: true, data: detail === 'decisions' ? decideValidated(v) : assessValidated(v, defaultCompiled(), detail) };
+  if (detail === 'decisions') return { success: true, data: decideValidated(v) };
+  const a = assessValidated(v, defaultCompiled(), detail);
+  return { success: true, data: options.messages === undefined ? a : localize(a, catalogueFor(options.messages) as MessageCatalogue) };
 }
 
 /**
@@ -530,5 +579,6 @@ export function explain(input: unknown, duty: DutyId, person: string, options: A
   const derived = deriveValid(v);
   const concerns = derived.byPerson.get(person);
   if (!rule || !concerns) return undefined;
-  return explainDuty(rule, concerns, derived, inputIndex(v.data));
+  const reasons = explainDuty(rule, concerns, derived, inputIndex(v.data));
+  return options.messages === undefined ? reasons : localize(reasons, catalogueFor(options.messages) as MessageCatalogue);
 }

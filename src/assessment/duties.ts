@@ -30,6 +30,8 @@ import type {
   ReasonValue,
 } from './types.js';
 import type { CompactDuty, CompactReason } from './compact-types.js';
+import { constantRef, formatMessage, placeholdersOf, type MessageParam, type MessageRef } from '../messages/message.js';
+import { conditionMessageId, englishMessages, versionKey } from './messages.js';
 
 const OP_TEXT: Record<Operator, string> = {
   equal: '=',
@@ -45,13 +47,34 @@ const OP_TEXT: Record<Operator, string> = {
 };
 
 const listTexts = new WeakMap<object, string>();
-function testText(op: Operator, value: unknown): string {
+function valueText(value: unknown): string {
   if (Array.isArray(value)) {
     let v = listTexts.get(value);
     if (v === undefined) listTexts.set(value, (v = value.join(', ')));
-    return `${OP_TEXT[op]} ${v}`;
+    return v;
   }
-  return `${OP_TEXT[op]} ${String(value)}`;
+  return String(value);
+}
+function testText(op: Operator, value: unknown): string {
+  return `${OP_TEXT[op]} ${valueText(value)}`;
+}
+
+/** The message of a condition's name in a rule file (a reason's `label` or `within`), one shared object per name. */
+function conditionRef(name: string): MessageRef {
+  return constantRef(conditionMessageId(name));
+}
+
+/** The English text of a message (the default catalogue). */
+function english(ref: MessageRef): string {
+  return formatMessage(englishMessages, ref);
+}
+
+const usedParams = new Map<string, readonly string[]>();
+/** The parameters a template of the English catalogue uses (each template read once). */
+function paramsOf(id: string): readonly string[] {
+  let p = usedParams.get(id);
+  if (p === undefined) usedParams.set(id, (p = placeholdersOf(englishMessages[id] ?? '')));
+  return p;
 }
 
 function shown(v: FactValue): ReasonValue {
@@ -66,19 +89,30 @@ export interface InputIndex {
 
 function missingOf(fact: string, cf: ConcernFacts, idx: InputIndex): MissingFact {
   const def = (FACTS as Record<string, FactDefinition>)[fact];
-  if (!def) return { fact: fact as FactName, about: cf.concern.id, question: `What is ${fact}?`, inputs: [] };
-  const victim = cf.victim.id;
-  const perpetrator = cf.perpetrator?.id ?? 'the other person';
+  if (!def) {
+    const ref: MessageRef = { id: 'question.unknownFact', params: { fact } };
+    return { fact: fact as FactName, about: cf.concern.id, question: english(ref), inputs: [], msg: { question: ref } };
+  }
   // A question never asks for what the case already gives: with the age given, only the date is asked.
   const subjectPerson = fact === 'perpetratorAgeAtIncident' ? cf.perpetrator : cf.victim;
   const ageGiven =
     subjectPerson !== undefined &&
     (subjectPerson.dateOfBirth !== undefined || subjectPerson.ageYears !== undefined || subjectPerson.ageRange !== undefined);
   const onlyDate = def.questionWhenAgeGiven !== undefined && ageGiven;
-  const template = onlyDate ? (def.questionWhenAgeGiven as string) : def.question;
-  const asked = template.replaceAll('{victim}', victim).replaceAll('{perpetrator}', perpetrator);
+  const id = onlyDate ? `fact.${fact}.questionWhenAgeGiven` : `fact.${fact}.question`;
+  const victim = cf.victim.id;
+  let params: Record<string, MessageParam> | undefined;
+  for (const name of paramsOf(id)) {
+    params ??= {};
+    if (name === 'victim') params[name] = victim;
+    else if (name === 'perpetrator') params[name] = cf.perpetrator?.id ?? constantRef('person.theOtherPerson');
+  }
+  const askedRef: MessageRef = params === undefined ? constantRef(id) : { id, params };
   // A question about one concern says which, so two concerns' questions are told apart.
-  const question = def.subject === 'concern' ? `Concern ${cf.concern.id}: ${asked}` : asked;
+  const ref: MessageRef =
+    def.subject === 'concern' ? { id: 'question.concern', params: { concern: cf.concern.id, question: askedRef } } : askedRef;
+  const question = english(ref);
+  const msg = { question: ref };
   const concernPath = `concerns[${idx.concernIndex.get(cf.concern.id) ?? 0}]`;
   let about: string;
   let base: string;
@@ -96,27 +130,34 @@ function missingOf(fact: string, cf: ConcernFacts, idx: InputIndex): MissingFact
       base = cf.perpetrator ? `people[${idx.personIndex.get(cf.perpetrator.id) ?? 0}]` : `${concernPath}.allegedBy`;
       break;
     case 'law':
-      return { fact: fact as FactName, about: 'law', question: asked, inputs: [] };
+      return { fact: fact as FactName, about: 'law', question, inputs: [], msg };
     default:
       about = cf.concern.id;
       base = concernPath;
   }
-  if (onlyDate) return { fact: fact as FactName, about: subjectPerson?.id ?? about, question, inputs: [`${concernPath}.incidentDate`] };
+  if (onlyDate)
+    return { fact: fact as FactName, about: subjectPerson?.id ?? about, question, inputs: [`${concernPath}.incidentDate`], msg };
   const inputs = def.inputs.map((f) =>
     f === 'incidentDate' ? `${concernPath}.incidentDate` : def.subject === 'perpetrator' && !cf.perpetrator ? base : `${base}.${f}`,
   );
-  return { fact: fact as FactName, about, question, inputs: [...new Set(inputs)] };
+  return { fact: fact as FactName, about, question, inputs: [...new Set(inputs)], msg };
 }
 
 function reasonsOf(leaves: readonly DecidingLeaf[], concern: string | undefined): Reason[] {
   return leaves.map(({ leaf, within }) => {
+    const testRef: MessageRef = { id: `test.${leaf.operator}`, params: { value: valueText(leaf.expected) } };
+    const msg: { test: MessageRef; label?: MessageRef } = { test: testRef };
     const r: { -readonly [K in keyof Reason]: Reason[K] } = {
       fact: leaf.fact as FactName, // rule files name only catalogued facts (checked by the rule-file tests)
       value: shown(leaf.value),
       test: testText(leaf.operator, leaf.expected),
       result: leaf.result === null ? 'unknown' : leaf.result,
+      msg,
     };
-    if (leaf.label !== undefined) r.label = leaf.label;
+    if (leaf.label !== undefined) {
+      r.label = leaf.label;
+      msg.label = conditionRef(leaf.label);
+    }
     if (within !== undefined) r.within = within;
     if (concern !== undefined) r.concern = concern;
     return r;
@@ -130,6 +171,8 @@ function citationOf(rule: RuleFile, version: RuleVersion, provision: string = ve
   if (!byProvision) citations.set(version, (byProvision = new Map()));
   let c = byProvision.get(provision);
   if (!c) {
+    const vk = `duty.${rule.id}@${versionKey(version.inForce.from)}`;
+    const msg: { textNote?: MessageRef; amendedBy?: MessageRef } = {};
     const built: { -readonly [K in keyof Citation]: Citation[K] } = {
       act: rule.act,
       provision,
@@ -138,13 +181,92 @@ function citationOf(rule: RuleFile, version: RuleVersion, provision: string = ve
       inForceFrom: version.inForce.from,
       inForceTo: version.inForce.to,
       verification: version.verification,
+      msg,
     };
-    if (version.textNote) built.textNote = version.textNote;
-    if (version.amendedBy) built.amendedBy = version.amendedBy;
+    if (version.textNote) {
+      built.textNote = version.textNote;
+      msg.textNote = constantRef(`${vk}.textNote`);
+    }
+    if (version.amendedBy) {
+      built.amendedBy = version.amendedBy;
+      msg.amendedBy = constantRef(`${vk}.amendedBy`);
+    }
+    Object.freeze(msg);
     c = Object.freeze(built);
     byProvision.set(provision, c);
   }
   return c;
+}
+
+/** The parts of a duty's output that come whole from its rule file, with their messages: built once per rule and shared (frozen). */
+interface LawParts {
+  readonly timing: DutyResult['timing'];
+  readonly form: DutyResult['form'];
+  readonly offence: NonNullable<DutyResult['offence']> | null;
+  readonly msg: DutyResult['msg'];
+}
+const lawPartsCache = new WeakMap<RuleFile, LawParts>();
+function lawParts(rule: RuleFile): LawParts {
+  let p = lawPartsCache.get(rule);
+  if (p === undefined) {
+    const d = `duty.${rule.id}`;
+    const { form, offence, timing } = rule;
+    p = Object.freeze({
+      timing: Object.freeze({
+        phrase: timing.phrase,
+        deadlineHours: timing.deadlineHours,
+        verification: timing.verification,
+        msg: Object.freeze({ phrase: constantRef(`${d}.timing`) }),
+      }),
+      form:
+        form === null
+          ? null
+          : Object.freeze({
+              name: form.name,
+              number: form.number,
+              verification: form.verification,
+              note: form.note,
+              msg: Object.freeze({ name: constantRef(`${d}.form.name`), note: constantRef(`${d}.form.note`) }),
+            }),
+      offence:
+        offence === null
+          ? null
+          : Object.freeze({
+              provision: offence.provision,
+              text: offence.text,
+              verification: offence.verification,
+              penalty: Object.freeze({
+                text: offence.penalty.text,
+                verification: offence.penalty.verification,
+                note: offence.penalty.note,
+                msg: Object.freeze({ note: constantRef(`${d}.offence.penaltyNote`) }),
+              }),
+            }),
+      msg: Object.freeze({ title: constantRef(`${d}.title`), recipientsText: constantRef(`${d}.recipients`) }),
+    });
+    lawPartsCache.set(rule, p);
+  }
+  return p;
+}
+
+const noteCache = new WeakMap<object, InterpretationNote>();
+/** An interpretation note of a rule file as output, with its message: built once per note and shared (frozen). */
+export function noteOf(note: {
+  readonly id: string;
+  readonly text: string;
+  readonly verification: InterpretationNote['verification'];
+}): InterpretationNote {
+  let n = noteCache.get(note);
+  if (n === undefined) {
+    n = Object.freeze({
+      id: note.id,
+      text: note.text,
+      verification: note.verification,
+      msg: Object.freeze({ text: constantRef(`note.${note.id}`) }),
+    });
+    noteCache.set(note, n);
+  }
+  return n;
 }
 
 /** What the evaluator adds beyond the rule files: the continuing-knowledge note and the presumptions' texts. */
@@ -307,32 +429,40 @@ function explainDecision(
   return { reasons, missing };
 }
 
+const TEST_TRUE: MessageRef = Object.freeze({ id: 'test.equal', params: Object.freeze({ value: 'true' }) });
+
 /** The reason a version binds only from a later date, or only perhaps: continuing knowledge, unverified commencement. */
 function windowReasonOf(d: Deciding, concern: string | undefined): Reason | undefined {
   if (d.lo.result === false) return undefined;
   const provision = d.w.cv.version.provision;
   if (d.w.mode === 'uncertain' && d.result !== true) {
+    const test: MessageRef = { id: 'reason.lawInForce.test', params: { date: d.w.start } };
+    const label: MessageRef = { id: 'reason.lawInForce.label', params: { provision } };
     const r: { -readonly [K in keyof Reason]: Reason[K] } = {
       fact: 'lawInForce' as const,
       value: null,
-      test: `in force before ${d.w.start}`,
+      test: english(test),
       result: 'unknown',
-      label: `${provision} was in force when you came to know (its commencement is not verified)`,
+      label: english(label),
+      msg: { test, label },
     };
     if (concern !== undefined) r.concern = concern;
     return r;
   }
   if (d.point === undefined) return undefined;
   const v = d.facts['knowledgeContinues'];
+  const test = TEST_TRUE;
+  const label: MessageRef =
+    d.point === d.w.start && d.w.mode !== 'at-knowledge'
+      ? { id: 'reason.knowledgeContinues.binds', params: { date: d.point, provision } }
+      : { id: 'reason.knowledgeContinues.ongoing', params: { date: d.point } };
   const r: { -readonly [K in keyof Reason]: Reason[K] } = {
     fact: 'knowledgeContinues' as const,
     value: v === undefined ? null : (v as boolean),
-    test: '= true',
+    test: english(test),
     result: v === undefined ? 'unknown' : v === true,
-    label:
-      d.point === d.w.start && d.w.mode !== 'at-knowledge'
-        ? `you still knew on ${d.point}, when ${provision} bound you`
-        : `you still knew on ${d.point}, while the act went on`,
+    label: english(label),
+    msg: { test, label },
   };
   if (concern !== undefined) r.concern = concern;
   return r;
@@ -423,6 +553,7 @@ export function decideDuty(
   detail: 'standard' | 'full' = 'full',
 ): DutyResult {
   const rule = compiled.rule;
+  const law = lawParts(rule);
   const { knowledgeDate, assessmentDate } = derived.dates;
   // One literal with a fixed key order (stable JSON), built without object spread.
   const make = (
@@ -442,15 +573,16 @@ export function decideDuty(
     citation: cite,
     recipients: rule.recipients,
     recipientsText: rule.recipientsText,
-    timing: rule.timing,
-    form: rule.form,
+    timing: law.timing,
+    form: law.form,
     contents: rule.contents,
-    offence: modality === 'must' ? rule.offence : null,
+    offence: modality === 'must' ? law.offence : null,
     protections: rule.protections,
     reasons,
     missing,
     notes,
     concerns: decidedBy,
+    msg: law.msg,
   });
 
   const d = decide(compiled, concerns, derived);
@@ -485,7 +617,7 @@ export function decideDuty(
       // Where the duty does not apply, only the notes this case triggers explain it; general ones would be noise.
       if (!test && status === 'does_not_apply') continue;
       if (test && !concerns.some((cf) => test.tri(cf.facts) === true)) continue;
-      if (!notes.some((n) => n.id === note.id)) notes.push({ id: note.id, text: note.text, verification: note.verification });
+      if (!notes.some((n) => n.id === note.id)) notes.push(noteOf(note));
     }
   }
   if (status !== 'does_not_apply' && deciding.some((x) => x.point !== undefined)) notes.push(general.continuingKnowledge);
@@ -514,7 +646,13 @@ export function decideDuty(
   }
   if (d.presumptions) {
     const { strict, uses } = d.presumptions;
-    result.presumed = uses.map((u) => ({ id: u.id, fact: u.fact, about: u.about, text: general.presumptionText(u.id) }));
+    result.presumed = uses.map((u) => ({
+      id: u.id,
+      fact: u.fact,
+      about: u.about,
+      text: general.presumptionText(u.id),
+      msg: { text: constantRef(`presumption.${u.id}`) },
+    }));
     result.strictStatus = strict.status;
     // What would replace the presumptions: the strict mode's open questions.
     if (status !== 'may_apply') result.missing = explainDecision(strict.status, strict.deciding, tagConcern, idx, true).missing;
@@ -530,14 +668,18 @@ function outOfWindow(compiled: CompiledRule, assessmentDate: string): { cv: Comp
 
 function outOfWindowReason(cv: CompiledVersion, next: boolean, knowledgeDate: string): Reason {
   const from = cv.version.inForce.from;
-  const test =
-    next && from !== null ? `on or after ${from} (commencement)` : `on or before ${cv.version.inForce.to ?? ''} (last day in force)`;
+  const test: MessageRef =
+    next && from !== null
+      ? { id: 'reason.notYetInForce.test', params: { date: from } }
+      : { id: 'reason.noLongerInForce.test', params: { date: cv.version.inForce.to ?? '' } };
+  const label = constantRef(next ? 'reason.notYetInForce.label' : 'reason.noLongerInForce.label');
   return {
     fact: 'knowledgeDate',
     value: knowledgeDate,
-    test,
+    test: english(test),
     result: false,
-    label: next ? 'the provision was in force by the assessment date' : 'the provision was still in force when you came to know',
+    label: english(label),
+    msg: { test, label },
   };
 }
 
@@ -724,12 +866,25 @@ export function overlapsOf(
       const status = mine.some((d) => (d.duty === a || d.duty === b) && d.status === 'applies')
         ? 'applies'
         : alternativesStatus(wa, wb, o.pivots, factsList, datedList);
-      if (status) out.push({ id: o.id, kind: o.kind, title: o.title, person, duties: [a, b], status, text: o.texts[status] });
+      if (status)
+        out.push({
+          id: o.id,
+          kind: o.kind,
+          title: o.title,
+          person,
+          duties: [a, b],
+          status,
+          text: o.texts[status],
+          msg: { title: constantRef(`overlap.${o.id}.title`), text: constantRef(`overlap.${o.id}.${status}`) },
+        });
     } else {
       const must = mine.filter((d) => d.status === 'applies' && d.modality === 'must' && d.recipients.includes(o.recipient));
       if (must.length < o.minDuties) continue;
       const ids = must.map((d) => d.duty);
       const only = must.filter((d) => d.recipients.length === 1).map((d) => d.duty);
+      const applies = fill(`overlap.${o.id}.applies`, ids);
+      const text =
+        only.length > 0 ? { id: 'sentences.two', params: { first: applies, second: fill(`overlap.${o.id}.only`, only) } } : applies;
       out.push({
         id: o.id,
         kind: o.kind,
@@ -737,15 +892,19 @@ export function overlapsOf(
         person,
         duties: ids,
         status: 'applies',
-        text: fill(o.texts.applies, ids) + (only.length > 0 ? ` ${fill(o.texts.only, only)}` : ''),
+        text: english(text),
+        msg: { title: constantRef(`overlap.${o.id}.title`), text },
       });
     }
   }
   return out;
 }
 
-function fill(text: string, duties: readonly string[]): string {
-  return text.replaceAll('{duties}', duties.join(', ')).replaceAll('{them}', duties.length === 1 ? 'it' : 'them');
+/** An overlap's text naming duties: `{duties}` lists them, `{them}` refers back to them. */
+function fill(id: string, duties: readonly string[]): MessageRef {
+  return paramsOf(id).includes('them')
+    ? { id, params: { duties, them: constantRef(duties.length === 1 ? 'word.it' : 'word.them') } }
+    : { id, params: { duties } };
 }
 
 export type { DutyId };

@@ -9,9 +9,10 @@ import { DUTY_IDS, HARMS, REPORTER_ROLES, type DutyId } from '../case/vocabulary
 import { ConditionSchema, factsOf, type Condition } from '../engine/condition.js';
 import { compile, type Compiled } from '../engine/evaluate.js';
 import { validateWith } from '../errors/from-zod.js';
-import { makeIssue, ValidationError } from '../errors/validation-error.js';
+import { makeIssue, ValidationError, vm } from '../errors/validation-error.js';
 import { VerificationSchema } from '../rules/schema.js';
 import { deepFreeze } from '../rules/freeze.js';
+import { constantRef, type MessageRef } from '../messages/message.js';
 import type { DutyResult, Guidance, GuidanceItem, Helpline, Overlap } from './types.js';
 
 const KINDS = ['emergency', 'form', 'option', 'tension', 'record'] as const;
@@ -92,7 +93,7 @@ export function loadGuidance(
   if (options.trustBundled) {
     // Validated by the test suite; start-up does not parse the bundled files again.
     const hs = helplines as z.output<typeof HelplineSchema>[];
-    return { items: items as ItemFile[], helplines: hs.map(({ checkedAgainst: _c, ...rest }) => rest) };
+    return { items: items as ItemFile[], helplines: hs.map(helplineOf) };
   }
   const i = validateWith(z.array(GuidanceItemSchema), items, 'rule file rules/guidance/items.json');
   if (!i.success) throw i.error;
@@ -101,15 +102,59 @@ export function loadGuidance(
   const issues = [];
   const ids = new Set<string>();
   for (const [n, item] of i.data.entries()) {
-    if (ids.has(item.id)) issues.push(makeIssue('duplicate', [n, 'id'], 'an item id not used before', JSON.stringify(item.id)));
+    if (ids.has(item.id)) issues.push(makeIssue('duplicate', [n, 'id'], vm('validation.expected.newItemId'), JSON.stringify(item.id)));
     ids.add(item.id);
     for (const f of factsOf(item.when, new Map())) {
-      if (!GUIDANCE_FACTS.has(f)) issues.push(makeIssue('unknown_fact', [n, 'when'], 'a guidance fact', JSON.stringify(f)));
+      if (!GUIDANCE_FACTS.has(f))
+        issues.push(makeIssue('unknown_fact', [n, 'when'], vm('validation.expected.guidanceFact'), JSON.stringify(f)));
     }
     checkValues(item.when, n, issues);
   }
   if (issues.length > 0) throw new ValidationError('rule file rules/guidance/items.json', issues);
-  return { items: i.data, helplines: h.data.map(({ checkedAgainst: _c, ...rest }) => rest) };
+  return { items: i.data, helplines: h.data.map(helplineOf) };
+}
+
+/** A helpline as output: the file entry without `checkedAgainst`, with the messages of its texts. */
+function helplineOf(h: z.output<typeof HelplineSchema>): Helpline {
+  const out: { -readonly [K in keyof Helpline]: Helpline[K] } = {
+    id: h.id,
+    name: h.name,
+    number: h.number,
+    channels: h.channels.map((c, i) => {
+      const ch: { kind: string; value: string; note?: string; msg: { note?: MessageRef } } = { kind: c.kind, value: c.value, msg: {} };
+      if (c.note !== undefined) {
+        ch.note = c.note;
+        ch.msg.note = constantRef(`helpline.${h.id}.channels.${i}.note`);
+      }
+      return ch;
+    }),
+    description: h.description,
+    sources: h.sources,
+    verification: h.verification,
+    lastChecked: h.lastChecked,
+    msg:
+      h.caveat === undefined
+        ? { description: constantRef(`helpline.${h.id}.description`) }
+        : { description: constantRef(`helpline.${h.id}.description`), caveat: constantRef(`helpline.${h.id}.caveat`) },
+  };
+  if (h.caveat !== undefined) out.caveat = h.caveat;
+  return out;
+}
+
+/** The messages of a guidance item's texts (one shared frozen object per item). */
+const itemMessages = new WeakMap<ItemFile, GuidanceItem['msg']>();
+function itemMsg(item: ItemFile): GuidanceItem['msg'] {
+  let m = itemMessages.get(item);
+  if (m === undefined) {
+    const g = `guidance.${item.id}`;
+    m = Object.freeze({
+      title: constantRef(`${g}.title`),
+      text: constantRef(`${g}.text`),
+      steps: Object.freeze(item.steps.map((_, i) => constantRef(`${g}.steps.${i}`))),
+    });
+    itemMessages.set(item, m);
+  }
+  return m;
 }
 
 const HARM_SET: ReadonlySet<string> = new Set(HARMS);
@@ -120,7 +165,7 @@ function checkValues(c: Condition, n: number, issues: ReturnType<typeof makeIssu
     const known = c.fact === 'harms' ? HARM_SET : c.fact === 'reporterRole' ? ROLE_SET : undefined;
     for (const v of vals)
       if (known && !known.has(String(v)))
-        issues.push(makeIssue('unknown_value', [n, 'when'], `a known ${c.fact} value`, JSON.stringify(v)));
+        issues.push(makeIssue('unknown_value', [n, 'when'], vm('validation.expected.knownValue', { fact: c.fact }), JSON.stringify(v)));
   } else if ('all' in c) c.all.forEach((k) => checkValues(k, n, issues));
   else if ('any' in c) c.any.forEach((k) => checkValues(k, n, issues));
   else if ('not' in c) checkValues(c.not, n, issues);
@@ -271,6 +316,7 @@ export function buildGuidance(
         forDuties: item.forDuties,
         persons,
         sources: item.sources,
+        msg: itemMsg(item),
       };
       if (item.lead === true) g.lead = true;
       return g;

@@ -3,7 +3,7 @@ import { assertEqual, type DeepMutable } from '../errors/type-equal.js';
 import { FACT_NAMES, type FactName } from '../case/facts.js';
 import { DUTY_IDS } from '../case/vocabulary.js';
 import { RECIPIENTS, VerificationSchema } from '../rules/schema.js';
-import type { Assessment } from './types.js';
+import type { Assessment, MessageRef, MissingFact } from './types.js';
 
 /*
  * The output contract as a zod schema, for `za-duties schema output` (JSON Schema for non-TypeScript
@@ -21,6 +21,36 @@ const IsoDateText = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .meta({ description: 'A calendar date, YYYY-MM-DD.' });
+
+/**
+ * A message as data (the id in the catalogue and its named parameters), carried beside each text
+ * in `msg` so that an app can render the text again from its own catalogue.
+ *
+ * @example
+ * ```ts
+ * MessageRefSchema.safeParse({ id: 'harm.neglect' }).success; //=> true
+ * ```
+ * @category Schemas
+ */
+export const MessageRefSchema: z.ZodType<DeepMutable<MessageRef>> = z.lazy(() =>
+  z
+    .strictObject({
+      id: z.string(),
+      params: z
+        .record(
+          z.string(),
+          z.union([z.string(), z.number(), z.boolean(), MessageRefSchema, z.array(z.union([z.string(), z.number(), MessageRefSchema]))]),
+        )
+        .optional(),
+    })
+    .meta({ id: 'MessageRef', description: 'A message: its id in the catalogue (englishMessages) and its named parameters.' }),
+);
+const msg = <K extends string>(...keys: K[]) =>
+  z.strictObject(Object.fromEntries(keys.map((k) => [k, MessageRefSchema])) as { [F in K]: typeof MessageRefSchema });
+const msgOptional = <K extends string>(...keys: K[]) =>
+  z.strictObject(
+    Object.fromEntries(keys.map((k) => [k, MessageRefSchema.optional()])) as { [F in K]: z.ZodOptional<typeof MessageRefSchema> },
+  );
 
 const ReasonValueSchema = z
   .union([z.boolean(), z.number(), z.string(), z.strictObject({ min: z.number(), max: z.number() }), z.array(z.string()), z.null()])
@@ -49,15 +79,18 @@ const ReasonSchema = z
     label: z.string().optional(),
     within: z.string().optional(),
     concern: z.string().optional(),
+    msg: z.strictObject({ test: MessageRefSchema, label: MessageRefSchema.optional() }),
   })
   .meta({ description: 'One condition that decided the outcome.' });
 
-const MissingFactSchema = z
+/** zod schema of a {@link MissingFact}: a fact that would settle a `may_apply`, as a question (shared by the compliance check). */
+export const MissingFactSchema = z
   .strictObject({
     fact: FactNameSchema,
     about: z.string(),
     question: z.string(),
     inputs: z.array(z.string()),
+    msg: msg('question'),
   })
   .meta({ description: 'A fact that would settle a may_apply, as a question.' });
 
@@ -71,17 +104,18 @@ const CitationSchema = z.strictObject({
   inForceTo: IsoDateText.nullable(),
   amendedBy: z.string().optional(),
   verification: VerificationSchema,
+  msg: msgOptional('textNote', 'amendedBy'),
 });
 
 const CitedTextSchema = z.strictObject({ provision: z.string(), text: z.string(), verification: VerificationSchema });
 
-const InterpretationNoteSchema = z.strictObject({ id: z.string(), text: z.string(), verification: VerificationSchema });
+const InterpretationNoteSchema = z.strictObject({ id: z.string(), text: z.string(), verification: VerificationSchema, msg: msg('text') });
 
 const OffenceSchema = z.strictObject({
   provision: z.string(),
   text: z.string(),
   verification: VerificationSchema,
-  penalty: z.strictObject({ text: z.string().nullable(), verification: VerificationSchema, note: z.string() }),
+  penalty: z.strictObject({ text: z.string().nullable(), verification: VerificationSchema, note: z.string(), msg: msg('note') }),
 });
 
 const FormInfoSchema = z.strictObject({
@@ -89,6 +123,7 @@ const FormInfoSchema = z.strictObject({
   number: z.string().nullable(),
   verification: VerificationSchema,
   note: z.string(),
+  msg: msg('name', 'note'),
 });
 
 const DeadlineSchema = z
@@ -109,7 +144,12 @@ const DutyResultSchema = z.strictObject({
   citation: CitationSchema,
   recipients: z.array(RecipientSchema),
   recipientsText: z.string(),
-  timing: z.strictObject({ phrase: z.string(), deadlineHours: z.number().nullable(), verification: VerificationSchema }),
+  timing: z.strictObject({
+    phrase: z.string(),
+    deadlineHours: z.number().nullable(),
+    verification: VerificationSchema,
+    msg: msg('phrase'),
+  }),
   deadline: DeadlineSchema.optional(),
   form: FormInfoSchema.nullable(),
   contents: z.array(CitedTextSchema),
@@ -123,10 +163,11 @@ const DutyResultSchema = z.strictObject({
   notes: z.array(InterpretationNoteSchema),
   concerns: z.array(z.string()),
   presumed: z
-    .array(z.strictObject({ id: z.string(), fact: z.string(), about: z.string(), text: z.string() }))
+    .array(z.strictObject({ id: z.string(), fact: z.string(), about: z.string(), text: z.string(), msg: msg('text') }))
     .optional()
     .meta({ description: 'The ordinary presumptions the status rests on, where the strict status differs.' }),
   strictStatus: DutyStatusSchema.optional(),
+  msg: msg('title', 'recipientsText'),
 });
 
 const OverlapSchema = z.strictObject({
@@ -137,6 +178,7 @@ const OverlapSchema = z.strictObject({
   duties: z.array(DutyIdSchema),
   status: DutyStatusSchema,
   text: z.string(),
+  msg: msg('title', 'text'),
 });
 
 const QuestionSchema = z.strictObject({
@@ -146,6 +188,7 @@ const QuestionSchema = z.strictObject({
   inputs: z.array(z.string()),
   settles: z.array(z.strictObject({ duty: DutyIdSchema, person: z.string() })),
   presumed: z.boolean().optional(),
+  msg: msg('question'),
 });
 
 const GuidanceSourceSchema = z.strictObject({
@@ -165,18 +208,20 @@ const GuidanceItemSchema = z.strictObject({
   persons: z.array(z.string()),
   sources: z.array(GuidanceSourceSchema),
   lead: z.boolean().optional(),
+  msg: z.strictObject({ title: MessageRefSchema, text: MessageRefSchema, steps: z.array(MessageRefSchema) }),
 });
 
 const HelplineSchema = z.strictObject({
   id: z.string(),
   name: z.string(),
   number: z.string().nullable(),
-  channels: z.array(z.strictObject({ kind: z.string(), value: z.string(), note: z.string().optional() })),
+  channels: z.array(z.strictObject({ kind: z.string(), value: z.string(), note: z.string().optional(), msg: msgOptional('note') })),
   description: z.string(),
   sources: z.array(z.string()),
   verification: z.enum(['verified', 'secondary']),
   lastChecked: IsoDateText,
   caveat: z.string().optional(),
+  msg: z.strictObject({ description: MessageRefSchema, caveat: MessageRefSchema.optional() }),
 });
 
 /**
@@ -208,6 +253,7 @@ export const AssessmentSchema = z
     guidance: z.strictObject({ items: z.array(GuidanceItemSchema), helplines: z.array(HelplineSchema) }),
     questions: z.array(QuestionSchema),
     disclaimer: z.string(),
+    msg: msg('disclaimer'),
   })
   .meta({
     title: 'Assessment',

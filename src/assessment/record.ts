@@ -6,7 +6,7 @@ import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
 import { versionsInWindow, type VersionInWindow } from '../rules/compiled.js';
 import { defaultCompiled } from '../rules/bundled.js';
 import { OVERLAPS } from '../rules/overlaps.js';
-import { validateWith } from '../errors/from-zod.js';
+import { custom, validateWith } from '../errors/from-zod.js';
 import type { ValidationError } from '../errors/validation-error.js';
 import { assessValidated, deriveValid, validateCase, type AssessOptions } from './assess.js';
 import { overlapsOf, statusOnFacts, type DatedFacts } from './duties.js';
@@ -27,7 +27,10 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FactValueSchema = z.union([
   z.boolean(),
   z.number(),
-  z.string().refine((s) => !ISO_DATE.test(s), { message: 'a value that is not a date (records keep no exact dates)' }),
+  z.string().refine((s) => !ISO_DATE.test(s), {
+    message: 'a value that is not a date (records keep no exact dates)',
+    params: custom('exact_date_in_record', 'validation.expected.notADate'),
+  }),
   z.strictObject({ min: z.number(), max: z.number() }),
   z.array(z.string()),
 ]);

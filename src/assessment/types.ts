@@ -1,6 +1,14 @@
 import type { FactName } from '../case/facts.js';
 import type { DutyId } from '../case/vocabulary.js';
+import type { MessageRef } from '../messages/message.js';
 import type { Recipient, Verification } from '../rules/schema.js';
+
+export type { MessageRef };
+
+/** The message references of an object's text fields (`msg`): the id and parameters each text was made from, by field name. */
+export type Msg<K extends string> = { readonly [F in K]: MessageRef };
+/** As {@link Msg}, where each field may be absent. */
+export type MsgOptional<K extends string> = { readonly [F in K]?: MessageRef };
 
 /** Whether a duty applies: for every way the unknown facts could turn out, for none, or it depends. */
 export type DutyStatus = 'applies' | 'may_apply' | 'does_not_apply';
@@ -25,6 +33,8 @@ export interface Reason {
   readonly within?: string;
   /** The concern the fact comes from. */
   readonly concern?: string;
+  /** The messages `test` and `label` were made from (`within` is a named condition's id, not a text). */
+  readonly msg: { readonly test: MessageRef; readonly label?: MessageRef };
 }
 
 /** A fact that would settle a `may_apply`, as a question a case worker can ask. */
@@ -36,6 +46,7 @@ export interface MissingFact {
   readonly question: string;
   /** Input fields that answer it, e.g. `people[1].dateOfBirth`. */
   readonly inputs: readonly string[];
+  readonly msg: Msg<'question'>;
 }
 
 /** Where a duty comes from. */
@@ -49,6 +60,8 @@ export interface Citation {
   readonly inForceTo: string | null;
   readonly amendedBy?: string;
   readonly verification: Verification;
+  /** The messages of the editorial texts (`textNote`, `amendedBy`); the statute text has none. */
+  readonly msg: MsgOptional<'textNote' | 'amendedBy'>;
 }
 
 /** A statement with its own verification label. */
@@ -63,6 +76,7 @@ export interface InterpretationNote {
   readonly id: string;
   readonly text: string;
   readonly verification: Verification;
+  readonly msg: Msg<'text'>;
 }
 
 /** The offence for failing the duty, and its penalty only where verified. */
@@ -70,7 +84,7 @@ export interface Offence {
   readonly provision: string;
   readonly text: string;
   readonly verification: Verification;
-  readonly penalty: { readonly text: string | null; readonly verification: Verification; readonly note: string };
+  readonly penalty: { readonly text: string | null; readonly verification: Verification; readonly note: string; readonly msg: Msg<'note'> };
 }
 
 /** A form, with its number only where one is given (and its verification label). */
@@ -79,6 +93,7 @@ export interface FormInfo {
   readonly number: string | null;
   readonly verification: Verification;
   readonly note: string;
+  readonly msg: Msg<'name' | 'note'>;
 }
 
 /** A deadline the law states in hours (only s110(4) here). */
@@ -100,7 +115,12 @@ export interface DutyResult {
   readonly citation: Citation;
   readonly recipients: readonly Recipient[];
   readonly recipientsText: string;
-  readonly timing: { readonly phrase: string; readonly deadlineHours: number | null; readonly verification: Verification };
+  readonly timing: {
+    readonly phrase: string;
+    readonly deadlineHours: number | null;
+    readonly verification: Verification;
+    readonly msg: Msg<'phrase'>;
+  };
   readonly deadline?: Deadline;
   readonly form: FormInfo | null;
   readonly contents: readonly CitedText[];
@@ -122,6 +142,8 @@ export interface DutyResult {
   readonly presumed?: readonly PresumptionNote[];
   /** The status without presumptions, where it differs (`{ presumptions: false }` gives it). */
   readonly strictStatus?: DutyStatus;
+  /** The messages `title` and `recipientsText` were made from. */
+  readonly msg: Msg<'title' | 'recipientsText'>;
 }
 
 /** An ordinary presumption a status rests on: which, for which fact, about whom, in words. */
@@ -131,6 +153,7 @@ export interface PresumptionNote {
   /** `reporter`, or the people[].id the presumed fact is about. */
   readonly about: string;
   readonly text: string;
+  readonly msg: Msg<'text'>;
 }
 
 /** Where duties meet: alternatives, or one report meeting several duties. */
@@ -145,6 +168,7 @@ export interface Overlap {
   readonly duties: readonly DutyId[];
   readonly status: DutyStatus;
   readonly text: string;
+  readonly msg: Msg<'title' | 'text'>;
 }
 
 /** A question for the case worker: a missing fact and what it would settle. */
@@ -158,6 +182,7 @@ export interface Question {
   readonly settles: readonly { readonly duty: DutyId; readonly person: string }[];
   /** True where it matters only if a presumption is wrong (asked last): the answer may change a presumed status. */
   readonly presumed?: boolean;
+  readonly msg: Msg<'question'>;
 }
 
 /** A source a guidance item rests on. */
@@ -180,6 +205,7 @@ export interface GuidanceItem {
   readonly sources: readonly GuidanceSource[];
   /** Shown before the duties in text meant for people (e.g. for a reporter who is a child). */
   readonly lead?: boolean;
+  readonly msg: { readonly title: MessageRef; readonly text: MessageRef; readonly steps: readonly MessageRef[] };
 }
 
 /** A helpline, with when it was last checked. */
@@ -187,12 +213,18 @@ export interface Helpline {
   readonly id: string;
   readonly name: string;
   readonly number: string | null;
-  readonly channels: readonly { readonly kind: string; readonly value: string; readonly note?: string }[];
+  readonly channels: readonly {
+    readonly kind: string;
+    readonly value: string;
+    readonly note?: string;
+    readonly msg: MsgOptional<'note'>;
+  }[];
   readonly description: string;
   readonly sources: readonly string[];
   readonly verification: 'verified' | 'secondary';
   readonly lastChecked: string;
   readonly caveat?: string;
+  readonly msg: { readonly description: MessageRef; readonly caveat?: MessageRef };
 }
 
 /** Survivor-centred guidance: separate from the duties, never softening one. */
@@ -218,4 +250,5 @@ export interface Assessment {
   readonly guidance: Guidance;
   readonly questions: readonly Question[];
   readonly disclaimer: string;
+  readonly msg: Msg<'disclaimer'>;
 }

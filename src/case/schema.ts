@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { BASES, DISABILITIES, HARMS, RELATIONSHIPS, REPORTER_ROLES, SEXES } from './vocabulary.js';
 import { assertEqual, type DeepMutable } from '../errors/type-equal.js';
+import { custom } from '../errors/from-zod.js';
 import type { CaseInput } from './input.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -21,7 +22,10 @@ export function isRealIsoDate(s: string): boolean {
 export const IsoDate = z
   .string()
   .regex(ISO_DATE, { message: 'a date written YYYY-MM-DD', abort: true })
-  .refine(isRealIsoDate, { message: 'a real calendar date written YYYY-MM-DD' })
+  .refine(isRealIsoDate, {
+    message: 'a real calendar date written YYYY-MM-DD',
+    params: custom('not_a_calendar_date', 'validation.expected.calendarDate'),
+  })
   .meta({ description: 'A calendar date, YYYY-MM-DD (South African date).', examples: ['2026-11-20'] });
 
 const AgeYears = z.number().int().min(0).max(130).meta({ description: 'Age in whole years on the assessment date.' });
@@ -32,7 +36,10 @@ const AgeRange = z
     max: z.number().int().min(0).max(130),
   })
   .strict()
-  .refine((r) => r.min <= r.max, { message: 'min not greater than max' })
+  .refine((r) => r.min <= r.max, {
+    message: 'min not greater than max',
+    params: custom('min_above_max', 'validation.expected.minNotAboveMax'),
+  })
   .meta({ description: 'Age in whole years on the assessment date, when only a range is known (inclusive).' });
 
 const Id = z.string().min(1).max(200);
@@ -207,6 +214,7 @@ export const CaseInputSchema = z
             code: 'custom',
             path: ['people', i, 'id'],
             message: `a person id not used before (people[${ids.get(p.id)}] is already "${p.id}")`,
+            params: custom('duplicate_id', 'validation.expected.newPersonId', { index: ids.get(p.id) as number, id: p.id }),
             input: p.id,
           });
         } else ids.set(p.id, i);
@@ -216,12 +224,22 @@ export const CaseInputSchema = z
         const known = [...ids.keys()];
         return known.slice(0, 8).join(', ') + (known.length > 8 ? ', …' : '');
       };
+      const listedIds = () => {
+        const known = [...ids.keys()];
+        return known.length > 8 ? [...known.slice(0, 8), '…'] : known;
+      };
       const seenConcern = new Set<string>();
       const concernIds = defaultConcernIds(c.concerns);
       c.concerns.forEach((k, i) => {
         const kid = concernIds[i] as string;
         if (seenConcern.has(kid)) {
-          ctx.addIssue({ code: 'custom', path: ['concerns', i, 'id'], message: 'a concern id not used before', input: kid });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['concerns', i, 'id'],
+            message: 'a concern id not used before',
+            params: custom('duplicate_id', 'validation.expected.newConcernId'),
+            input: kid,
+          });
         }
         seenConcern.add(kid);
         if (!ids.has(k.victim)) {
@@ -229,6 +247,7 @@ export const CaseInputSchema = z
             code: 'custom',
             path: ['concerns', i, 'victim'],
             message: `one of the people ids (${listed()})`,
+            params: custom('unknown_person_id', 'validation.expected.personId', { ids: listedIds() }),
             input: k.victim,
           });
         }
@@ -237,6 +256,7 @@ export const CaseInputSchema = z
             code: 'custom',
             path: ['concerns', i, 'allegedBy'],
             message: `one of the people ids (${listed()})`,
+            params: custom('unknown_person_id', 'validation.expected.personId', { ids: listedIds() }),
             input: k.allegedBy,
           });
         }
@@ -245,6 +265,7 @@ export const CaseInputSchema = z
             code: 'custom',
             path: ['concerns', i, 'allegedBy'],
             message: 'a person other than the victim',
+            params: custom('same_person', 'validation.expected.notTheVictim'),
             input: k.allegedBy,
           });
         }
@@ -256,6 +277,7 @@ export const CaseInputSchema = z
               code: 'custom',
               path: ['people', i, 'caregiverOf', j],
               message: `one of the people ids (${listed()})`,
+              params: custom('unknown_person_id', 'validation.expected.personId', { ids: listedIds() }),
               input: cid,
             });
           }

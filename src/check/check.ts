@@ -4,7 +4,7 @@ import { daysBetween } from '../case/ages.js';
 import type { Untrusted } from '../case/input.js';
 import type { DutyId } from '../case/vocabulary.js';
 import { validateWith } from '../errors/from-zod.js';
-import { makeIssue, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { makeIssue, ValidationError, vm, type ValidationIssue } from '../errors/validation-error.js';
 import { OVERLAPS, type AlternativesOverlap } from '../rules/overlaps.js';
 import type { Recipient } from '../rules/schema.js';
 import * as z from 'zod';
@@ -232,7 +232,7 @@ function assessObligation(
 }
 
 function prefixed(issues: readonly ValidationIssue[], prefix: string): ValidationIssue[] {
-  return issues.map((i) => makeIssue(i.code, [prefix, ...i.path], i.expected, i.received));
+  return issues.map((i) => makeIssue(i.code, [prefix, ...i.path], i.msg.expected, i.msg.received ?? i.received, i.params));
 }
 
 /**
@@ -275,20 +275,22 @@ export function safeCheckCompliance(input: unknown): SafeCheckResult {
       if (a.person !== undefined && !ids.has(a.person)) {
         issues.push(
           makeIssue(
-            'custom',
+            'unknown_person_id',
             ['actions', i, 'person'],
-            `one of the people ids (${[...ids].slice(0, 8).join(', ')})`,
+            vm('validation.expected.personId', { ids: [...ids].slice(0, 8) }),
             JSON.stringify(a.person),
+            { ids: [...ids] },
           ),
         );
       }
       if (a.date > v.assessmentDate) {
         issues.push(
           makeIssue(
-            'custom',
+            'after_assessment_date',
             ['actions', i, 'date'],
-            `a date on or before the assessment date (${v.assessmentDate})`,
+            vm('validation.expected.onOrBeforeAssessmentDate', { date: v.assessmentDate }),
             JSON.stringify(a.date),
+            { date: v.assessmentDate },
           ),
         );
       }

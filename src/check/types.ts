@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { assertEqual, type DeepMutable } from '../errors/type-equal.js';
-import { FactNameSchema } from '../assessment/output-schema.js';
+import { MissingFactSchema } from '../assessment/output-schema.js';
 import type { MissingFact } from '../assessment/types.js';
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
 import { RECIPIENTS, type Recipient } from '../rules/schema.js';
@@ -70,8 +70,6 @@ export interface ComplianceCheck {
   readonly items: readonly ComplianceItem[];
   readonly disclaimer: string;
 }
-
-const MissingFactSchema = z.strictObject({ fact: FactNameSchema, about: z.string(), question: z.string(), inputs: z.array(z.string()) });
 
 /**
  * The zod schema of a {@link ComplianceCheck}, the output of `checkCompliance` (`za-duties schema check-result`).

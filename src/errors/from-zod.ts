@@ -1,52 +1,143 @@
 import type { z } from 'zod';
-import { cut, describeValue, makeIssue, ValidationError, type ValidationIssue } from './validation-error.js';
+import { validationMessageIdOf, type ValidationMessageId } from '../messages/english.js';
+import type { MessageRef } from '../messages/message.js';
+import {
+  cut,
+  describeValue,
+  makeIssue,
+  ValidationError,
+  VALIDATION_ISSUE_CODES,
+  vm,
+  type ValidationIssue,
+  type ValidationIssueCode,
+  type ValidationParam,
+} from './validation-error.js';
 
-type ZodIssue = z.core.$ZodIssue & { input?: unknown };
+type ZodIssue = z.core.$ZodIssue & { input?: unknown; params?: Record<string, unknown> };
 
-function expectedOf(i: ZodIssue): string {
+/** The library's own issue (code, expected message and its parameters) a schema's custom check names in `params`. */
+interface CustomParams {
+  readonly code: ValidationIssueCode;
+  readonly expected: ValidationMessageId;
+  readonly [k: string]: ValidationParam;
+}
+
+/**
+ * The `params` of a custom check (`refine`, `superRefine`) in the library's schemas: the closed
+ * issue code, the expected message and its parameters.
+ *
+ * @example
+ * ```ts
+ * z.string().refine(ok, { message: 'min not greater than max', params: custom('min_above_max', 'validation.expected.minNotAboveMax') });
+ * ```
+ */
+export function custom(
+  code: ValidationIssueCode,
+  expected: ValidationMessageId,
+  params: Readonly<Record<string, ValidationParam>> = {},
+): Record<string, ValidationParam> {
+  return { ...params, code, expected };
+}
+
+function expectedOf(i: ZodIssue): MessageRef {
   switch (i.code) {
     case 'invalid_type':
-      return i.expected === 'object' ? 'an object' : i.expected === 'array' ? 'an array' : `a ${i.expected}`;
+      return i.expected === 'object'
+        ? vm('validation.expected.object')
+        : i.expected === 'array'
+          ? vm('validation.expected.array')
+          : vm('validation.expected.type', { type: i.expected });
     case 'invalid_value':
-      return i.values.length === 1 ? JSON.stringify(i.values[0]) : `one of ${i.values.map((v) => JSON.stringify(v)).join(', ')}`;
+      return i.values.length === 1
+        ? vm('validation.expected.value', { value: JSON.stringify(i.values[0]) })
+        : vm('validation.expected.oneOf', { values: i.values.map((v) => JSON.stringify(v)) });
     case 'unrecognized_keys':
-      return 'only the known fields';
+      return vm('validation.expected.knownFields');
     case 'too_small': {
-      const n = String(i.minimum);
-      if (i.origin === 'array') return `at least ${n} item${n === '1' ? '' : 's'}`;
-      if (i.origin === 'string') return `at least ${n} character${n === '1' ? '' : 's'}`;
-      return i.inclusive === false ? `a number greater than ${n}` : `a number of at least ${n}`;
+      const n = Number(i.minimum);
+      if (i.origin === 'array')
+        return n === 1 ? vm('validation.expected.minItems.one') : vm('validation.expected.minItems', { minimum: n });
+      if (i.origin === 'string')
+        return n === 1 ? vm('validation.expected.minLength.one') : vm('validation.expected.minLength', { minimum: n });
+      return i.inclusive === false
+        ? vm('validation.expected.greaterThan', { minimum: n })
+        : vm('validation.expected.atLeast', { minimum: n });
     }
     case 'too_big': {
-      const n = String(i.maximum);
-      if (i.origin === 'array') return `at most ${n} items`;
-      if (i.origin === 'string') return `at most ${n} characters`;
-      return i.inclusive === false ? `a number less than ${n}` : `a number of at most ${n}`;
+      const n = Number(i.maximum);
+      if (i.origin === 'array') return vm('validation.expected.maxItems', { maximum: n });
+      if (i.origin === 'string') return vm('validation.expected.maxLength', { maximum: n });
+      return i.inclusive === false ? vm('validation.expected.lessThan', { maximum: n }) : vm('validation.expected.atMost', { maximum: n });
     }
-    case 'invalid_format':
-      if (i.format === 'regex' && !i.message.startsWith('Invalid')) return i.message;
-      return i.format === 'regex' && 'pattern' in i ? `text matching ${String(i.pattern)}` : `text in the format ${i.format}`;
+    case 'invalid_format': {
+      const id = validationMessageIdOf(i.message);
+      if (id) return vm(id);
+      return i.format === 'regex' && 'pattern' in i
+        ? vm('validation.expected.pattern', { pattern: String(i.pattern) })
+        : vm('validation.expected.format', { format: i.format });
+    }
     case 'not_multiple_of':
-      return `a multiple of ${String(i.divisor)}`;
+      return vm('validation.expected.multipleOf', { divisor: Number(i.divisor) });
     case 'invalid_union':
-      return 'one of the allowed shapes';
-    case 'custom':
-      return i.message;
-    default:
-      return i.message;
+      return vm('validation.expected.shape');
+    default: {
+      const p = i.params as Partial<CustomParams> | undefined;
+      if (p?.expected !== undefined) {
+        const { code: _c, expected, ...rest } = p as CustomParams;
+        return vm(expected, rest as Record<string, string | number>);
+      }
+      const id = validationMessageIdOf(i.message);
+      return id ? vm(id) : vm('validation.expected.shape');
+    }
   }
 }
 
-function receivedOf(i: ZodIssue): string {
+function receivedOf(i: ZodIssue): MessageRef | string {
   if (i.code === 'unrecognized_keys') {
-    const shown = i.keys.slice(0, 5).map((k) => JSON.stringify(cut(k, 40)));
-    return `unknown field${i.keys.length === 1 ? '' : 's'} ${shown.join(', ')}${i.keys.length > 5 ? ` and ${i.keys.length - 5} more` : ''}`;
+    const keys = i.keys.slice(0, 5).map((k) => JSON.stringify(cut(k, 40)));
+    if (i.keys.length > 5) return vm('validation.received.unknownFieldsMore', { keys, more: i.keys.length - 5 });
+    return vm(i.keys.length === 1 ? 'validation.received.unknownField' : 'validation.received.unknownFields', { keys });
   }
-  if (i.code === 'invalid_type' && i.input === undefined) return 'nothing (missing)';
-  if (i.code === 'too_small' && i.origin === 'number' && i.input === undefined) return 'a smaller number';
+  if (i.code === 'invalid_type' && i.input === undefined) return vm('validation.received.missing');
+  if (i.code === 'too_small' && i.origin === 'number' && i.input === undefined) return vm('validation.received.smallerNumber');
   if (i.code === 'invalid_type' && typeof i.input === 'number' && !Number.isInteger(i.input) && i.expected === 'int')
     return String(i.input);
   return describeValue(i.input);
+}
+
+const ZOD_PARAMS = ['expected', 'values', 'minimum', 'maximum', 'inclusive', 'origin', 'format', 'pattern', 'keys', 'divisor'] as const;
+
+/** zod's structured parameters of an issue (what a form needs to reword it), or the library's own. */
+function paramsOf(i: ZodIssue): Record<string, ValidationParam> | undefined {
+  if (i.code === 'custom') {
+    const p = i.params as Partial<CustomParams> | undefined;
+    if (p?.code === undefined) return undefined;
+    const { code: _c, expected: _e, ...rest } = p as CustomParams;
+    return Object.keys(rest).length > 0 ? rest : undefined;
+  }
+  let out: Record<string, ValidationParam> | undefined;
+  const src = i as unknown as Record<string, unknown>;
+  for (const k of ZOD_PARAMS) {
+    const v = src[k];
+    if (v === undefined) continue;
+    out ??= {};
+    if (k === 'keys' && Array.isArray(v)) out[k] = v.map((x) => cut(String(x), 40));
+    else if (k === 'values' && Array.isArray(v))
+      out[k] = v.map((x) => (typeof x === 'bigint' ? String(x) : (x as ValidationParam))) as ValidationParam;
+    else out[k] = typeof v === 'bigint' || v instanceof RegExp ? String(v) : (v as ValidationParam);
+  }
+  return out;
+}
+
+const CODES: ReadonlySet<string> = new Set(VALIDATION_ISSUE_CODES);
+
+/** The library's closed code of a zod issue: zod's own code, or the code a custom check names. */
+function codeOf(i: ZodIssue): ValidationIssueCode {
+  if (i.code === 'custom') {
+    const c = (i.params as Partial<CustomParams> | undefined)?.code;
+    return c !== undefined && CODES.has(c) ? c : 'invalid_value';
+  }
+  return i.code as ValidationIssueCode;
 }
 
 /** Converts zod issues to the library's issues. */
@@ -54,7 +145,7 @@ export function issuesFromZod(issues: readonly z.core.$ZodIssue[]): ValidationIs
   return issues.map((raw) => {
     const i = raw as ZodIssue;
     const path = i.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
-    return makeIssue(i.code, path, expectedOf(i), receivedOf(i));
+    return makeIssue(codeOf(i), path, expectedOf(i), receivedOf(i), paramsOf(i));
   });
 }
 

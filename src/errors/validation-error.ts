@@ -1,3 +1,6 @@
+import { formatMessage, type MessageParam, type MessageRef } from '../messages/message.js';
+import { VALIDATION_MESSAGES, type ValidationMessageId } from '../messages/english.js';
+
 /**
  * Every code a {@link ValidationIssue} can carry: zod's issue codes for input that does not fit a
  * schema, and the rule-file checks' own codes. A closed list: switch on it exhaustively.
@@ -19,7 +22,6 @@ export const VALIDATION_ISSUE_CODES = [
   'too_small',
   'too_big',
   'not_multiple_of',
-  'custom',
   'duplicate',
   'cycle',
   'missing_duty',
@@ -28,6 +30,19 @@ export const VALIDATION_ISSUE_CODES = [
   'unknown_value',
   'unknown_parameter',
   'conflicting_facts',
+  'unknown_message_id',
+  'unknown_placeholder',
+  'duplicate_id',
+  'unknown_person_id',
+  'same_person',
+  'not_a_calendar_date',
+  'min_above_max',
+  'after_assessment_date',
+  'after_knowledge_date',
+  'born_after_assessment_date',
+  'exact_date_in_record',
+  'invalid_in_force_window',
+  'no_dated_value',
 ] as const;
 /** The code of a {@link ValidationIssue} (a closed union). */
 export type ValidationIssueCode = (typeof VALIDATION_ISSUE_CODES)[number];
@@ -46,7 +61,21 @@ export interface ValidationIssue {
   readonly received: string;
   /** `at <path>: expected <expected>, got <received>`. */
   readonly message: string;
+  /**
+   * The issue's structured parameters, for a form that places and rewords it: zod's (`expected`,
+   * `values`, `minimum`, `maximum`, `inclusive`, `origin`, `format`, `keys`, `divisor`) and the
+   * library's own (`ids`, `date`, `age`, ...).
+   */
+  readonly params?: Readonly<Record<string, ValidationParam>>;
+  /**
+   * The messages `expected`, `received` (where it is words, not the value shown) and `message`
+   * were made from (see `englishMessages`).
+   */
+  readonly msg: { readonly expected: MessageRef; readonly received?: MessageRef; readonly message: MessageRef };
 }
+
+/** A structured parameter of a {@link ValidationIssue}. */
+export type ValidationParam = string | number | boolean | null | readonly (string | number | boolean | null)[];
 
 /** Writes a path as `concerns[0].victim`. */
 export function formatPath(path: readonly (string | number | symbol)[]): string {
@@ -64,21 +93,18 @@ export function cut(s: string, max = 60): string {
   return s.length > max ? `${s.slice(0, max - 3)}...` : s;
 }
 
-/** Shows an input value briefly: strings quoted, long values cut. */
-export function describeValue(v: unknown): string {
-  if (v === undefined) return 'nothing (missing)';
+/** Shows an input value briefly: strings quoted, long values cut; words (a message) for what cannot be shown as it is. */
+export function describeValue(v: unknown): MessageRef | string {
+  if (v === undefined) return vm('validation.received.missing');
   if (v === null) return 'null';
   if (typeof v === 'string') return JSON.stringify(cut(v));
   if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
-  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (Array.isArray(v)) return vm('validation.received.arrayOf', { count: v.length });
   if (typeof v === 'object') {
     const keys = Object.keys(v as object);
-    return keys.length === 0
-      ? 'an empty object'
-      : `an object with keys ${keys
-          .slice(0, 5)
-          .map((k) => cut(k, 40))
-          .join(', ')}${keys.length > 5 ? ', …' : ''}`;
+    if (keys.length === 0) return vm('validation.received.emptyObject');
+    const shown = keys.slice(0, 5).map((k) => cut(k, 40));
+    return vm(keys.length > 5 ? 'validation.received.objectWithKeysMore' : 'validation.received.objectWithKeys', { keys: shown });
   }
   return typeof v;
 }
@@ -128,13 +154,36 @@ export function isValidationError(e: unknown): e is ValidationError {
   );
 }
 
-/** Builds an issue with its message. */
+/** A message of the English catalogue of validation messages, with its parameters. */
+export function vm(id: ValidationMessageId, params?: Readonly<Record<string, MessageParam>>): MessageRef {
+  return params === undefined ? { id } : { id, params };
+}
+
+/**
+ * Builds an issue with its message. `received` is the input value shown (a string: no message) or
+ * words about it (a message).
+ */
 export function makeIssue(
   code: ValidationIssueCode,
   path: readonly (string | number)[],
-  expected: string,
-  received: string,
+  expected: MessageRef,
+  received: MessageRef | string,
+  params?: Readonly<Record<string, ValidationParam>>,
 ): ValidationIssue {
   const at = formatPath(path);
-  return { code, path, at, expected, received, message: `at ${at}: expected ${expected}, got ${received}` };
+  const expectedText = formatMessage(VALIDATION_MESSAGES, expected);
+  const receivedText = typeof received === 'string' ? received : formatMessage(VALIDATION_MESSAGES, received);
+  const message: MessageRef = { id: 'validation.issue', params: { at, expected, received } };
+  const msg = typeof received === 'string' ? { expected, message } : { expected, received, message };
+  const issue: { -readonly [K in keyof ValidationIssue]: ValidationIssue[K] } = {
+    code,
+    path,
+    at,
+    expected: expectedText,
+    received: receivedText,
+    message: `at ${at}: expected ${expectedText}, got ${receivedText}`,
+    msg,
+  };
+  if (params !== undefined) issue.params = params;
+  return issue;
 }

@@ -32,7 +32,7 @@ import cS2ARole from '../../rules/conditions/s2a-role-and-class.json';
 import cS150 from '../../rules/conditions/s150-ground.json';
 import { FACTS } from '../case/facts.js';
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
-import { makeIssue, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { makeIssue, ValidationError, vm, type ValidationIssue } from '../errors/validation-error.js';
 import { validateWith } from '../errors/from-zod.js';
 import { factsOf, referencesOf, resolveParameters, type Condition } from '../engine/condition.js';
 import { parameterValue } from './parameters.js';
@@ -138,7 +138,7 @@ export function buildRuleSet(
     const r = { data: deepFreeze({ ...parsed, conditions: resolve(s.path)(parsed.conditions) }) };
     if (conditions.has(r.data.name)) {
       throw new ValidationError(`rule file ${s.path}`, [
-        makeIssue('duplicate', ['name'], 'a condition name not used before', JSON.stringify(r.data.name)),
+        makeIssue('duplicate', ['name'], vm('validation.expected.newConditionName'), JSON.stringify(r.data.name)),
       ]);
     }
     conditions.set(r.data.name, r.data);
@@ -151,7 +151,7 @@ export function buildRuleSet(
     const r = { data: deepFreeze(resolveRule(check(RuleFileSchema, s.data, s.path), resolve(s.path))) };
     if (rules.has(r.data.id)) {
       throw new ValidationError(`rule file ${s.path}`, [
-        makeIssue('duplicate', ['id'], 'a duty id not used by another rule file', JSON.stringify(r.data.id)),
+        makeIssue('duplicate', ['id'], vm('validation.expected.newDutyId'), JSON.stringify(r.data.id)),
       ]);
     }
     rules.set(r.data.id, r.data);
@@ -159,19 +159,19 @@ export function buildRuleSet(
   }
   const issues: { file: string; issue: ValidationIssue }[] = unknownParameters.map(({ file, ref }) => ({
     file,
-    issue: makeIssue('unknown_parameter', ['conditions'], 'a parameter defined in rules/parameters', JSON.stringify(ref)),
+    issue: makeIssue('unknown_parameter', ['conditions'], vm('validation.expected.parameter'), JSON.stringify(ref)),
   }));
   const crossCheck = (file: string, c: Condition) => {
     for (const ref of referencesOf(c)) {
       if (!named.has(ref))
         issues.push({
           file,
-          issue: makeIssue('unknown_condition', ['conditions'], 'a named condition defined in rules/conditions', JSON.stringify(ref)),
+          issue: makeIssue('unknown_condition', ['conditions'], vm('validation.expected.namedCondition'), JSON.stringify(ref)),
         });
     }
     for (const f of factsOf(c, named)) {
       if (!knownFacts.has(f))
-        issues.push({ file, issue: makeIssue('unknown_fact', ['conditions'], 'a fact of the derived-facts schema', JSON.stringify(f)) });
+        issues.push({ file, issue: makeIssue('unknown_fact', ['conditions'], vm('validation.expected.derivedFact'), JSON.stringify(f)) });
     }
   };
   for (const [id, r] of rules) conditionsOfRule(r).forEach((c) => crossCheck(pathOf.get(id) as string, c));
@@ -184,7 +184,7 @@ export function buildRuleSet(
     if (visiting.has(name)) {
       issues.push({
         file: `${conditionPath.get(name) ?? 'rules/conditions'} (${name})`,
-        issue: makeIssue('cycle', ['conditions'], 'named conditions without cycles', trail.concat(name).join(' -> ')),
+        issue: makeIssue('cycle', ['conditions'], vm('validation.expected.noCycles'), trail.concat(name).join(' -> ')),
       });
       return;
     }
@@ -199,7 +199,7 @@ export function buildRuleSet(
   if (missing.length > 0 && ruleSources === RULE_SOURCES) {
     issues.push({
       file: 'rules/',
-      issue: makeIssue('missing_duty', [], `a rule file for every duty id`, `none for ${missing.join(', ')}`),
+      issue: makeIssue('missing_duty', [], vm('validation.expected.everyDuty'), vm('validation.received.noneFor', { duties: missing })),
     });
   }
   if (issues.length > 0) {

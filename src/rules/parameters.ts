@@ -8,7 +8,7 @@ import presumptionsJson from '../../rules/presumptions.json';
 import type { Classifications } from '../case/derive.js';
 import { IsoDate } from '../case/schema.js';
 import { DISABILITIES, HARMS, RELATIONSHIPS, REPORTER_ROLES } from '../case/vocabulary.js';
-import { validateWith } from '../errors/from-zod.js';
+import { custom, validateWith } from '../errors/from-zod.js';
 
 const Verification = z.enum(['exact', 'partial', 'secondary', 'unverified']);
 const RoleList = z
@@ -77,7 +77,10 @@ const DatedNumber = z
     values: z.record(IsoDate, z.number().int().min(0)),
   })
   .strict()
-  .refine((p) => Object.keys(p.values).length > 0, { message: 'at least one dated value' });
+  .refine((p) => Object.keys(p.values).length > 0, {
+    message: 'at least one dated value',
+    params: custom('no_dated_value', 'validation.expected.datedValue'),
+  });
 export const AgesSchema = z.record(z.string().regex(/^[a-zA-Z]+$/), DatedNumber);
 
 export const DisabilitiesSchema = z

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { custom } from '../errors/from-zod.js';
 import { IsoDate } from '../case/schema.js';
 import { DUTY_IDS } from '../case/vocabulary.js';
 import { ConditionSchema } from '../engine/condition.js';
@@ -140,6 +141,7 @@ export const RuleFileSchema = z
           code: 'custom',
           path: ['versions', i, 'inForce'],
           message: 'an in-force window whose end is not before its start',
+          params: custom('invalid_in_force_window', 'validation.expected.windowEndAfterStart'),
           input: v.inForce,
         });
       }
@@ -150,6 +152,7 @@ export const RuleFileSchema = z
             code: 'custom',
             path: ['versions', i, 'inForce', 'to'],
             message: 'an end date where a later version follows',
+            params: custom('invalid_in_force_window', 'validation.expected.endBeforeNext'),
             input: v.inForce.to,
           });
         } else {
@@ -161,6 +164,7 @@ export const RuleFileSchema = z
               code: 'custom',
               path: ['versions', i + 1, 'inForce', 'from'],
               message: `the day after the previous version ends (${dayAfter}): no gap or overlap`,
+              params: custom('invalid_in_force_window', 'validation.expected.noGap', { date: dayAfter }),
               input: next.inForce.from,
             });
           }

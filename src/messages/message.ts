@@ -1,0 +1,89 @@
+/**
+ * Messages: every sentence the library produces comes from one catalogue, keyed by a stable
+ * message id, with named parameters (`{name}` in the template). Outputs carry each text in
+ * English (or in the catalogue given) and, beside it in `msg`, the id and parameters it was made
+ * from, so that an app can render it again in another language.
+ */
+
+/** A parameter of a message: a value, another message (rendered with the same catalogue), or a list of them (joined with ", "). */
+export type MessageParam = string | number | boolean | MessageRef | readonly (string | number | MessageRef)[];
+
+/**
+ * A message as data: its id in the catalogue and its named parameters.
+ *
+ * @example
+ * ```ts
+ * const ref: MessageRef = { id: 'question.concern', params: { concern: 'c1', question: { id: 'fact.victimAgeAtKnowledge.question', params: { victim: 'child-a' } } } };
+ * ```
+ */
+export interface MessageRef {
+  readonly id: string;
+  readonly params?: Readonly<Record<string, MessageParam>>;
+}
+
+/** A catalogue: message id to template (`{name}` marks a parameter). */
+export type MessageCatalogue = Readonly<Record<string, string>>;
+
+/**
+ * The message references of an output object's text fields, keyed by field name (a list for a
+ * field that is a list of texts, such as a guidance item's `steps`).
+ */
+export type MessageRefs<K extends string> = { readonly [F in K]?: MessageRef | readonly MessageRef[] };
+
+const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
+
+/** The parameter names a template uses, in order of first use. */
+export function placeholdersOf(template: string): string[] {
+  const out: string[] = [];
+  for (const m of template.matchAll(PLACEHOLDER)) if (!out.includes(m[1] as string)) out.push(m[1] as string);
+  return out;
+}
+
+function paramText(p: MessageParam, catalogue: MessageCatalogue): string {
+  if (typeof p === 'string') return p;
+  if (typeof p === 'number' || typeof p === 'boolean') return String(p);
+  if (Array.isArray(p)) return (p as readonly (string | number | MessageRef)[]).map((x) => paramText(x, catalogue)).join(', ');
+  return formatMessage(catalogue, p as MessageRef);
+}
+
+/**
+ * Renders a message with a catalogue: the template of its id with each `{name}` replaced by its
+ * parameter (a nested message is rendered with the same catalogue). An id missing from the
+ * catalogue renders as the id itself, a parameter missing from the message as `{name}`.
+ *
+ * @example
+ * ```ts
+ * formatMessage({ hi: 'Hello {who}' }, { id: 'hi', params: { who: 'you' } }); //=> 'Hello you'
+ * ```
+ */
+export function formatMessage(catalogue: MessageCatalogue, ref: MessageRef): string {
+  const template = catalogue[ref.id];
+  if (template === undefined) return ref.id;
+  const params = ref.params;
+  if (params === undefined || !template.includes('{')) return template;
+  return template.replace(PLACEHOLDER, (whole, name: string) => {
+    const p = params[name];
+    return p === undefined ? whole : paramText(p, catalogue);
+  });
+}
+
+const constants = new Map<string, MessageRef>();
+/** A message without parameters, as one shared frozen object per id. */
+export function constantRef(id: string): MessageRef {
+  let r = constants.get(id);
+  if (r === undefined) constants.set(id, (r = Object.freeze({ id })));
+  return r;
+}
+
+/**
+ * A message id from a text that has no id of its own (a condition's name in a rule file): the
+ * text in lower case, every run of other characters than letters and digits made one `-`.
+ */
+export function slugOf(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
+}
