@@ -41,6 +41,9 @@ export { nextQuestions, applyAnswer } from './assessment/interview.js';
 export { CaseInputSchema } from './case/schema.js';
 export { DUTY_IDS, REPORTER_ROLES, HARMS, RELATIONSHIPS, BASES, DISABILITIES, SEXES } from './case/vocabulary.js';
 export { ValidationError, isValidationError, VALIDATION_ISSUE_CODES } from './errors/validation-error.js';
+export { ValidationIssueSchema, MessageRefSchema } from './errors/schemas.js';
+export { ERROR_CODES } from './errors/error-codes.js';
+export type { ErrorCode } from './errors/error-codes.js';
 export { dutyCatalogue } from './rules/listing.js';
 export { decisionRecord, replayDecisionRecord, DecisionRecordSchema } from './assessment/record.js';
 export { AssessmentSchema, FactNameSchema } from './assessment/output-schema.js';
@@ -64,7 +67,7 @@ export type {
 } from './assessment/interview.js';
 export type { CaseInput, ReporterInput, PersonInput, ConcernInput, AgeRangeInput, Untrusted } from './case/input.js';
 export type { DutyId, ReporterRole, Harm, Relationship, Basis, Disability, Sex } from './case/vocabulary.js';
-export type { ValidationIssue, ValidationIssueCode } from './errors/validation-error.js';
+export type { ValidationIssue, ValidationIssueCode, ValidationParam } from './errors/validation-error.js';
 export type {
   Assessment,
   Citation,
@@ -102,6 +105,6 @@ export type {
 } from './engine/condition.js';
 export type { FactValue, AgeInterval, FactName } from './case/facts.js';
 export type { DecisionRecord, DecisionRecordResult, IdMapping, ReplayResult } from './assessment/record.js';
-export type { SafeCheckResult } from './check/check.js';
+export type { SafeCheckResult, CheckOptions } from './check/check.js';
 export type { Action, ActionInput, CheckInput } from './check/schema.js';
 export type { ComplianceCheck, ComplianceDeadline, ComplianceItem, ComplianceStatus, NotCounted } from './check/types.js';

@@ -394,12 +394,12 @@ describe('za-duties batch: every line accounted for', () => {
     expect(recs[4]).toMatchObject({
       line: 5,
       caseId: 'violating',
-      error: { code: 'invalid_case', issues: [{ at: 'concerns[0].victim' }] },
+      error: { code: 'invalid_input', issues: [{ at: 'concerns[0].victim' }] },
     });
     const { line: l6, ...a6 } = recs[5] as BatchLine;
     expect(l6).toBe(6);
     expect(a6).toEqual(expectedCompact(good2));
-    expect(recs[6]?.error).toMatchObject({ code: 'invalid_case', issues: [{ at: '(root)' }] });
+    expect(recs[6]?.error).toMatchObject({ code: 'invalid_input', issues: [{ at: '(root)' }] });
     expect(recs[7]?.error?.code).toBe('invalid_json');
     // The summary counts, names error lines, and says nothing about the cases.
     expect(r.stderr).toMatch(/^za-duties batch: 8 lines: 2 assessed, 5 error records \(lines 2, 4, 5, 7, 8\), 1 blank; /);
@@ -449,7 +449,7 @@ describe('za-duties batch: every line accounted for', () => {
     const r = await runCli(['batch', '--max-line-bytes', '100', '-'], `${JSON.stringify(good1)}\n{}\n`);
     const recs = records(r.stdout);
     expect(recs[0]?.error).toMatchObject({ code: 'line_too_long', limit: 100 });
-    expect(recs[1]?.error?.code).toBe('invalid_case');
+    expect(recs[1]?.error?.code).toBe('invalid_input');
     expect((await runCli(['batch', '--max-line-bytes', 'lots', '-'], '')).code).toBe(2);
   });
 

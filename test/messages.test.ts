@@ -5,7 +5,7 @@
  * (and proper names and citations, which are not sentences the library writes).
  */
 import { describe, expect, it } from 'vitest';
-import { assess, englishMessages, safeAssess, isValidationError, type MessageRef } from '../src/index.js';
+import { assess, checkCompliance, englishMessages, nextQuestions, safeAssess, isValidationError, type MessageRef } from '../src/index.js';
 import { formatMessage, placeholdersOf } from '../src/messages/message.js';
 import { loadScenarios } from './helpers/fixtures.js';
 
@@ -20,6 +20,7 @@ const CODE_KEYS = new Set([
   'about',
   'status',
   'strictStatus',
+  'dutyStatus',
   'modality',
   'kind',
   'verification',
@@ -164,6 +165,56 @@ describe('the message catalogue', () => {
       expect(english.success || english.error.issues.map((i) => i.message)).toEqual(
         r.error.issues.map((i) => formatMessage(englishMessages, i.msg.message)),
       );
+    },
+  );
+
+  it.each(good.map(({ file, scenario }) => [`${file}: ${scenario.name}`, scenario] as const))(
+    'pseudo-locale reaches every sentence of the compliance check: %s',
+    (_name, scenario) => {
+      const c = scenario.case as { assessmentDate?: string };
+      const date = c.assessmentDate ?? '2026-11-30';
+      const input = {
+        case: scenario.case,
+        actions: [
+          { recipient: 'social_worker', date, form: 'Form 22' },
+          { recipient: 'police', date: '2000-01-01' },
+          { recipient: 'police', date, time: '10:00' },
+        ],
+        knowledgeTime: '09:00',
+      } as never;
+      const r = checkCompliance(input, { messages: PSEUDO });
+      const bare = texts(r).filter((t) => !(t.text.startsWith('⟦') && t.text.endsWith('⟧')));
+      expect(bare).toEqual([]);
+      const en = checkCompliance(input);
+      for (const { text, ref } of withMessages(en)) {
+        if (Array.isArray(ref)) expect(text).toEqual(ref.map((x) => formatMessage(englishMessages, x as MessageRef)));
+        else expect(text).toBe(formatMessage(englishMessages, ref as MessageRef));
+      }
+    },
+  );
+
+  it.each(good.slice(0, 40).map(({ file, scenario }) => [`${file}: ${scenario.name}`, scenario] as const))(
+    'pseudo-locale reaches the interview (outline questions, answers, skip words): %s',
+    (_name, scenario) => {
+      const drafts = [
+        {},
+        { reporter: { role: 'teacher' } },
+        { reporter: { role: 'teacher' }, concerns: [{ victim: 'child' }] },
+        scenario.case,
+      ];
+      for (const draft of drafts) {
+        const step = nextQuestions(draft as never, { assess: { messages: PSEUDO } });
+        for (const q of step.questions) {
+          expect(q.question).toMatch(/^⟦.*⟧$/s);
+          expect(q.skip).toMatch(/^⟦.*⟧$/s);
+          for (const spec of [q.answer, ...q.alternatives.map((a) => a.answer)])
+            if ('options' in spec)
+              for (const o of spec.options)
+                if (o.msg) expect(o.label).toMatch(/^⟦.*⟧$/s);
+                else expect(spec.kind).toBe('person');
+        }
+        if (step.assessment) expect(texts(step.assessment).filter((t) => !t.text.startsWith('⟦'))).toEqual([]);
+      }
     },
   );
 

@@ -86,10 +86,17 @@ describe('the OpenAPI description', () => {
   });
 
   it('uses the shipped JSON Schemas as its components (one source)', () => {
-    const strip = (s: Json) => Object.fromEntries(Object.entries(s).filter(([k]) => k !== '$schema' && k !== '$id'));
-    expect(doc.components.schemas.CaseInput).toEqual(strip(jsonSchema('input')));
-    expect(doc.components.schemas.Assessment).toEqual(strip(jsonSchema('output')));
-    expect(doc.components.schemas.DecisionRecord).toEqual(strip(jsonSchema('decision-record')));
+    // A shipped schema's own definitions ($defs: the recursive MessageRef) become components, and its
+    // references point there: `#/$defs/X` would resolve against the OpenAPI document's root.
+    const strip = (s: Json) => Object.fromEntries(Object.entries(s).filter(([k]) => k !== '$schema' && k !== '$id' && k !== '$defs'));
+    const asComponent = (s: unknown) => JSON.parse(JSON.stringify(s).replaceAll('"#/$defs/', '"#/components/schemas/')) as Json;
+    expect(doc.components.schemas.CaseInput).toEqual(asComponent(strip(jsonSchema('input'))));
+    expect(doc.components.schemas.Assessment).toEqual(asComponent(strip(jsonSchema('output'))));
+    expect(doc.components.schemas.DecisionRecord).toEqual(asComponent(strip(jsonSchema('decision-record'))));
+    const defs = (jsonSchema('output') as { $defs?: Json }).$defs ?? {};
+    expect(Object.keys(defs)).toEqual(['MessageRef']);
+    expect(doc.components.schemas.MessageRef).toEqual(asComponent(defs.MessageRef));
+    expect(JSON.stringify(doc)).not.toContain('#/$defs/');
     for (const name of SCHEMA_NAMES) {
       const file = path.join(ROOT, 'schemas', name === 'openapi' ? 'openapi.json' : `${name}.schema.json`);
       if (fs.existsSync(file)) expect(JSON.parse(fs.readFileSync(file, 'utf8')), file).toEqual(jsonSchema(name));

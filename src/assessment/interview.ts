@@ -7,9 +7,12 @@
  */
 import { CaseInputSchema, type CaseInput } from '../case/schema.js';
 import type { DutyId } from '../case/vocabulary.js';
-import type { ValidationIssue } from '../errors/validation-error.js';
-import { safeAssess, type AssessOptions, type ExplainedOptions } from './assess.js';
+import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
+import { catalogueFor, safeAssess, type AssessOptions, type ExplainedOptions } from './assess.js';
 import type { Assessment, Question } from './types.js';
+import { constantRef, formatMessage, type MessageParam, type MessageRef } from '../messages/message.js';
+import { englishMessages } from './messages.js';
+import { localize } from './localize.js';
 
 /**
  * A case still being put together: any field may be missing, including the people, the concerns
@@ -27,6 +30,8 @@ export interface CaseDraft {
 export interface AnswerOption {
   readonly value: string | boolean;
   readonly label: string;
+  /** The message of the label (none for a person of the case, whose label is their id). */
+  readonly msg?: { readonly label: MessageRef };
 }
 
 /**
@@ -64,6 +69,8 @@ export interface InterviewQuestion {
   readonly skip: string;
   /** The duty statuses the answer would help settle (empty while the case is being outlined). */
   readonly settles: readonly { readonly duty: DutyId; readonly person: string }[];
+  /** The messages `question` and `skip` were made from. */
+  readonly msg: { readonly question: MessageRef; readonly skip: MessageRef };
 }
 
 /** Options of {@link nextQuestions}. */
@@ -95,45 +102,21 @@ export interface InterviewStep {
   readonly issues: readonly ValidationIssue[];
 }
 
-/** Plain words for the vocabulary values an answer can take. */
-const LABELS: Record<string, string> = {
-  partial_care_facility_staff: 'Staff member at a partial care facility',
-  partial_care_facility_volunteer: 'Volunteer at a partial care facility',
-  drop_in_centre_staff: 'Staff member at a drop-in centre',
-  drop_in_centre_volunteer: 'Volunteer at a drop-in centre',
-  child_and_youth_care_centre_staff: 'Staff member at a child and youth care centre',
-  child_and_youth_care_centre_volunteer: 'Volunteer at a child and youth care centre',
-  designated_child_protection_organisation_staff: 'Staff member of a designated child protection organisation',
-  school_staff_non_teaching: 'School staff member (not a teacher)',
-  member_of_public: 'Member of the public',
-  family_member: 'Family member',
-  emotional_abuse: 'Emotional, verbal or psychological abuse',
-  exposure_to_domestic_violence: 'Saw or heard domestic violence (exposure)',
-  child_sexual_abuse_material: 'Child sexual abuse material',
-  parent_partner: 'Partner of their parent',
-  other_family: 'Other family member',
-  former_intimate_partner: 'Former intimate partner',
-  dating: 'Dating partner',
-  household_member: 'Someone who lives in the same household',
-  paid_carer: 'Paid carer',
-  teacher_or_coach: 'Teacher or coach',
-  peer: 'Someone of their own age (a peer)',
-  knowledge: 'I know it',
-  reasonable_belief: 'I believe it, on reasonable grounds',
-  reasonable_suspicion: 'I suspect it, on reasonable grounds',
-  rumour: 'It is only a rumour',
-  none: 'No disability',
-  psychosocial: 'Psychosocial (mental health)',
-  female: 'Female',
-  male: 'Male',
-};
+const english = (ref: MessageRef): string => formatMessage(englishMessages, ref);
 
-function labelOf(value: string): string {
-  const l = LABELS[value];
-  if (l) return l;
+/** An answer's words (`answer.<value>`), with its message. */
+function optionOf(value: string): AnswerOption {
+  const id = `answer.${value}`;
+  if (englishMessages[id] !== undefined) {
+    const ref = constantRef(id);
+    return { value, label: english(ref), msg: { label: ref } };
+  }
   const words = value.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return { value, label: words.charAt(0).toUpperCase() + words.slice(1) };
 }
+
+const YES: AnswerOption = { value: true, label: english(constantRef('answer.yes')), msg: { label: constantRef('answer.yes') } };
+const NO: AnswerOption = { value: false, label: english(constantRef('answer.no')), msg: { label: constantRef('answer.no') } };
 
 // ---- the input schema, read for the kind of answer each field takes ----
 
@@ -208,13 +191,9 @@ function answerSpec(input: string, draft: CaseDraft): AnswerSpec | null {
   if (t === 'boolean')
     return {
       kind: 'choice',
-      options: [
-        { value: true, label: 'Yes' },
-        { value: false, label: 'No' },
-      ],
+      options: [YES, NO],
     };
-  if (t === 'enum' && s?.def?.entries)
-    return { kind: 'choice', options: Object.values(s.def.entries).map((v) => ({ value: v, label: labelOf(v) })) };
+  if (t === 'enum' && s?.def?.entries) return { kind: 'choice', options: Object.values(s.def.entries).map(optionOf) };
   if (t === 'number') return { kind: 'number', min: 0, max: 130 };
   if (t === 'string') return p && /date/i.test(p.field) ? { kind: 'date' } : { kind: 'text' };
   if (t === 'object' || t === 'array') return null;
@@ -295,12 +274,12 @@ export function applyAnswer(draft: CaseDraft, input: string, value: string | num
 function question(
   fact: string,
   about: string,
-  text: string,
+  text: MessageRef,
   inputs: readonly string[],
   draft: CaseDraft,
   skipped: ReadonlySet<string>,
   settles: InterviewQuestion['settles'],
-  skip = "I don't know",
+  skip: MessageRef = constantRef('interview.skip'),
 ): InterviewQuestion | null {
   // Answerable inputs not yet given, an age in years before a date of birth.
   const open = inputs.filter((i) => !isSet(draft, i) && !skipped.has(i));
@@ -311,53 +290,52 @@ function question(
   });
   const first = usable[0];
   if (!first) return null;
-  return { fact, about, question: text, input: first.input, answer: first.answer, alternatives: usable.slice(1), skip, settles };
+  return {
+    fact,
+    about,
+    question: english(text),
+    input: first.input,
+    answer: first.answer,
+    alternatives: usable.slice(1),
+    skip: english(skip),
+    settles,
+    msg: { question: text, skip },
+  };
 }
 
 function outline(draft: CaseDraft, skipped: ReadonlySet<string>): InterviewQuestion | null {
-  const ask = (fact: string, about: string, text: string, input: string, skip?: string) =>
+  const ask = (fact: string, about: string, text: MessageRef, input: string, skip?: MessageRef) =>
     question(fact, about, text, [input], draft, skipped, [], skip);
-  const role = ask('reporterRole', 'reporter', 'Who are you: in what role did you learn about this?', 'reporter.role');
+  const role = ask('reporterRole', 'reporter', constantRef('interview.role'), 'reporter.role');
   if (role) return role;
   const concerns = draft.concerns ?? [];
   if (concerns.length === 0) {
-    return ask(
-      'victim',
-      'c1',
-      'Who was harmed, or is at risk? A short label is enough, no name (for example "mother" or "Lerato, 5").',
-      'concerns[0].victim',
-    );
+    return ask('victim', 'c1', constantRef('interview.firstVictim'), 'concerns[0].victim');
   }
   for (const [i, k] of concerns.entries()) {
     const id = typeof k.id === 'string' ? k.id : `c${i + 1}`;
     const who = typeof k.victim === 'string' && k.victim !== '' ? k.victim : null;
+    const whom: MessageParam = who ?? constantRef('word.them');
     const q =
-      (who === null
-        ? ask('victim', id, 'Who was harmed, or is at risk? A short label is enough, no name.', `concerns[${i}].victim`)
-        : null) ??
-      ask('harm', id, `What happened to ${who ?? 'them'}?`, `concerns[${i}].harm`) ??
-      ask(
-        'allegedBy',
-        id,
-        `Who did it, or is said to have done it, to ${who ?? 'them'}? A short label is enough (for example "partner").`,
-        `concerns[${i}].allegedBy`,
-      );
+      (who === null ? ask('victim', id, constantRef('interview.victim'), `concerns[${i}].victim`) : null) ??
+      ask('harm', id, { id: 'interview.harm', params: { who: whom } }, `concerns[${i}].harm`) ??
+      ask('allegedBy', id, { id: 'interview.allegedBy', params: { who: whom } }, `concerns[${i}].allegedBy`);
     if (q) return q;
   }
   const more = ask(
     'anotherVictim',
     `c${concerns.length + 1}`,
-    'Is anyone else harmed or at risk, for example a child who saw or heard it, or someone else in the home?',
+    constantRef('interview.anotherVictim'),
     `concerns[${concerns.length}].victim`,
-    'No one else',
+    constantRef('interview.skip.noOneElse'),
   );
   if (more) return more;
   return ask(
     'knowledgeDate',
     'reporter',
-    'On what date did you come to know, believe or suspect this? (It decides which law applies.)',
+    constantRef('interview.knowledgeDate'),
     'reporter.knowledgeDate',
-    "I don't know (use today)",
+    constantRef('interview.skip.today'),
   );
 }
 
@@ -391,6 +369,14 @@ function cannotAssess(draft: CaseDraft): boolean {
  * @category Interview
  */
 export function nextQuestions(draft: CaseDraft, options: InterviewOptions = {}): InterviewStep {
+  const messages = options.assess?.messages;
+  if (messages === undefined) return stepInEnglish(draft, options);
+  const cat = catalogueFor(messages);
+  if (cat instanceof ValidationError) return { stage: 'outline', questions: [], assessment: null, unanswered: [], issues: cat.issues };
+  return localize(stepInEnglish(draft, { ...options, assess: { ...options.assess, messages: undefined } }), cat);
+}
+
+function stepInEnglish(draft: CaseDraft, options: InterviewOptions): InterviewStep {
   const skipped = new Set(options.unanswerable ?? []);
   const first = outline(draft, skipped);
   if (cannotAssess(draft)) {
@@ -405,7 +391,7 @@ export function nextQuestions(draft: CaseDraft, options: InterviewOptions = {}):
   const asked: InterviewQuestion[] = [];
   const unanswered: Question[] = [];
   for (const q of a.questions) {
-    const iq = question(q.fact, q.about, q.question, q.inputs, draft, skipped, q.settles);
+    const iq = question(q.fact, q.about, q.msg.question, q.inputs, draft, skipped, q.settles);
     if (iq) asked.push(iq);
     else unanswered.push(q);
   }

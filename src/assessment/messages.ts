@@ -3,7 +3,7 @@ import helplinesJson from '../../rules/guidance/helplines.json';
 import { FACTS, type FactDefinition } from '../case/facts.js';
 import { VOCABULARY_LABELS } from '../case/labels.js';
 import type { Condition } from '../engine/condition.js';
-import { CODE_MESSAGES, VALIDATION_MESSAGES } from '../messages/english.js';
+import { CODE_MESSAGES, INTERVIEW_MESSAGES, VALIDATION_MESSAGES } from '../messages/english.js';
 import { slugOf } from '../messages/message.js';
 import { CONDITION_SOURCES, RULE_SOURCES } from '../rules/catalogue.js';
 import { GENERAL_NOTES, OVERLAPS } from '../rules/overlaps.js';
@@ -65,7 +65,7 @@ interface HelplineText {
 }
 
 function build(): Record<string, string> {
-  const m: Record<string, string> = { ...CODE_MESSAGES, ...VALIDATION_MESSAGES };
+  const m: Record<string, string> = { ...CODE_MESSAGES, ...VALIDATION_MESSAGES, ...INTERVIEW_MESSAGES };
   const add = (id: string, text: string) => {
     const had = m[id];
     if (had !== undefined && had !== text) throw new Error(`message id ${id} names two texts`);
@@ -74,6 +74,12 @@ function build(): Record<string, string> {
   for (const [kind, labels] of Object.entries(VOCABULARY_LABELS))
     for (const [v, text] of Object.entries(labels as Record<string, string>)) add(`${kind}.${v}`, text);
   for (const [v, text] of Object.entries(RECIPIENT_LABELS)) add(`recipient.${v}`, text);
+  // The interview's answer labels: its own words where it has them, else the value's words, capitalised.
+  for (const labels of Object.values(VOCABULARY_LABELS))
+    for (const v of Object.keys(labels)) {
+      const words = v.replace(/_/g, ' ');
+      m[`answer.${v}`] ??= words.charAt(0).toUpperCase() + words.slice(1);
+    }
   for (const [v, text] of Object.entries(STATUS_LABELS)) add(`status.${v}`, text);
   for (const [v, text] of Object.entries(VERIFICATION_LABELS)) add(`verification.${v}`, text);
   for (const [name, def] of Object.entries(FACTS as Record<string, FactDefinition>)) {
@@ -112,7 +118,10 @@ function build(): Record<string, string> {
   for (const o of OVERLAPS) {
     add(`overlap.${o.id}.title`, o.title);
     for (const [k, text] of Object.entries(o.texts)) add(`overlap.${o.id}.${k}`, text);
-    if (o.kind === 'alternatives') add(`overlap.${o.id}.timing`, o.timingText);
+    if (o.kind === 'alternatives') {
+      add(`overlap.${o.id}.timing`, o.timingText);
+      add(`overlap.${o.id}.label`, o.label);
+    }
   }
   for (const g of itemsJson as unknown as GuidanceItemText[]) {
     add(`guidance.${g.id}.title`, g.title);

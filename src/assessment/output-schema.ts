@@ -1,9 +1,10 @@
 import * as z from 'zod';
 import { assertEqual, type DeepMutable } from '../errors/type-equal.js';
+import { MessageRefSchema } from '../errors/schemas.js';
 import { FACT_NAMES, type FactName } from '../case/facts.js';
 import { DUTY_IDS } from '../case/vocabulary.js';
 import { RECIPIENTS, VerificationSchema } from '../rules/schema.js';
-import type { Assessment, MessageRef, MissingFact } from './types.js';
+import type { Assessment, MissingFact } from './types.js';
 
 /*
  * The output contract as a zod schema, for `za-duties schema output` (JSON Schema for non-TypeScript
@@ -22,29 +23,8 @@ const IsoDateText = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .meta({ description: 'A calendar date, YYYY-MM-DD.' });
 
-/**
- * A message as data (the id in the catalogue and its named parameters), carried beside each text
- * in `msg` so that an app can render the text again from its own catalogue.
- *
- * @example
- * ```ts
- * MessageRefSchema.safeParse({ id: 'harm.neglect' }).success; //=> true
- * ```
- * @category Schemas
- */
-export const MessageRefSchema: z.ZodType<DeepMutable<MessageRef>> = z.lazy(() =>
-  z
-    .strictObject({
-      id: z.string(),
-      params: z
-        .record(
-          z.string(),
-          z.union([z.string(), z.number(), z.boolean(), MessageRefSchema, z.array(z.union([z.string(), z.number(), MessageRefSchema]))]),
-        )
-        .optional(),
-    })
-    .meta({ id: 'MessageRef', description: 'A message: its id in the catalogue (englishMessages) and its named parameters.' }),
-);
+export { MessageRefSchema };
+
 const msg = <K extends string>(...keys: K[]) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, MessageRefSchema])) as { [F in K]: typeof MessageRefSchema });
 const msgOptional = <K extends string>(...keys: K[]) =>

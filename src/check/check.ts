@@ -1,4 +1,7 @@
-import { assessValidated, DISCLAIMER, validateCase } from '../assessment/assess.js';
+import { assessValidated, catalogueFor, DISCLAIMER, validateCase } from '../assessment/assess.js';
+import { localize, localizeError, type Messages } from '../assessment/localize.js';
+import { englishMessages } from '../assessment/messages.js';
+import { constantRef, formatMessage, type MessageParam, type MessageRef } from '../messages/message.js';
 import type { Assessment, DutyResult, MissingFact } from '../assessment/types.js';
 import { daysBetween } from '../case/ages.js';
 import type { Untrusted } from '../case/input.js';
@@ -10,6 +13,19 @@ import type { Recipient } from '../rules/schema.js';
 import * as z from 'zod';
 import { ActionSchema, ClockTime, type Action, type CheckInput } from './schema.js';
 import type { ComplianceCheck, ComplianceDeadline, ComplianceItem, ComplianceStatus, NotCounted } from './types.js';
+
+/**
+ * Options of {@link checkCompliance}: `messages`, a partial catalogue over `englishMessages` for the
+ * texts (as for `assess`).
+ *
+ * @example
+ * ```ts
+ * checkCompliance(input, { messages: { 'check.met': 'Nagekom: {label} vir {person}, deur {actions}.' } });
+ * ```
+ */
+export interface CheckOptions {
+  readonly messages?: Messages;
+}
 
 /** The result of {@link safeCheckCompliance}: the check, or the validation error. */
 export type SafeCheckResult =
@@ -24,18 +40,19 @@ const Envelope = z.strictObject({
   actions: z.array(ActionSchema).max(1000),
 });
 
-const RECIPIENT_TEXT: Record<Recipient, string> = {
-  social_worker: 'a social worker',
-  police: 'the police (SAPS)',
-  designated_child_protection_organisation: 'a designated child protection organisation',
-  provincial_department_of_social_development: 'the provincial Department of Social Development',
-  dsd_director_general: 'the Director-General of Social Development',
-};
+/** A recipient in words (`recipient.<value>`). */
+const recipientRef = (r: Recipient): MessageRef => constantRef(`recipient.${r}`);
 
-function recipientsText(rs: readonly Recipient[]): string {
-  const words = rs.map((r) => RECIPIENT_TEXT[r]);
-  return words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} or ${words[words.length - 1] as string}`;
+/** Items as one phrase: `a`, `a or b`, `a, b or c`. */
+function orList(items: readonly MessageParam[]): MessageParam {
+  if (items.length <= 1) return items[0] ?? '';
+  return {
+    id: 'list.or',
+    params: { init: items.slice(0, -1) as (string | number | MessageRef)[], last: items[items.length - 1] as MessageParam },
+  };
 }
+
+const english = (ref: MessageRef): string => formatMessage(englishMessages, ref);
 
 function minutes(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
@@ -60,37 +77,36 @@ interface Obligation {
   /** A duty id, or the id of an alternatives overlap (rules/overlaps/, e.g. `dva-report`). */
   readonly id: string;
   /** How the obligation is named in sentences. */
-  readonly label: string;
+  readonly label: MessageParam;
   readonly duties: readonly DutyId[];
   /** The duty labels of reports that may count for it. */
   readonly accepts: readonly DutyId[];
   readonly person: string;
   readonly dutyStatus: 'applies' | 'may_apply';
   readonly recipients: readonly Recipient[];
-  readonly timing: { readonly phrase: string; readonly deadlineHours: number | null };
+  readonly timing: ComplianceItem['timing'];
   readonly deadline: DutyResult['deadline'];
-  readonly form: string | null;
+  /** The form the law requires, in words and as a message. */
+  readonly form: { readonly text: string; readonly ref: MessageRef } | null;
   readonly questions: readonly MissingFact[];
 }
 
 const ALTERNATIVES: readonly AlternativesOverlap[] = OVERLAPS.filter((o): o is AlternativesOverlap => o.kind === 'alternatives');
-
-const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
 function obligationsOf(a: Assessment): Obligation[] {
   const out: Obligation[] = [];
   const persons = [...new Set(a.duties.map((d) => d.person))];
   const single = (d: DutyResult, accepts: readonly DutyId[]): Obligation => ({
     id: d.duty,
-    label: accepts.length > 1 ? `${d.duty} (one report meets ${accepts.join(' or ')})` : d.duty,
+    label: accepts.length > 1 ? { id: 'check.label.alternatives', params: { duty: d.duty, accepts: orList(accepts) } } : d.duty,
     duties: [d.duty],
     accepts,
     person: d.person,
     dutyStatus: d.status === 'applies' ? 'applies' : 'may_apply',
     recipients: d.recipients,
-    timing: { phrase: d.timing.phrase, deadlineHours: d.timing.deadlineHours },
+    timing: { phrase: d.timing.phrase, deadlineHours: d.timing.deadlineHours, msg: d.timing.msg },
     deadline: d.deadline,
-    form: d.form?.name ?? null,
+    form: d.form ? { text: d.form.name, ref: d.form.msg.name } : null,
     questions: d.status === 'may_apply' ? d.missing : [],
   });
   for (const person of persons) {
@@ -109,18 +125,22 @@ function obligationsOf(a: Assessment): Obligation[] {
         out.push(single(applying[0] as DutyResult, accepts));
         continue;
       }
-      const forms = [...new Set(pair.filter((x) => x.status !== 'does_not_apply' && x.form).map((x) => x.form?.name as string))];
+      const forms: MessageRef[] = [];
+      for (const x of pair)
+        if (x.status !== 'does_not_apply' && x.form && !forms.some((f) => f.id === x.form?.msg.name.id)) forms.push(x.form.msg.name);
+      const formRef = forms.length > 0 ? orList(forms) : null;
+      const phrase = constantRef(`overlap.${o.id}.timing`);
       out.push({
         id: o.id,
-        label: lowerFirst(o.title),
+        label: constantRef(`overlap.${o.id}.label`),
         duties: overlap.duties,
         accepts,
         person,
         dutyStatus: 'applies',
         recipients: [...new Set(pair.flatMap((x) => x.recipients))],
-        timing: { phrase: o.timingText, deadlineHours: null },
+        timing: { phrase: english(phrase), deadlineHours: null, msg: { phrase } },
         deadline: undefined,
-        form: forms.length > 0 ? forms.join(' or ') : null,
+        form: formRef === null ? null : { text: english(formRef as MessageRef), ref: formRef as MessageRef },
         questions: [],
       });
     }
@@ -132,33 +152,81 @@ function obligationsOf(a: Assessment): Obligation[] {
   return out;
 }
 
+/** Which reports count for an obligation (by index), and why each other report about it does not. */
+function countReports(
+  o: Obligation,
+  actions: readonly Action[],
+  knowledgeDate: string,
+  knowledgeTime: string | undefined,
+): { metBy: number[]; notCounted: NotCounted[] } {
+  const metBy: number[] = [];
+  const notCounted: NotCounted[] = [];
+  const not = (action: number, ref: MessageRef) => notCounted.push({ action, reason: english(ref), msg: { reason: ref } });
+  actions.forEach((a, i) => {
+    if (a.person !== undefined && a.person !== o.person) return;
+    if (a.duty !== undefined && !o.accepts.includes(a.duty)) return;
+    if (!o.recipients.includes(a.recipient)) {
+      not(i, {
+        id: 'check.notCounted.recipient',
+        params: { recipient: recipientRef(a.recipient), label: o.label, recipients: orList(o.recipients.map(recipientRef)) },
+      });
+    } else if (a.date < knowledgeDate) {
+      not(i, { id: 'check.notCounted.beforeKnowledgeDate', params: { date: a.date, knowledgeDate } });
+    } else if (a.date === knowledgeDate && a.time !== undefined && knowledgeTime !== undefined && a.time < knowledgeTime) {
+      not(i, { id: 'check.notCounted.beforeKnowledgeTime', params: { time: a.time, date: a.date, knowledgeTime } });
+    } else {
+      metBy.push(i);
+    }
+  });
+  return { metBy, notCounted };
+}
+
+/** The obligation's outcome in a sentence, as a message. */
+function outcomeText(
+  o: Obligation,
+  status: ComplianceStatus,
+  actions: readonly Action[],
+  metBy: readonly number[],
+  counted: number,
+  notCounted: number,
+  knowledgeDate: string,
+): MessageRef {
+  const to = orList(o.recipients.map(recipientRef));
+  const when: MessageParam =
+    o.timing.deadlineHours !== null
+      ? { id: 'check.within', params: { hours: o.timing.deadlineHours, date: knowledgeDate } }
+      : o.timing.msg.phrase;
+  const list = metBy.map((i): MessageRef => {
+    const a = actions[i] as Action;
+    return a.time
+      ? { id: 'check.actionAt', params: { index: i, date: a.date, time: a.time, recipient: recipientRef(a.recipient) } }
+      : { id: 'check.action', params: { index: i, date: a.date, recipient: recipientRef(a.recipient) } };
+  });
+  const base = { label: o.label, person: o.person };
+  switch (status) {
+    case 'met':
+      return { id: 'check.met', params: { ...base, actions: list } };
+    case 'overdue':
+      return counted > 0
+        ? { id: 'check.overdue.late', params: { ...base, when, actions: list } }
+        : { id: 'check.overdue.none', params: { ...base, to, when } };
+    case 'unmet':
+      return { id: notCounted > 0 ? 'check.unmet.notCounted' : 'check.unmet', params: { ...base, to, when } };
+    case 'open':
+      return metBy.length > 0
+        ? { id: 'check.open.metBy', params: { ...base, to, when, actions: list } }
+        : { id: 'check.open', params: { ...base, to, when } };
+  }
+}
+
 function assessObligation(
   o: Obligation,
   actions: readonly Action[],
   knowledgeDate: string,
   knowledgeTime: string | undefined,
 ): ComplianceItem {
-  const metBy: number[] = [];
-  const notCounted: NotCounted[] = [];
-  const notes: string[] = [];
-  const label = o.label;
-  actions.forEach((a, i) => {
-    if (a.person !== undefined && a.person !== o.person) return;
-    if (a.duty !== undefined && !o.accepts.includes(a.duty)) return;
-    if (!o.recipients.includes(a.recipient)) {
-      notCounted.push({
-        action: i,
-        reason: `a report to ${RECIPIENT_TEXT[a.recipient]} does not meet ${label}: it must go to ${recipientsText(o.recipients)}`,
-      });
-    } else if (a.date < knowledgeDate) {
-      notCounted.push({ action: i, reason: `made on ${a.date}, before the knowledge date ${knowledgeDate}` });
-    } else if (a.date === knowledgeDate && a.time !== undefined && knowledgeTime !== undefined && a.time < knowledgeTime) {
-      notCounted.push({ action: i, reason: `made at ${a.time} on ${a.date}, before the reporter came to know at ${knowledgeTime}` });
-    } else {
-      metBy.push(i);
-    }
-  });
-
+  const { metBy, notCounted } = countReports(o, actions, knowledgeDate, knowledgeTime);
+  const notes: MessageRef[] = [];
   let deadline: ComplianceDeadline | null = null;
   let status: ComplianceStatus;
   const counted = metBy.map((i) => actions[i] as Action);
@@ -172,47 +240,15 @@ function assessObligation(
     if (counted.length === 0) status = o.deadline.passed ? 'overdue' : 'unmet';
     else if (reportedInTime === false) status = 'overdue';
     else status = 'met';
-    if (counted.length > 0 && reportedInTime === null) {
-      notes.push(
-        `Reported on ${o.deadline.latestDate}, the last day the ${hours} hours can end: give knowledgeTime and the report's time to confirm it was in time.`,
-      );
-    }
+    if (counted.length > 0 && reportedInTime === null)
+      notes.push({ id: 'check.note.lastDay', params: { date: o.deadline.latestDate, hours } });
   } else {
     status = counted.length > 0 ? 'met' : 'unmet';
   }
   if (o.form && status !== 'open' && counted.length > 0 && counted.every((a) => a.form === undefined)) {
-    notes.push(`No form is recorded for the report; the law requires: ${o.form}.`);
+    notes.push({ id: 'check.note.noForm', params: { form: o.form.ref } });
   }
-
-  const who = o.person;
-  const to = recipientsText(o.recipients);
-  const when =
-    o.timing.deadlineHours !== null ? `within ${o.timing.deadlineHours} hours of coming to know on ${knowledgeDate}` : o.timing.phrase;
-  const list = (ix: readonly number[]) =>
-    ix
-      .map((i) => {
-        const a = actions[i] as Action;
-        return `action ${i} (${a.date}${a.time ? ` ${a.time}` : ''}, to ${RECIPIENT_TEXT[a.recipient]})`;
-      })
-      .join(', ');
-  let text: string;
-  switch (status) {
-    case 'met':
-      text = `Met: ${label} for ${who}, by ${list(metBy)}.`;
-      break;
-    case 'overdue':
-      text =
-        counted.length > 0
-          ? `Overdue: ${label} for ${who} had to be reported ${when}; ${list(metBy)} came after that.`
-          : `Overdue: ${label} for ${who} had to be reported to ${to} ${when}, and no report is recorded.`;
-      break;
-    case 'unmet':
-      text = `Not met: ${label} for ${who} must be reported to ${to}, ${when}; no report that counts is recorded${notCounted.length > 0 ? ' (see notCounted)' : ''}.`;
-      break;
-    case 'open':
-      text = `Open: ${label} may apply to ${who}, depending on the questions listed; if it applies, report to ${to}, ${when}.${metBy.length > 0 ? ` ${list(metBy)} would meet it.` : ''}`;
-      break;
-  }
+  const text = outcomeText(o, status, actions, metBy, counted.length, notCounted.length, knowledgeDate);
   return {
     id: o.id,
     duties: o.duties,
@@ -225,9 +261,10 @@ function assessObligation(
     metBy,
     notCounted,
     questions: o.questions,
-    form: o.form,
-    notes,
-    text,
+    form: o.form?.text ?? null,
+    notes: notes.map(english),
+    text: english(text),
+    msg: o.form ? { form: o.form.ref, notes, text } : { notes, text },
   };
 }
 
@@ -249,7 +286,7 @@ function prefixed(issues: readonly ValidationIssue[], prefix: string): Validatio
  * ```
  * @category Compliance
  */
-export function safeCheckCompliance(input: CheckInput): SafeCheckResult;
+export function safeCheckCompliance(input: CheckInput, options?: CheckOptions): SafeCheckResult;
 /**
  * Checks untrusted input (a value typed `unknown`, `any` or `Record<string, unknown>`), validating
  * it at run time; see the typed overload for the rest.
@@ -261,8 +298,16 @@ export function safeCheckCompliance(input: CheckInput): SafeCheckResult;
  * const r = safeCheckCompliance(JSON.parse(body) as unknown);
  * ```
  */
-export function safeCheckCompliance<T>(input: Untrusted<T>): SafeCheckResult;
-export function safeCheckCompliance(input: unknown): SafeCheckResult {
+export function safeCheckCompliance<T>(input: Untrusted<T>, options?: CheckOptions): SafeCheckResult;
+export function safeCheckCompliance(input: unknown, options: CheckOptions = {}): SafeCheckResult {
+  const r = checkInEnglish(input);
+  if (options.messages === undefined) return r;
+  const cat = catalogueFor(options.messages);
+  if (cat instanceof ValidationError) return { success: false, error: cat };
+  return r.success ? { success: true, data: localize(r.data, cat) } : { success: false, error: localizeError(r.error, cat) };
+}
+
+function checkInEnglish(input: unknown): SafeCheckResult {
   const env = validateWith(Envelope, input, 'check input');
   const caseData = typeof input === 'object' && input !== null && 'case' in input ? (input as { case: unknown }).case : undefined;
   const v = validateCase(caseData);
@@ -313,6 +358,7 @@ export function safeCheckCompliance(input: unknown): SafeCheckResult {
       summary,
       items,
       disclaimer: DISCLAIMER,
+      msg: { disclaimer: constantRef('disclaimer') },
     },
   };
 }
@@ -347,7 +393,7 @@ export function safeCheckCompliance(input: unknown): SafeCheckResult {
  * ```
  * @category Compliance
  */
-export function checkCompliance(input: CheckInput): ComplianceCheck;
+export function checkCompliance(input: CheckInput, options?: CheckOptions): ComplianceCheck;
 /**
  * Checks untrusted input (a value typed `unknown`, `any` or `Record<string, unknown>`), validating
  * it at run time; see the typed overload for the rest.
@@ -360,9 +406,9 @@ export function checkCompliance(input: CheckInput): ComplianceCheck;
  * const c = checkCompliance(JSON.parse(body) as unknown);
  * ```
  */
-export function checkCompliance<T>(input: Untrusted<T>): ComplianceCheck;
-export function checkCompliance(input: unknown): ComplianceCheck {
-  const r = safeCheckCompliance(input as CheckInput);
+export function checkCompliance<T>(input: Untrusted<T>, options?: CheckOptions): ComplianceCheck;
+export function checkCompliance(input: unknown, options: CheckOptions = {}): ComplianceCheck {
+  const r = safeCheckCompliance(input as CheckInput, options);
   if (!r.success) throw r.error;
   return r.data;
 }

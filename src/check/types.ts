@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { assertEqual, type DeepMutable } from '../errors/type-equal.js';
 import { MissingFactSchema } from '../assessment/output-schema.js';
-import type { MissingFact } from '../assessment/types.js';
+import { MessageRefSchema } from '../errors/schemas.js';
+import type { MessageRef, MissingFact } from '../assessment/types.js';
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
 import { RECIPIENTS, type Recipient } from '../rules/schema.js';
 
@@ -29,6 +30,7 @@ export interface ComplianceDeadline {
 export interface NotCounted {
   readonly action: number;
   readonly reason: string;
+  readonly msg: { readonly reason: MessageRef };
 }
 
 /** One obligation to report, for one person at risk, and whether the reports made meet it. */
@@ -43,7 +45,7 @@ export interface ComplianceItem {
   readonly dutyStatus: 'applies' | 'may_apply';
   readonly recipients: readonly Recipient[];
   /** The law's timing phrase; hours only where the law states them. */
-  readonly timing: { readonly phrase: string; readonly deadlineHours: number | null };
+  readonly timing: { readonly phrase: string; readonly deadlineHours: number | null; readonly msg: { readonly phrase: MessageRef } };
   readonly deadline: ComplianceDeadline | null;
   /** Reports that meet it (for `open`: that would meet it if it applies), by index in `actions`. */
   readonly metBy: readonly number[];
@@ -56,6 +58,8 @@ export interface ComplianceItem {
   readonly notes: readonly string[];
   /** The outcome in a sentence. */
   readonly text: string;
+  /** The messages `form`, `notes` and `text` were made from. */
+  readonly msg: { readonly form?: MessageRef; readonly notes: readonly MessageRef[]; readonly text: MessageRef };
 }
 
 /** The result of a compliance check. */
@@ -69,6 +73,7 @@ export interface ComplianceCheck {
   readonly summary: { readonly met: number; readonly overdue: number; readonly unmet: number; readonly open: number };
   readonly items: readonly ComplianceItem[];
   readonly disclaimer: string;
+  readonly msg: { readonly disclaimer: MessageRef };
 }
 
 /**
@@ -97,7 +102,11 @@ export const ComplianceCheckSchema = z
         status: z.enum(['met', 'overdue', 'unmet', 'open']),
         dutyStatus: z.enum(['applies', 'may_apply']),
         recipients: z.array(z.enum(RECIPIENTS)),
-        timing: z.strictObject({ phrase: z.string(), deadlineHours: z.number().nullable() }),
+        timing: z.strictObject({
+          phrase: z.string(),
+          deadlineHours: z.number().nullable(),
+          msg: z.strictObject({ phrase: MessageRefSchema }),
+        }),
         deadline: z
           .strictObject({
             hours: z.number(),
@@ -108,14 +117,18 @@ export const ComplianceCheckSchema = z
           })
           .nullable(),
         metBy: z.array(z.number().int()),
-        notCounted: z.array(z.strictObject({ action: z.number().int(), reason: z.string() })),
+        notCounted: z.array(
+          z.strictObject({ action: z.number().int(), reason: z.string(), msg: z.strictObject({ reason: MessageRefSchema }) }),
+        ),
         questions: z.array(MissingFactSchema),
         form: z.string().nullable(),
         notes: z.array(z.string()),
         text: z.string(),
+        msg: z.strictObject({ form: MessageRefSchema.optional(), notes: z.array(MessageRefSchema), text: MessageRefSchema }),
       }),
     ),
     disclaimer: z.string(),
+    msg: z.strictObject({ disclaimer: MessageRefSchema }),
   })
   .meta({ title: 'ComplianceCheck', description: 'Which reporting duties are met, overdue, unmet or open (za-reporting-duties).' });
 

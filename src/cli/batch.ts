@@ -74,7 +74,7 @@ export function batchRecord(
       ? safeAssess(value, options.today !== undefined ? { today: options.today, detail: 'full' } : { detail: 'full' })
       : safeAssess(value, options.today !== undefined ? { today: options.today, detail: 'decisions' } : { detail: 'decisions' });
     if (!r.success) {
-      const error = { code: 'invalid_case', message: r.error.message, issues: r.error.issues };
+      const error = { code: 'invalid_input', message: r.error.message, issues: r.error.issues };
       return { record: JSON.stringify(caseId !== undefined ? { line, caseId, error } : { line, error }), kind: 'error' };
     }
     const record = 'guidance' in r.data ? `{"line":${line},${JSON.stringify(r.data).slice(1)}` : decisionsJson(r.data, line);

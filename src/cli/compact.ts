@@ -3,6 +3,8 @@ import { assertEqual, type DeepMutable } from '../errors/type-equal.js';
 import {
   DUTY_IDS,
   FactNameSchema,
+  type ErrorCode,
+  ValidationIssueSchema,
   type Assessment,
   type CompactAssessment,
   type CompactDuty,
@@ -231,23 +233,12 @@ export const BatchRecordSchema = z
       line: z.number().int().min(1),
       caseId: z.string().optional(),
       error: z.strictObject({
-        code: z.enum(['invalid_json', 'invalid_case', 'line_too_long', 'internal_error']),
+        code: z.enum(['invalid_json', 'invalid_input', 'line_too_long', 'internal_error'] as const satisfies readonly ErrorCode[]),
         message: z.string(),
         column: z.number().int().optional(),
         bytes: z.number().int().optional(),
         limit: z.number().int().optional(),
-        issues: z
-          .array(
-            z.strictObject({
-              code: z.string(),
-              path: z.array(z.union([z.string(), z.number()])),
-              at: z.string(),
-              expected: z.string(),
-              received: z.string(),
-              message: z.string(),
-            }),
-          )
-          .optional(),
+        issues: z.array(ValidationIssueSchema).optional(),
       }),
     }),
     z.strictObject({ line: z.number().int().min(1), skipped: z.literal('blank line') }),

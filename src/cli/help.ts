@@ -64,7 +64,7 @@ Assesses one case per line (NDJSON) and writes exactly one NDJSON record per inp
 each with its "line" number, streaming in constant memory:
   {"line":1,"caseId":"…","lawAsAt":"…","duties":[…],"overlaps":[…]}     compact assessment
   {"line":2,"error":{"code":"invalid_json","message":"…","column":17}}
-  {"line":3,"caseId":"…","error":{"code":"invalid_case","message":"…","issues":[…]}}
+  {"line":3,"caseId":"…","error":{"code":"invalid_input","message":"…","issues":[…]}}
   {"line":4,"error":{"code":"line_too_long","message":"…","bytes":2097152,"limit":1048576}}
   {"line":5,"skipped":"blank line"}
 A bad line yields an error record and the run goes on. Blank lines are recorded as skipped and

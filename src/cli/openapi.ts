@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { version as packageVersion } from '../../package.json';
-import { DUTY_IDS, dutyCatalogue, VALIDATION_ISSUE_CODES } from '../index.js';
+import { DUTY_IDS, dutyCatalogue, ERROR_CODES, ValidationIssueSchema } from '../index.js';
 import type { SchemaName } from './schema-names.js';
 
 /*
@@ -15,24 +15,7 @@ export const SERVER_PATHS =
   'POST /assess, POST /check, POST /validate, POST /record, POST /replay, GET /rules, GET /schema/:name, GET /openapi.json or GET /healthz';
 
 /** The error codes of the server (and of the CLI's JSON error output: invalid_json, invalid_input, input_error). */
-export const ERROR_CODES = [
-  'invalid_input',
-  'invalid_json',
-  'input_error',
-  'body_too_large',
-  'case_too_large',
-  'response_too_large',
-  'unsupported_media_type',
-  'request_timeout',
-  'method_not_allowed',
-  'not_found',
-  'bad_request',
-  'host_not_allowed',
-  'expectation_failed',
-  'headers_too_large',
-  'overloaded',
-  'internal_error',
-] as const;
+export { ERROR_CODES };
 
 const Version = z
   .string()
@@ -54,16 +37,7 @@ export const ErrorBodySchema = z
       }),
       message: z.string(),
       issues: z
-        .array(
-          z.strictObject({
-            code: z.enum(VALIDATION_ISSUE_CODES),
-            path: z.array(z.union([z.string(), z.number()])),
-            at: z.string(),
-            expected: z.string(),
-            received: z.string(),
-            message: z.string(),
-          }),
-        )
+        .array(ValidationIssueSchema)
         .optional()
         .meta({ description: 'For invalid_input: every problem found, each with its path, what was expected and what came in.' }),
       line: z.number().int().optional().meta({ description: 'For invalid_json: the line of the error.' }),
@@ -197,6 +171,35 @@ function toComponent(schema: z.ZodType, io: 'input' | 'output'): Json {
   return withoutMeta(z.toJSONSchema(schema, { io, target: 'draft-2020-12', unrepresentable: 'any' }) as Json);
 }
 
+/**
+ * Moves the definitions a component schema carries (`$defs`, e.g. the recursive `MessageRef`) to
+ * the components, and points its references there: inside an OpenAPI document `#/$defs/...`
+ * would resolve against the document's root.
+ */
+function hoistDefinitions(schemas: Json): void {
+  const retarget = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(retarget);
+    if (typeof v !== 'object' || v === null) return v;
+    const out: Json = {};
+    for (const [k, x] of Object.entries(v as Json)) {
+      out[k] = k === '$ref' && typeof x === 'string' && x.startsWith('#/$defs/') ? `#/components/schemas/${x.slice(8)}` : retarget(x);
+    }
+    return out;
+  };
+  for (const name of Object.keys(schemas)) {
+    const { $defs, ...rest } = schemas[name] as Json;
+    if ($defs !== undefined) {
+      for (const [d, def] of Object.entries($defs as Json)) {
+        const hoisted = retarget(def);
+        const had = schemas[d];
+        if (had !== undefined && JSON.stringify(had) !== JSON.stringify(hoisted)) throw new Error(`two schemas named ${d}`);
+        schemas[d] = hoisted;
+      }
+    }
+    schemas[name] = retarget(rest);
+  }
+}
+
 let cached: Json | undefined;
 
 /**
@@ -228,6 +231,7 @@ export function openApiDocument(jsonSchema: (name: Exclude<SchemaName, 'openapi'
   };
   schemas.ReplayResult = toComponent(ReplayResultSchema, 'output');
   schemas.DutyCatalogue = toComponent(DutyCatalogueSchema, 'output');
+  hoistDefinitions(schemas);
   // Every request can meet these (the request line and headers, the Host, the limits of the server).
   const always = [400, 408, 417, 421, 431, 500];
   const get = [...always, 405];

@@ -7,6 +7,7 @@ import {
   safeAssess,
   safeCheckCompliance,
   safeValidateCase,
+  type ErrorCode,
   type ValidationIssue,
 } from '../index.js';
 import { decisionsJson } from './compact.js';
@@ -177,7 +178,7 @@ function stamped(body: Record<string, unknown>): string {
 class HttpError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly extra: { readonly issues?: readonly ValidationIssue[]; readonly line?: number; readonly column?: number } = {},
     readonly close = false,
@@ -587,7 +588,7 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
 }
 
 /** Answers a request Node's parser refused before it reached the handler, in the same JSON shape. */
-function rawError(status: number, reason: string, code: string, message: string): string {
+function rawError(status: number, reason: string, code: ErrorCode, message: string): string {
   const body = stamped({ error: { code, message } });
   const meta = Object.entries(provenance().headers)
     .map(([k, v]) => `${k}: ${v}\r\n`)
@@ -644,7 +645,7 @@ export function createServer(options: ServeOptions = {}): http.Server {
       socket.destroy();
       return;
     }
-    const [status, reason, code, message] =
+    const [status, reason, code, message]: [number, string, ErrorCode, string] =
       err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'Request Timeout', 'request_timeout', 'the request did not arrive in time']
         : err.code === 'HPE_HEADER_OVERFLOW'

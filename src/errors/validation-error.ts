@@ -124,6 +124,8 @@ export function describeValue(v: unknown): MessageRef | string {
  */
 export class ValidationError extends Error {
   override readonly name = 'ValidationError' as const;
+  /** The error code this error stands for wherever it is reported (CLI, batch, HTTP): always `invalid_input`. */
+  readonly code = 'invalid_input' as const;
   /** What was being validated: `case`, `rule file rules/dva/s2B.json`, … */
   readonly subject: string;
   readonly issues: readonly ValidationIssue[];

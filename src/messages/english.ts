@@ -38,6 +38,28 @@ export const CODE_MESSAGES = {
   'word.it': 'it',
   'word.them': 'them',
   'sentences.two': '{first} {second}',
+  'list.or': '{init} or {last}',
+
+  // The compliance check.
+  'check.label.alternatives': '{duty} (one report meets {accepts})',
+  'check.within': 'within {hours} hours of coming to know on {date}',
+  'check.action': 'action {index} ({date}, to {recipient})',
+  'check.actionAt': 'action {index} ({date} {time}, to {recipient})',
+  'check.notCounted.recipient': 'a report to {recipient} does not meet {label}: it must go to {recipients}',
+  'check.notCounted.beforeKnowledgeDate': 'made on {date}, before the knowledge date {knowledgeDate}',
+  'check.notCounted.beforeKnowledgeTime': 'made at {time} on {date}, before the reporter came to know at {knowledgeTime}',
+  'check.note.lastDay':
+    "Reported on {date}, the last day the {hours} hours can end: give knowledgeTime and the report's time to confirm it was in time.",
+  'check.note.noForm': 'No form is recorded for the report; the law requires: {form}.',
+  'check.met': 'Met: {label} for {person}, by {actions}.',
+  'check.overdue.late': 'Overdue: {label} for {person} had to be reported {when}; {actions} came after that.',
+  'check.overdue.none': 'Overdue: {label} for {person} had to be reported to {to} {when}, and no report is recorded.',
+  'check.unmet': 'Not met: {label} for {person} must be reported to {to}, {when}; no report that counts is recorded.',
+  'check.unmet.notCounted':
+    'Not met: {label} for {person} must be reported to {to}, {when}; no report that counts is recorded (see notCounted).',
+  'check.open': 'Open: {label} may apply to {person}, depending on the questions listed; if it applies, report to {to}, {when}.',
+  'check.open.metBy':
+    'Open: {label} may apply to {person}, depending on the questions listed; if it applies, report to {to}, {when}. {actions} would meet it.',
 } as const;
 
 /** The id of a message the code writes. */
@@ -127,3 +149,52 @@ const byEnglish = new Map<string, ValidationMessageId>(
 export function validationMessageIdOf(english: string): ValidationMessageId | undefined {
   return byEnglish.get(english);
 }
+
+/**
+ * The English of the guided interview (`nextQuestions`): its outline questions, the words of the
+ * answer that leaves a field unknown, and the answers' labels (`answer.<value>`; a vocabulary value
+ * without one here reads as its words, capitalised).
+ */
+export const INTERVIEW_MESSAGES = {
+  'interview.role': 'Who are you: in what role did you learn about this?',
+  'interview.firstVictim': 'Who was harmed, or is at risk? A short label is enough, no name (for example "mother" or "Lerato, 5").',
+  'interview.victim': 'Who was harmed, or is at risk? A short label is enough, no name.',
+  'interview.harm': 'What happened to {who}?',
+  'interview.allegedBy': 'Who did it, or is said to have done it, to {who}? A short label is enough (for example "partner").',
+  'interview.anotherVictim': 'Is anyone else harmed or at risk, for example a child who saw or heard it, or someone else in the home?',
+  'interview.knowledgeDate': 'On what date did you come to know, believe or suspect this? (It decides which law applies.)',
+  'interview.skip': "I don't know",
+  'interview.skip.noOneElse': 'No one else',
+  'interview.skip.today': "I don't know (use today)",
+  'answer.yes': 'Yes',
+  'answer.no': 'No',
+  'answer.partial_care_facility_staff': 'Staff member at a partial care facility',
+  'answer.partial_care_facility_volunteer': 'Volunteer at a partial care facility',
+  'answer.drop_in_centre_staff': 'Staff member at a drop-in centre',
+  'answer.drop_in_centre_volunteer': 'Volunteer at a drop-in centre',
+  'answer.child_and_youth_care_centre_staff': 'Staff member at a child and youth care centre',
+  'answer.child_and_youth_care_centre_volunteer': 'Volunteer at a child and youth care centre',
+  'answer.designated_child_protection_organisation_staff': 'Staff member of a designated child protection organisation',
+  'answer.school_staff_non_teaching': 'School staff member (not a teacher)',
+  'answer.member_of_public': 'Member of the public',
+  'answer.family_member': 'Family member',
+  'answer.emotional_abuse': 'Emotional, verbal or psychological abuse',
+  'answer.exposure_to_domestic_violence': 'Saw or heard domestic violence (exposure)',
+  'answer.child_sexual_abuse_material': 'Child sexual abuse material',
+  'answer.parent_partner': 'Partner of their parent',
+  'answer.other_family': 'Other family member',
+  'answer.former_intimate_partner': 'Former intimate partner',
+  'answer.dating': 'Dating partner',
+  'answer.household_member': 'Someone who lives in the same household',
+  'answer.paid_carer': 'Paid carer',
+  'answer.teacher_or_coach': 'Teacher or coach',
+  'answer.peer': 'Someone of their own age (a peer)',
+  'answer.knowledge': 'I know it',
+  'answer.reasonable_belief': 'I believe it, on reasonable grounds',
+  'answer.reasonable_suspicion': 'I suspect it, on reasonable grounds',
+  'answer.rumour': 'It is only a rumour',
+  'answer.none': 'No disability',
+  'answer.psychosocial': 'Psychosocial (mental health)',
+  'answer.female': 'Female',
+  'answer.male': 'Male',
+} as const;

@@ -18,6 +18,7 @@ export const AlternativesOverlapSchema = z
     id: z.string().regex(/^[a-z0-9-]+$/),
     kind: z.literal('alternatives'),
     title: z.string().min(1),
+    label: z.string().min(1).meta({ description: 'The overlap named inside a sentence (the compliance check: "Met: {label} for ...").' }),
     duties: z.tuple([z.enum(DUTY_IDS), z.enum(DUTY_IDS)]),
     pivots: z.array(z.string().min(1)).min(1),
     guidanceFact: z.string().min(1),
