@@ -116,6 +116,22 @@ export function isParameterReference(v: FactCondition['value']): v is ParameterR
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** How {@link mapCondition} rewrites the leaves and the references of a tree (each left as it is when not given). */
+export interface ConditionMapping {
+  readonly fact?: (c: FactCondition) => FactCondition;
+  readonly reference?: (c: ConditionReference) => Condition;
+}
+
+/** The condition with its leaves and references rewritten (a new tree; the input is not changed; labels kept). */
+export function mapCondition(c: Condition, map: ConditionMapping): Condition {
+  if ('fact' in c) return map.fact ? map.fact(c) : c;
+  if ('condition' in c) return map.reference ? map.reference(c) : c;
+  const withName = <T extends object>(o: T): T => (c.name === undefined ? o : { ...o, name: c.name });
+  if ('all' in c) return withName({ all: c.all.map((k) => mapCondition(k, map)) });
+  if ('any' in c) return withName({ any: c.any.map((k) => mapCondition(k, map)) });
+  return withName({ not: mapCondition(c.not, map) });
+}
+
 /**
  * The condition with every parameter reference replaced by its value (a new tree; the input is not
  * changed). `lookup` returns undefined for an unknown parameter, which is reported through `onUnknown`.
@@ -125,20 +141,17 @@ export function resolveParameters(
   lookup: (ref: string) => number | readonly string[] | undefined,
   onUnknown: (ref: string) => void = () => undefined,
 ): Condition {
-  if ('fact' in c) {
-    if (!isParameterReference(c.value)) return c;
-    const v = lookup(c.value.parameter);
-    if (v === undefined) {
-      onUnknown(c.value.parameter);
-      return c;
-    }
-    return c.name === undefined
-      ? { fact: c.fact, operator: c.operator, value: v }
-      : { fact: c.fact, operator: c.operator, value: v, name: c.name };
-  }
-  if ('condition' in c) return c;
-  const withName = <T extends object>(o: T): T => (c.name === undefined ? o : { ...o, name: c.name });
-  if ('all' in c) return withName({ all: c.all.map((k) => resolveParameters(k, lookup, onUnknown)) });
-  if ('any' in c) return withName({ any: c.any.map((k) => resolveParameters(k, lookup, onUnknown)) });
-  return withName({ not: resolveParameters(c.not, lookup, onUnknown) });
+  return mapCondition(c, {
+    fact: (leaf) => {
+      if (!isParameterReference(leaf.value)) return leaf;
+      const v = lookup(leaf.value.parameter);
+      if (v === undefined) {
+        onUnknown(leaf.value.parameter);
+        return leaf;
+      }
+      return leaf.name === undefined
+        ? { fact: leaf.fact, operator: leaf.operator, value: v }
+        : { fact: leaf.fact, operator: leaf.operator, value: v, name: leaf.name };
+    },
+  });
 }

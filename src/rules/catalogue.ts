@@ -11,14 +11,11 @@ import tipS18 from '../../rules/pacotip/s18.json';
 import tipS19 from '../../rules/pacotip/s19.json';
 import fpaS24B from '../../rules/fpa/s24B.json';
 import cChild from '../../rules/conditions/child.json';
-import cChildAtIncident from '../../rules/conditions/child-at-incident.json';
 import cConcludes from '../../rules/conditions/concludes.json';
 import cDomesticViolence from '../../rules/conditions/domestic-violence.json';
-import cDvaNow from '../../rules/conditions/dva-victim-class-now.json';
-import cDvaAtIncident from '../../rules/conditions/dva-victim-class-at-incident.json';
+import cDvaClass from '../../rules/conditions/dva-victim-class.json';
 import cHarmful from '../../rules/conditions/harmful-conduct.json';
 import cOlder from '../../rules/conditions/older-person.json';
-import cOlderAtIncident from '../../rules/conditions/older-person-at-incident.json';
 import cReasonable from '../../rules/conditions/reasonable-grounds.json';
 import cReporterAdult from '../../rules/conditions/reporter-adult.json';
 import cS110 from '../../rules/conditions/s110-trigger.json';
@@ -37,7 +34,8 @@ import { validateWith } from '../errors/from-zod.js';
 import { factsOf, referencesOf, resolveParameters, type Condition } from '../engine/condition.js';
 import { parameterValue } from './parameters.js';
 import { deepFreeze } from './freeze.js';
-import { NamedConditionFileSchema, RuleFileSchema, type NamedConditionFile, type RuleFile } from './schema.js';
+import { namedConditionsOf } from './dated.js';
+import { NamedConditionFileSchema, RuleFileSchema, type NamedCondition, type RuleFile } from './schema.js';
 
 /** The rule files as bundled, with the path each came from (for error messages and docs). */
 export const RULE_SOURCES: readonly { readonly path: string; readonly data: unknown }[] = [
@@ -57,14 +55,11 @@ export const RULE_SOURCES: readonly { readonly path: string; readonly data: unkn
 /** The shared named conditions as bundled. */
 export const CONDITION_SOURCES: readonly { readonly path: string; readonly data: unknown }[] = [
   { path: 'rules/conditions/child.json', data: cChild },
-  { path: 'rules/conditions/child-at-incident.json', data: cChildAtIncident },
   { path: 'rules/conditions/concludes.json', data: cConcludes },
   { path: 'rules/conditions/domestic-violence.json', data: cDomesticViolence },
-  { path: 'rules/conditions/dva-victim-class-now.json', data: cDvaNow },
-  { path: 'rules/conditions/dva-victim-class-at-incident.json', data: cDvaAtIncident },
+  { path: 'rules/conditions/dva-victim-class.json', data: cDvaClass },
   { path: 'rules/conditions/harmful-conduct.json', data: cHarmful },
   { path: 'rules/conditions/older-person.json', data: cOlder },
-  { path: 'rules/conditions/older-person-at-incident.json', data: cOlderAtIncident },
   { path: 'rules/conditions/reasonable-grounds.json', data: cReasonable },
   { path: 'rules/conditions/reporter-adult.json', data: cReporterAdult },
   { path: 'rules/conditions/s110-trigger.json', data: cS110 },
@@ -81,7 +76,7 @@ export const CONDITION_SOURCES: readonly { readonly path: string; readonly data:
 /** A validated, cross-checked set of rules: what the engine compiles. */
 export interface RuleSet {
   readonly rules: ReadonlyMap<DutyId, RuleFile>;
-  readonly conditions: ReadonlyMap<string, NamedConditionFile>;
+  readonly conditions: ReadonlyMap<string, NamedCondition>;
   readonly named: ReadonlyMap<string, Condition>;
 }
 
@@ -131,19 +126,28 @@ export function buildRuleSet(
   };
   const unknownParameters: { file: string; ref: string }[] = [];
   const resolve = (file: string) => (c: Condition) => resolveParameters(c, parameterValue, (ref) => unknownParameters.push({ file, ref }));
-  const conditions = new Map<string, NamedConditionFile>();
+  const conditions = new Map<string, NamedCondition>();
   const conditionPath = new Map<string, string>();
-  for (const s of conditionSources) {
-    const parsed = check(NamedConditionFileSchema, s.data, s.path);
-    const r = { data: deepFreeze({ ...parsed, conditions: resolve(s.path)(parsed.conditions) }) };
-    if (conditions.has(r.data.name)) {
-      throw new ValidationError(`rule file ${s.path}`, [
-        makeIssue('duplicate', ['name'], 'a condition name not used before', JSON.stringify(r.data.name)),
-      ]);
+  const files = conditionSources.map((s) => check(NamedConditionFileSchema, s.data, s.path));
+  // Every name once: plain conditions, dated conditions and their instances on each date.
+  const names = new Set<string>();
+  files.forEach((f, i) => {
+    for (const name of [f.name, ...Object.values(f.dates ?? {}).map((d) => d.name)]) {
+      if (names.has(name)) {
+        throw new ValidationError(`rule file ${conditionSources[i]?.path}`, [
+          makeIssue('duplicate', ['name'], 'a condition name not used before', JSON.stringify(name)),
+        ]);
+      }
+      names.add(name);
     }
-    conditions.set(r.data.name, r.data);
-    conditionPath.set(r.data.name, s.path);
-  }
+  });
+  namedConditionsOf(files).forEach((instances, i) => {
+    const path = conditionSources[i]?.path ?? 'rules/conditions';
+    for (const c of instances) {
+      conditions.set(c.name, deepFreeze({ ...c, conditions: resolve(path)(c.conditions) }));
+      conditionPath.set(c.name, path);
+    }
+  });
   const named = new Map<string, Condition>([...conditions].map(([k, v]) => [k, v.conditions]));
   const rules = new Map<DutyId, RuleFile>();
   const pathOf = new Map<string, string>();
