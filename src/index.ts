@@ -39,13 +39,13 @@ export { nextQuestions, applyAnswer } from './assessment/interview.js';
 export { CaseInputSchema } from './case/schema.js';
 export { DUTY_IDS, REPORTER_ROLES, HARMS, RELATIONSHIPS, BASES, DISABILITIES, SEXES } from './case/vocabulary.js';
 export { ValidationError, isValidationError, VALIDATION_ISSUE_CODES } from './errors/validation-error.js';
-export { dutyCatalogue } from './rules/listing.js';
+export { dutyCatalogue } from './rules/duty-catalogue.js';
 export { decisionRecord, replayDecisionRecord, DecisionRecordSchema } from './assessment/record.js';
 export { AssessmentSchema, FactNameSchema } from './assessment/output-schema.js';
 export { todayInSouthAfrica } from './case/ages.js';
 export { checkCompliance, safeCheckCompliance } from './check/check.js';
 export { CheckInputSchema, ActionSchema } from './check/schema.js';
-export { ComplianceCheckSchema } from './check/types.js';
+export { ComplianceCheckSchema } from './check/output-schema.js';
 
 export type { AssessOptions, DecisionsOptions, Detail, ExplainedOptions, SafeAssessResult } from './assessment/assess.js';
 export type { SafeValidateResult } from './validate.js';
@@ -84,7 +84,7 @@ export type {
 } from './assessment/types.js';
 export type { CompactAssessment, CompactDuty, CompactReason } from './assessment/compact-types.js';
 export type { Recipient, Verification } from './rules/schema.js';
-export type { DutyCatalogue, DutyCatalogueEntry } from './rules/listing.js';
+export type { DutyCatalogue, DutyCatalogueEntry } from './rules/duty-catalogue.js';
 export type { RuleFile, RuleVersion, RuleNote } from './rules/schema.js';
 export { RuleFileSchema, RuleNoteSchema } from './rules/schema.js';
 export type {
@@ -100,4 +100,4 @@ export type { FactValue, AgeInterval, FactName } from './case/facts.js';
 export type { DecisionRecord, DecisionRecordResult, IdMapping, ReplayResult } from './assessment/record.js';
 export type { SafeCheckResult } from './check/check.js';
 export type { Action, ActionInput, CheckInput } from './check/schema.js';
-export type { ComplianceCheck, ComplianceDeadline, ComplianceItem, ComplianceStatus, NotCounted } from './check/types.js';
+export type { ComplianceCheck, ComplianceDeadline, ComplianceItem, ComplianceStatus, NotCounted } from './check/output-schema.js';

@@ -6,7 +6,7 @@ import { BASES, HARMS, RELATIONSHIPS, REPORTER_ROLES, SEXES } from '../src/case/
 import type { Condition } from '../src/engine/condition.js';
 import { toTopLevel } from '../src/interop/json-rules-engine.js';
 import { compileRuleSet } from '../src/rules/compiled.js';
-import { buildRuleSet } from '../src/rules/catalogue.js';
+import { buildRuleSet } from '../src/rules/rule-set.js';
 import { assess } from '../src/index.js';
 import { createEngine, caseFacts } from '../src/json-rules-engine.js';
 import { complete, seeded, type JsonCase } from './helpers/arbitraries.js';

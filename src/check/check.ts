@@ -9,7 +9,7 @@ import { OVERLAPS, type AlternativesOverlap } from '../rules/overlaps.js';
 import type { Recipient } from '../rules/schema.js';
 import * as z from 'zod';
 import { ActionSchema, ClockTime, type Action, type CheckInput } from './schema.js';
-import type { ComplianceCheck, ComplianceDeadline, ComplianceItem, ComplianceStatus, NotCounted } from './types.js';
+import type { ComplianceCheck, ComplianceDeadline, ComplianceItem, ComplianceStatus, NotCounted } from './output-schema.js';
 
 /** The result of {@link safeCheckCompliance}: the check, or the validation error. */
 export type SafeCheckResult =
