@@ -38,7 +38,7 @@ const AgeRange = z
 const Id = z.string().min(1).max(200);
 
 /** The person who learned of the violence and asks which duties they have. */
-export const ReporterSchema = z
+const ReporterSchema = z
   .object({
     role: z.enum(REPORTER_ROLES).optional().meta({ description: 'The role in which the reporter acts.' }),
     ageYears: AgeYears.optional(),
@@ -292,5 +292,3 @@ export type Person = z.output<typeof PersonSchema>;
 export type Concern = Omit<z.output<typeof ConcernSchema>, 'id'> & { readonly id: string };
 /** A validated case, concern ids resolved. */
 export type ValidatedCase = Omit<z.output<typeof CaseInputSchema>, 'concerns'> & { readonly concerns: readonly Concern[] };
-/** The reporter of a case. */
-export type Reporter = z.output<typeof ReporterSchema>;

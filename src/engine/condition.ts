@@ -13,7 +13,7 @@ export type Operator =
   | 'contains'
   | 'doesNotContain';
 /** The operators, in a list. */
-export const OPERATORS: readonly [Operator, ...Operator[]] = [
+const OPERATORS: readonly [Operator, ...Operator[]] = [
   'equal',
   'notEqual',
   'lessThan',
@@ -113,8 +113,8 @@ export function forEachNode(
   c: Condition,
   on: { readonly fact?: (c: FactCondition) => void; readonly reference?: (c: ConditionReference) => void },
 ): void {
-  const walk = (k: Condition): void =>
-    visitCondition(k, {
+  const walk = (node: Condition): void =>
+    visitCondition(node, {
       fact: (leaf) => on.fact?.(leaf),
       reference: (ref) => on.reference?.(ref),
       all: (x) => x.all.forEach(walk),
@@ -150,7 +150,7 @@ export function referencesOf(c: Condition, out = new Set<string>()): Set<string>
 }
 
 /** Whether a condition value is a parameter reference still to be resolved. */
-export function isParameterReference(v: FactCondition['value']): v is ParameterReference {
+function isParameterReference(v: FactCondition['value']): v is ParameterReference {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
@@ -166,8 +166,8 @@ export function mapCondition(c: Condition, map: ConditionMapping): Condition {
   return visitCondition<Condition>(c, {
     fact: (leaf) => (map.fact ? map.fact(leaf) : leaf),
     reference: (ref) => (map.reference ? map.reference(ref) : ref),
-    all: (x) => withName({ all: x.all.map((k) => mapCondition(k, map)) }, x.name),
-    any: (x) => withName({ any: x.any.map((k) => mapCondition(k, map)) }, x.name),
+    all: (x) => withName({ all: x.all.map((part) => mapCondition(part, map)) }, x.name),
+    any: (x) => withName({ any: x.any.map((part) => mapCondition(part, map)) }, x.name),
     not: (x) => withName({ not: mapCondition(x.not, map) }, x.name),
   });
 }

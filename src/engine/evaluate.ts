@@ -19,7 +19,7 @@ function isInterval(v: FactValue): v is AgeInterval {
 }
 
 /** Compares a definite value exactly as json-rules-engine's built-in operators do. */
-export function definiteCompare(op: Operator, fact: unknown, value: unknown): boolean {
+function definiteCompare(op: Operator, fact: unknown, value: unknown): boolean {
   switch (op) {
     case 'equal':
       return fact === value;
@@ -149,7 +149,7 @@ export interface Compiled {
  * `any` is true if any part is true, false if all are false, else unknown; `not` swaps.
  */
 export function compile(c: Condition, named: ReadonlyMap<string, Condition>, cache = new Map<string, Compiled>()): Compiled {
-  const part = (k: Condition) => compile(k, named, cache);
+  const part = (sub: Condition) => compile(sub, named, cache);
   return visitCondition<Compiled>(c, {
     fact: compileLeaf,
     reference: (ref) => compileReference(ref.condition, named, cache),
