@@ -24,7 +24,7 @@ function expectedOf(i: ZodIssue): string {
       return i.inclusive === false ? `a number less than ${n}` : `a number of at most ${n}`;
     }
     case 'invalid_format':
-      if (i.format === 'regex' && !i.message.startsWith('Invalid')) return i.message;
+      if (!i.message.startsWith('Invalid')) return i.message; // a schema's own words (zod's defaults start 'Invalid')
       return i.format === 'regex' && 'pattern' in i ? `text matching ${String(i.pattern)}` : `text in the format ${i.format}`;
     case 'not_multiple_of':
       return `a multiple of ${String(i.divisor)}`;
