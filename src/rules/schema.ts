@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { nextDay } from '../case/ages.js';
 import { IsoDate } from '../case/schema.js';
 import { DUTY_IDS } from '../case/vocabulary.js';
 import { ConditionSchema } from '../engine/condition.js';
@@ -153,9 +154,7 @@ export const RuleFileSchema = z
             input: v.inForce.to,
           });
         } else {
-          const d = new Date(v.inForce.to + 'T00:00:00Z');
-          d.setUTCDate(d.getUTCDate() + 1);
-          const dayAfter = d.toISOString().slice(0, 10);
+          const dayAfter = nextDay(v.inForce.to);
           if (dayAfter !== next.inForce.from) {
             ctx.addIssue({
               code: 'custom',
