@@ -208,18 +208,25 @@ function compileReference(name: string, named: ReadonlyMap<string, Condition>, c
   return f;
 }
 
-function compileAll(parts: readonly Compiled[]): Compiled {
-  const tri = (facts: Facts): Tri => {
+/**
+ * Kleene `all` (dominant `false`) or `any` (dominant `true`): the dominant value as soon as a part
+ * has it, else unknown if a part is unknown, else the other value.
+ */
+function kleene(parts: readonly Compiled[], dominant: boolean): (facts: Facts) => Tri {
+  return (facts) => {
     let unknown = false;
     for (const p of parts) {
       const r = p.tri(facts);
-      if (r === false) return false;
+      if (r === dominant) return dominant;
       if (r === null) unknown = true;
     }
-    return unknown ? null : true;
+    return unknown ? null : !dominant;
   };
+}
+
+function compileAll(parts: readonly Compiled[]): Compiled {
   return {
-    tri,
+    tri: kleene(parts, false),
     // One pass: explain every part; from the first false part on, only false parts are kept
     // (the leaves of the parts before it are dropped in place, order kept).
     explain: (facts, out, within) => {
@@ -243,15 +250,7 @@ function compileAll(parts: readonly Compiled[]): Compiled {
 }
 
 function compileAny(parts: readonly Compiled[]): Compiled {
-  const tri = (facts: Facts): Tri => {
-    let unknown = false;
-    for (const p of parts) {
-      const r = p.tri(facts);
-      if (r === true) return true;
-      if (r === null) unknown = true;
-    }
-    return unknown ? null : false;
-  };
+  const tri = kleene(parts, true);
   return {
     tri,
     // The result first (no allocation), then one explaining pass that keeps the parts that decide it.
