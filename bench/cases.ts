@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { addDays } from '../src/case/ages.js';
 
 /** The repository root. */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -51,16 +52,12 @@ export function note(text: string): void {
 }
 
 const DATE_FIELDS = new Set(['assessmentDate', 'knowledgeDate', 'incidentDate', 'dateOfBirth']);
-function shiftDate(d: string, days: number): string {
-  const t = Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) - days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
 function shifted(v: unknown, days: number): unknown {
   if (Array.isArray(v)) return v.map((x) => shifted(x, days));
   if (typeof v !== 'object' || v === null) return v;
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v))
-    out[k] = DATE_FIELDS.has(k) && typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) ? shiftDate(x, days) : shifted(x, days);
+    out[k] = DATE_FIELDS.has(k) && typeof x === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(x) ? addDays(x, -days) : shifted(x, days);
   return out;
 }
 

@@ -44,13 +44,13 @@ export { ValidationError, isValidationError, VALIDATION_ISSUE_CODES } from './er
 export { ValidationIssueSchema, MessageRefSchema } from './errors/schemas.js';
 export { ERROR_CODES } from './errors/error-codes.js';
 export type { ErrorCode } from './errors/error-codes.js';
-export { dutyCatalogue } from './rules/listing.js';
+export { dutyCatalogue } from './rules/duty-catalogue.js';
 export { decisionRecord, replayDecisionRecord, DecisionRecordSchema } from './assessment/record.js';
 export { AssessmentSchema, FactNameSchema } from './assessment/output-schema.js';
 export { todayInSouthAfrica } from './case/ages.js';
 export { checkCompliance, safeCheckCompliance } from './check/check.js';
 export { CheckInputSchema, ActionSchema } from './check/schema.js';
-export { ComplianceCheckSchema } from './check/types.js';
+export { ComplianceCheckSchema } from './check/output-schema.js';
 
 export type { AssessOptions, DecisionsOptions, Detail, ExplainedOptions, SafeAssessResult } from './assessment/assess.js';
 export type { SafeValidateResult } from './validate.js';
@@ -91,7 +91,7 @@ export type {
 } from './assessment/types.js';
 export type { CompactAssessment, CompactDuty, CompactReason } from './assessment/compact-types.js';
 export type { Recipient, Verification } from './rules/schema.js';
-export type { DutyCatalogue, DutyCatalogueEntry } from './rules/listing.js';
+export type { DutyCatalogue, DutyCatalogueEntry } from './rules/duty-catalogue.js';
 export type { RuleFile, RuleVersion, RuleNote } from './rules/schema.js';
 export { RuleFileSchema, RuleNoteSchema } from './rules/schema.js';
 export type {
@@ -107,4 +107,4 @@ export type { FactValue, AgeInterval, FactName } from './case/facts.js';
 export type { DecisionRecord, DecisionRecordResult, IdMapping, ReplayResult } from './assessment/record.js';
 export type { SafeCheckResult, CheckOptions } from './check/check.js';
 export type { Action, ActionInput, CheckInput } from './check/schema.js';
-export type { ComplianceCheck, ComplianceDeadline, ComplianceItem, ComplianceStatus, NotCounted } from './check/types.js';
+export type { ComplianceCheck, ComplianceDeadline, ComplianceItem, ComplianceStatus, NotCounted } from './check/output-schema.js';

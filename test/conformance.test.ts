@@ -1,10 +1,12 @@
 import fc from 'fast-check';
-import { Engine, type TopLevelCondition } from 'json-rules-engine';
+import { Engine } from 'json-rules-engine';
 import { describe, expect, it } from 'vitest';
 import { FACTS } from '../src/case/facts.js';
 import { BASES, HARMS, RELATIONSHIPS, REPORTER_ROLES, SEXES } from '../src/case/vocabulary.js';
+import type { Condition } from '../src/engine/condition.js';
+import { toTopLevel } from '../src/interop/json-rules-engine.js';
 import { compileRuleSet } from '../src/rules/compiled.js';
-import { buildRuleSet } from '../src/rules/catalogue.js';
+import { buildRuleSet } from '../src/rules/rule-set.js';
 import { assess } from '../src/index.js';
 import { createEngine, caseFacts } from '../src/json-rules-engine.js';
 import { complete, seeded, type JsonCase } from './helpers/arbitraries.js';
@@ -53,15 +55,10 @@ const definiteFacts = fc.record({
   lawInForce: fc.boolean(),
 });
 
-function engineFor(conditions: unknown): Engine {
+function engineFor(conditions: Condition): Engine {
   const e = new Engine([], { allowUndefinedFacts: false });
-  for (const [name, c] of set.named) {
-    const top = ('all' in c || 'any' in c || 'not' in c || 'condition' in c ? c : { all: [c] }) as unknown as TopLevelCondition;
-    e.setCondition(name, top);
-  }
-  const c = conditions as Record<string, unknown>;
-  const top = ('all' in c || 'any' in c || 'not' in c || 'condition' in c ? c : { all: [c] }) as unknown as TopLevelCondition;
-  e.addRule({ conditions: top, event: { type: 'hit' } });
+  for (const [name, c] of set.named) e.setCondition(name, toTopLevel(c));
+  e.addRule({ conditions: toTopLevel(conditions), event: { type: 'hit' } });
   return e;
 }
 
@@ -75,7 +72,7 @@ describe('conformance with json-rules-engine (the reference) on definite facts',
     rule.versions.forEach((v, vi) => {
       v.limbs.forEach((limb, li) => {
         it(`${id} version ${vi} limb ${limb.id}: same verdict as json-rules-engine`, async () => {
-          const engine = engineFor(v.version.limbs[li]?.conditions);
+          const engine = engineFor((v.version.limbs[li] as { conditions: Condition }).conditions);
           await fc.assert(
             fc.asyncProperty(definiteFacts, async (facts) => {
               const ours = limb.test.tri(facts);

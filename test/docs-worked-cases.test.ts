@@ -101,7 +101,7 @@ describe('the site’s helpers', () => {
   });
 
   it('render the repository’s Markdown: headings in order, tables with header scopes, links outside the site as text', () => {
-    const out = renderMarkdown(
+    const rendered = renderMarkdown(
       [
         '# Title',
         '',
@@ -109,22 +109,27 @@ describe('the site’s helpers', () => {
         '',
         '| a | b |',
         '|---|---|',
-        '| `x|y` | **z** |',
+        '| `x\\|y` | **z** |',
         '',
         '- one',
         '  continued',
         '- [two](../shared/law/digest.md)',
         '',
         '> quote',
+        '',
+        'See [the Act](https://example.org/act).',
       ].join('\n'),
       { topLevel: 1, rewriteLink: (h) => (h.startsWith('http') ? h : null) },
     );
+    // Line breaks between tags and inside a paragraph are not part of what is checked.
+    const out = rendered.replace(/>\s+</g, '><').replace(/\s+/g, ' ');
     expect(out).toContain('<h1 id="title">Title</h1>');
     expect(out).toContain('<h2 id="skipped-a-level">Skipped a level</h2>');
-    expect(out).toContain('<th scope="col">a</th>');
+    expect(out).toContain('<div class="table-wrap"><table><thead><tr><th scope="col">a</th>');
     expect(out).toContain('<th scope="row"><code>x|y</code></th><td><strong>z</strong></td>');
     expect(out).toContain('<li>one continued</li><li>two</li>');
     expect(out).toContain('<blockquote><p>quote</p></blockquote>');
+    expect(out).toContain('<a href="https://example.org/act" rel="external noreferrer">the Act</a>');
   });
 });
 

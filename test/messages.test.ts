@@ -4,6 +4,8 @@
  * brackets every message is run over every fixture: no text is left unbracketed but statute text
  * (and proper names and citations, which are not sentences the library writes).
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { assess, checkCompliance, englishMessages, nextQuestions, safeAssess, isValidationError, type MessageRef } from '../src/index.js';
 import { formatMessage, placeholdersOf } from '../src/messages/message.js';
@@ -217,6 +219,28 @@ describe('the message catalogue', () => {
       }
     },
   );
+
+  it('every custom check in the schemas names its closed issue code and message (no issue comes out as custom)', () => {
+    const files: string[] = [];
+    const walk = (d: string) => {
+      for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+        const p = path.join(d, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (p.endsWith('.ts')) files.push(p);
+      }
+    };
+    walk(path.join(__dirname, '..', 'src'));
+    let checks = 0;
+    for (const f of files) {
+      const text = fs.readFileSync(f, 'utf8');
+      for (const m of text.matchAll(/\.refine\(|code: 'custom'/g)) {
+        checks++;
+        const after = text.slice(m.index, m.index + 400);
+        expect(after.includes('custom('), `${path.relative(process.cwd(), f)} at ${m.index}: ${after.slice(0, 80)}`).toBe(true);
+      }
+    }
+    expect(checks).toBeGreaterThan(10);
+  });
 
   it('renders a partial catalogue over the English one, without changing the English result', () => {
     const c = good[0]?.scenario.case as never;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { assess, safeAssess, isValidationError, DUTY_IDS, type Assessment, type DutyId } from '../src/index.js';
-import { buildRuleSet } from '../src/rules/catalogue.js';
+import { buildRuleSet } from '../src/rules/rule-set.js';
 import { caseArb, complete, seeded, type JsonCase } from './helpers/arbitraries.js';
 
 const statuses = (a: Assessment) => new Map(a.duties.map((d) => [`${d.duty}|${d.person}`, d] as const));

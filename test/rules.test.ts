@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { daysBetween } from '../src/case/ages.js';
 import { FACTS } from '../src/case/facts.js';
 import { S110_LISTED_ROLES, RELATIONSHIPS, DUTY_IDS } from '../src/case/vocabulary.js';
-import { buildRuleSet, CONDITION_SOURCES, RULE_SOURCES } from '../src/rules/catalogue.js';
+import { CONDITION_SOURCES, RULE_SOURCES } from '../src/rules/rule-files.js';
+import { buildRuleSet } from '../src/rules/rule-set.js';
+import { factsOf } from '../src/engine/condition.js';
 import { PARAMETER_SOURCES, presumptions, reporterRoles, relationships, validateParameters } from '../src/rules/parameters.js';
 import { GENERAL_NOTES, OVERLAP_SOURCES, validateOverlaps } from '../src/rules/overlaps.js';
 import { loadGuidance } from '../src/assessment/guidance.js';
@@ -45,6 +47,30 @@ describe('rule files', () => {
       .map((f) => path.relative(ROOT, f).split(path.sep).join('/'))
       .filter((f) => !f.startsWith('rules/guidance/'));
     for (const f of onDisk) expect(bundled, f).toContain(f);
+  });
+
+  it('read a condition over two dates from one file: each instance reads its own date and refers to the same date', () => {
+    expect(set.named.get('victimIsChildNow')).toEqual({
+      fact: 'victimAgeAtKnowledge',
+      operator: 'lessThan',
+      value: 18,
+      name: 'under 18 on the knowledge date',
+    });
+    expect(set.named.get('victimIsChildAtIncident')).toEqual({
+      fact: 'victimAgeAtIncident',
+      operator: 'lessThan',
+      value: 18,
+      name: 'under 18 when the act was committed',
+    });
+    expect(set.named.get('dvaVictimClassNow')).toMatchObject({
+      any: [{ condition: 'victimIsChildNow' }, { fact: 'victimHasDisability' }, { condition: 'victimIsOlderPersonNow' }],
+    });
+    expect(set.named.get('dvaVictimClassAtIncident')).toMatchObject({
+      any: [{ condition: 'victimIsChildAtIncident' }, { fact: 'victimHasDisability' }, { condition: 'victimIsOlderPersonAtIncident' }],
+    });
+    expect([...factsOf({ condition: 'victimIsOlderPersonAtIncident' }, set.named)].sort()).toEqual(['victimAgeAtIncident', 'victimSex']);
+    // The file's own name is not a condition a rule can refer to: only its dated instances are.
+    expect(set.named.has('victimIsChild')).toBe(false);
   });
 
   it('cite a source and a verification label for every version, and show no penalty figure unless verified', () => {

@@ -83,8 +83,9 @@ function addConcern(): Row {
   return rows('concern').at(-1) as Row;
 }
 
-const tri = (v: string): boolean | undefined => (v === 'true' ? true : v === 'false' ? false : undefined);
-const num = (v: string): number | string | undefined => (v === '' ? undefined : /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v);
+/** A yes/no select: "true", "false", or blank (unknown). */
+const yesNoOrUnknown = (v: string): boolean | undefined => (v === 'true' ? true : v === 'false' ? false : undefined);
+const numberOrText = (v: string): number | string | undefined => (v === '' ? undefined : /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v);
 
 /** Drops the fields left blank: a blank field is unknown, never false. */
 function compact<T extends Record<string, unknown>>(o: T): T {
@@ -115,9 +116,9 @@ export function readCase(): CaseInput {
   const rep = must('.reporter');
   const reporter = compact({
     role: value(rep, 'role') || undefined,
-    ageYears: num(value(rep, 'ageYears')),
-    inCourseOfDuties: tri(value(rep, 'inCourseOfDuties')),
-    dvaFunctionary: tri(value(rep, 'dvaFunctionary')),
+    ageYears: numberOrText(value(rep, 'ageYears')),
+    inCourseOfDuties: yesNoOrUnknown(value(rep, 'inCourseOfDuties')),
+    dvaFunctionary: yesNoOrUnknown(value(rep, 'dvaFunctionary')),
     knowledgeDate: value(rep, 'knowledgeDate') || undefined,
   });
   const people = rows('person').map((r) => {
@@ -125,11 +126,11 @@ export function readCase(): CaseInput {
     return compact({
       id: value(r, 'id'),
       dateOfBirth: value(r, 'dateOfBirth') || undefined,
-      ageYears: num(value(r, 'ageYears')),
+      ageYears: numberOrText(value(r, 'ageYears')),
       sex: value(r, 'sex') || undefined,
       disability: value(r, 'disability') || undefined,
-      mentalDisabilityAffectingConsent: tri(value(r, 'mentalDisabilityAffectingConsent')),
-      opposesReport: tri(value(r, 'opposesReport')),
+      mentalDisabilityAffectingConsent: yesNoOrUnknown(value(r, 'mentalDisabilityAffectingConsent')),
+      opposesReport: yesNoOrUnknown(value(r, 'opposesReport')),
       caregiverOf: cares.length > 0 ? cares : undefined,
     });
   });
@@ -142,15 +143,15 @@ export function readCase(): CaseInput {
       relationship: value(r, 'relationship') || undefined,
       basis: value(r, 'basis') || undefined,
       incidentDate: value(r, 'incidentDate') || undefined,
-      physicalInjury: tri(value(r, 'physicalInjury')),
-      consensual: tri(value(r, 'consensual')),
-      deliberate: tri(value(r, 'deliberate')),
-      immediateDanger: tri(value(r, 'immediateDanger')),
-      sharesResidence: tri(value(r, 'sharesResidence')),
-      expectationOfTrust: tri(value(r, 'expectationOfTrust')),
-      domesticRelationship: tri(value(r, 'domesticRelationship')),
-      receivedAsReport: tri(value(r, 'receivedAsReport')),
-      privilegedCommunication: tri(value(r, 'privilegedCommunication')),
+      physicalInjury: yesNoOrUnknown(value(r, 'physicalInjury')),
+      consensual: yesNoOrUnknown(value(r, 'consensual')),
+      deliberate: yesNoOrUnknown(value(r, 'deliberate')),
+      immediateDanger: yesNoOrUnknown(value(r, 'immediateDanger')),
+      sharesResidence: yesNoOrUnknown(value(r, 'sharesResidence')),
+      expectationOfTrust: yesNoOrUnknown(value(r, 'expectationOfTrust')),
+      domesticRelationship: yesNoOrUnknown(value(r, 'domesticRelationship')),
+      receivedAsReport: yesNoOrUnknown(value(r, 'receivedAsReport')),
+      privilegedCommunication: yesNoOrUnknown(value(r, 'privilegedCommunication')),
     }),
   );
   return compact({

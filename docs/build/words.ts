@@ -5,6 +5,7 @@
  */
 import type { CaseInput, DutyCatalogueEntry, DutyId, DutyStatus, Reason, ReasonValue, Recipient, Verification } from '../../src/index.js';
 import { html, type Html } from './html.js';
+import { addDays } from '../../src/case/ages.js';
 import { FACTS, type FactDefinition } from '../../src/case/facts.js';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -18,9 +19,7 @@ export function formatDate(iso: string): string {
 
 /** The day before an ISO date (for "until the day before …"). */
 export function dayBefore(iso: string): string {
-  const d = new Date(iso + 'T00:00:00Z');
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
+  return addDays(iso, -1);
 }
 
 /** `snake_case` → `snake case`. */

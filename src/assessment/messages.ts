@@ -5,7 +5,8 @@ import { VOCABULARY_LABELS } from '../case/labels.js';
 import type { Condition } from '../engine/condition.js';
 import { CODE_MESSAGES, INTERVIEW_MESSAGES, VALIDATION_MESSAGES } from '../messages/english.js';
 import { slugOf } from '../messages/message.js';
-import { CONDITION_SOURCES, RULE_SOURCES } from '../rules/catalogue.js';
+import { namedConditionsOf } from '../rules/dated.js';
+import { CONDITION_SOURCES, RULE_SOURCES } from '../rules/rule-files.js';
 import { GENERAL_NOTES, OVERLAPS } from '../rules/overlaps.js';
 import { presumptions } from '../rules/parameters.js';
 import type { NamedConditionFile, Recipient, RuleFile, Verification } from '../rules/schema.js';
@@ -111,7 +112,9 @@ function build(): Record<string, string> {
       for (const l of v.limbs) conditionNames(l.conditions, names);
     }
   }
-  for (const s of CONDITION_SOURCES) conditionNames((s.data as NamedConditionFile).conditions, names);
+  // Named conditions as the rule set builds them (a condition over two dates once per date, its words filled in).
+  for (const file of namedConditionsOf(CONDITION_SOURCES.map((s) => s.data as NamedConditionFile)))
+    for (const c of file) conditionNames(c.conditions, names);
   for (const [id, text] of names) add(id, text);
   for (const n of GENERAL_NOTES.values()) add(`note.${n.id}`, n.text);
   for (const p of presumptions.presumptions) add(`presumption.${p.id}`, p.text);

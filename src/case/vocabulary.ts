@@ -35,7 +35,7 @@ export const S110_LISTED_ROLES = [
 ] as const;
 
 /** Other reporters users need: not listed in s110(1). */
-export const OTHER_ROLES = [
+const OTHER_ROLES = [
   'police_official',
   'member_of_public',
   'family_member',

@@ -12,7 +12,7 @@ import { OVERLAPS, type AlternativesOverlap } from '../rules/overlaps.js';
 import type { Recipient } from '../rules/schema.js';
 import * as z from 'zod';
 import { ActionSchema, ClockTime, type Action, type CheckInput } from './schema.js';
-import type { ComplianceCheck, ComplianceDeadline, ComplianceItem, ComplianceStatus, NotCounted } from './types.js';
+import type { ComplianceCheck, ComplianceDeadline, ComplianceItem, ComplianceStatus, NotCounted } from './output-schema.js';
 
 /**
  * Options of {@link checkCompliance}: `messages`, a partial catalogue over `englishMessages` for the

@@ -51,7 +51,7 @@ export interface BatchSummary {
 const FLUSH_CHARS = 1 << 18;
 
 /** The output record of one line (without the newline). */
-export function batchRecord(
+function batchRecord(
   text: string,
   line: number,
   options: { full?: boolean; today?: string } = {},

@@ -14,8 +14,6 @@ import {
   type ReasonValue,
 } from '../index.js';
 
-export type { CompactAssessment, CompactDuty, CompactReason };
-
 /*
  * The compact form of an assessment: what batch runs and scripts need per case, at a fraction of
  * the size of the full assessment (citations, recipients, timing, guidance and helplines are the

@@ -45,7 +45,7 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
 }
 
 /** Shows a key briefly in a message: quoted, cut after 40 characters. */
-export function shortKey(k: string): string {
+function shortKey(k: string): string {
   return JSON.stringify(k.length > 40 ? `${k.slice(0, 37)}...` : k);
 }
 
@@ -53,7 +53,7 @@ export function shortKey(k: string): string {
  * The first key repeated within one object of a text JSON.parse accepted, with its line, column
  * and path; `undefined` when every object's keys are unique.
  */
-export function findDuplicateKey(s: string): JsonErrorInfo | undefined {
+function findDuplicateKey(s: string): JsonErrorInfo | undefined {
   // Frames: a Set of the keys seen in an object, or the index of the current array element.
   const frames: (Set<string> | number)[] = [];
   const keys: (string | number)[] = [];
@@ -115,7 +115,7 @@ export function findDuplicateKey(s: string): JsonErrorInfo | undefined {
 }
 
 /** Line and column (1-based) of an offset. */
-export function lineColumn(text: string, offset: number): { line: number; column: number } {
+function lineColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
   for (let i = 0; i < offset && i < text.length; i++) {
@@ -145,7 +145,7 @@ function describeAt(s: string, i: number): string {
 }
 
 /** Finds the first error in a text that JSON.parse rejected. */
-export function locateJsonError(s: string): JsonErrorInfo {
+function locateJsonError(s: string): JsonErrorInfo {
   let i = 0;
   const ws = () => {
     while (i < s.length) {

@@ -15,7 +15,6 @@ export const SERVER_PATHS =
   'POST /assess, POST /check, POST /validate, POST /record, POST /replay, GET /rules, GET /schema/:name, GET /openapi.json or GET /healthz';
 
 /** The error codes of the server (and of the CLI's JSON error output: invalid_json, invalid_input, input_error). */
-export { ERROR_CODES };
 
 const Version = z
   .string()
@@ -47,12 +46,12 @@ export const ErrorBodySchema = z
   .meta({ title: 'ErrorBody' });
 
 /** The body of `GET /healthz`. */
-export const HealthSchema = z
+const HealthSchema = z
   .strictObject({ status: z.literal('ok'), version: Version, rulesetVersion: z.string(), rulesHash: RulesHash })
   .meta({ title: 'Health' });
 
 /** The body of `POST /validate` for a valid case (an invalid one is answered 400 with the error body). */
-export const ValidateResultSchema = z
+const ValidateResultSchema = z
   .strictObject({
     valid: z.literal(true),
     assessmentDate: z.iso
@@ -67,13 +66,13 @@ export const ValidateResultSchema = z
 const IdPairs = z.array(z.strictObject({ id: z.string(), recordId: z.string() }));
 
 /** The id mapping a record applied (to be kept apart from the record: it links the record to the case). */
-export const IdMappingSchema = z.strictObject({ people: IdPairs, concerns: IdPairs }).meta({
+const IdMappingSchema = z.strictObject({ people: IdPairs, concerns: IdPairs }).meta({
   title: 'IdMapping',
   description: 'The case ids and the neutral ids that stand for them in the record. Keep it apart from the record.',
 });
 
 /** The body of `POST /replay`. */
-export const ReplayResultSchema = z
+const ReplayResultSchema = z
   .strictObject({
     sameRules: z.boolean().meta({ description: 'The rules hash is the one the record was made with.' }),
     identical: z.boolean().meta({ description: 'Every duty status and overlap came out the same.' }),
@@ -91,7 +90,7 @@ export const ReplayResultSchema = z
   .meta({ title: 'ReplayResult' });
 
 /** The body of `GET /rules` (the catalogue; each duty in detail as `za-duties rules` prints it). */
-export const DutyCatalogueSchema = z
+const DutyCatalogueSchema = z
   .looseObject({
     rulesetVersion: z.string(),
     rulesHash: RulesHash,

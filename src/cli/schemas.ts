@@ -4,7 +4,7 @@ import { BatchRecordSchema, CompactAssessmentSchema } from './compact.js';
 import { openApiDocument } from './openapi.js';
 import type { SchemaName } from './schema-names.js';
 
-export { isSchemaName, schemaFileName, SCHEMA_NAMES, type SchemaName } from './schema-names.js';
+export { isSchemaName, schemaFileName, SCHEMA_NAMES } from './schema-names.js';
 
 const SOURCES: Record<Exclude<SchemaName, 'openapi'>, { schema: z.ZodType; io: 'input' | 'output'; title: string }> = {
   input: { schema: CaseInputSchema, io: 'input', title: 'CaseInput' },
@@ -38,7 +38,7 @@ function withDateFormats(node: unknown): unknown {
  * the input and check schemas, and checked by `za-duties validate`, `POST /validate` and
  * `safeValidateCase` (as by every assessment).
  */
-export const CROSS_FIELD_RULES = [
+const CROSS_FIELD_RULES = [
   'people[].id values are unique (issue code custom at people[i].id); concerns[].id values too, counting the default ids c1, c2, … of concerns without one.',
   'concerns[].victim, concerns[].allegedBy and people[].caregiverOf[] each name one of the people[].id values; allegedBy is not the victim.',
   'reporter.knowledgeDate is on or before the assessment date (assessmentDate, or today in Africa/Johannesburg).',

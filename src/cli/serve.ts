@@ -156,7 +156,7 @@ let provenanceCache: Provenance | undefined;
  * headers that carry them on every response: `ZA-Duties-Version`, `ZA-Duties-Ruleset`,
  * `ZA-Duties-Rules-Hash`.
  */
-export function provenance(): Provenance {
+function provenance(): Provenance {
   if (!provenanceCache) {
     const c = dutyCatalogue();
     provenanceCache = {

@@ -13,7 +13,7 @@ export type Operator =
   | 'contains'
   | 'doesNotContain';
 /** The operators, in a list. */
-export const OPERATORS: readonly [Operator, ...Operator[]] = [
+const OPERATORS: readonly [Operator, ...Operator[]] = [
   'equal',
   'notEqual',
   'lessThan',
@@ -82,6 +82,48 @@ export const ConditionSchema: z.ZodType<Condition> = z.lazy(() =>
   ]),
 );
 
+/**
+ * What to do with each kind of condition: one function per kind, all required, so that a kind
+ * added to {@link Condition} fails to compile in every walk until each handles it.
+ */
+export interface ConditionVisitor<R> {
+  readonly fact: (c: FactCondition) => R;
+  readonly reference: (c: ConditionReference) => R;
+  readonly all: (c: AllCondition) => R;
+  readonly any: (c: AnyCondition) => R;
+  readonly not: (c: NotCondition) => R;
+}
+
+/** Calls the visitor's function for the condition's kind (exhaustive: every kind, checked by the compiler). */
+export function visitCondition<R>(c: Condition, v: ConditionVisitor<R>): R {
+  if ('fact' in c) return v.fact(c);
+  if ('condition' in c) return v.reference(c);
+  if ('all' in c) return v.all(c);
+  if ('any' in c) return v.any(c);
+  if ('not' in c) return v.not(c);
+  const unhandled: never = c;
+  throw new Error(`Unknown condition kind: ${JSON.stringify(unhandled)}`);
+}
+
+/**
+ * Visits every leaf and every reference of a condition, in order, without following references
+ * into the named conditions.
+ */
+export function forEachNode(
+  c: Condition,
+  on: { readonly fact?: (c: FactCondition) => void; readonly reference?: (c: ConditionReference) => void },
+): void {
+  const walk = (node: Condition): void =>
+    visitCondition(node, {
+      fact: (leaf) => on.fact?.(leaf),
+      reference: (ref) => on.reference?.(ref),
+      all: (x) => x.all.forEach(walk),
+      any: (x) => x.any.forEach(walk),
+      not: (x) => walk(x.not),
+    });
+  walk(c);
+}
+
 /** Every fact a condition names, following named conditions through `named`. */
 export function factsOf(
   c: Condition,
@@ -89,31 +131,45 @@ export function factsOf(
   out = new Set<string>(),
   seen = new Set<string>(),
 ): Set<string> {
-  if ('fact' in c) out.add(c.fact);
-  else if ('condition' in c) {
-    if (!seen.has(c.condition)) {
-      seen.add(c.condition);
-      const n = named.get(c.condition);
+  forEachNode(c, {
+    fact: (leaf) => out.add(leaf.fact),
+    reference: (ref) => {
+      if (seen.has(ref.condition)) return;
+      seen.add(ref.condition);
+      const n = named.get(ref.condition);
       if (n) factsOf(n, named, out, seen);
-    }
-  } else if ('all' in c) c.all.forEach((k) => factsOf(k, named, out, seen));
-  else if ('any' in c) c.any.forEach((k) => factsOf(k, named, out, seen));
-  else factsOf(c.not, named, out, seen);
+    },
+  });
   return out;
 }
 
 /** Every named condition a condition refers to, directly. */
 export function referencesOf(c: Condition, out = new Set<string>()): Set<string> {
-  if ('condition' in c) out.add(c.condition);
-  else if ('all' in c) c.all.forEach((k) => referencesOf(k, out));
-  else if ('any' in c) c.any.forEach((k) => referencesOf(k, out));
-  else if ('not' in c) referencesOf(c.not, out);
+  forEachNode(c, { reference: (ref) => out.add(ref.condition) });
   return out;
 }
 
 /** Whether a condition value is a parameter reference still to be resolved. */
-export function isParameterReference(v: FactCondition['value']): v is ParameterReference {
+function isParameterReference(v: FactCondition['value']): v is ParameterReference {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** How {@link mapCondition} rewrites the leaves and the references of a tree (each left as it is when not given). */
+export interface ConditionMapping {
+  readonly fact?: (c: FactCondition) => FactCondition;
+  readonly reference?: (c: ConditionReference) => Condition;
+}
+
+/** The condition with its leaves and references rewritten (a new tree; the input is not changed; labels kept). */
+export function mapCondition(c: Condition, map: ConditionMapping): Condition {
+  const withName = <T extends object>(o: T, name: string | undefined): T => (name === undefined ? o : { ...o, name });
+  return visitCondition<Condition>(c, {
+    fact: (leaf) => (map.fact ? map.fact(leaf) : leaf),
+    reference: (ref) => (map.reference ? map.reference(ref) : ref),
+    all: (x) => withName({ all: x.all.map((part) => mapCondition(part, map)) }, x.name),
+    any: (x) => withName({ any: x.any.map((part) => mapCondition(part, map)) }, x.name),
+    not: (x) => withName({ not: mapCondition(x.not, map) }, x.name),
+  });
 }
 
 /**
@@ -125,20 +181,17 @@ export function resolveParameters(
   lookup: (ref: string) => number | readonly string[] | undefined,
   onUnknown: (ref: string) => void = () => undefined,
 ): Condition {
-  if ('fact' in c) {
-    if (!isParameterReference(c.value)) return c;
-    const v = lookup(c.value.parameter);
-    if (v === undefined) {
-      onUnknown(c.value.parameter);
-      return c;
-    }
-    return c.name === undefined
-      ? { fact: c.fact, operator: c.operator, value: v }
-      : { fact: c.fact, operator: c.operator, value: v, name: c.name };
-  }
-  if ('condition' in c) return c;
-  const withName = <T extends object>(o: T): T => (c.name === undefined ? o : { ...o, name: c.name });
-  if ('all' in c) return withName({ all: c.all.map((k) => resolveParameters(k, lookup, onUnknown)) });
-  if ('any' in c) return withName({ any: c.any.map((k) => resolveParameters(k, lookup, onUnknown)) });
-  return withName({ not: resolveParameters(c.not, lookup, onUnknown) });
+  return mapCondition(c, {
+    fact: (leaf) => {
+      if (!isParameterReference(leaf.value)) return leaf;
+      const v = lookup(leaf.value.parameter);
+      if (v === undefined) {
+        onUnknown(leaf.value.parameter);
+        return leaf;
+      }
+      return leaf.name === undefined
+        ? { fact: leaf.fact, operator: leaf.operator, value: v }
+        : { fact: leaf.fact, operator: leaf.operator, value: v, name: leaf.name };
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import type { AgeInterval, FactValue, Facts } from '../case/facts.js';
-import type { Condition, FactCondition, Operator } from './condition.js';
+import { visitCondition, type Condition, type FactCondition, type Operator } from './condition.js';
 
 /** Three-valued truth: `null` is unknown. */
 export type Tri = boolean | null;
@@ -19,7 +19,7 @@ function isInterval(v: FactValue): v is AgeInterval {
 }
 
 /** Compares a definite value exactly as json-rules-engine's built-in operators do. */
-export function definiteCompare(op: Operator, fact: unknown, value: unknown): boolean {
+function definiteCompare(op: Operator, fact: unknown, value: unknown): boolean {
   switch (op) {
     case 'equal':
       return fact === value;
@@ -149,112 +149,123 @@ export interface Compiled {
  * `any` is true if any part is true, false if all are false, else unknown; `not` swaps.
  */
 export function compile(c: Condition, named: ReadonlyMap<string, Condition>, cache = new Map<string, Compiled>()): Compiled {
-  if ('fact' in c) {
-    const { fact, operator, value } = c;
-    const label = c.name;
-    // The common tests get a direct function; the rest go through `compare`.
-    let tri: (facts: Facts) => Tri;
-    if ((operator === 'equal' || operator === 'notEqual') && (typeof value === 'boolean' || typeof value === 'string')) {
-      const eq = operator === 'equal';
-      tri = (facts) => {
-        const v = facts[fact];
-        return v === undefined ? null : typeof v === 'object' ? compare(operator, v, value) : (v === value) === eq;
-      };
-    } else if ((operator === 'in' || operator === 'notIn') && Array.isArray(value) && value.every((x) => typeof x === 'string')) {
-      const set = new Set(value as string[]);
-      const isIn = operator === 'in';
-      tri = (facts) => {
-        const v = facts[fact];
-        return v === undefined ? null : typeof v === 'string' ? set.has(v) === isIn : compare(operator, v, value);
-      };
-    } else {
-      tri = (facts) => compare(operator, facts[fact], value);
+  const part = (sub: Condition) => compile(sub, named, cache);
+  return visitCondition<Compiled>(c, {
+    fact: compileLeaf,
+    reference: (ref) => compileReference(ref.condition, named, cache),
+    all: (x) => compileAll(x.all.map(part)),
+    any: (x) => compileAny(x.any.map(part)),
+    not: (x) => compileNot(part(x.not)),
+  });
+}
+
+function compileLeaf(c: FactCondition): Compiled {
+  const { fact, operator, value } = c;
+  const label = c.name;
+  // The common tests get a direct function; the rest go through `compare`.
+  let tri: (facts: Facts) => Tri;
+  if ((operator === 'equal' || operator === 'notEqual') && (typeof value === 'boolean' || typeof value === 'string')) {
+    const eq = operator === 'equal';
+    tri = (facts) => {
+      const v = facts[fact];
+      return v === undefined ? null : typeof v === 'object' ? compare(operator, v, value) : (v === value) === eq;
+    };
+  } else if ((operator === 'in' || operator === 'notIn') && Array.isArray(value) && value.every((x) => typeof x === 'string')) {
+    const set = new Set(value as string[]);
+    const isIn = operator === 'in';
+    tri = (facts) => {
+      const v = facts[fact];
+      return v === undefined ? null : typeof v === 'string' ? set.has(v) === isIn : compare(operator, v, value);
+    };
+  } else {
+    tri = (facts) => compare(operator, facts[fact], value);
+  }
+  const test: LeafTest = { fact, operator, expected: value, label };
+  return {
+    tri,
+    explain: (facts, out, within) => {
+      const v = facts[fact];
+      const result = tri(facts);
+      out.push(test, v, result, within);
+      return result;
+    },
+  };
+}
+
+/** A named condition, compiled once per cache (the entry is made first, so a reference back to it resolves). */
+function compileReference(name: string, named: ReadonlyMap<string, Condition>, cache: Map<string, Compiled>): Compiled {
+  const hit = cache.get(name);
+  if (hit) return hit;
+  const def = named.get(name);
+  if (!def) throw new Error(`Unknown named condition "${name}"`);
+  let inner: Compiled | undefined;
+  const f: Compiled = {
+    tri: (facts) => (inner as Compiled).tri(facts),
+    explain: (facts, out) => (inner as Compiled).explain(facts, out, name),
+  };
+  cache.set(name, f);
+  inner = compile(def, named, cache);
+  return f;
+}
+
+/**
+ * Kleene `all` (dominant `false`) or `any` (dominant `true`): the dominant value as soon as a part
+ * has it, else unknown if a part is unknown, else the other value.
+ */
+function kleene(parts: readonly Compiled[], dominant: boolean): (facts: Facts) => Tri {
+  return (facts) => {
+    let unknown = false;
+    for (const p of parts) {
+      const r = p.tri(facts);
+      if (r === dominant) return dominant;
+      if (r === null) unknown = true;
     }
-    const test: LeafTest = { fact, operator, expected: value, label };
-    return {
-      tri,
-      explain: (facts, out, within) => {
-        const v = facts[fact];
-        const result = tri(facts);
-        out.push(test, v, result, within);
-        return result;
-      },
-    };
-  }
-  if ('condition' in c) {
-    const hit = cache.get(c.condition);
-    if (hit) return hit;
-    const def = named.get(c.condition);
-    if (!def) throw new Error(`Unknown named condition "${c.condition}"`);
-    const name = c.condition;
-    let inner: Compiled | undefined;
-    const f: Compiled = {
-      tri: (facts) => (inner as Compiled).tri(facts),
-      explain: (facts, out) => (inner as Compiled).explain(facts, out, name),
-    };
-    cache.set(name, f);
-    inner = compile(def, named, cache);
-    return f;
-  }
-  if ('all' in c) {
-    const parts = c.all.map((k) => compile(k, named, cache));
-    const tri = (facts: Facts): Tri => {
+    return unknown ? null : !dominant;
+  };
+}
+
+function compileAll(parts: readonly Compiled[]): Compiled {
+  return {
+    tri: kleene(parts, false),
+    // One pass: explain every part; from the first false part on, only false parts are kept
+    // (the leaves of the parts before it are dropped in place, order kept).
+    explain: (facts, out, within) => {
+      const base = out.length;
       let unknown = false;
+      let falsified = false;
       for (const p of parts) {
-        const r = p.tri(facts);
-        if (r === false) return false;
-        if (r === null) unknown = true;
+        const s = out.length;
+        const r = p.explain(facts, out, within);
+        if (r === false) {
+          if (!falsified) {
+            falsified = true;
+            if (s > base) out.drop(base, s);
+          }
+        } else if (falsified) out.length = s;
+        else if (r === null) unknown = true;
       }
-      return unknown ? null : true;
-    };
-    return {
-      tri,
-      // One pass: explain every part; from the first false part on, only false parts are kept
-      // (the leaves of the parts before it are dropped in place, order kept).
-      explain: (facts, out, within) => {
-        const base = out.length;
-        let unknown = false;
-        let falsified = false;
-        for (const p of parts) {
-          const s = out.length;
-          const r = p.explain(facts, out, within);
-          if (r === false) {
-            if (!falsified) {
-              falsified = true;
-              if (s > base) out.drop(base, s);
-            }
-          } else if (falsified) out.length = s;
-          else if (r === null) unknown = true;
-        }
-        return falsified ? false : unknown ? null : true;
-      },
-    };
-  }
-  if ('any' in c) {
-    const parts = c.any.map((k) => compile(k, named, cache));
-    const tri = (facts: Facts): Tri => {
-      let unknown = false;
+      return falsified ? false : unknown ? null : true;
+    },
+  };
+}
+
+function compileAny(parts: readonly Compiled[]): Compiled {
+  const tri = kleene(parts, true);
+  return {
+    tri,
+    // The result first (no allocation), then one explaining pass that keeps the parts that decide it.
+    explain: (facts, out, within) => {
+      const r = tri(facts);
       for (const p of parts) {
-        const r = p.tri(facts);
-        if (r === true) return true;
-        if (r === null) unknown = true;
+        const s = out.length;
+        if (p.explain(facts, out, within) !== r && r !== false) out.length = s;
       }
-      return unknown ? null : false;
-    };
-    return {
-      tri,
-      // The result first (no allocation), then one explaining pass that keeps the parts that decide it.
-      explain: (facts, out, within) => {
-        const r = tri(facts);
-        for (const p of parts) {
-          const s = out.length;
-          if (p.explain(facts, out, within) !== r && r !== false) out.length = s;
-        }
-        return r;
-      },
-    };
-  }
-  const inner = compile(c.not, named, cache);
+      return r;
+    },
+  };
+}
+
+function compileNot(inner: Compiled): Compiled {
   return {
     tri: (facts) => {
       const r = inner.tri(facts);

@@ -133,6 +133,8 @@ const CODES: ReadonlySet<string> = new Set(VALIDATION_ISSUE_CODES);
 
 /** The library's closed code of a zod issue: zod's own code, or the code a custom check names. */
 function codeOf(i: ZodIssue): ValidationIssueCode {
+  // A date written YYYY-MM-DD that is no day of the calendar (30 February).
+  if (i.code === 'invalid_format' && validationMessageIdOf(i.message) === 'validation.expected.calendarDate') return 'not_a_calendar_date';
   if (i.code === 'custom') {
     const c = (i.params as Partial<CustomParams> | undefined)?.code;
     return c !== undefined && CODES.has(c) ? c : 'invalid_value';

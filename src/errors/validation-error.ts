@@ -36,6 +36,7 @@ export const VALIDATION_ISSUE_CODES = [
   'unknown_person_id',
   'same_person',
   'not_a_calendar_date',
+  'date_out_of_range',
   'min_above_max',
   'after_assessment_date',
   'after_knowledge_date',
@@ -43,6 +44,8 @@ export const VALIDATION_ISSUE_CODES = [
   'exact_date_in_record',
   'invalid_in_force_window',
   'no_dated_value',
+  'placeholder_without_dates',
+  'missing_when',
 ] as const;
 /** The code of a {@link ValidationIssue} (a closed union). */
 export type ValidationIssueCode = (typeof VALIDATION_ISSUE_CODES)[number];

@@ -10,7 +10,7 @@ import { issuesFromZod } from '../errors/from-zod.js';
 import { ValidationError } from '../errors/validation-error.js';
 import type { DutyId } from '../case/vocabulary.js';
 import { versionInForce } from '../rules/compiled.js';
-import type { Condition, FactCondition } from '../engine/condition.js';
+import { forEachNode, visitCondition, type Condition, type FactCondition } from '../engine/condition.js';
 import { compare } from '../engine/evaluate.js';
 
 /** Options for {@link createEngine}. */
@@ -27,10 +27,13 @@ export interface DutyEvent {
 
 const EngineOptionsSchema = z.object({ options: z.strictObject({ lawAsAt: IsoDate.optional() }) });
 
-function toTopLevel(c: Condition): TopLevelCondition {
-  // json-rules-engine needs all/any/not/condition at the top; wrap a bare leaf.
-  return ('all' in c || 'any' in c || 'not' in c || 'condition' in c ? c : { all: [c] }) as unknown as TopLevelCondition;
+/** A condition as json-rules-engine takes it at the top of a rule: all/any/not/condition, a bare leaf wrapped in `all`. */
+export function toTopLevel(c: Condition): TopLevelCondition {
+  const top = visitCondition<Condition>(c, { fact: (leaf) => ({ all: [leaf] }), reference: id, all: id, any: id, not: id });
+  // The library's condition format is json-rules-engine's (the subset it evaluates).
+  return top as unknown as TopLevelCondition;
 }
+const id = <T>(x: T): T => x;
 
 /**
  * Loads the library's rules — one json-rules-engine rule per duty limb in force on `lawAsAt`,
@@ -107,15 +110,14 @@ let leavesByFact: ReadonlyMap<string, readonly FactCondition[]> | undefined;
 function ruleLeaves(): ReadonlyMap<string, readonly FactCondition[]> {
   if (leavesByFact) return leavesByFact;
   const out = new Map<string, FactCondition[]>();
-  const walk = (c: Condition): void => {
-    if ('fact' in c) {
-      const list = out.get(c.fact) ?? [];
-      list.push(c);
-      out.set(c.fact, list);
-    } else if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
-    else if ('not' in c) walk(c.not);
-  };
+  const walk = (c: Condition): void =>
+    forEachNode(c, {
+      fact: (leaf) => {
+        const list = out.get(leaf.fact) ?? [];
+        list.push(leaf);
+        out.set(leaf.fact, list);
+      },
+    });
   const set = defaultCompiled().ruleSet;
   for (const c of set.named.values()) walk(c);
   for (const rule of set.rules.values()) for (const v of rule.versions) for (const l of v.limbs) walk(l.conditions);

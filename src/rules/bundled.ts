@@ -1,4 +1,5 @@
-import { buildRuleSet, CONDITION_SOURCES, RULE_SOURCES } from './catalogue.js';
+import { CONDITION_SOURCES, RULE_SOURCES } from './rule-files.js';
+import { buildRuleSet } from './rule-set.js';
 import { compileRuleSet, type CompiledRuleSet } from './compiled.js';
 
 let compiledDefault: CompiledRuleSet | undefined;

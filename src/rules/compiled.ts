@@ -2,7 +2,7 @@ import type { Facts } from '../case/facts.js';
 import type { DutyId } from '../case/vocabulary.js';
 import { factsOf } from '../engine/condition.js';
 import { compile, LeafBuffer, type Compiled, type DecidingLeaf, type Tri } from '../engine/evaluate.js';
-import type { RuleSet } from './catalogue.js';
+import type { RuleSet } from './rule-set.js';
 import type { RuleFile, RuleNote, RuleVersion } from './schema.js';
 
 /** A rule version compiled once: its limbs and its conditional notes. */

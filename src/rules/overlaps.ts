@@ -29,7 +29,7 @@ export const AlternativesOverlapSchema = z
   .strict();
 
 /** One report to one recipient meets every duty that applies and accepts that recipient. */
-export const OneReportOverlapSchema = z
+const OneReportOverlapSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
     kind: z.literal('one-report'),
@@ -56,11 +56,6 @@ export const OVERLAP_SOURCES: readonly { readonly path: string; readonly data: u
 
 /** The bundled overlaps (validated by the test suite with {@link validateOverlaps}). */
 export const OVERLAPS: readonly OverlapFile[] = OVERLAP_SOURCES.map((s) => s.data as OverlapFile);
-
-/** The alternatives overlap a duty belongs to, if any. */
-export function alternativesOf(duty: string): AlternativesOverlap | undefined {
-  return OVERLAPS.find((o): o is AlternativesOverlap => o.kind === 'alternatives' && (o.duties as readonly string[]).includes(duty));
-}
 
 /** Validates the overlap files and the general notes (the test suite does). */
 export function validateOverlaps(): void {

@@ -14,7 +14,7 @@ const Verification = z.enum(['exact', 'partial', 'secondary', 'unverified']);
 const RoleList = z
   .object({ description: z.string().min(1), source: z.url(), verification: Verification, roles: z.array(z.enum(REPORTER_ROLES)).min(1) })
   .strict();
-export const ReporterRolesSchema = z
+const ReporterRolesSchema = z
   .object({
     s110Listed: RoleList,
     dvaFunctionaryPossible: RoleList,
@@ -35,7 +35,7 @@ const Mapping = <T extends readonly [string, ...string[]]>(values: T) =>
     })
     .strict();
 const YesNoUnknown = ['yes', 'no', 'unknown'] as const;
-export const RelationshipsSchema = z
+const RelationshipsSchema = z
   .object({
     domesticRelationship: Mapping(['yes', 'no', 'residence'] as const),
     expectationOfTrust: Mapping(YesNoUnknown),
@@ -58,7 +58,7 @@ const ConductRow = z
 const HarmList = z
   .object({ description: z.string().min(1), source: z.url(), verification: Verification, harms: z.array(z.enum(HARMS)).min(1) })
   .strict();
-export const HarmsSchema = z
+const HarmsSchema = z
   .object({
     conduct: z
       .object({ description: z.string().min(1), source: z.url(), verification: Verification, values: z.record(z.enum(HARMS), ConductRow) })
@@ -81,9 +81,9 @@ const DatedNumber = z
     message: 'at least one dated value',
     params: custom('no_dated_value', 'validation.expected.datedValue'),
   });
-export const AgesSchema = z.record(z.string().regex(/^[a-zA-Z]+$/), DatedNumber);
+const AgesSchema = z.record(z.string().regex(/^[a-zA-Z]+$/), DatedNumber);
 
-export const DisabilitiesSchema = z
+const DisabilitiesSchema = z
   .object({
     capacityQuestioned: z
       .object({
@@ -96,7 +96,7 @@ export const DisabilitiesSchema = z
   })
   .strict();
 
-export const PresumptionsSchema = z
+const PresumptionsSchema = z
   .object({
     description: z.string().min(1),
     presumptions: z.array(
@@ -134,8 +134,8 @@ export function validateParameters(): void {
 // Bundled data, validated by the test suite (validateParameters); not parsed again at start-up.
 export const reporterRoles = rolesJson as unknown as z.output<typeof ReporterRolesSchema>;
 export const relationships = relationshipsJson as unknown as z.output<typeof RelationshipsSchema>;
-export const harms = harmsJson as unknown as z.output<typeof HarmsSchema>;
-export const ages = agesJson as unknown as z.output<typeof AgesSchema>;
+const harms = harmsJson as unknown as z.output<typeof HarmsSchema>;
+const ages = agesJson as unknown as z.output<typeof AgesSchema>;
 export const presumptions = presumptionsJson as unknown as z.output<typeof PresumptionsSchema>;
 const disabilities = disabilitiesJson as unknown as z.output<typeof DisabilitiesSchema>;
 
@@ -143,7 +143,7 @@ const disabilities = disabilitiesJson as unknown as z.output<typeof Disabilities
  * The value of a dated age parameter on a date: the value from the latest date on or before it
  * (the earliest value before its first date, where a provision reads it historically).
  */
-export function ageParameter(name: string, on: string): number {
+function ageParameter(name: string, on: string): number {
   const p = ages[name];
   if (!p) throw new Error(`Unknown age parameter "${name}"`);
   const dates = Object.keys(p.values).sort();

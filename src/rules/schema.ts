@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { custom } from '../errors/from-zod.js';
+import { nextDay } from '../case/ages.js';
 import { IsoDate } from '../case/schema.js';
 import { DUTY_IDS } from '../case/vocabulary.js';
 import { ConditionSchema } from '../engine/condition.js';
@@ -156,9 +157,7 @@ export const RuleFileSchema = z
             input: v.inForce.to,
           });
         } else {
-          const d = new Date(v.inForce.to + 'T00:00:00Z');
-          d.setUTCDate(d.getUTCDate() + 1);
-          const dayAfter = d.toISOString().slice(0, 10);
+          const dayAfter = nextDay(v.inForce.to);
           if (dayAfter !== next.inForce.from) {
             ctx.addIssue({
               code: 'custom',
@@ -180,14 +179,67 @@ export type RuleVersion = RuleFile['versions'][number];
 /** An interpretation note. */
 export type RuleNote = z.output<typeof RuleNoteSchema>;
 
-/** A shared named condition file (`rules/conditions/*.json`). */
-export const NamedConditionFileSchema = z
+const ConditionName = z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/);
+
+/** The dates a condition can be read over: the date the reporter came to know, and the date of the act. */
+export const CONDITION_DATES = ['knowledge', 'incident'] as const;
+/** One of {@link CONDITION_DATES}. */
+export type ConditionDate = (typeof CONDITION_DATES)[number];
+
+/** How a condition read over one date is named, and the words for that date in its leaf labels. */
+const DatedInstanceSchema = z
   .object({
-    name: z.string().regex(/^[a-zA-Z][a-zA-Z0-9]*$/),
-    description: z.string().min(1),
-    sources: z.array(z.object({ cite: z.string().min(1), url: z.url().optional(), verification: VerificationSchema }).strict()).min(1),
-    conditions: ConditionSchema,
+    name: ConditionName.meta({ description: 'The name rules refer to the condition on this date by.' }),
+    when: z.string().min(1).optional().meta({ description: 'Replaces {when} in the leaf labels, e.g. "on the knowledge date".' }),
   })
   .strict();
+
+/**
+ * A shared named condition file (`rules/conditions/*.json`). With `dates`, one condition is read
+ * over several dates: it is instantiated once per date when the rule set is built, `{date}` in a
+ * fact name becoming `Knowledge` or `Incident` (`victimAgeAt{date}`), `{when}` in a leaf label
+ * becoming the date's words, and a reference to another dated condition becoming that condition on
+ * the same date. The compiled rules and json-rules-engine see only the plain instances.
+ */
+export const NamedConditionFileSchema = z
+  .object({
+    name: ConditionName,
+    description: z.string().min(1),
+    sources: z.array(z.object({ cite: z.string().min(1), url: z.url().optional(), verification: VerificationSchema }).strict()).min(1),
+    dates: z
+      .partialRecord(z.enum(CONDITION_DATES), DatedInstanceSchema)
+      .refine((d) => Object.keys(d).length > 0, {
+        message: 'at least one date',
+        params: custom('too_small', 'validation.expected.oneDate'),
+      })
+      .optional(),
+    conditions: ConditionSchema,
+  })
+  .strict()
+  .superRefine((f, ctx) => {
+    const text = JSON.stringify(f.conditions);
+    if (f.dates === undefined && /\{(date|when)\}/.test(text)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['conditions'],
+        message: 'no date or when placeholder outside a condition read over dates',
+        params: custom('placeholder_without_dates', 'validation.expected.noDatePlaceholder'),
+        input: f.conditions,
+      });
+    }
+    for (const [date, d] of Object.entries(f.dates ?? {})) {
+      if (d.when === undefined && text.includes('{when}')) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['dates', date, 'when'],
+          message: 'the words for the when placeholder on this date',
+          params: custom('missing_when', 'validation.expected.whenWords'),
+          input: d,
+        });
+      }
+    }
+  });
 /** A validated named condition file. */
 export type NamedConditionFile = z.output<typeof NamedConditionFileSchema>;
+/** A named condition as the rule set holds it: a file, or a dated file's instance on one date. */
+export type NamedCondition = Omit<NamedConditionFile, 'dates'>;
