@@ -5,6 +5,7 @@ import type { ConcernFacts, DerivedCase } from '../case/derive.js';
 import type { FactValue } from '../case/facts.js';
 import { IsoDate, type ValidatedCase } from '../case/schema.js';
 import { OVERLAPS } from '../rules/overlaps.js';
+import { CLASSIFICATIONS } from '../rules/parameters.js';
 import { DUTY_IDS, HARMS, REPORTER_ROLES, type DutyId } from '../case/vocabulary.js';
 import { ConditionSchema, factsOf, type Condition } from '../engine/condition.js';
 import { compile, type Compiled } from '../engine/evaluate.js';
@@ -232,13 +233,13 @@ export function guidanceFacts(
       if (k.victim !== person && k.allegedBy && abusers.has(k.allegedBy)) {
         const p = c.people.find((x) => x.id === k.victim);
         const age = derived.ageAtKnowledge.get(k.victim);
-        if (p && lessThan(age, 18) !== true && !carers.includes(p)) carers.push(p);
+        if (p && lessThan(age, CLASSIFICATIONS.adultAge) !== true && !carers.includes(p)) carers.push(p);
       }
     }
   }
   const dva = overlaps.find((o) => o.id === DVA_REPORT_OVERLAP && o.person === person)?.status ?? 'does_not_apply';
   const tri = (b: boolean | null) => (b === null ? undefined : b);
-  const adult = lessThan(derived.ageAtKnowledge.get(person), 18);
+  const adult = lessThan(derived.ageAtKnowledge.get(person), CLASSIFICATIONS.adultAge);
   const notChild = adult === undefined ? undefined : !adult;
   const outside =
     notChild === false || classes.dvaClass === true ? false : notChild === true && classes.dvaClass === false ? true : undefined;
@@ -252,7 +253,7 @@ export function guidanceFacts(
     victimHasDisability: self?.disability === undefined ? undefined : self.disability !== 'none',
     victimInDvaClass: tri(classes.dvaClass),
     adultOutsideDvaClass: outside,
-    reporterIsChild: lessThan(derived.reporterFacts.reporterAge, 18),
+    reporterIsChild: lessThan(derived.reporterFacts.reporterAge, CLASSIFICATIONS.adultAge),
     reporterRole: c.reporter.role,
     caregiverIsVictim: carers.length > 0,
     caresForChildren: (self?.caregiverOf ?? []).length > 0,
