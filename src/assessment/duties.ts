@@ -1,6 +1,6 @@
 import { nextDay } from '../case/ages.js';
 import type { ConcernFacts, DerivedCase } from '../case/derive.js';
-import { FACTS, type FactDefinition, type FactName, type FactValue } from '../case/facts.js';
+import { FACTS, fillFactText, type FactDefinition, type FactName, type FactValue } from '../case/facts.js';
 import type { DutyId } from '../case/vocabulary.js';
 import type { PresumptionUse } from '../case/derive.js';
 import type { Facts } from '../case/facts.js';
@@ -76,7 +76,7 @@ function missingOf(fact: string, cf: ConcernFacts, idx: InputIndex): MissingFact
     (subjectPerson.dateOfBirth !== undefined || subjectPerson.ageYears !== undefined || subjectPerson.ageRange !== undefined);
   const onlyDate = def.questionWhenAgeGiven !== undefined && ageGiven;
   const template = onlyDate ? (def.questionWhenAgeGiven as string) : def.question;
-  const asked = template.replaceAll('{victim}', victim).replaceAll('{perpetrator}', perpetrator);
+  const asked = fillFactText(template, { victim, perpetrator, ages: cf.textAges });
   // A question about one concern says which, so two concerns' questions are told apart.
   const question = def.subject === 'concern' ? `Concern ${cf.concern.id}: ${asked}` : asked;
   const concernPath = `concerns[${idx.concernIndex.get(cf.concern.id) ?? 0}]`;

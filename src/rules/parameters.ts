@@ -170,6 +170,13 @@ export const CLASSIFICATIONS: Classifications = {
   ageGapYears: ageParameter('ageGapYears', '9999-12-31'),
   disabilitiesAffectingCapacity: new Set(disabilities.capacityQuestioned.disabilities),
   recentActDays: presumptions.presumptions.find((p) => p.id === 'age-unchanged-since-act')?.withinDays ?? 0,
+  textAges: (date) => ({
+    child: ageParameter('child', date),
+    olderWoman: ageParameter('olderWoman', date),
+    olderMan: ageParameter('olderMan', date),
+    consentFloor: ageParameter('consentFloor', date),
+    consentBand: ageParameter('consentBand', date),
+  }),
 };
 
 /** Every parameter a condition may refer to with `{ "parameter": "file.name" }`. */
