@@ -329,7 +329,9 @@ function carerRelationship(k: Concern, cls: Classifications, carerConcerns: read
     if (v === undefined) open = true;
   }
   if (open) return undefined;
-  if (carerConcerns.length > 0) return false;
+  // The carers' concerns rule it out, unless an unknown relationship to the child could still settle it.
+  if (carerConcerns.length > 0)
+    return k.relationship === undefined && Object.values(cls.withChildsCarer).includes('yes') ? undefined : false;
   // A relationship to the child that rules one with the carer out (a neighbour, a teacher), else open.
   return k.relationship !== undefined && cls.withChildsCarer[k.relationship] === 'no' ? false : undefined;
 }
