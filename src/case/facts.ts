@@ -92,7 +92,7 @@ export type Completion =
   | { readonly by: 'open'; readonly why: string };
 
 /** The values a completion gives a yes/no input. */
-export const YES_NO: readonly boolean[] = [true, false];
+const YES_NO: readonly boolean[] = [true, false];
 
 interface FactCommon {
   /** The fact in a few plain words, for people (`age at the time`). */
