@@ -170,7 +170,7 @@ export function resultWords(result: boolean | 'unknown'): string {
 /** A fact's value in words, e.g. `4–5 years`, `yes`, `suspects it on reasonable grounds`. */
 export function valueWords(fact: string, v: ReasonValue): string {
   if (v === null) return 'not given';
-  const isAge = /age/i.test(fact) && !/gap/i.test(fact);
+  const isAge = factDefinition(fact)?.kind === 'age';
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   if (typeof v === 'number') return isAge ? `${v} ${v === 1 ? 'year' : 'years'}` : String(v);
   if (typeof v === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(v) ? formatDate(v) : vocab(v);
@@ -182,8 +182,12 @@ export function valueWords(fact: string, v: ReasonValue): string {
 
 /** A fact's name in words, e.g. `ageGapWithinTwoYears` → `born within two years of each other`. */
 export function factWords(fact: string): string {
-  // One declaration per fact: its label lives beside its question in src/case/facts.ts.
-  return (FACTS as Record<string, FactDefinition>)[fact]?.label ?? fact.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return factDefinition(fact)?.label ?? fact.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+/** A fact's one declaration (src/case/facts.ts: label, question, kind of value), if it is a derived fact. */
+function factDefinition(fact: string): FactDefinition | undefined {
+  return (FACTS as Record<string, FactDefinition>)[fact];
 }
 
 /** What the case says about a fact: `consented: no`, `age at the time: 6–7 years`. */

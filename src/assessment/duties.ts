@@ -106,6 +106,12 @@ function missingOf(fact: string, cf: ConcernFacts, idx: InputIndex): MissingFact
     params ??= {};
     if (name === 'victim') params[name] = victim;
     else if (name === 'perpetrator') params[name] = cf.perpetrator?.id ?? constantRef('person.theOtherPerson');
+    else {
+      // An age threshold (rules/parameters/ages.json), on the assessment date.
+      const age =
+        name === 'oldestChildAge' ? cf.textAges.child - 1 : (cf.textAges as unknown as Readonly<Record<string, number | undefined>>)[name];
+      if (age !== undefined) params[name] = age;
+    }
   }
   const askedRef: MessageRef = params === undefined ? constantRef(id) : { id, params };
   // A question about one concern says which, so two concerns' questions are told apart.

@@ -1,5 +1,16 @@
 import { ageAt, ageOn, birthWindow, bornWithinYears, daysBetween, type BirthWindow } from './ages.js';
-import type { AgeInterval, FactValue } from './facts.js';
+import type {
+  AgeInterval,
+  Classified,
+  ConductFlag,
+  FactName,
+  FactsAbout,
+  FactValue,
+  FactValueOf,
+  FactValues,
+  RelationshipReading,
+  TextAges,
+} from './facts.js';
 import type { Concern, Person, ValidatedCase } from './schema.js';
 import type { Harm, Relationship } from './vocabulary.js';
 
@@ -9,23 +20,16 @@ export interface CaseDates {
   readonly knowledgeDate: string;
 }
 
-/** A classification of a value: settled either way, open, or (relationships) settled by a shared home. */
-export type Classified = 'yes' | 'no' | 'unknown' | 'residence';
+export type { Classified, ConductFlag } from './facts.js';
 
-/** What a harm value says happened, where the concern does not say. */
-export type ConductFlag = 'sexualContact' | 'sexualNonContact' | 'sexualExploitation' | 'imagery' | 'physicalInjury';
+/** The reporter's facts, shared by every concern. */
+export type ReporterFacts = { readonly [F in FactsAbout<'reporter'>]: FactValueOf<F> | undefined };
 
 /**
  * The legal classifications derivation applies to the input. They are law, so they live in
  * `rules/parameters/` and are handed in by the rules layer; this folder knows no Act.
  */
-export interface Classifications {
-  readonly domesticRelationship: Readonly<Record<Relationship, Classified>>;
-  readonly expectationOfTrust: Readonly<Record<Relationship, Classified>>;
-  readonly prohibitedDegrees: Readonly<Record<Relationship, Classified>>;
-  readonly parentalAuthority: Readonly<Record<Relationship, Classified>>;
-  readonly positionOfTrust: Readonly<Record<Relationship, Classified>>;
-  readonly withChildsCarer: Readonly<Record<Relationship, Classified>>;
+export interface Classifications extends RelationshipReadings {
   readonly conduct: Readonly<Record<Harm, Readonly<Record<ConductFlag, Classified>>>>;
   readonly s110Listed: ReadonlySet<string>;
   readonly functionaryPossible: ReadonlySet<string>;
@@ -39,12 +43,17 @@ export interface Classifications {
   readonly disabilitiesAffectingCapacity: ReadonlySet<string>;
   /** How recent a dated act is for an age given in years to be presumed the age then (rules/presumptions.json). */
   readonly recentActDays: number;
+  /** The age parameters the facts' questions name, as in force on a date. */
+  readonly textAges: (date: string) => TextAges;
 }
+
+/** Each reading of a relationship (`rules/parameters/relationships.json`), as a table. */
+type RelationshipReadings = { readonly [K in RelationshipReading]: Readonly<Record<Relationship, Classified>> };
 
 /** A presumption used for one fact of one concern (or of the reporter). */
 export interface PresumptionUse {
   readonly id: string;
-  readonly fact: string;
+  readonly fact: FactName;
   /** `reporter`, or the person the fact is about. */
   readonly about: string;
 }
@@ -68,6 +77,8 @@ export interface ConcernFacts {
    * for an ongoing act the ages at the act. Laid over `facts` (or `strictFacts`, with `strict`).
    */
   readonly datedFacts: (date: string, strict: boolean) => Readonly<Record<string, FactValue>>;
+  /** The ages the questions about it name, as in force on the assessment date. */
+  readonly textAges: TextAges;
 }
 
 /** The derived view of a case: facts per concern, grouped by person at risk (in input order). */
@@ -75,7 +86,7 @@ export interface DerivedCase {
   readonly dates: CaseDates;
   readonly byPerson: ReadonlyMap<string, readonly ConcernFacts[]>;
   /** Reporter facts, shared by every concern. */
-  readonly reporterFacts: Readonly<Record<string, FactValue>>;
+  readonly reporterFacts: ReporterFacts;
   /** The reporter's date of birth, where given. */
   readonly reporterDateOfBirth: string | undefined;
   /** Per person, the age on the knowledge date. */
@@ -146,7 +157,7 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
     reporterWindow === undefined && role !== undefined && cls.adultByRole.has(role)
       ? { min: cls.adultAge, max: 130 }
       : ageAt(reporterWindow, knowledgeDate, knowledgeDate);
-  const reporterFacts: Record<string, FactValue> = {
+  const reporterFacts: ReporterFacts = {
     reporterRole: role,
     reporterListedInS110: role === undefined ? undefined : cls.s110Listed.has(role),
     reporterIsPoliceOfficial: role === undefined ? undefined : role === cls.policeRole,
@@ -166,6 +177,7 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
   const ageAtKnowledge = new Map<string, number | AgeInterval | undefined>();
   for (const p of c.people) ageAtKnowledge.set(p.id, ageAt(windows.get(p.id), knowledgeDate, knowledgeDate));
   const yearAgo = yearBefore(knowledgeDate);
+  const textAges = cls.textAges(assessmentDate);
   // Who cares for whom, and who is alleged to have harmed whom: for the complainant route.
   const carersOf = new Map<string, string[]>();
   for (const p of c.people) for (const child of p.caregiverOf ?? []) carersOf.set(child, [...(carersOf.get(child) ?? []), p.id]);
@@ -182,14 +194,9 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
     const conduct = cls.conduct[k.harm];
     const carers = carersOf.get(victim.id) ?? [];
     const carerConcerns = perpetrator ? (harmedBy.get(perpetrator.id) ?? []).filter((x) => carers.includes(x.victim)) : [];
-    const strict: Record<string, FactValue> = {
-      reporterRole: reporterFacts['reporterRole'],
-      reporterListedInS110: reporterFacts['reporterListedInS110'],
-      reporterIsPoliceOfficial: reporterFacts['reporterIsPoliceOfficial'],
-      reporterIsFunctionary: reporterFacts['reporterIsFunctionary'],
-      reporterAge: reporterFacts['reporterAge'],
-      inCourseOfDuties: reporterFacts['inCourseOfDuties'],
-      knowledgeContinues: reporterFacts['knowledgeContinues'],
+    // One value for every declared fact (a fact without a derivation does not compile).
+    const strict: FactValues = {
+      ...reporterFacts,
       basis: k.basis,
       harm: k.harm,
       relationship: k.relationship,
@@ -229,7 +236,7 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
     let facts: Record<string, FactValue> = strict;
     const presumed: PresumptionUse[] = [];
     if (options.presumptions) {
-      const over: Record<string, FactValue> = {};
+      const over: { [F in FactName]?: FactValue } = {};
       for (const p of reporterPresumed) {
         presumed.push(p);
         over[p.fact] = p.fact === 'reporterAge' ? { min: cls.adultAge, max: 130 } : true;
@@ -261,7 +268,7 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
       }
       // A concern recorded as sexual abuse that does not say the person consented: presumed not,
       // except between children (consent between adolescents is for the case to say).
-      const otherIsChild = isAdult(strict['perpetratorAgeAtIncident'] as number | AgeInterval | undefined, cls.adultAge) === false;
+      const otherIsChild = isAdult(strict.perpetratorAgeAtIncident, cls.adultAge) === false;
       if (k.harm === 'sexual_abuse' && strict['consensual'] === undefined && !otherIsChild) {
         over['consensual'] = false;
         presumed.push({ id: 'abuse-not-consensual', fact: 'consensual', about: victim.id });
@@ -282,8 +289,8 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
     }
     const ongoing = k.incidentDate === 'ongoing';
     const presumedAct = options.presumptions && datedAct === undefined;
-    const datedFacts = (date: string, strictMode: boolean): Record<string, FactValue> => {
-      const out: Record<string, FactValue> = {
+    const datedFacts = (date: string, strictMode: boolean): { [F in FactName]?: FactValue } => {
+      const out: { [F in FactName]?: FactValue } = {
         victimAgeAtKnowledge: ageAt(vw, date, date),
         // An age given by role or by presumption does not move; one from a date of birth or age does.
         reporterAge:
@@ -297,7 +304,7 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
       return out;
     };
     const list = byPerson.get(victim.id) ?? [];
-    list.push({ concern: k, victim, perpetrator, facts, strictFacts: strict, presumed, ongoing, datedFacts });
+    list.push({ concern: k, victim, perpetrator, facts, strictFacts: strict, presumed, ongoing, datedFacts, textAges });
     byPerson.set(victim.id, list);
   }
   return { dates, byPerson, reporterFacts, reporterDateOfBirth: r.dateOfBirth, ageAtKnowledge };
@@ -322,7 +329,9 @@ function carerRelationship(k: Concern, cls: Classifications, carerConcerns: read
     if (v === undefined) open = true;
   }
   if (open) return undefined;
-  if (carerConcerns.length > 0) return false;
+  // The carers' concerns rule it out, unless an unknown relationship to the child could still settle it.
+  if (carerConcerns.length > 0)
+    return k.relationship === undefined && Object.values(cls.withChildsCarer).includes('yes') ? undefined : false;
   // A relationship to the child that rules one with the carer out (a neighbour, a teacher), else open.
   return k.relationship !== undefined && cls.withChildsCarer[k.relationship] === 'no' ? false : undefined;
 }

@@ -1,9 +1,12 @@
 /**
- * The derived-facts schema: every fact a rule or guidance item may name, with its kind, whom it is
- * about, the question that settles it, and the input fields that answer that question.
- * Derivation (`derive.ts`) produces exactly these; the rule-file tests check every fact a rule
- * names is listed here.
+ * The derived-facts schema: every fact a rule or guidance item may name, declared once. Each entry
+ * holds the fact's label, its question, the input fields that answer it, the kind (and for an
+ * enum, the values) of its value, and how a property test completes it where a case leaves it
+ * unknown. Derivation (`derive.ts`) produces exactly these, typed by this declaration; the docs
+ * read the labels from here; the test arbitraries read the completions; the rule-file tests check
+ * every fact a rule names is listed here.
  */
+import { BASES, DISABILITIES, HARMS, RELATIONSHIPS, REPORTER_ROLES, SEXES } from './vocabulary.js';
 
 /** An inclusive range of whole years, for an age known only within bounds. */
 export interface AgeInterval {
@@ -20,14 +23,87 @@ export type Facts = Readonly<Record<string, FactValue>>;
 /** Whom a fact is about, for phrasing questions and pointing at input fields. */
 export type FactSubject = 'reporter' | 'victim' | 'perpetrator' | 'concern' | 'law';
 
-/** Catalogue entry of one fact. */
-export interface FactDefinition {
+/** A classification of a value: settled either way, open, or (relationships) settled by a shared home. */
+export type Classified = 'yes' | 'no' | 'unknown' | 'residence';
+
+/** What a harm value says happened, where the concern does not say. */
+export type ConductFlag = 'sexualContact' | 'sexualNonContact' | 'sexualExploitation' | 'imagery' | 'physicalInjury';
+
+/** The readings of a relationship in `rules/parameters/relationships.json` (handed in as classifications). */
+export type RelationshipReading =
+  | 'domesticRelationship'
+  | 'expectationOfTrust'
+  | 'prohibitedDegrees'
+  | 'parentalAuthority'
+  | 'positionOfTrust'
+  | 'withChildsCarer';
+
+/** The classes of reporter roles in `rules/parameters/reporter-roles.json` (handed in as classifications). */
+export type RoleClass = 'withoutDuties' | 'functionaryPossible' | 'adultByRole' | 'privilegeRole';
+
+/**
+ * A setting of the case, or a classification of one, that settles a fact, so a completion must
+ * leave it as the case has it:
+ * - `roleIn` / `roleNotIn`: the reporter's role is (is not) in a class of roles;
+ * - `relationshipReads`: the relationship's reading in a table is one of `as`;
+ * - `harmReads`: the harm's conduct reading settles the flag (it is not `unknown`);
+ * - `given`: another input of the same subject (or of `on`) is one of `in`;
+ * - `carerListed`: the case lists a carer of the victim;
+ * - `carerHarmed`: the case has a concern by the same person about a carer of the victim.
+ */
+export type Pin =
+  | { readonly roleIn: RoleClass }
+  | { readonly roleNotIn: RoleClass }
+  | { readonly relationshipReads: RelationshipReading; readonly as: readonly Classified[] }
+  | { readonly harmReads: ConductFlag }
+  | { readonly given: string; readonly in: readonly (string | boolean)[]; readonly on?: FactSubject }
+  | { readonly carerListed: true }
+  | { readonly carerHarmed: true };
+
+/** One input a completion sets where the case leaves it out. */
+export interface Fill {
+  /** The input field, on the fact's subject (or on `on`). */
+  readonly input: string;
+  readonly on?: FactSubject;
+  /**
+   * The values it may take: listed; `dateOfBirth`, an exact date of birth within what the case
+   * says of the age (any age up to 95 where it says nothing; the person is added where the concern
+   * names none); `dateBeforeKnowledge`, a day on or before the knowledge date.
+   */
+  readonly values: readonly (string | boolean)[] | 'dateOfBirth' | 'dateBeforeKnowledge';
+  /** Where any of these holds, the case has settled the fact: the input is left out. */
+  readonly unless?: readonly Pin[];
+  /** Where this holds, the completed person stays an adult (a role only adults hold). */
+  readonly adultIf?: Pin;
+}
+
+/**
+ * How a property test completes a fact the case leaves unknown:
+ * - `fill`: it sets these inputs (in declaration order, after the facts declared before it); where
+ *   `openWhen` holds, what the case says leaves the fact open even so;
+ * - `facts`: the fact follows from the inputs of these facts, completed by their own entries;
+ * - `required`: the input schema requires it, so it is never unknown;
+ * - `open`: no input settles it (`why` says why): it may stay open in a completed case.
+ */
+export type Completion =
+  | { readonly by: 'fill'; readonly fills: readonly Fill[]; readonly openWhen?: Pin }
+  | { readonly by: 'facts'; readonly facts: readonly string[] }
+  | { readonly by: 'required' }
+  | { readonly by: 'open'; readonly why: string };
+
+/** The values a completion gives a yes/no input. */
+const YES_NO: readonly boolean[] = [true, false];
+
+interface FactCommon {
   /** The fact in a few plain words, for people (`age at the time`). */
   readonly label: string;
-  readonly kind: 'boolean' | 'age' | 'enum' | 'date' | 'list';
   readonly subject: FactSubject;
   readonly description: string;
-  /** A question a case worker can ask; `{victim}`, `{perpetrator}` are replaced by ids. */
+  /**
+   * A question a case worker can ask; `{victim}`, `{perpetrator}` are replaced by ids, and
+   * `{child}`, `{olderWoman}`, `{olderMan}`, `{consentBand}`, `{oldestChildAge}` by the ages in
+   * force (see {@link TextAges}).
+   */
   readonly question: string;
   /** Input fields (relative to the subject) that answer it. */
   readonly inputs: readonly string[];
@@ -35,17 +111,30 @@ export interface FactDefinition {
   readonly priority: number;
   /** The question to ask instead when the person's age is already given (only the date is missing). */
   readonly questionWhenAgeGiven?: string;
+  /** How a property test completes it where a case leaves it unknown. */
+  readonly completion: Completion;
 }
+
+/** Catalogue entry of one fact: its words, its inputs, the kind of its value and its completion. */
+export type FactDefinition = FactCommon &
+  (
+    | { readonly kind: 'boolean' }
+    /** Whole years from 0, or a range of them. */
+    | { readonly kind: 'age' }
+    | { readonly kind: 'enum'; readonly values: readonly string[] }
+  );
 
 export const FACTS = {
   reporterRole: {
     label: 'your role',
     kind: 'enum',
+    values: REPORTER_ROLES,
     subject: 'reporter',
     description: 'The role in which the reporter acts.',
     question: 'In what role do you know this (e.g. teacher, nurse, social worker, police official, member of the public)?',
     inputs: ['role'],
     priority: 1,
+    completion: { by: 'fill', fills: [{ input: 'role', values: REPORTER_ROLES }] },
   },
   reporterListedInS110: {
     label: 'listed in s110(1)',
@@ -55,6 +144,7 @@ export const FACTS = {
     question: "In what role do you know this (is it one listed in Children's Act s110(1))?",
     inputs: ['role'],
     priority: 1,
+    completion: { by: 'facts', facts: ['reporterRole'] },
   },
   reporterIsPoliceOfficial: {
     label: 'police official',
@@ -64,6 +154,7 @@ export const FACTS = {
     question: 'Are you a police official?',
     inputs: ['role'],
     priority: 1,
+    completion: { by: 'facts', facts: ['reporterRole'] },
   },
   reporterIsFunctionary: {
     label: 'DVA functionary',
@@ -74,15 +165,17 @@ export const FACTS = {
       'Are you a "functionary" under the Domestic Violence Act (your employer or professional body can tell you; the s1 definition is not verified here)?',
     inputs: ['dvaFunctionary', 'role'],
     priority: 6,
+    completion: { by: 'fill', fills: [{ input: 'dvaFunctionary', values: YES_NO, unless: [{ roleNotIn: 'functionaryPossible' }] }] },
   },
   reporterAge: {
     label: 'your age',
     kind: 'age',
     subject: 'reporter',
     description: "The reporter's age in whole years on the knowledge date.",
-    question: 'How old are you (are you 18 or older)?',
+    question: 'How old are you (are you {child} or older)?',
     inputs: ['dateOfBirth', 'ageYears', 'ageRange'],
     priority: 3,
+    completion: { by: 'fill', fills: [{ input: 'dateOfBirth', values: 'dateOfBirth', adultIf: { roleIn: 'adultByRole' } }] },
   },
   inCourseOfDuties: {
     label: 'learned it at work',
@@ -92,33 +185,40 @@ export const FACTS = {
     question: 'Did you learn this while doing your work (in the course of your duties)?',
     inputs: ['inCourseOfDuties'],
     priority: 2,
+    completion: { by: 'fill', fills: [{ input: 'inCourseOfDuties', values: YES_NO, unless: [{ roleIn: 'withoutDuties' }] }] },
   },
   basis: {
     label: 'basis',
     kind: 'enum',
+    values: BASES,
     subject: 'concern',
     description: 'How the reporter came to the concern: knowledge, reasonable belief, reasonable suspicion or rumour.',
     question: 'What is this concern based on: do you know it, believe or suspect it on reasonable grounds, or is it only a rumour?',
     inputs: ['basis'],
     priority: 1,
+    completion: { by: 'fill', fills: [{ input: 'basis', values: BASES }] },
   },
   harm: {
     label: 'harm',
     kind: 'enum',
+    values: HARMS,
     subject: 'concern',
     description: 'The kind of harm.',
     question: 'What kind of harm is it?',
     inputs: ['harm'],
     priority: 1,
+    completion: { by: 'required' },
   },
   relationship: {
     label: 'relationship',
     kind: 'enum',
+    values: RELATIONSHIPS,
     subject: 'concern',
     description: 'Relationship of the alleged perpetrator to the victim.',
     question: 'How is {perpetrator} related to {victim}?',
     inputs: ['relationship'],
     priority: 2,
+    completion: { by: 'fill', fills: [{ input: 'relationship', values: RELATIONSHIPS }] },
   },
   victimAgeAtKnowledge: {
     label: 'age when you came to know',
@@ -128,6 +228,7 @@ export const FACTS = {
     question: "What is {victim}'s date of birth (or age)?",
     inputs: ['dateOfBirth', 'ageYears', 'ageRange'],
     priority: 1,
+    completion: { by: 'fill', fills: [{ input: 'dateOfBirth', values: 'dateOfBirth' }] },
   },
   victimAgeAtIncident: {
     label: 'age at the time',
@@ -135,18 +236,30 @@ export const FACTS = {
     subject: 'victim',
     description: "The victim's age in whole years on the date of the incident.",
     question: "When did it happen, and what is {victim}'s date of birth (or age)?",
-    questionWhenAgeGiven: 'When did it happen (give the date, especially if it was more than a year ago or when {victim} was under 18)?',
+    questionWhenAgeGiven:
+      'When did it happen (give the date, especially if it was more than a year ago or when {victim} was under {child})?',
     inputs: ['dateOfBirth', 'ageYears', 'ageRange', 'incidentDate'],
     priority: 2,
+    completion: {
+      by: 'fill',
+      // An ongoing act goes on from a start no input gives: the age at its earlier acts stays open.
+      openWhen: { given: 'incidentDate', in: ['ongoing'], on: 'concern' },
+      fills: [
+        { input: 'incidentDate', on: 'concern', values: 'dateBeforeKnowledge' },
+        { input: 'dateOfBirth', values: 'dateOfBirth' },
+      ],
+    },
   },
   victimSex: {
     label: 'sex',
     kind: 'enum',
+    values: SEXES,
     subject: 'victim',
-    description: "The victim's sex (the older-person thresholds are 60 for women and 65 for men).",
-    question: 'Is {victim} a woman or a man (the older-person age is 60 for women, 65 for men)?',
+    description: "The victim's sex (the older-person thresholds are {olderWoman} for women and {olderMan} for men).",
+    question: 'Is {victim} a woman or a man (the older-person age is {olderWoman} for women, {olderMan} for men)?',
     inputs: ['sex'],
     priority: 4,
+    completion: { by: 'fill', fills: [{ input: 'sex', values: SEXES }] },
   },
   victimHasDisability: {
     label: 'has a disability',
@@ -156,6 +269,7 @@ export const FACTS = {
     question: 'Does {victim} have a disability of any kind?',
     inputs: ['disability'],
     priority: 3,
+    completion: { by: 'fill', fills: [{ input: 'disability', values: DISABILITIES }] },
   },
   victimMentalDisability: {
     label: 'mental disability affecting consent',
@@ -166,16 +280,29 @@ export const FACTS = {
       'At the time, did {victim} have a mental disability that left them unable to understand, decide on, resist or communicate unwillingness about the sexual act?',
     inputs: ['mentalDisabilityAffectingConsent'],
     priority: 3,
+    completion: {
+      by: 'fill',
+      fills: [{ input: 'mentalDisabilityAffectingConsent', values: YES_NO, unless: [{ given: 'disability', in: ['none'] }] }],
+    },
   },
   perpetratorAgeAtIncident: {
     label: "other person's age at the time",
     kind: 'age',
     subject: 'perpetrator',
     description: "The alleged perpetrator's age in whole years on the date of the act.",
-    question: "What is {perpetrator}'s date of birth (or age) — was the other person 16 or 17, or an adult?",
+    question: "What is {perpetrator}'s date of birth (or age) — was the other person {consentBand} or {oldestChildAge}, or an adult?",
     questionWhenAgeGiven: 'When did it happen (how old was {perpetrator} at the time)?',
     inputs: ['dateOfBirth', 'ageYears', 'ageRange', 'incidentDate'],
     priority: 2,
+    completion: {
+      by: 'fill',
+      // An ongoing act goes on from a start no input gives: the age at its earlier acts stays open.
+      openWhen: { given: 'incidentDate', in: ['ongoing'], on: 'concern' },
+      fills: [
+        { input: 'incidentDate', on: 'concern', values: 'dateBeforeKnowledge' },
+        { input: 'dateOfBirth', values: 'dateOfBirth' },
+      ],
+    },
   },
   ageGapWithinTwoYears: {
     label: 'born within two years of each other',
@@ -185,15 +312,18 @@ export const FACTS = {
     question: 'What are the exact dates of birth of {victim} and {perpetrator} (is the age difference more than two years)?',
     inputs: ['dateOfBirth'],
     priority: 3,
+    completion: { by: 'facts', facts: ['victimAgeAtKnowledge', 'perpetratorAgeAtIncident'] },
   },
   consensual: {
     label: 'consented',
     kind: 'boolean',
     subject: 'concern',
-    description: 'The victim factually consented to the sexual act (matters only for adolescents aged 12 to 15 and 16 to 17).',
+    description:
+      'The victim factually consented to the sexual act (matters only for adolescents: from {consentFloor} to under {consentBand}, and from {consentBand} to under {child}).',
     question: 'Did {victim} factually consent to the sexual act (with no force, threat, or abuse of power)?',
     inputs: ['consensual'],
     priority: 2,
+    completion: { by: 'fill', fills: [{ input: 'consensual', values: YES_NO }] },
   },
   physicalInjury: {
     label: 'physical injury',
@@ -203,6 +333,7 @@ export const FACTS = {
     question: 'Did the abuse cause {victim} any physical injury?',
     inputs: ['physicalInjury'],
     priority: 2,
+    completion: { by: 'fill', fills: [{ input: 'physicalInjury', values: YES_NO, unless: [{ harmReads: 'physicalInjury' }] }] },
   },
   deliberateNeglect: {
     label: 'deliberate',
@@ -212,6 +343,7 @@ export const FACTS = {
     question: 'Was the neglect of {victim} deliberate, or an unreasonable withholding of food, care or money — not only a lack of means?',
     inputs: ['deliberate'],
     priority: 2,
+    completion: { by: 'fill', fills: [{ input: 'deliberate', values: YES_NO }] },
   },
   domesticRelationship: {
     label: 'domestic relationship',
@@ -223,6 +355,7 @@ export const FACTS = {
       'How is {perpetrator} related to {victim}: family, partner or ex-partner, dating, or someone who shares or shared their home?',
     inputs: ['relationship', 'domesticRelationship', 'sharesResidence'],
     priority: 2,
+    completion: { by: 'fill', fills: [{ input: 'sharesResidence', values: YES_NO }] },
   },
   expectationOfTrust: {
     label: 'relationship of trust',
@@ -232,6 +365,10 @@ export const FACTS = {
     question: 'Is {perpetrator} someone {victim} is expected to be able to trust (family, carer, partner, someone in a position of trust)?',
     inputs: ['relationship', 'expectationOfTrust'],
     priority: 3,
+    completion: {
+      by: 'fill',
+      fills: [{ input: 'expectationOfTrust', values: YES_NO, unless: [{ relationshipReads: 'expectationOfTrust', as: ['yes', 'no'] }] }],
+    },
   },
   knowledgeContinues: {
     label: 'you still know',
@@ -242,6 +379,7 @@ export const FACTS = {
       'Do you still know, believe or suspect this? You came to know before a provision commenced; knowing is a continuing state, so the provision binds you from its commencement while you still know.',
     inputs: ['stillKnows'],
     priority: 7,
+    completion: { by: 'fill', fills: [{ input: 'stillKnows', values: YES_NO }] },
   },
   sexualContact: {
     label: 'a sexual act',
@@ -251,6 +389,7 @@ export const FACTS = {
     question: 'Was there a sexual act with {victim}: penetration, or sexual touching?',
     inputs: ['sexualContact'],
     priority: 2,
+    completion: { by: 'fill', fills: [{ input: 'sexualContact', values: YES_NO, unless: [{ harmReads: 'sexualContact' }] }] },
   },
   sexualNonContact: {
     label: 'grooming, sexual messages or pornography',
@@ -262,6 +401,7 @@ export const FACTS = {
       'Did it involve grooming, sexual messages or proposals, showing {victim} pornography or genitals, or exposing {victim} to sexual acts?',
     inputs: ['sexualNonContact'],
     priority: 2,
+    completion: { by: 'fill', fills: [{ input: 'sexualNonContact', values: YES_NO, unless: [{ harmReads: 'sexualNonContact' }] }] },
   },
   sexualExploitation: {
     label: 'sexual exploitation',
@@ -271,6 +411,7 @@ export const FACTS = {
     question: 'Was {victim} used for sex in return for money, goods or favours (to anyone)?',
     inputs: ['sexualExploitation'],
     priority: 2,
+    completion: { by: 'fill', fills: [{ input: 'sexualExploitation', values: YES_NO, unless: [{ harmReads: 'sexualExploitation' }] }] },
   },
   imagery: {
     label: 'sexual images or recordings',
@@ -280,6 +421,7 @@ export const FACTS = {
     question: 'Were sexual images or recordings of {victim} made, kept or shared?',
     inputs: ['imagery'],
     priority: 3,
+    completion: { by: 'fill', fills: [{ input: 'imagery', values: YES_NO, unless: [{ harmReads: 'imagery' }] }] },
   },
   prohibitedDegree: {
     label: 'a relative who may not marry them',
@@ -291,6 +433,10 @@ export const FACTS = {
       'Is {perpetrator} a relative {victim} may not marry: a parent or grandparent, brother or sister, aunt or uncle, step-parent, or adoptive parent?',
     inputs: ['relationship', 'prohibitedDegree'],
     priority: 2,
+    completion: {
+      by: 'fill',
+      fills: [{ input: 'prohibitedDegree', values: YES_NO, unless: [{ relationshipReads: 'prohibitedDegrees', as: ['yes', 'no'] }] }],
+    },
   },
   parentalAuthority: {
     label: 'parent, carer or household adult',
@@ -300,6 +446,7 @@ export const FACTS = {
     question: "Is {perpetrator} a parent, step-parent or carer of {victim}, or someone who lives (or lived) in {victim}'s home?",
     inputs: ['relationship', 'sharesResidence'],
     priority: 2,
+    completion: { by: 'facts', facts: ['relationship', 'domesticRelationship'] },
   },
   abuseOfTrustOrInducement: {
     label: 'authority, trust or inducement used',
@@ -309,6 +456,19 @@ export const FACTS = {
     question: 'Did {perpetrator} use authority or trust over {victim}, or gifts, money, pressure or exploitation?',
     inputs: ['abuseOfTrustOrInducement', 'relationship'],
     priority: 4,
+    completion: {
+      by: 'fill',
+      fills: [
+        {
+          input: 'abuseOfTrustOrInducement',
+          values: YES_NO,
+          unless: [
+            { relationshipReads: 'positionOfTrust', as: ['yes'] },
+            { given: 'sexualExploitation', in: [true] },
+          ],
+        },
+      ],
+    },
   },
   concludesSexualAbuse: {
     label: 'you conclude it was sexual abuse',
@@ -319,6 +479,7 @@ export const FACTS = {
       "Do you conclude on reasonable grounds that this was sexual abuse of {victim} as the Children's Act defines it (for example an adult using authority, trust, gifts or pressure to involve a child in sexual activity)?",
     inputs: ['concludesSexualAbuse'],
     priority: 5,
+    completion: { by: 'fill', fills: [{ input: 'concludesSexualAbuse', values: YES_NO }] },
   },
   perpetratorInDomesticRelationshipWithCarer: {
     label: "in a domestic relationship with the child's carer",
@@ -330,6 +491,16 @@ export const FACTS = {
       'How is {perpetrator} related to the person who cares for {victim}: their partner or former partner, someone they date, family, or someone who shares their home?',
     inputs: ['relationshipToCarer'],
     priority: 3,
+    completion: {
+      by: 'fill',
+      fills: [
+        {
+          input: 'relationshipToCarer',
+          values: RELATIONSHIPS,
+          unless: [{ relationshipReads: 'withChildsCarer', as: ['yes', 'no'] }, { carerHarmed: true }],
+        },
+      ],
+    },
   },
   perpetratorHarmedCarer: {
     label: 'also abused the carer',
@@ -339,6 +510,7 @@ export const FACTS = {
     question: 'Has {perpetrator} also abused the person who cares for {victim} (if so, you may add that as a concern too)?',
     inputs: ['carerAlsoAbused'],
     priority: 6,
+    completion: { by: 'fill', fills: [{ input: 'carerAlsoAbused', values: YES_NO, unless: [{ carerListed: true }] }] },
   },
   reasonToSuspect: {
     label: 'reason to suspect',
@@ -349,6 +521,16 @@ export const FACTS = {
       'Taken together, does what you heard give a reasonable person reason to suspect it (for example the same account from several people)?',
     inputs: ['reasonToSuspect', 'basis'],
     priority: 3,
+    completion: {
+      by: 'fill',
+      fills: [
+        {
+          input: 'reasonToSuspect',
+          values: YES_NO,
+          unless: [{ given: 'basis', in: ['knowledge', 'reasonable_belief', 'reasonable_suspicion'] }],
+        },
+      ],
+    },
   },
   lawInForce: {
     label: 'the provision was in force',
@@ -358,6 +540,7 @@ export const FACTS = {
     question: 'Was this provision in force when you came to know (its commencement is not verified here: check the Government Gazette)?',
     inputs: [],
     priority: 8,
+    completion: { by: 'open', why: 'its commencement is not verified: no input says whether it was in force' },
   },
   receivedAsReport: {
     label: 'received as a report',
@@ -367,6 +550,7 @@ export const FACTS = {
     question: 'Was this reported to you by someone else (a report made to you as a police official)?',
     inputs: ['receivedAsReport'],
     priority: 5,
+    completion: { by: 'fill', fills: [{ input: 'receivedAsReport', values: YES_NO }] },
   },
   privilegedCommunication: {
     label: 'privileged legal communication',
@@ -376,6 +560,7 @@ export const FACTS = {
     question: 'Did you learn this in confidence as a legal practitioner, for legal advice or litigation?',
     inputs: ['privilegedCommunication'],
     priority: 5,
+    completion: { by: 'fill', fills: [{ input: 'privilegedCommunication', values: YES_NO, unless: [{ roleNotIn: 'privilegeRole' }] }] },
   },
 } as const satisfies Record<string, FactDefinition>;
 
@@ -384,3 +569,53 @@ export type FactName = keyof typeof FACTS;
 
 /** Every derived fact name. */
 export const FACT_NAMES = Object.keys(FACTS) as FactName[];
+
+/**
+ * The age parameters a fact's text may name (`rules/parameters/ages.json`), as in force on the
+ * assessment date. The rules layer hands them in; this folder knows no Act.
+ */
+export interface TextAges {
+  readonly child: number;
+  readonly olderWoman: number;
+  readonly olderMan: number;
+  readonly consentFloor: number;
+  readonly consentBand: number;
+}
+
+/** What a fact's text fills in: the ids of the people it is about, and the ages in force. */
+export interface TextValues {
+  readonly victim: string;
+  readonly perpetrator: string;
+  readonly ages: TextAges;
+}
+
+/**
+ * A fact's text with its `{name}` placeholders filled: `{victim}` and `{perpetrator}` by ids, an age
+ * parameter by its value, `{oldestChildAge}` by the last age of a child (one under `{child}`). A
+ * placeholder it does not know is left as written.
+ */
+export function fillFactText(text: string, values: TextValues): string {
+  const { ages } = values;
+  const words: Readonly<Record<string, string | number>> = {
+    victim: values.victim,
+    perpetrator: values.perpetrator,
+    ...ages,
+    oldestChildAge: ages.child - 1,
+  };
+  return text.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => String(words[name] ?? whole));
+}
+
+/** The value a fact takes, by the kind its declaration gives. */
+export type FactValueOf<F extends FactName> = (typeof FACTS)[F] extends { readonly kind: 'boolean' }
+  ? boolean
+  : (typeof FACTS)[F] extends { readonly kind: 'age' }
+    ? number | AgeInterval
+    : (typeof FACTS)[F] extends { readonly kind: 'enum'; readonly values: readonly (infer V)[] }
+      ? V
+      : never;
+
+/** A value, or `undefined` for unknown, for every fact: what derivation gives one concern. */
+export type FactValues = { readonly [F in FactName]: FactValueOf<F> | undefined };
+
+/** The facts about one subject (`reporter`: shared by every concern). */
+export type FactsAbout<S extends FactSubject> = { [F in FactName]: (typeof FACTS)[F]['subject'] extends S ? F : never }[FactName];

@@ -135,7 +135,7 @@ export function validateParameters(): void {
 export const reporterRoles = rolesJson as unknown as z.output<typeof ReporterRolesSchema>;
 export const relationships = relationshipsJson as unknown as z.output<typeof RelationshipsSchema>;
 const harms = harmsJson as unknown as z.output<typeof HarmsSchema>;
-const ages = agesJson as unknown as z.output<typeof AgesSchema>;
+export const ages = agesJson as unknown as z.output<typeof AgesSchema>;
 export const presumptions = presumptionsJson as unknown as z.output<typeof PresumptionsSchema>;
 const disabilities = disabilitiesJson as unknown as z.output<typeof DisabilitiesSchema>;
 
@@ -173,6 +173,13 @@ export const CLASSIFICATIONS: Classifications = {
   ageGapYears: ageParameter('ageGapYears', '9999-12-31'),
   disabilitiesAffectingCapacity: new Set(disabilities.capacityQuestioned.disabilities),
   recentActDays: presumptions.presumptions.find((p) => p.id === 'age-unchanged-since-act')?.withinDays ?? 0,
+  textAges: (date) => ({
+    child: ageParameter('child', date),
+    olderWoman: ageParameter('olderWoman', date),
+    olderMan: ageParameter('olderMan', date),
+    consentFloor: ageParameter('consentFloor', date),
+    consentBand: ageParameter('consentBand', date),
+  }),
 };
 
 /** Every parameter a condition may refer to with `{ "parameter": "file.name" }`. */

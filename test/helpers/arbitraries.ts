@@ -1,10 +1,17 @@
 import fc from 'fast-check';
 import { addDays, birthWindow, daysBetween } from '../../src/case/ages.js';
-import { CLASSIFICATIONS, relationships } from '../../src/rules/parameters.js';
-
-const ADULT_ROLE_SET = CLASSIFICATIONS.adultByRole;
-const FUNCTIONARY_POSSIBLE_SET = CLASSIFICATIONS.functionaryPossible;
-import { BASES, DISABILITIES, HARMS, RELATIONSHIPS, REPORTER_ROLES, SEXES } from '../../src/case/vocabulary.js';
+import { FACT_NAMES, FACTS, type FactDefinition, type FactSubject, type Fill, type Pin, type RoleClass } from '../../src/case/facts.js';
+import {
+  BASES,
+  DISABILITIES,
+  HARMS,
+  type Harm,
+  RELATIONSHIPS,
+  type Relationship,
+  REPORTER_ROLES,
+  SEXES,
+} from '../../src/case/vocabulary.js';
+import { CLASSIFICATIONS } from '../../src/rules/parameters.js';
 
 /** A plain JSON case, as a user would send it. */
 export type JsonCase = {
@@ -152,6 +159,15 @@ export const caseArb: fc.Arbitrary<JsonCase> = fc
 /** A random integer source for completions. */
 export type Pick = { int(min: number, max: number): number; bool(): boolean; of<T>(xs: readonly T[]): T };
 
+/** A source of choices from fast-check's generator (`fc.gen()`), so a failing completion shrinks. */
+export function pickFrom(g: fc.GeneratorValue): Pick {
+  return {
+    int: (min, max) => g(fc.integer, { min, max }),
+    bool: () => g(fc.boolean),
+    of: (xs) => g(fc.constantFrom, ...xs),
+  };
+}
+
 export function seeded(seed: number): Pick {
   let s = seed >>> 0 || 1;
   const next = () => {
@@ -167,77 +183,95 @@ export function seeded(seed: number): Pick {
   };
 }
 
+/** Where a fact's inputs live, for one concern of a case being completed. */
+function holderOf(x: JsonCase, k: Record<string, unknown>, on: FactSubject, create: boolean): Record<string, unknown> | undefined {
+  if (on === 'reporter') return x.reporter;
+  if (on === 'concern') return k;
+  if (on === 'law') return undefined;
+  const id = on === 'victim' ? k.victim : k.allegedBy;
+  const found = x.people.find((p) => p.id === id);
+  if (found || !create || on !== 'perpetrator') return found;
+  // A concern that names no alleged perpetrator: the completion adds one.
+  const p: Record<string, unknown> = { id: `extra-${String(k.id)}` };
+  x.people.push(p);
+  k.allegedBy = p.id;
+  return p;
+}
+
+/** Whether a setting of the case (or a classification of one) pins a fact of concern `k`, per the declaration. */
+export function pinned(x: JsonCase, k: Record<string, unknown>, subject: FactSubject, pin: Pin): boolean {
+  const cls = CLASSIFICATIONS;
+  const role = x.reporter.role as string | undefined;
+  const inClass = (c: RoleClass) => role !== undefined && (c === 'privilegeRole' ? role === cls.privilegeRole : cls[c].has(role));
+  if ('roleIn' in pin) return inClass(pin.roleIn);
+  if ('roleNotIn' in pin) return role !== undefined && !inClass(pin.roleNotIn);
+  if ('relationshipReads' in pin) {
+    const rel = k.relationship as Relationship | undefined;
+    return rel !== undefined && pin.as.includes(cls[pin.relationshipReads][rel]);
+  }
+  if ('harmReads' in pin) return cls.conduct[k.harm as Harm][pin.harmReads] !== 'unknown';
+  if ('given' in pin) {
+    const v = holderOf(x, k, pin.on ?? subject, false)?.[pin.given];
+    return pin.in.includes(v as string | boolean);
+  }
+  const carers = x.people.filter((p) => ((p.caregiverOf as string[] | undefined) ?? []).includes(k.victim as string)).map((p) => p.id);
+  if ('carerListed' in pin) return carers.length > 0;
+  return k.allegedBy !== undefined && x.concerns.some((o) => o.allegedBy === k.allegedBy && carers.includes(o.victim));
+}
+
 /**
- * One completion of a case: every fact the case leaves unknown is given a value (ages become exact
- * dates of birth within what the case allows; missing perpetrators become people), and nothing the
- * case says is changed.
+ * Whether a fact may stay open in a completed case, per its declared completion: nothing in a case
+ * settles it, or what the case says leaves it open (the ages at an ongoing act's earlier acts).
+ */
+export function mayStayOpen(c: JsonCase, fact: string): boolean {
+  const def = (FACTS as Record<string, FactDefinition>)[fact];
+  if (!def) return false;
+  const { completion } = def;
+  if (completion.by === 'open') return true;
+  if (completion.by !== 'fill' || completion.openWhen === undefined) return false;
+  const when = completion.openWhen;
+  return c.concerns.some((k) => pinned(c, k, def.subject, when));
+}
+
+function fillInput(x: JsonCase, k: Record<string, unknown>, def: FactDefinition, fill: Fill, pick: Pick): void {
+  if (fill.unless?.some((pin) => pinned(x, k, def.subject, pin))) return;
+  const on = fill.on ?? def.subject;
+  const o = holderOf(x, k, on, fill.values === 'dateOfBirth');
+  if (!o || o[fill.input] !== undefined) return;
+  const A = x.assessmentDate;
+  if (fill.values === 'dateOfBirth') {
+    // An exact date of birth within what the case says of the age; a role only adults hold keeps the
+    // person an adult on a knowledge date up to 900 days back.
+    const adult = fill.adultIf !== undefined && pinned(x, k, def.subject, fill.adultIf);
+    const said = o as { ageYears?: number; ageRange?: { min: number; max: number } };
+    const w =
+      birthWindow(said, A) ?? birthWindow({ ageRange: adult ? { min: CLASSIFICATIONS.adultAge + 3, max: 90 } : { min: 0, max: 95 } }, A);
+    if (!w) return;
+    o.dateOfBirth = addDays(w.earliest, pick.int(0, daysBetween(w.latest, w.earliest)));
+    delete o.ageYears;
+    delete o.ageRange;
+  } else if (fill.values === 'dateBeforeKnowledge') {
+    // An act with no date happened on some day up to the knowledge date.
+    o[fill.input] = addDays((x.reporter.knowledgeDate as string | undefined) ?? A, -pick.int(0, 6000));
+  } else {
+    o[fill.input] = pick.of(fill.values);
+  }
+}
+
+/**
+ * One completion of a case: every fact the case leaves unknown is given a value, as its
+ * declaration in `src/case/facts.ts` says (`completion`), fact by fact in declaration order; ages
+ * become exact dates of birth within what the case allows; missing perpetrators become people.
+ * Nothing the case says or settles is changed, and an ongoing act stays ongoing.
  */
 export function complete(c: JsonCase, pick: Pick): JsonCase {
   const x = structuredClone(c) as JsonCase;
-  const A = x.assessmentDate;
-  const kd = (x.reporter.knowledgeDate as string | undefined) ?? A;
-  const exactDob = (o: Record<string, unknown>) => {
-    const w =
-      birthWindow(o as { dateOfBirth?: string; ageYears?: number; ageRange?: { min: number; max: number } }, A) ??
-      birthWindow({ ageRange: { min: 0, max: 95 } }, A);
-    if (!w) return;
-    const span = daysBetween(w.latest, w.earliest);
-    o.dateOfBirth = addDays(w.earliest, pick.int(0, span));
-    delete o.ageYears;
-    delete o.ageRange;
-  };
-  const r = x.reporter;
-  r.role ??= pick.of(REPORTER_ROLES);
-  // A role with no duties settles "in the course of duties" as no: only other roles leave it open.
-  if (!CLASSIFICATIONS.withoutDuties.has(r.role as string)) r.inCourseOfDuties ??= pick.bool();
-  r.stillKnows ??= pick.bool();
-  // Only what the case leaves unknown: functionary status is unknown only for the roles that may be functionaries.
-  if (FUNCTIONARY_POSSIBLE_SET.has(r.role as string)) r.dvaFunctionary ??= pick.bool();
-  // A role only adults hold: the completion keeps the reporter an adult on the knowledge date.
-  if (r.dateOfBirth === undefined && r.ageYears === undefined && r.ageRange === undefined && ADULT_ROLE_SET.has(r.role as string))
-    r.ageRange = { min: 21, max: 90 };
-  exactDob(r);
-  for (const p of x.people) {
-    exactDob(p);
-    p.sex ??= pick.of(SEXES);
-    p.disability ??= pick.of(DISABILITIES);
-    p.mentalDisabilityAffectingConsent ??= p.disability === 'none' ? false : pick.bool();
-  }
-  for (const k of x.concerns) {
-    if (k.allegedBy === undefined) {
-      const id = `extra-${String(k.id)}`;
-      const p: Record<string, unknown> = { id, ageYears: pick.int(0, 80) };
-      exactDob(p);
-      x.people.push(p);
-      k.allegedBy = id;
-    }
-    k.relationship ??= pick.of(RELATIONSHIPS);
-    k.basis ??= pick.of(BASES);
-    // An act with no date happened on some day up to the knowledge date. An ongoing act stays
-    // ongoing: that is what the case says (it goes on while the reporter knows).
-    if (k.incidentDate === undefined) k.incidentDate = addDays(kd, -pick.int(0, 6000));
-    // What the harm value leaves open about the conduct, and what the relationship leaves open.
-    const conduct = CLASSIFICATIONS.conduct[k.harm as keyof typeof CLASSIFICATIONS.conduct];
-    for (const flag of ['sexualContact', 'sexualNonContact', 'sexualExploitation', 'imagery', 'physicalInjury'] as const) {
-      if (conduct[flag] === 'unknown') k[flag] ??= pick.bool();
-    }
-    const rel0 = (k.relationship ?? pick.of(RELATIONSHIPS)) as (typeof RELATIONSHIPS)[number];
-    k.relationship = rel0;
-    if (CLASSIFICATIONS.prohibitedDegrees[rel0] === 'unknown') k.prohibitedDegree ??= pick.bool();
-    if (CLASSIFICATIONS.positionOfTrust[rel0] !== 'yes') k.abuseOfTrustOrInducement ??= pick.bool();
-    k.concludesSexualAbuse ??= pick.bool();
-    k.reasonToSuspect ??= pick.bool();
-    // Only what the case leaves open: the relationship's reading, and carers the case does not list.
-    if (CLASSIFICATIONS.withChildsCarer[rel0] === 'unknown') k.relationshipToCarer ??= pick.of(RELATIONSHIPS);
-    const carersListed = x.people.some((p) => ((p.caregiverOf as string[] | undefined) ?? []).includes(k.victim as string));
-    if (!carersListed) k.carerAlsoAbused ??= pick.bool();
-    k.deliberate ??= pick.bool();
-    k.consensual ??= pick.bool();
-    k.sharesResidence ??= pick.bool();
-    const rel = k.relationship as keyof typeof relationships.expectationOfTrust.values;
-    if (relationships.expectationOfTrust.values[rel] === 'unknown') k.expectationOfTrust ??= pick.bool();
-    k.receivedAsReport ??= pick.bool();
-    if (r.role === 'legal_practitioner') k.privilegedCommunication ??= pick.bool();
+  // Reporter facts are filled once (through the first concern: their pins read only the reporter).
+  const first = x.concerns[0] as Record<string, unknown>;
+  for (const name of FACT_NAMES) {
+    const def: FactDefinition = FACTS[name];
+    if (def.completion.by !== 'fill') continue;
+    for (const k of def.subject === 'reporter' ? [first] : x.concerns) for (const f of def.completion.fills) fillInput(x, k, def, f, pick);
   }
   return x;
 }
