@@ -135,7 +135,7 @@ describe('the OpenAPI description', () => {
     if (r.success) throw new Error('expected an error');
     const body = {
       error: { code: 'invalid_input', message: r.error.message, issues: r.error.issues },
-      version: '0.2.0',
+      version: '0.3.0',
       rulesHash: 'a'.repeat(64),
     };
     expect(ErrorBodySchema.safeParse(body).success).toBe(true);
