@@ -7,7 +7,7 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactAssessment, compactJson, CompactAssessmentSchema, BatchRecordSchema } from '../src/cli/compact.js';
 import { runBatch } from '../src/cli/batch.js';
-import { assess, AssessmentSchema, ComplianceCheckSchema, DUTY_IDS } from '../src/index.js';
+import { assess, AssessmentSchema, ComplianceCheckSchema, DUTY_IDS, englishMessages } from '../src/index.js';
 import { loadScenarios, ROOT } from './helpers/fixtures.js';
 import { requireBuiltCli, runCli, Sink, spawnCli } from './helpers/cli.js';
 
@@ -321,8 +321,10 @@ describe('za-duties schema and rules', () => {
       [
         ...['batch-record', 'check-result', 'check', 'decision-record', 'input', 'output-compact', 'output'].map((n) => `${n}.schema.json`),
         'openapi.json',
+        'messages.en.json',
       ].sort(),
     );
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'messages.en.json'), 'utf8'))).toEqual(englishMessages);
   });
 
   it('rules: the catalogue of the 11 duties with citations and verification labels', async () => {

@@ -48,7 +48,18 @@ describe('the README on the npm page', () => {
     expect(links.length).toBeGreaterThan(3);
     for (const l of links) expect(l, l).toMatch(/^(https:\/\/|#)/);
     for (const l of links.filter((x) => x.startsWith(`${REPO}/blob/main/`))) {
-      expect(fs.existsSync(path.join(ROOT, l.slice(`${REPO}/blob/main/`.length))), l).toBe(true);
+      const [file, anchor] = l.slice(`${REPO}/blob/main/`.length).split('#') as [string, string | undefined];
+      expect(fs.existsSync(path.join(ROOT, file)), l).toBe(true);
+      if (anchor !== undefined) {
+        // GitHub's heading anchors: lower case, spaces to hyphens, punctuation dropped.
+        const headings = [...fs.readFileSync(path.join(ROOT, file), 'utf8').matchAll(/^#+ (.+)$/gm)].map((m) =>
+          (m[1] ?? '')
+            .toLowerCase()
+            .replace(/[^a-z0-9 -]/g, '')
+            .replace(/ /g, '-'),
+        );
+        expect(headings, l).toContain(anchor);
+      }
     }
   });
 

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import {
   decisionRecord,
   dutyCatalogue,
+  englishMessages,
   replayDecisionRecord,
   safeAssess,
   safeCheckCompliance,
@@ -324,6 +325,8 @@ async function schemaCommand(argv: readonly string[], io: CliIo): Promise<number
       fs.mkdirSync(dir, { recursive: true });
       for (const name of SCHEMA_NAMES)
         fs.writeFileSync(path.join(dir, schemaFileName(name)), `${JSON.stringify(jsonSchema(name), null, 2)}\n`);
+      // The English message catalogue, for apps that render the outputs' messages (msg) themselves.
+      fs.writeFileSync(path.join(dir, 'messages.en.json'), `${JSON.stringify(englishMessages, null, 2)}\n`);
     } catch (e) {
       // A path that is a file, or a folder we may not write to, is the caller's to fix: a usage error.
       const code = (e as { code?: string }).code;
@@ -335,7 +338,7 @@ async function schemaCommand(argv: readonly string[], io: CliIo): Promise<number
             : (code ?? 'cannot write there');
       throw new UsageError(`schema --write needs a folder: cannot write to ${values.write as string}: ${why}`);
     }
-    err(io, `za-duties schema: wrote ${SCHEMA_NAMES.length} schemas to ${values.write as string}`);
+    err(io, `za-duties schema: wrote ${SCHEMA_NAMES.length} schemas and messages.en.json to ${values.write as string}`);
     return EXIT.ok;
   }
   if (positionals.length > 1) throw new UsageError(`schema takes one name, got ${positionals.join(' ')}`);

@@ -39,11 +39,11 @@ function withDateFormats(node: unknown): unknown {
  * `safeValidateCase` (as by every assessment).
  */
 const CROSS_FIELD_RULES = [
-  'people[].id values are unique (issue code custom at people[i].id); concerns[].id values too, counting the default ids c1, c2, … of concerns without one.',
-  'concerns[].victim, concerns[].allegedBy and people[].caregiverOf[] each name one of the people[].id values; allegedBy is not the victim.',
-  'reporter.knowledgeDate is on or before the assessment date (assessmentDate, or today in Africa/Johannesburg).',
-  'concerns[].incidentDate (a date) is on or before the knowledge date (reporter.knowledgeDate, or the assessment date).',
-  'No date of birth (reporter or people) is after the assessment date.',
+  'people[].id values are unique (issue code duplicate_id at people[i].id); concerns[].id values too, counting the default ids c1, c2, … of concerns without one.',
+  'concerns[].victim, concerns[].allegedBy and people[].caregiverOf[] each name one of the people[].id values (unknown_person_id); allegedBy is not the victim (same_person).',
+  'reporter.knowledgeDate is on or before the assessment date (assessmentDate, or today in Africa/Johannesburg) (after_assessment_date).',
+  'concerns[].incidentDate (a date) is on or before the knowledge date (reporter.knowledgeDate, or the assessment date) (after_knowledge_date).',
+  'No date of birth (reporter or people) is after the assessment date (born_after_assessment_date).',
   'Ages agree: ageYears is the age dateOfBirth gives on the assessment date, and ageRange includes the age given by dateOfBirth or ageYears (issue code conflicting_facts).',
 ] as const;
 
