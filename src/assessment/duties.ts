@@ -59,9 +59,42 @@ function testText(op: Operator, value: unknown): string {
   return `${OP_TEXT[op]} ${valueText(value)}`;
 }
 
+interface TestText {
+  readonly text: string;
+  readonly ref: MessageRef;
+}
+const listTests = new WeakMap<object, Map<Operator, TestText>>();
+const valueTests = new Map<string, TestText>();
+/** A reason's test in words and as a message, built once per operator and value and shared (frozen). */
+function testOf(op: Operator, value: unknown): TestText {
+  const build = (): TestText =>
+    Object.freeze({
+      text: testText(op, value),
+      ref: Object.freeze({ id: `test.${op}`, params: Object.freeze({ value: valueText(value) }) }),
+    });
+  if (Array.isArray(value)) {
+    let byOp = listTests.get(value);
+    if (byOp === undefined) listTests.set(value, (byOp = new Map()));
+    let t = byOp.get(op);
+    if (t === undefined) byOp.set(op, (t = build()));
+    return t;
+  }
+  const key = `${op}|${typeof value}|${String(value)}`;
+  let t = valueTests.get(key);
+  if (t === undefined) {
+    // Rule files hold a few hundred distinct tests: the cache stays small.
+    if (valueTests.size > 10_000) valueTests.clear();
+    valueTests.set(key, (t = build()));
+  }
+  return t;
+}
+
 /** The message of a condition's name in a rule file (a reason's `label` or `within`), one shared object per name. */
+const conditionRefs = new Map<string, MessageRef>();
 function conditionRef(name: string): MessageRef {
-  return constantRef(conditionMessageId(name));
+  let r = conditionRefs.get(name);
+  if (r === undefined) conditionRefs.set(name, (r = constantRef(conditionMessageId(name))));
+  return r;
 }
 
 /** The English text of a message (the default catalogue). */
@@ -151,12 +184,13 @@ function missingOf(fact: string, cf: ConcernFacts, idx: InputIndex): MissingFact
 
 function reasonsOf(leaves: readonly DecidingLeaf[], concern: string | undefined): Reason[] {
   return leaves.map(({ leaf, within }) => {
-    const testRef: MessageRef = { id: `test.${leaf.operator}`, params: { value: valueText(leaf.expected) } };
+    const t = testOf(leaf.operator, leaf.expected);
+    const testRef = t.ref;
     const msg: { test: MessageRef; label?: MessageRef } = { test: testRef };
     const r: { -readonly [K in keyof Reason]: Reason[K] } = {
       fact: leaf.fact as FactName, // rule files name only catalogued facts (checked by the rule-file tests)
       value: shown(leaf.value),
-      test: testText(leaf.operator, leaf.expected),
+      test: t.text,
       result: leaf.result === null ? 'unknown' : leaf.result,
       msg,
     };

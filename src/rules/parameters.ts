@@ -6,6 +6,7 @@ import relationshipsJson from '../../rules/parameters/relationships.json';
 import rolesJson from '../../rules/parameters/reporter-roles.json';
 import presumptionsJson from '../../rules/presumptions.json';
 import type { Classifications } from '../case/derive.js';
+import type { TextAges } from '../case/facts.js';
 import { IsoDate } from '../case/schema.js';
 import { DISABILITIES, HARMS, RELATIONSHIPS, REPORTER_ROLES } from '../case/vocabulary.js';
 import { custom, validateWith } from '../errors/from-zod.js';
@@ -154,6 +155,8 @@ function ageParameter(name: string, on: string): number {
 
 const single = (roles: readonly string[]): string => roles[0] as string;
 
+const textAgesOn = new Map<string, TextAges>();
+
 /** The classifications derivation applies, built once from the parameter files. */
 export const CLASSIFICATIONS: Classifications = {
   domesticRelationship: relationships.domesticRelationship.values,
@@ -173,13 +176,22 @@ export const CLASSIFICATIONS: Classifications = {
   ageGapYears: ageParameter('ageGapYears', '9999-12-31'),
   disabilitiesAffectingCapacity: new Set(disabilities.capacityQuestioned.disabilities),
   recentActDays: presumptions.presumptions.find((p) => p.id === 'age-unchanged-since-act')?.withinDays ?? 0,
-  textAges: (date) => ({
-    child: ageParameter('child', date),
-    olderWoman: ageParameter('olderWoman', date),
-    olderMan: ageParameter('olderMan', date),
-    consentFloor: ageParameter('consentFloor', date),
-    consentBand: ageParameter('consentBand', date),
-  }),
+  textAges: (date) => {
+    let t = textAgesOn.get(date);
+    if (t === undefined) {
+      t = Object.freeze({
+        child: ageParameter('child', date),
+        olderWoman: ageParameter('olderWoman', date),
+        olderMan: ageParameter('olderMan', date),
+        consentFloor: ageParameter('consentFloor', date),
+        consentBand: ageParameter('consentBand', date),
+      });
+      // A few dates a run: the cache is kept small rather than let grow with every date seen.
+      if (textAgesOn.size > 1000) textAgesOn.clear();
+      textAgesOn.set(date, t);
+    }
+    return t;
+  },
 };
 
 /** Every parameter a condition may refer to with `{ "parameter": "file.name" }`. */
