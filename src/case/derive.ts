@@ -278,7 +278,12 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
         over['victimHasDisability'] = false;
         presumed.push({ id: 'no-disability-unless-recorded', fact: 'victimHasDisability', about: victim.id });
       }
-      if (presumed.length > 0) facts = Object.assign({}, strict, over);
+      if (presumed.length > 0) {
+        // A copy with the same keys in the same order (a spread keeps fast properties; Object.assign
+        // onto {} gives a dictionary-mode object, slower to build and to read).
+        facts = { ...strict };
+        for (const k in over) facts[k] = over[k];
+      }
     }
     const ongoing = k.incidentDate === 'ongoing';
     const presumedAct = options.presumptions && datedAct === undefined;

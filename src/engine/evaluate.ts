@@ -243,14 +243,21 @@ export function compile(c: Condition, named: ReadonlyMap<string, Condition>, cac
     };
     return {
       tri,
-      // The result first (no allocation), then one explaining pass that keeps the parts that decide it.
+      // One pass (no part evaluated twice): the parts with the strongest result so far are kept
+      // (true over unknown over false); a stronger part drops the ones before it, in place.
       explain: (facts, out, within) => {
-        const r = tri(facts);
+        const base = out.length;
+        let best = 0;
         for (const p of parts) {
           const s = out.length;
-          if (p.explain(facts, out, within) !== r && r !== false) out.length = s;
+          const r = p.explain(facts, out, within);
+          const rank = r === true ? 2 : r === null ? 1 : 0;
+          if (rank > best) {
+            best = rank;
+            if (s > base) out.drop(base, s);
+          } else if (rank < best) out.length = s;
         }
-        return r;
+        return best === 2 ? true : best === 1 ? null : false;
       },
     };
   }
