@@ -8,7 +8,7 @@ import { CaseInputSchema, defaultConcernIds, IsoDate, type CaseInput, type Conce
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
 import { versionsInWindow, type CompiledRuleSet } from '../rules/compiled.js';
 import { defaultCompiled } from '../rules/bundled.js';
-import { compile, type Compiled } from '../engine/evaluate.js';
+import { compile, withMemo, type Compiled } from '../engine/evaluate.js';
 import { issuesFromZod } from '../errors/from-zod.js';
 import { makeIssue, ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { OVERLAPS, GENERAL_NOTES } from '../rules/overlaps.js';
@@ -320,6 +320,10 @@ export function assessValidated(
   compiled: CompiledRuleSet = defaultCompiled(),
   detail: 'standard' | 'full' = 'full',
 ): Assessment {
+  return withMemo(() => assessNow(v, compiled, detail));
+}
+
+function assessNow(v: ValidCase, compiled: CompiledRuleSet, detail: 'standard' | 'full'): Assessment {
   const c = v.data;
   const { assessmentDate, knowledgeDate } = v;
   const derived = deriveValid(v);
@@ -355,6 +359,10 @@ export function assessValidated(
 
 /** Decides a validated case at the `decisions` level: the compact assessment, built from the decisions without any text. */
 export function decideValidated(v: ValidCase, compiled: CompiledRuleSet = defaultCompiled()): CompactAssessment {
+  return withMemo(() => decideNow(v, compiled));
+}
+
+function decideNow(v: ValidCase, compiled: CompiledRuleSet): CompactAssessment {
   const derived = deriveValid(v);
   const duties: CompactDuty[] = [];
   const overlaps: { id: string; person: string; status: DutyResult['status'] }[] = [];
@@ -530,5 +538,5 @@ export function explain(input: unknown, duty: DutyId, person: string, options: A
   const derived = deriveValid(v);
   const concerns = derived.byPerson.get(person);
   if (!rule || !concerns) return undefined;
-  return explainDuty(rule, concerns, derived, inputIndex(v.data));
+  return withMemo(() => explainDuty(rule, concerns, derived, inputIndex(v.data)));
 }

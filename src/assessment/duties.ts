@@ -207,7 +207,7 @@ function strongestVersion(windows: readonly VersionInWindow[], facts: Facts, dat
   };
   // The facts on a later date: the dated facts over a copy of the base (a spread copy keeps fast
   // properties; the base is never made a prototype).
-  const at = (date: string | undefined): Facts => (date !== undefined && dated ? withFacts(facts, dated.over(date)) : facts);
+  const at = (date: string | undefined): Facts => (date !== undefined && dated ? factsAt(facts, dated, date) : facts);
   for (const w of windows) {
     if (w.mode === 'uncertain') {
       // Whether it was in force on the knowledge date is open; from the date it was in force by, it binds while the knowledge continues.
@@ -243,8 +243,39 @@ function datedOf(
   strict: boolean,
   dates: { readonly knowledgeDate: string; readonly assessmentDate: string },
 ): DatedFacts {
-  const later = cf.ongoing && dates.assessmentDate > dates.knowledgeDate;
-  return { over: (date) => cf.datedFacts(date, strict), ongoingUntil: later ? dates.assessmentDate : undefined };
+  // One per concern and mode (the same object for every duty, so the facts on a date are built once).
+  let both = datedCache.get(cf);
+  if (!both) datedCache.set(cf, (both = [undefined, undefined]));
+  const k = strict ? 1 : 0;
+  let d = both[k];
+  if (!d) {
+    const later = cf.ongoing && dates.assessmentDate > dates.knowledgeDate;
+    d = both[k] = { over: (date) => cf.datedFacts(date, strict), ongoingUntil: later ? dates.assessmentDate : undefined };
+  }
+  return d;
+}
+const datedCache = new WeakMap<ConcernFacts, [DatedFacts | undefined, DatedFacts | undefined]>();
+
+/**
+ * The facts on a later date, built once per base facts, dated facts and date (the last few kept):
+ * the same object each time, so what is known of it (withMemo) is reused from duty to duty.
+ */
+const AT_SLOTS = 16;
+const atBase: (Facts | undefined)[] = new Array(AT_SLOTS).fill(undefined);
+const atDated: (DatedFacts | undefined)[] = new Array(AT_SLOTS).fill(undefined);
+const atDate: (string | undefined)[] = new Array(AT_SLOTS).fill(undefined);
+const atFacts: (Facts | undefined)[] = new Array(AT_SLOTS).fill(undefined);
+let atNext = 0;
+function factsAt(facts: Facts, dated: DatedFacts, date: string): Facts {
+  for (let i = 0; i < AT_SLOTS; i++) if (atBase[i] === facts && atDated[i] === dated && atDate[i] === date) return atFacts[i] as Facts;
+  const f = withFacts(facts, dated.over(date));
+  const i = atNext;
+  atNext = (atNext + 1) % AT_SLOTS;
+  atBase[i] = facts;
+  atDated[i] = dated;
+  atDate[i] = date;
+  atFacts[i] = f;
+  return f;
 }
 
 export { datedOf };

@@ -133,6 +133,58 @@ export class LeafBuffer {
 }
 
 /**
+ * What is known of the named conditions on one facts object: results, and explanations (leaves
+ * kept in arenas). An entry is current when its stamp is the memo's generation (nothing to clear).
+ */
+class Memo {
+  facts: Facts | undefined = undefined;
+  gen = 0;
+  readonly stamp: number[] = [];
+  readonly tri: Tri[] = [];
+  /** Where the explanation's leaves start in the arenas; -1 when only the result is known. */
+  readonly from: number[] = [];
+  readonly to: number[] = [];
+  n = 0;
+  readonly tests: LeafTest[] = [];
+  readonly values: FactValue[] = [];
+  readonly results: Tri[] = [];
+  readonly within: (string | undefined)[] = [];
+  reset(facts: Facts | undefined): void {
+    this.facts = facts;
+    this.gen++;
+    this.n = 0;
+  }
+}
+let nextNamedId = 0;
+let memoDepth = 0;
+const MEMOS: Memo[] = Array.from({ length: 8 }, () => new Memo());
+let nextMemo = 0;
+function memoOf(facts: Facts): Memo {
+  for (let i = 0; i < MEMOS.length; i++) {
+    const m = MEMOS[i] as Memo;
+    if (m.facts === facts) return m;
+  }
+  const m = MEMOS[nextMemo] as Memo;
+  nextMemo = (nextMemo + 1) % MEMOS.length;
+  m.reset(facts);
+  return m;
+}
+
+/**
+ * Runs `f` with named conditions remembered per facts object (by identity): for code that never
+ * changes a facts object once evaluated (the assessment builds each one, then only reads it).
+ * Nothing is kept after `f` returns.
+ */
+export function withMemo<T>(f: () => T): T {
+  memoDepth++;
+  try {
+    return f();
+  } finally {
+    if (--memoDepth === 0) for (const m of MEMOS) m.reset(undefined);
+  }
+}
+
+/**
  * A condition compiled once. `tri` gives the three-valued result without allocating; `explain`
  * appends the leaves that decide it — for a true `all`, every part; for a false `all`, the false
  * parts; for a true `any`, the true parts; for a false `any`, every part; for unknown, the parts
@@ -187,10 +239,47 @@ export function compile(c: Condition, named: ReadonlyMap<string, Condition>, cac
     const def = named.get(c.condition);
     if (!def) throw new Error(`Unknown named condition "${c.condition}"`);
     const name = c.condition;
+    const id = nextNamedId++;
     let inner: Compiled | undefined;
+    // Inside withMemo, a named condition is decided and explained once per facts object (rules
+    // share them: about three quarters of the leaves an assessment reads are in one already seen).
     const f: Compiled = {
-      tri: (facts) => (inner as Compiled).tri(facts),
-      explain: (facts, out) => (inner as Compiled).explain(facts, out, name),
+      tri: (facts) => {
+        if (memoDepth === 0) return (inner as Compiled).tri(facts);
+        const m = memoOf(facts);
+        if (m.stamp[id] === m.gen) return m.tri[id] as Tri;
+        const r = (inner as Compiled).tri(facts);
+        m.stamp[id] = m.gen;
+        m.tri[id] = r;
+        m.from[id] = -1;
+        return r;
+      },
+      explain: (facts, out) => {
+        if (memoDepth === 0) return (inner as Compiled).explain(facts, out, name);
+        const m = memoOf(facts);
+        const from = m.stamp[id] === m.gen ? (m.from[id] as number) : -1;
+        if (from >= 0) {
+          const to = m.to[id] as number;
+          for (let i = from; i < to; i++) out.push(m.tests[i] as LeafTest, m.values[i], m.results[i] as Tri, m.within[i]);
+          return m.tri[id] as Tri;
+        }
+        const start = out.length;
+        const r = (inner as Compiled).explain(facts, out, name);
+        const at = m.n;
+        let n = at;
+        for (let i = start; i < out.length; i++, n++) {
+          m.tests[n] = out.tests[i] as LeafTest;
+          m.values[n] = out.values[i];
+          m.results[n] = out.results[i] as Tri;
+          m.within[n] = out.within[i];
+        }
+        m.n = n;
+        m.stamp[id] = m.gen;
+        m.tri[id] = r;
+        m.from[id] = at;
+        m.to[id] = n;
+        return r;
+      },
     };
     cache.set(name, f);
     inner = compile(def, named, cache);
