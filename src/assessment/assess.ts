@@ -4,7 +4,15 @@ import { ageAt, birthWindow } from '../case/ages.js';
 import { deriveCase, type DerivedCase } from '../case/derive.js';
 import { FACTS, type FactDefinition } from '../case/facts.js';
 import type { Untrusted } from '../case/input.js';
-import { CaseInputSchema, defaultConcernIds, IsoDate, type CaseInput, type Concern, type ValidatedCase } from '../case/schema.js';
+import {
+  CaseInputSchema,
+  defaultConcernIds,
+  IsoDate,
+  isRealIsoDate,
+  type CaseInput,
+  type Concern,
+  type ValidatedCase,
+} from '../case/schema.js';
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
 import { versionsInWindow, type CompiledRuleSet } from '../rules/compiled.js';
 import { defaultCompiled } from '../rules/bundled.js';
@@ -200,13 +208,34 @@ const OptionsSchema = z.object({
   }),
 });
 
+/** Whether options are a plain object with only known keys, each undefined or valid (OptionsSchema accepts them unchanged). */
+function plainOptions(options: AssessOptions): boolean {
+  if (typeof options !== 'object' || options === null || Object.getPrototypeOf(options) !== Object.prototype) return false;
+  for (const k in options) {
+    if (!Object.hasOwn(options, k)) return false;
+    const v = (options as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    if (k === 'today') {
+      if (typeof v !== 'string' || !isRealIsoDate(v)) return false;
+    } else if (k === 'presumptions') {
+      if (typeof v !== 'boolean') return false;
+    } else if (k === 'detail') {
+      if (v !== 'decisions' && v !== 'standard' && v !== 'full') return false;
+    } else return false;
+  }
+  return true;
+}
+
 /** Validates a case and resolves its dates; never throws. */
 export function validateCase(
   input: unknown,
   options: AssessOptions = {},
 ): ({ success: true } & ValidCase) | { success: false; error: ValidationError } {
   // The options go through a schema too: `today: 'garbage'` or a Date is a ValidationError at `options.today`.
-  const o = OptionsSchema.safeParse({ options }, { reportInput: true });
+  // Plain options that fit it are taken as they are (what the schema would give; it reports the rest).
+  const o = plainOptions(options)
+    ? { success: true as const, data: { options } }
+    : OptionsSchema.safeParse({ options }, { reportInput: true });
   const r = fastCaseSchema().safeParse(input, { reportInput: true });
   const optionIssues = o.success ? [] : issuesFromZod(o.error.issues);
   if (!r.success || !o.success)
