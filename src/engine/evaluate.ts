@@ -298,24 +298,30 @@ export function compile(c: Condition, named: ReadonlyMap<string, Condition>, cac
     };
     return {
       tri,
-      // One pass: explain every part; from the first false part on, only false parts are kept
-      // (the leaves of the parts before it are dropped in place, order kept).
+      // Only the parts kept are explained: the results first (cheap, and remembered for named
+      // conditions), then the false parts if any part is false, else every part.
       explain: (facts, out, within) => {
-        const base = out.length;
+        const n = parts.length;
+        let first = -1;
         let unknown = false;
-        let falsified = false;
-        for (const p of parts) {
-          const s = out.length;
-          const r = p.explain(facts, out, within);
+        for (let i = 0; i < n; i++) {
+          const r = (parts[i] as Compiled).tri(facts);
           if (r === false) {
-            if (!falsified) {
-              falsified = true;
-              if (s > base) out.drop(base, s);
-            }
-          } else if (falsified) out.length = s;
-          else if (r === null) unknown = true;
+            first = i;
+            break;
+          }
+          if (r === null) unknown = true;
         }
-        return falsified ? false : unknown ? null : true;
+        if (first === -1) {
+          for (let i = 0; i < n; i++) (parts[i] as Compiled).explain(facts, out, within);
+          return unknown ? null : true;
+        }
+        (parts[first] as Compiled).explain(facts, out, within);
+        for (let i = first + 1; i < n; i++) {
+          const p = parts[i] as Compiled;
+          if (p.tri(facts) === false) p.explain(facts, out, within);
+        }
+        return false;
       },
     };
   }
@@ -332,21 +338,14 @@ export function compile(c: Condition, named: ReadonlyMap<string, Condition>, cac
     };
     return {
       tri,
-      // One pass (no part evaluated twice): the parts with the strongest result so far are kept
-      // (true over unknown over false); a stronger part drops the ones before it, in place.
+      // Only the parts kept are explained: those with the result of the whole (every part if false).
       explain: (facts, out, within) => {
-        const base = out.length;
-        let best = 0;
-        for (const p of parts) {
-          const s = out.length;
-          const r = p.explain(facts, out, within);
-          const rank = r === true ? 2 : r === null ? 1 : 0;
-          if (rank > best) {
-            best = rank;
-            if (s > base) out.drop(base, s);
-          } else if (rank < best) out.length = s;
+        const r = tri(facts);
+        for (let i = 0; i < parts.length; i++) {
+          const p = parts[i] as Compiled;
+          if (r === false || p.tri(facts) === r) p.explain(facts, out, within);
         }
-        return best === 2 ? true : best === 1 ? null : false;
+        return r;
       },
     };
   }
