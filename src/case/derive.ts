@@ -168,9 +168,19 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
   const yearAgo = yearBefore(knowledgeDate);
   // Who cares for whom, and who is alleged to have harmed whom: for the complainant route.
   const carersOf = new Map<string, string[]>();
-  for (const p of c.people) for (const child of p.caregiverOf ?? []) carersOf.set(child, [...(carersOf.get(child) ?? []), p.id]);
+  for (const p of c.people)
+    for (const child of p.caregiverOf ?? []) {
+      const list = carersOf.get(child);
+      if (list) list.push(p.id);
+      else carersOf.set(child, [p.id]);
+    }
   const harmedBy = new Map<string, Concern[]>();
-  for (const k of c.concerns) if (k.allegedBy !== undefined) harmedBy.set(k.allegedBy, [...(harmedBy.get(k.allegedBy) ?? []), k]);
+  for (const k of c.concerns)
+    if (k.allegedBy !== undefined) {
+      const list = harmedBy.get(k.allegedBy);
+      if (list) list.push(k);
+      else harmedBy.set(k.allegedBy, [k]);
+    }
 
   const byPerson = new Map<string, ConcernFacts[]>();
   for (const k of c.concerns) {
