@@ -8,7 +8,7 @@ import { CaseInputSchema, defaultConcernIds, IsoDate, type CaseInput, type Conce
 import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
 import { versionsInWindow, type CompiledRuleSet } from '../rules/compiled.js';
 import { defaultCompiled } from '../rules/bundled.js';
-import { compile, type Compiled } from '../engine/evaluate.js';
+import { compile, withMemo, type Compiled } from '../engine/evaluate.js';
 import { issuesFromZod } from '../errors/from-zod.js';
 import { makeIssue, ValidationError, vm, type ValidationIssue } from '../errors/validation-error.js';
 import { OVERLAPS, GENERAL_NOTES } from '../rules/overlaps.js';
@@ -224,6 +224,24 @@ const OptionsSchema = z.object({
   }),
 });
 
+/** Whether options are a plain object with only known keys, each undefined or valid (OptionsSchema accepts them unchanged). */
+function plainOptions(options: AssessOptions): boolean {
+  if (typeof options !== 'object' || options === null || Object.getPrototypeOf(options) !== Object.prototype) return false;
+  for (const k in options) {
+    if (!Object.hasOwn(options, k)) return false;
+    const v = (options as Record<string, unknown>)[k];
+    if (v === undefined) continue;
+    if (k === 'today') {
+      if (typeof v !== 'string' || !IsoDate.safeParse(v).success) return false;
+    } else if (k === 'presumptions') {
+      if (typeof v !== 'boolean') return false;
+    } else if (k === 'detail') {
+      if (v !== 'decisions' && v !== 'standard' && v !== 'full') return false;
+    } else return false;
+  }
+  return true;
+}
+
 /** Validates a case and resolves its dates; never throws. */
 export function validateCase(
   input: unknown,
@@ -240,7 +258,10 @@ function validateInEnglish(
   options: AssessOptions,
 ): ({ success: true } & ValidCase) | { success: false; error: ValidationError } {
   // The options go through a schema too: `today: 'garbage'` or a Date is a ValidationError at `options.today`.
-  const o = OptionsSchema.safeParse({ options }, { reportInput: true });
+  // Plain options that fit it are taken as they are (what the schema would give; it reports the rest).
+  const o = plainOptions(options)
+    ? { success: true as const, data: { options } }
+    : OptionsSchema.safeParse({ options }, { reportInput: true });
   const r = fastCaseSchema().safeParse(input, { reportInput: true });
   const optionIssues = o.success ? [] : issuesFromZod(o.error.issues);
   if (!r.success || !o.success)
@@ -366,6 +387,10 @@ export function assessValidated(
   compiled: CompiledRuleSet = defaultCompiled(),
   detail: 'standard' | 'full' = 'full',
 ): Assessment {
+  return withMemo(() => assessNow(v, compiled, detail));
+}
+
+function assessNow(v: ValidCase, compiled: CompiledRuleSet, detail: 'standard' | 'full'): Assessment {
   const c = v.data;
   const { assessmentDate, knowledgeDate } = v;
   const derived = deriveValid(v);
@@ -402,6 +427,10 @@ export function assessValidated(
 
 /** Decides a validated case at the `decisions` level: the compact assessment, built from the decisions without any text. */
 export function decideValidated(v: ValidCase, compiled: CompiledRuleSet = defaultCompiled()): CompactAssessment {
+  return withMemo(() => decideNow(v, compiled));
+}
+
+function decideNow(v: ValidCase, compiled: CompiledRuleSet): CompactAssessment {
   const derived = deriveValid(v);
   const duties: CompactDuty[] = [];
   const overlaps: { id: string; person: string; status: DutyResult['status'] }[] = [];
@@ -579,6 +608,6 @@ export function explain(input: unknown, duty: DutyId, person: string, options: A
   const derived = deriveValid(v);
   const concerns = derived.byPerson.get(person);
   if (!rule || !concerns) return undefined;
-  const reasons = explainDuty(rule, concerns, derived, inputIndex(v.data));
+  const reasons = withMemo(() => explainDuty(rule, concerns, derived, inputIndex(v.data)));
   return options.messages === undefined ? reasons : localize(reasons, catalogueFor(options.messages) as MessageCatalogue);
 }

@@ -340,6 +340,13 @@ export interface DatedFacts {
   readonly ongoingUntil: string | undefined;
 }
 
+/** The facts with some values replaced: a spread copy, then the new values (fast properties, same keys). */
+function withFacts(facts: Facts, over: Readonly<Record<string, FactValue>>): Facts {
+  const out: Record<string, FactValue> = { ...facts };
+  for (const k in over) out[k] = over[k];
+  return out;
+}
+
 interface Strongest {
   readonly lo: LimbOutcome;
   readonly w: VersionInWindow;
@@ -360,9 +367,9 @@ function strongestVersion(windows: readonly VersionInWindow[], facts: Facts, dat
   const consider = (c: Strongest) => {
     if (!best || RANK(c.result) > RANK(best.result)) best = c;
   };
-  // The facts on a later date: the dated facts as own keys over the base (no copy of every fact).
-  const at = (date: string | undefined): Facts =>
-    date !== undefined && dated ? (Object.assign(Object.create(facts) as Record<string, FactValue>, dated.over(date)) as Facts) : facts;
+  // The facts on a later date: the dated facts over a copy of the base (a spread copy keeps fast
+  // properties; the base is never made a prototype).
+  const at = (date: string | undefined): Facts => (date !== undefined && dated ? factsAt(facts, dated, date) : facts);
   for (const w of windows) {
     if (w.mode === 'uncertain') {
       // Whether it was in force on the knowledge date is open; from the date it was in force by, it binds while the knowledge continues.
@@ -398,8 +405,39 @@ function datedOf(
   strict: boolean,
   dates: { readonly knowledgeDate: string; readonly assessmentDate: string },
 ): DatedFacts {
-  const later = cf.ongoing && dates.assessmentDate > dates.knowledgeDate;
-  return { over: (date) => cf.datedFacts(date, strict), ongoingUntil: later ? dates.assessmentDate : undefined };
+  // One per concern and mode (the same object for every duty, so the facts on a date are built once).
+  let both = datedCache.get(cf);
+  if (!both) datedCache.set(cf, (both = [undefined, undefined]));
+  const k = strict ? 1 : 0;
+  let d = both[k];
+  if (!d) {
+    const later = cf.ongoing && dates.assessmentDate > dates.knowledgeDate;
+    d = both[k] = { over: (date) => cf.datedFacts(date, strict), ongoingUntil: later ? dates.assessmentDate : undefined };
+  }
+  return d;
+}
+const datedCache = new WeakMap<ConcernFacts, [DatedFacts | undefined, DatedFacts | undefined]>();
+
+/**
+ * The facts on a later date, built once per base facts, dated facts and date (the last few kept):
+ * the same object each time, so what is known of it (withMemo) is reused from duty to duty.
+ */
+const AT_SLOTS = 16;
+const atBase: (Facts | undefined)[] = new Array(AT_SLOTS).fill(undefined);
+const atDated: (DatedFacts | undefined)[] = new Array(AT_SLOTS).fill(undefined);
+const atDate: (string | undefined)[] = new Array(AT_SLOTS).fill(undefined);
+const atFacts: (Facts | undefined)[] = new Array(AT_SLOTS).fill(undefined);
+let atNext = 0;
+function factsAt(facts: Facts, dated: DatedFacts, date: string): Facts {
+  for (let i = 0; i < AT_SLOTS; i++) if (atBase[i] === facts && atDated[i] === dated && atDate[i] === date) return atFacts[i] as Facts;
+  const f = withFacts(facts, dated.over(date));
+  const i = atNext;
+  atNext = (atNext + 1) % AT_SLOTS;
+  atBase[i] = facts;
+  atDated[i] = dated;
+  atDate[i] = date;
+  atFacts[i] = f;
+  return f;
 }
 
 export { datedOf };
@@ -539,6 +577,10 @@ function decide(compiled: CompiledRule, concerns: readonly ConcernFacts[], deriv
   const { status, deciding } = statusOf(decided);
   // Presumptions: where the strict three-valued status differs, say which presumptions decided it.
   if (!concerns.some((cf) => cf.presumed.length > 0)) return { windows, status, deciding };
+  // A presumption only settles what strict mode leaves unknown (each presumed fact refines its
+  // strict value), and three-valued logic is monotone: a duty that may apply on the presumed facts
+  // may apply on the strict ones too, so the strict decision cannot differ.
+  if (status === 'may_apply') return { windows, status, deciding };
   // A presumption this rule never reads cannot change its status: only the presumed facts differ
   // between the two sets of facts (knowledgeContinues is read only for a version that binds later).
   // Continuing knowledge is read for a version that binds later, and for an ongoing act looked at on the assessment date.
@@ -547,7 +589,12 @@ function decide(compiled: CompiledRule, concerns: readonly ConcernFacts[], deriv
     (derived.dates.assessmentDate > derived.dates.knowledgeDate && concerns.some((cf) => cf.ongoing));
   const reads = (u: PresumptionUse) => compiled.facts.has(u.fact) || (later && u.fact === 'knowledgeContinues');
   if (!concerns.some((cf) => cf.presumed.some(reads))) return { windows, status, deciding };
-  const strict = statusOf(concerns.map((cf) => bestVersion(windows, cf, cf.strictFacts, datedOf(cf, true, derived.dates))));
+  const strictOf = (cf: ConcernFacts) => bestVersion(windows, cf, cf.strictFacts, datedOf(cf, true, derived.dates));
+  // The same monotony: only a concern where the duty applies on the presumed facts can apply on the
+  // strict ones, and where it applies for none, it does not apply on the strict facts only if none is open.
+  if (status === 'applies' ? deciding.some((d) => strictOf(d.cf).result === true) : concerns.every((cf) => strictOf(cf).result === false))
+    return { windows, status, deciding };
+  const strict = statusOf(concerns.map(strictOf));
   if (strict.status === status) return { windows, status, deciding };
   const candidates: PresumptionUse[] = [];
   const seen = new Set<string>();
@@ -565,8 +612,8 @@ function decide(compiled: CompiledRule, concerns: readonly ConcernFacts[], deriv
       concerns.map((cf) => {
         if (!cf.presumed.some((x) => x.id === u.id && x.fact === u.fact && x.about === u.about))
           return bestVersion(windows, cf, cf.facts, datedOf(cf, false, derived.dates));
-        // The facts with this one presumption undone: one own key over them, no copy of every fact.
-        const facts: Record<string, FactValue> = Object.create(cf.facts) as Record<string, FactValue>;
+        // The facts with this one presumption undone.
+        const facts: Record<string, FactValue> = { ...cf.facts };
         facts[u.fact] = cf.strictFacts[u.fact];
         return bestVersion(windows, cf, facts, datedOf(cf, false, derived.dates));
       }),
@@ -856,8 +903,8 @@ export function alternativesStatus(
     let anyUnknown = false;
     const n = 1 << open.length;
     for (let mask = 0; mask < n; mask++) {
-      // The base facts with the pivots set: own keys over the base (no copy of every fact).
-      const facts: Record<string, FactValue> = Object.create(base) as Record<string, FactValue>;
+      // The base facts with the pivots set (a spread copy keeps fast properties).
+      const facts: Record<string, FactValue> = { ...base };
       for (let i = 0; i < open.length; i++) facts[open[i] as string] = (mask & (1 << i)) !== 0;
       const ra = strongestVersion(wa, facts, dated).result;
       const rb = strongestVersion(wb, facts, dated).result;

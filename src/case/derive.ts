@@ -180,9 +180,19 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
   const textAges = cls.textAges(assessmentDate);
   // Who cares for whom, and who is alleged to have harmed whom: for the complainant route.
   const carersOf = new Map<string, string[]>();
-  for (const p of c.people) for (const child of p.caregiverOf ?? []) carersOf.set(child, [...(carersOf.get(child) ?? []), p.id]);
+  for (const p of c.people)
+    for (const child of p.caregiverOf ?? []) {
+      const list = carersOf.get(child);
+      if (list) list.push(p.id);
+      else carersOf.set(child, [p.id]);
+    }
   const harmedBy = new Map<string, Concern[]>();
-  for (const k of c.concerns) if (k.allegedBy !== undefined) harmedBy.set(k.allegedBy, [...(harmedBy.get(k.allegedBy) ?? []), k]);
+  for (const k of c.concerns)
+    if (k.allegedBy !== undefined) {
+      const list = harmedBy.get(k.allegedBy);
+      if (list) list.push(k);
+      else harmedBy.set(k.allegedBy, [k]);
+    }
 
   const byPerson = new Map<string, ConcernFacts[]>();
   for (const k of c.concerns) {
@@ -292,7 +302,12 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
         over['victimHasDisability'] = false;
         presumed.push({ id: 'no-disability-unless-recorded', fact: 'victimHasDisability', about: victim.id });
       }
-      if (presumed.length > 0) facts = Object.assign({}, strict, over);
+      if (presumed.length > 0) {
+        // A copy with the same keys in the same order (a spread keeps fast properties; Object.assign
+        // onto {} gives a dictionary-mode object, slower to build and to read).
+        facts = { ...strict };
+        for (const k in over) facts[k] = over[k as FactName];
+      }
     }
     const ongoing = k.incidentDate === 'ongoing';
     const presumedAct = options.presumptions && datedAct === undefined;

@@ -29,8 +29,44 @@ export function parseJson(text: string): JsonParseResult {
   } catch {
     return { ok: false, error: locateJsonError(t) };
   }
-  const dup = findDuplicateKey(t);
+  // Counting is cheaper than tracking every object's keys: only a text with more members than
+  // the parsed value has keys repeats one, and only then is it looked for.
+  const dup = membersIn(t) === keysIn(value) ? undefined : findDuplicateKey(t);
   return dup ? { ok: false, error: dup } : { ok: true, value };
+}
+
+/** The number of object members in a valid JSON text: the strings followed by a colon. */
+function membersIn(s: string): number {
+  let n = 0;
+  let i = s.indexOf('"');
+  while (i !== -1) {
+    // The closing quote: the next one not escaped (preceded by an even number of backslashes).
+    let j = s.indexOf('"', i + 1);
+    for (;;) {
+      let b = 0;
+      while (s.charCodeAt(j - 1 - b) === 0x5c) b++;
+      if ((b & 1) === 0) break;
+      j = s.indexOf('"', j + 1);
+    }
+    let k = j + 1;
+    let c = s.charCodeAt(k);
+    while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = s.charCodeAt(++k);
+    if (c === 0x3a) n++;
+    i = s.indexOf('"', k);
+  }
+  return n;
+}
+
+/** The number of own keys of every object in a parsed JSON value. */
+function keysIn(v: unknown): number {
+  if (typeof v !== 'object' || v === null) return 0;
+  let n = 0;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) n += keysIn(v[i]);
+    return n;
+  }
+  for (const k in v) n += 1 + keysIn((v as Record<string, unknown>)[k]);
+  return n;
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -133,6 +133,58 @@ export class LeafBuffer {
 }
 
 /**
+ * What is known of the named conditions on one facts object: results, and explanations (leaves
+ * kept in arenas). An entry is current when its stamp is the memo's generation (nothing to clear).
+ */
+class Memo {
+  facts: Facts | undefined = undefined;
+  gen = 0;
+  readonly stamp: number[] = [];
+  readonly tri: Tri[] = [];
+  /** Where the explanation's leaves start in the arenas; -1 when only the result is known. */
+  readonly from: number[] = [];
+  readonly to: number[] = [];
+  n = 0;
+  readonly tests: LeafTest[] = [];
+  readonly values: FactValue[] = [];
+  readonly results: Tri[] = [];
+  readonly within: (string | undefined)[] = [];
+  reset(facts: Facts | undefined): void {
+    this.facts = facts;
+    this.gen++;
+    this.n = 0;
+  }
+}
+let nextNamedId = 0;
+let memoDepth = 0;
+const MEMOS: Memo[] = Array.from({ length: 8 }, () => new Memo());
+let nextMemo = 0;
+function memoOf(facts: Facts): Memo {
+  for (let i = 0; i < MEMOS.length; i++) {
+    const m = MEMOS[i] as Memo;
+    if (m.facts === facts) return m;
+  }
+  const m = MEMOS[nextMemo] as Memo;
+  nextMemo = (nextMemo + 1) % MEMOS.length;
+  m.reset(facts);
+  return m;
+}
+
+/**
+ * Runs `f` with named conditions remembered per facts object (by identity): for code that never
+ * changes a facts object once evaluated (the assessment builds each one, then only reads it).
+ * Nothing is kept after `f` returns.
+ */
+export function withMemo<T>(f: () => T): T {
+  memoDepth++;
+  try {
+    return f();
+  } finally {
+    if (--memoDepth === 0) for (const m of MEMOS) m.reset(undefined);
+  }
+}
+
+/**
  * A condition compiled once. `tri` gives the three-valued result without allocating; `explain`
  * appends the leaves that decide it — for a true `all`, every part; for a false `all`, the false
  * parts; for a true `any`, the true parts; for a false `any`, every part; for unknown, the parts
@@ -192,16 +244,55 @@ function compileLeaf(c: FactCondition): Compiled {
   };
 }
 
-/** A named condition, compiled once per cache (the entry is made first, so a reference back to it resolves). */
+/**
+ * A named condition, compiled once per cache (the entry is made first, so a reference back to it
+ * resolves). Inside {@link withMemo} it is decided and explained once per facts object (rules share
+ * them: about three quarters of the leaves an assessment reads are in one already seen).
+ */
 function compileReference(name: string, named: ReadonlyMap<string, Condition>, cache: Map<string, Compiled>): Compiled {
   const hit = cache.get(name);
   if (hit) return hit;
   const def = named.get(name);
   if (!def) throw new Error(`Unknown named condition "${name}"`);
+  const id = nextNamedId++;
   let inner: Compiled | undefined;
   const f: Compiled = {
-    tri: (facts) => (inner as Compiled).tri(facts),
-    explain: (facts, out) => (inner as Compiled).explain(facts, out, name),
+    tri: (facts) => {
+      if (memoDepth === 0) return (inner as Compiled).tri(facts);
+      const m = memoOf(facts);
+      if (m.stamp[id] === m.gen) return m.tri[id] as Tri;
+      const r = (inner as Compiled).tri(facts);
+      m.stamp[id] = m.gen;
+      m.tri[id] = r;
+      m.from[id] = -1;
+      return r;
+    },
+    explain: (facts, out) => {
+      if (memoDepth === 0) return (inner as Compiled).explain(facts, out, name);
+      const m = memoOf(facts);
+      const from = m.stamp[id] === m.gen ? (m.from[id] as number) : -1;
+      if (from >= 0) {
+        const to = m.to[id] as number;
+        for (let i = from; i < to; i++) out.push(m.tests[i] as LeafTest, m.values[i], m.results[i] as Tri, m.within[i]);
+        return m.tri[id] as Tri;
+      }
+      const start = out.length;
+      const r = (inner as Compiled).explain(facts, out, name);
+      const at = m.n;
+      let n = at;
+      for (let i = start; i < out.length; i++, n++) {
+        m.tests[n] = out.tests[i] as LeafTest;
+        m.values[n] = out.values[i];
+        m.results[n] = out.results[i] as Tri;
+        m.within[n] = out.within[i];
+      }
+      m.n = n;
+      m.stamp[id] = m.gen;
+      m.tri[id] = r;
+      m.from[id] = at;
+      m.to[id] = n;
+      return r;
+    },
   };
   cache.set(name, f);
   inner = compile(def, named, cache);
@@ -227,24 +318,30 @@ function kleene(parts: readonly Compiled[], dominant: boolean): (facts: Facts) =
 function compileAll(parts: readonly Compiled[]): Compiled {
   return {
     tri: kleene(parts, false),
-    // One pass: explain every part; from the first false part on, only false parts are kept
-    // (the leaves of the parts before it are dropped in place, order kept).
+    // Only the parts kept are explained: the results first (cheap, and remembered for named
+    // conditions), then the false parts if any part is false, else every part.
     explain: (facts, out, within) => {
-      const base = out.length;
+      const n = parts.length;
+      let first = -1;
       let unknown = false;
-      let falsified = false;
-      for (const p of parts) {
-        const s = out.length;
-        const r = p.explain(facts, out, within);
+      for (let i = 0; i < n; i++) {
+        const r = (parts[i] as Compiled).tri(facts);
         if (r === false) {
-          if (!falsified) {
-            falsified = true;
-            if (s > base) out.drop(base, s);
-          }
-        } else if (falsified) out.length = s;
-        else if (r === null) unknown = true;
+          first = i;
+          break;
+        }
+        if (r === null) unknown = true;
       }
-      return falsified ? false : unknown ? null : true;
+      if (first === -1) {
+        for (let i = 0; i < n; i++) (parts[i] as Compiled).explain(facts, out, within);
+        return unknown ? null : true;
+      }
+      (parts[first] as Compiled).explain(facts, out, within);
+      for (let i = first + 1; i < n; i++) {
+        const p = parts[i] as Compiled;
+        if (p.tri(facts) === false) p.explain(facts, out, within);
+      }
+      return false;
     },
   };
 }
@@ -253,12 +350,12 @@ function compileAny(parts: readonly Compiled[]): Compiled {
   const tri = kleene(parts, true);
   return {
     tri,
-    // The result first (no allocation), then one explaining pass that keeps the parts that decide it.
+    // Only the parts kept are explained: those with the result of the whole (every part if false).
     explain: (facts, out, within) => {
       const r = tri(facts);
-      for (const p of parts) {
-        const s = out.length;
-        if (p.explain(facts, out, within) !== r && r !== false) out.length = s;
+      for (let i = 0; i < parts.length; i++) {
+        const p = parts[i] as Compiled;
+        if (r === false || p.tri(facts) === r) p.explain(facts, out, within);
       }
       return r;
     },

@@ -135,7 +135,10 @@ export function evaluateVersion(v: CompiledVersion, facts: Facts): LimbOutcome {
 
 /** The leaves that decide a limb outcome on these facts. */
 export function leavesOf(lo: LimbOutcome, facts: Facts): DecidingLeaf[] {
-  const out = new LeafBuffer();
+  const out = LEAVES;
+  out.reset();
   lo.limb.test.explain(facts, out);
   return out.toLeaves();
 }
+/** The buffer leavesOf explains into (synchronous, so never shared between two calls). */
+const LEAVES = new LeafBuffer();
