@@ -124,14 +124,14 @@ function dateIssues(c: ValidatedCase, assessmentDate: string, knowledgeDate: str
       ),
     );
   }
-  c.concerns.forEach((k, i) => {
-    if (k.incidentDate && k.incidentDate !== 'ongoing' && k.incidentDate > knowledgeDate) {
+  c.concerns.forEach((concern, i) => {
+    if (concern.incidentDate && concern.incidentDate !== 'ongoing' && concern.incidentDate > knowledgeDate) {
       out.push(
         makeIssue(
           'after_knowledge_date',
           ['concerns', i, 'incidentDate'],
           vm('validation.expected.onOrBeforeKnowledgeDate', { date: knowledgeDate }),
-          JSON.stringify(k.incidentDate),
+          JSON.stringify(concern.incidentDate),
           { date: knowledgeDate },
         ),
       );
@@ -273,9 +273,11 @@ export function catalogueFor(messages: Messages): MessageCatalogue | ValidationE
 
 /** The parsed case with every concern's id resolved (its own, or c1, c2, ... by position). */
 function withConcernIds(c: z.output<typeof CaseInputSchema>): ValidatedCase {
-  if (c.concerns.every((k) => k.id !== undefined)) return c as ValidatedCase;
+  if (c.concerns.every((concern) => concern.id !== undefined)) return c as ValidatedCase;
   const ids = defaultConcernIds(c.concerns);
-  const concerns: Concern[] = c.concerns.map((k, i) => (k.id !== undefined ? (k as Concern) : Object.assign({ id: ids[i] as string }, k)));
+  const concerns: Concern[] = c.concerns.map((concern, i) =>
+    concern.id !== undefined ? (concern as Concern) : Object.assign({ id: ids[i] as string }, concern),
+  );
   return Object.assign({}, c, { concerns });
 }
 
@@ -356,7 +358,7 @@ const GENERAL = {
 function inputIndex(c: ValidatedCase): InputIndex {
   return {
     personIndex: new Map(c.people.map((p, i) => [p.id, i] as const)),
-    concernIndex: new Map(c.concerns.map((k, i) => [k.id, i] as const)),
+    concernIndex: new Map(c.concerns.map((concern, i) => [concern.id, i] as const)),
   };
 }
 

@@ -28,7 +28,7 @@ const SourceSchema = z
   .strict();
 
 /** A guidance item file entry (`rules/guidance/items.json`). */
-export const GuidanceItemSchema = z
+const GuidanceItemSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/i),
     kind: z.enum(KINDS),
@@ -60,7 +60,7 @@ export const HelplineSchema = z
   .strict();
 
 /** The facts a guidance item's `when` may name, evaluated per person at risk. */
-export const GUIDANCE_FACTS: ReadonlySet<string> = new Set([
+const GUIDANCE_FACTS: ReadonlySet<string> = new Set([
   ...DUTY_IDS.map((d) => `duty:${d}`),
   'dvaReport',
   'harms',
@@ -194,6 +194,11 @@ function some(list: readonly ConcernFacts[], f: (c: ConcernFacts) => boolean | u
   return unknown ? undefined : false;
 }
 
+/** A class the rules left undecided (`null`) as an unknown fact. */
+function unknownIfNull(b: boolean | null): boolean | undefined {
+  return b === null ? undefined : b;
+}
+
 function lessThan(v: FactValue, n: number): boolean | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'number') return v < n;
@@ -210,7 +215,7 @@ const WELFARE_RECIPIENTS: ReadonlySet<string> = new Set([
   'provincial_department_of_social_development',
 ]);
 
-export function guidanceFacts(
+function guidanceFacts(
   c: ValidatedCase,
   derived: DerivedCase,
   person: string,
@@ -220,25 +225,26 @@ export function guidanceFacts(
 ): Record<string, FactValue> {
   const concerns = derived.byPerson.get(person) ?? [];
   const mine = duties.filter((d) => d.person === person);
-  const harms = [...new Set(concerns.map((k) => k.concern.harm))];
+  const harms = [...new Set(concerns.map((cf) => cf.concern.harm))];
   const self = c.people.find((p) => p.id === person);
-  const victims = new Set(c.concerns.map((k) => k.victim));
+  const victims = new Set(c.concerns.map((concern) => concern.victim));
   // A caregiver of this child who is also a victim in the case (the abused mother).
   const carers = c.people.filter((p) => p.id !== person && (p.caregiverOf ?? []).includes(person) && victims.has(p.id));
   if (carers.length === 0) {
     const abusers = new Set(
-      concerns.filter((k) => k.concern.harm === 'exposure_to_domestic_violence' && k.concern.allegedBy).map((k) => k.concern.allegedBy),
+      concerns
+        .filter((cf) => cf.concern.harm === 'exposure_to_domestic_violence' && cf.concern.allegedBy)
+        .map((cf) => cf.concern.allegedBy),
     );
-    for (const k of c.concerns) {
-      if (k.victim !== person && k.allegedBy && abusers.has(k.allegedBy)) {
-        const p = c.people.find((x) => x.id === k.victim);
-        const age = derived.ageAtKnowledge.get(k.victim);
+    for (const concern of c.concerns) {
+      if (concern.victim !== person && concern.allegedBy && abusers.has(concern.allegedBy)) {
+        const p = c.people.find((x) => x.id === concern.victim);
+        const age = derived.ageAtKnowledge.get(concern.victim);
         if (p && lessThan(age, CLASSIFICATIONS.adultAge) !== true && !carers.includes(p)) carers.push(p);
       }
     }
   }
   const dva = overlaps.find((o) => o.id === DVA_REPORT_OVERLAP && o.person === person)?.status ?? 'does_not_apply';
-  const tri = (b: boolean | null) => (b === null ? undefined : b);
   const adult = lessThan(derived.ageAtKnowledge.get(person), CLASSIFICATIONS.adultAge);
   const notChild = adult === undefined ? undefined : !adult;
   const outside =
@@ -247,11 +253,11 @@ export function guidanceFacts(
   const facts: Record<string, FactValue> = {
     dvaReport: dva,
     harms,
-    immediateDanger: some(concerns, (k) => k.concern.immediateDanger),
-    victimIsChild: tri(classes.child),
-    victimIsOlderPerson: tri(classes.older),
+    immediateDanger: some(concerns, (cf) => cf.concern.immediateDanger),
+    victimIsChild: unknownIfNull(classes.child),
+    victimIsOlderPerson: unknownIfNull(classes.older),
     victimHasDisability: self?.disability === undefined ? undefined : self.disability !== 'none',
-    victimInDvaClass: tri(classes.dvaClass),
+    victimInDvaClass: unknownIfNull(classes.dvaClass),
     adultOutsideDvaClass: outside,
     reporterIsChild: lessThan(derived.reporterFacts.reporterAge, CLASSIFICATIONS.adultAge),
     reporterRole: c.reporter.role,
@@ -259,7 +265,8 @@ export function guidanceFacts(
     caresForChildren: (self?.caregiverOf ?? []).length > 0,
     caregiverOpposesReport: carers.length > 0 ? carers.some((p) => p.opposesReport === true) : self?.opposesReport === true,
     exposureOnly:
-      concerns.length > 0 && concerns.every((k) => k.concern.harm === 'exposure_to_domestic_violence' && k.concern.physicalInjury !== true),
+      concerns.length > 0 &&
+      concerns.every((cf) => cf.concern.harm === 'exposure_to_domestic_violence' && cf.concern.physicalInjury !== true),
     anyMustDutyApplies: mine.some((d) => d.status === 'applies' && d.modality === 'must') || dva === 'applies',
     // Routes come from each rule's recipients: police only, or a social-welfare recipient.
     policeOnlyDutyApplies: mine.some((d) => d.status === 'applies' && d.recipients.length === 1 && d.recipients[0] === 'police'),
@@ -267,13 +274,13 @@ export function guidanceFacts(
       mine.some((d) => d.status === 'applies' && d.recipients.some((r) => WELFARE_RECIPIENTS.has(r))) || dva === 'applies',
     // Sexual harm as the concern's conduct says it (a sexual act, non-contact conduct, exploitation, images).
     sexualHarm: concerns.some(
-      (k) =>
-        k.facts['sexualContact'] === true ||
-        k.facts['sexualNonContact'] === true ||
-        k.facts['sexualExploitation'] === true ||
-        k.facts['imagery'] === true,
+      (cf) =>
+        cf.facts['sexualContact'] === true ||
+        cf.facts['sexualNonContact'] === true ||
+        cf.facts['sexualExploitation'] === true ||
+        cf.facts['imagery'] === true,
     ),
-    privilegedCommunication: concerns.some((k) => k.concern.privilegedCommunication === true),
+    privilegedCommunication: concerns.some((cf) => cf.concern.privilegedCommunication === true),
   };
   for (let i = 0; i < DUTY_KEYS.length; i++) facts[DUTY_KEYS[i] as string] = 'does_not_apply';
   for (const d of mine) facts[DUTY_KEY.get(d.duty) as string] = d.status;

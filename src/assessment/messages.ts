@@ -13,7 +13,7 @@ import type { NamedConditionFile, Recipient, RuleFile, Verification } from '../r
 import type { DutyStatus } from './types.js';
 
 /** The words for each recipient of a report (`recipient.<value>`). */
-export const RECIPIENT_LABELS: Readonly<Record<Recipient, string>> = {
+const RECIPIENT_LABELS: Readonly<Record<Recipient, string>> = {
   social_worker: 'a social worker',
   police: 'the police (SAPS)',
   designated_child_protection_organisation: 'a designated child protection organisation',

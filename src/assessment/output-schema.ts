@@ -23,8 +23,6 @@ const IsoDateText = z
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .meta({ description: 'A calendar date, YYYY-MM-DD.' });
 
-export { MessageRefSchema };
-
 const msg = <K extends string>(...keys: K[]) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, MessageRefSchema])) as { [F in K]: typeof MessageRefSchema });
 const msgOptional = <K extends string>(...keys: K[]) =>

@@ -151,18 +151,18 @@ function pseudonymise(c: ValidatedCase): { anon: ValidatedCase; ids: IdMapping }
     ...(c.assessmentDate !== undefined ? { assessmentDate: c.assessmentDate } : {}),
     reporter: c.reporter,
     people: c.people.map((p) => ({ ...p, id: id(p.id), ...(p.caregiverOf ? { caregiverOf: p.caregiverOf.map(id) } : {}) })),
-    concerns: c.concerns.map((k, i) => ({
-      ...k,
+    concerns: c.concerns.map((concern, i) => ({
+      ...concern,
       id: `concern-${i + 1}`,
-      victim: id(k.victim),
-      ...(k.allegedBy ? { allegedBy: id(k.allegedBy) } : {}),
+      victim: id(concern.victim),
+      ...(concern.allegedBy ? { allegedBy: id(concern.allegedBy) } : {}),
     })),
   };
   return {
     anon,
     ids: {
       people: c.people.map((p) => ({ id: p.id, recordId: id(p.id) })),
-      concerns: c.concerns.map((k, i) => ({ id: k.id, recordId: `concern-${i + 1}` })),
+      concerns: c.concerns.map((concern, i) => ({ id: concern.id, recordId: `concern-${i + 1}` })),
     },
   };
 }
