@@ -7,7 +7,7 @@ import { IsoDate, type ValidatedCase } from '../case/schema.js';
 import { OVERLAPS } from '../rules/overlaps.js';
 import { CLASSIFICATIONS } from '../rules/parameters.js';
 import { DUTY_IDS, HARMS, REPORTER_ROLES, type DutyId } from '../case/vocabulary.js';
-import { ConditionSchema, factsOf, type Condition } from '../engine/condition.js';
+import { ConditionSchema, factsOf, forEachNode, type Condition } from '../engine/condition.js';
 import { compile, type Compiled } from '../engine/evaluate.js';
 import { validateWith } from '../errors/from-zod.js';
 import { makeIssue, ValidationError, vm } from '../errors/validation-error.js';
@@ -160,16 +160,19 @@ function itemMsg(item: ItemFile): GuidanceItem['msg'] {
 
 const HARM_SET: ReadonlySet<string> = new Set(HARMS);
 const ROLE_SET: ReadonlySet<string> = new Set(REPORTER_ROLES);
+/** Reports each value a guidance condition compares a closed-vocabulary fact with that is not in it. */
 function checkValues(c: Condition, n: number, issues: ReturnType<typeof makeIssue>[]): void {
-  if ('fact' in c) {
-    const vals = Array.isArray(c.value) ? c.value : [c.value];
-    const known = c.fact === 'harms' ? HARM_SET : c.fact === 'reporterRole' ? ROLE_SET : undefined;
-    for (const v of vals)
-      if (known && !known.has(String(v)))
-        issues.push(makeIssue('unknown_value', [n, 'when'], vm('validation.expected.knownValue', { fact: c.fact }), JSON.stringify(v)));
-  } else if ('all' in c) c.all.forEach((k) => checkValues(k, n, issues));
-  else if ('any' in c) c.any.forEach((k) => checkValues(k, n, issues));
-  else if ('not' in c) checkValues(c.not, n, issues);
+  forEachNode(c, {
+    fact: (leaf) => {
+      const known = leaf.fact === 'harms' ? HARM_SET : leaf.fact === 'reporterRole' ? ROLE_SET : undefined;
+      if (known === undefined) return;
+      for (const v of Array.isArray(leaf.value) ? leaf.value : [leaf.value])
+        if (!known.has(String(v)))
+          issues.push(
+            makeIssue('unknown_value', [n, 'when'], vm('validation.expected.knownValue', { fact: leaf.fact }), JSON.stringify(v)),
+          );
+    },
+  });
 }
 
 let loaded: { items: { item: ItemFile; test: Compiled }[]; helplines: Helpline[] } | undefined;
