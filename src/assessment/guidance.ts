@@ -3,10 +3,10 @@ import itemsJson from '../../rules/guidance/items.json';
 import helplinesJson from '../../rules/guidance/helplines.json';
 import type { ConcernFacts, DerivedCase } from '../case/derive.js';
 import type { FactValue } from '../case/facts.js';
-import { IsoDate, type ValidatedCase } from '../case/schema.js';
+import { IsoDate, type Person, type ValidatedCase } from '../case/schema.js';
 import { OVERLAPS } from '../rules/overlaps.js';
 import { CLASSIFICATIONS } from '../rules/parameters.js';
-import { DUTY_IDS, HARMS, REPORTER_ROLES, type DutyId } from '../case/vocabulary.js';
+import { DUTY_IDS, HARMS, REPORTER_ROLES, type DutyId, type Harm } from '../case/vocabulary.js';
 import { ConditionSchema, factsOf, forEachNode, type Condition } from '../engine/condition.js';
 import { compile, type Compiled } from '../engine/evaluate.js';
 import { validateWith } from '../errors/from-zod.js';
@@ -14,7 +14,7 @@ import { makeIssue, ValidationError, vm } from '../errors/validation-error.js';
 import { VerificationSchema } from '../rules/schema.js';
 import { deepFreeze } from '../rules/freeze.js';
 import { constantRef, type MessageRef } from '../messages/message.js';
-import type { DutyResult, Guidance, GuidanceItem, Helpline, Overlap } from './types.js';
+import type { DutyResult, DutyStatus, Guidance, GuidanceItem, Helpline, Overlap } from './types.js';
 
 const KINDS = ['emergency', 'form', 'option', 'tension', 'record'] as const;
 
@@ -187,15 +187,8 @@ function guidanceData() {
   return loaded;
 }
 
-function some(list: readonly ConcernFacts[], f: (c: ConcernFacts) => boolean | undefined): boolean | undefined {
-  let unknown = false;
-  for (const c of list) {
-    const v = f(c);
-    if (v === true) return true;
-    if (v === undefined) unknown = true;
-  }
-  return unknown ? undefined : false;
-}
+/** The classes the rules put a person at risk in (`null`: the rules left it undecided). */
+type VictimClasses = { readonly child: boolean | null; readonly older: boolean | null; readonly dvaClass: boolean | null };
 
 /** A class the rules left undecided (`null`) as an unknown fact. */
 function unknownIfNull(b: boolean | null): boolean | undefined {
@@ -209,7 +202,6 @@ function lessThan(v: FactValue, n: number): boolean | undefined {
   return undefined;
 }
 
-/** The guidance facts of one person at risk. */
 /** The alternatives overlap whose status the guidance reads as `dvaReport`. */
 const DVA_REPORT_OVERLAP = (OVERLAPS.find((o) => o.kind === 'alternatives' && o.guidanceFact === 'dvaReport') ?? { id: '' }).id;
 const WELFARE_RECIPIENTS: ReadonlySet<string> = new Set([
@@ -218,76 +210,160 @@ const WELFARE_RECIPIENTS: ReadonlySet<string> = new Set([
   'provincial_department_of_social_development',
 ]);
 
+/**
+ * The guidance facts of one person at risk. Runs per person per case: each fact is worked out by
+ * a plain loop below, with no closure made per call.
+ */
 function guidanceFacts(
   c: ValidatedCase,
   derived: DerivedCase,
   person: string,
   duties: readonly DutyResult[],
   overlaps: readonly Overlap[],
-  classes: { child: boolean | null; older: boolean | null; dvaClass: boolean | null },
+  classes: VictimClasses,
 ): Record<string, FactValue> {
   const concerns = derived.byPerson.get(person) ?? [];
-  const mine = duties.filter((d) => d.person === person);
-  const harms = [...new Set(concerns.map((cf) => cf.concern.harm))];
-  const self = c.people.find((p) => p.id === person);
-  const victims = new Set(c.concerns.map((concern) => concern.victim));
-  // A caregiver of this child who is also a victim in the case (the abused mother).
-  const carers = c.people.filter((p) => p.id !== person && (p.caregiverOf ?? []).includes(person) && victims.has(p.id));
-  if (carers.length === 0) {
-    const abusers = new Set(
-      concerns
-        .filter((cf) => cf.concern.harm === 'exposure_to_domestic_violence' && cf.concern.allegedBy)
-        .map((cf) => cf.concern.allegedBy),
-    );
-    for (const concern of c.concerns) {
-      if (concern.victim !== person && concern.allegedBy && abusers.has(concern.allegedBy)) {
-        const p = c.people.find((x) => x.id === concern.victim);
-        const age = derived.ageAtKnowledge.get(concern.victim);
-        if (p && lessThan(age, CLASSIFICATIONS.adultAge) !== true && !carers.includes(p)) carers.push(p);
-      }
-    }
-  }
-  const dva = overlaps.find((o) => o.id === DVA_REPORT_OVERLAP && o.person === person)?.status ?? 'does_not_apply';
-  const adult = lessThan(derived.ageAtKnowledge.get(person), CLASSIFICATIONS.adultAge);
-  const notChild = adult === undefined ? undefined : !adult;
-  const outside =
-    notChild === false || classes.dvaClass === true ? false : notChild === true && classes.dvaClass === false ? true : undefined;
+  const mine = dutiesOf(duties, person);
+  const self = personById(c, person);
+  const carers = carersWhoAreVictims(c, derived, person, concerns);
+  const dva = dvaReportStatus(overlaps, person);
   // One literal with every fixed key, then each duty's status under its precomputed key.
   const facts: Record<string, FactValue> = {
     dvaReport: dva,
-    harms,
-    immediateDanger: some(concerns, (cf) => cf.concern.immediateDanger),
+    harms: harmsOf(concerns),
+    immediateDanger: anyInImmediateDanger(concerns),
     victimIsChild: unknownIfNull(classes.child),
     victimIsOlderPerson: unknownIfNull(classes.older),
     victimHasDisability: self?.disability === undefined ? undefined : self.disability !== 'none',
     victimInDvaClass: unknownIfNull(classes.dvaClass),
-    adultOutsideDvaClass: outside,
+    adultOutsideDvaClass: adultOutsideDvaClass(derived.ageAtKnowledge.get(person), classes.dvaClass),
     reporterIsChild: lessThan(derived.reporterFacts.reporterAge, CLASSIFICATIONS.adultAge),
     reporterRole: c.reporter.role,
     caregiverIsVictim: carers.length > 0,
     caresForChildren: (self?.caregiverOf ?? []).length > 0,
-    caregiverOpposesReport: carers.length > 0 ? carers.some((p) => p.opposesReport === true) : self?.opposesReport === true,
-    exposureOnly:
-      concerns.length > 0 &&
-      concerns.every((cf) => cf.concern.harm === 'exposure_to_domestic_violence' && cf.concern.physicalInjury !== true),
-    anyMustDutyApplies: mine.some((d) => d.status === 'applies' && d.modality === 'must') || dva === 'applies',
-    // Routes come from each rule's recipients: police only, or a social-welfare recipient.
-    policeOnlyDutyApplies: mine.some((d) => d.status === 'applies' && d.recipients.length === 1 && d.recipients[0] === 'police'),
-    socialWorkerRouteApplies:
-      mine.some((d) => d.status === 'applies' && d.recipients.some((r) => WELFARE_RECIPIENTS.has(r))) || dva === 'applies',
-    // Sexual harm as the concern's conduct says it (a sexual act, non-contact conduct, exploitation, images).
-    sexualHarm: concerns.some(
-      (cf) =>
-        cf.facts['sexualContact'] === true ||
-        cf.facts['sexualNonContact'] === true ||
-        cf.facts['sexualExploitation'] === true ||
-        cf.facts['imagery'] === true,
-    ),
-    privilegedCommunication: concerns.some((cf) => cf.concern.privilegedCommunication === true),
+    caregiverOpposesReport: carers.length > 0 ? anyOpposesReport(carers) : self?.opposesReport === true,
+    exposureOnly: exposureOnly(concerns),
+    anyMustDutyApplies: dva === 'applies' || anyMustDutyApplies(mine),
+    policeOnlyDutyApplies: policeOnlyDutyApplies(mine),
+    socialWorkerRouteApplies: dva === 'applies' || socialWorkerRouteApplies(mine),
+    sexualHarm: sexualHarm(concerns),
+    privilegedCommunication: privilegedCommunication(concerns),
   };
   for (let i = 0; i < DUTY_KEYS.length; i++) facts[DUTY_KEYS[i] as string] = 'does_not_apply';
   for (const d of mine) facts[DUTY_KEY.get(d.duty) as string] = d.status;
   return facts;
+}
+
+/** The duties of one person at risk, in order. */
+function dutiesOf(duties: readonly DutyResult[], person: string): DutyResult[] {
+  const mine: DutyResult[] = [];
+  for (const d of duties) if (d.person === person) mine.push(d);
+  return mine;
+}
+
+function personById(c: ValidatedCase, id: string): Person | undefined {
+  for (const p of c.people) if (p.id === id) return p;
+  return undefined;
+}
+
+/** The status of the DVA report (s2A or s2B, either way) for the person: does not apply where no overlap says. */
+function dvaReportStatus(overlaps: readonly Overlap[], person: string): DutyStatus {
+  for (const o of overlaps) if (o.id === DVA_REPORT_OVERLAP && o.person === person) return o.status;
+  return 'does_not_apply';
+}
+
+/** The harms of the concerns, each once, in order. */
+function harmsOf(concerns: readonly ConcernFacts[]): Harm[] {
+  const harms = new Set<Harm>();
+  for (const cf of concerns) harms.add(cf.concern.harm);
+  return [...harms];
+}
+
+/**
+ * The people who care for this person and are victims in the case too (the abused mother); where
+ * the case lists none, the others harmed by whoever exposed this person to domestic violence,
+ * unless they are children.
+ */
+function carersWhoAreVictims(c: ValidatedCase, derived: DerivedCase, person: string, concerns: readonly ConcernFacts[]): Person[] {
+  const victims = new Set<string>();
+  for (const concern of c.concerns) victims.add(concern.victim);
+  const carers: Person[] = [];
+  for (const p of c.people) if (p.id !== person && (p.caregiverOf ?? []).includes(person) && victims.has(p.id)) carers.push(p);
+  if (carers.length > 0) return carers;
+  const abusers = new Set<string>();
+  for (const cf of concerns)
+    if (cf.concern.harm === 'exposure_to_domestic_violence' && cf.concern.allegedBy) abusers.add(cf.concern.allegedBy);
+  for (const concern of c.concerns) {
+    if (concern.victim === person || !concern.allegedBy || !abusers.has(concern.allegedBy)) continue;
+    const p = personById(c, concern.victim);
+    const age = derived.ageAtKnowledge.get(concern.victim);
+    if (p && lessThan(age, CLASSIFICATIONS.adultAge) !== true && !carers.includes(p)) carers.push(p);
+  }
+  return carers;
+}
+
+function anyOpposesReport(people: readonly Person[]): boolean {
+  for (const p of people) if (p.opposesReport === true) return true;
+  return false;
+}
+
+/** Someone is in immediate danger on any concern: yes on the first yes; unknown where none says yes and one does not say. */
+function anyInImmediateDanger(concerns: readonly ConcernFacts[]): boolean | undefined {
+  let unknown = false;
+  for (const cf of concerns) {
+    const v = cf.concern.immediateDanger;
+    if (v === true) return true;
+    if (v === undefined) unknown = true;
+  }
+  return unknown ? undefined : false;
+}
+
+/** Not a child (by age at knowledge) and outside the DVA's class of complainants; unknown where either is. */
+function adultOutsideDvaClass(ageAtKnowledge: FactValue, dvaClass: boolean | null): boolean | undefined {
+  const child = lessThan(ageAtKnowledge, CLASSIFICATIONS.adultAge);
+  if (child === true || dvaClass === true) return false;
+  return child === false && dvaClass === false ? true : undefined;
+}
+
+/** Every concern is exposure to domestic violence without physical injury (none: false). */
+function exposureOnly(concerns: readonly ConcernFacts[]): boolean {
+  if (concerns.length === 0) return false;
+  for (const cf of concerns) if (cf.concern.harm !== 'exposure_to_domestic_violence' || cf.concern.physicalInjury === true) return false;
+  return true;
+}
+
+function anyMustDutyApplies(mine: readonly DutyResult[]): boolean {
+  for (const d of mine) if (d.status === 'applies' && d.modality === 'must') return true;
+  return false;
+}
+
+// Routes come from each rule's recipients: police only, or a social-welfare recipient.
+function policeOnlyDutyApplies(mine: readonly DutyResult[]): boolean {
+  for (const d of mine) if (d.status === 'applies' && d.recipients.length === 1 && d.recipients[0] === 'police') return true;
+  return false;
+}
+
+function socialWorkerRouteApplies(mine: readonly DutyResult[]): boolean {
+  for (const d of mine) if (d.status === 'applies' && d.recipients.some((r) => WELFARE_RECIPIENTS.has(r))) return true;
+  return false;
+}
+
+/** Sexual harm as the concern's conduct says it (a sexual act, non-contact conduct, exploitation, images). */
+function sexualHarm(concerns: readonly ConcernFacts[]): boolean {
+  for (const { facts } of concerns)
+    if (
+      facts['sexualContact'] === true ||
+      facts['sexualNonContact'] === true ||
+      facts['sexualExploitation'] === true ||
+      facts['imagery'] === true
+    )
+      return true;
+  return false;
+}
+
+function privilegedCommunication(concerns: readonly ConcernFacts[]): boolean {
+  for (const cf of concerns) if (cf.concern.privilegedCommunication === true) return true;
+  return false;
 }
 
 const DUTY_KEYS: readonly string[] = DUTY_IDS.map((d) => `duty:${d}`);
@@ -302,7 +378,7 @@ export function buildGuidance(
   derived: DerivedCase,
   duties: readonly DutyResult[],
   overlaps: readonly Overlap[],
-  classOf: (person: string) => { child: boolean | null; older: boolean | null; dvaClass: boolean | null },
+  classOf: (person: string) => VictimClasses,
 ): Guidance {
   const data = guidanceData();
   const shown = new Map<string, { item: ItemFile; persons: string[] }>();
