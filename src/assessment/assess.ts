@@ -5,7 +5,7 @@ import { deriveCase, type DerivedCase } from '../case/derive.js';
 import { FACTS, type FactDefinition } from '../case/facts.js';
 import type { Untrusted } from '../case/input.js';
 import { CaseInputSchema, defaultConcernIds, IsoDate, type CaseInput, type Concern, type ValidatedCase } from '../case/schema.js';
-import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
+import { DUTY_IDS, type DutyId, type Modality } from '../case/vocabulary.js';
 import { versionsInWindow, type CompiledRuleSet } from '../rules/compiled.js';
 import { defaultCompiled } from '../rules/bundled.js';
 import { compile, type Compiled } from '../engine/evaluate.js';
@@ -408,7 +408,7 @@ export function decideValidated(v: ValidCase, compiled: CompiledRuleSet = defaul
   const duties: CompactDuty[] = [];
   const overlaps: { id: string; person: string; status: DutyResult['status'] }[] = [];
   for (const [person, concerns] of derived.byPerson) {
-    const mine: { duty: DutyId; status: DutyResult['status']; modality: 'must' | 'may'; recipients: readonly string[] }[] = [];
+    const mine: { duty: DutyId; status: DutyResult['status']; modality: Modality; recipients: readonly string[] }[] = [];
     for (const id of DUTY_IDS) {
       const rule = compiled.rules.get(id);
       if (!rule) continue;

@@ -14,13 +14,21 @@ import { makeIssue, ValidationError, vm } from '../errors/validation-error.js';
 import { VerificationSchema } from '../rules/schema.js';
 import { deepFreeze } from '../rules/freeze.js';
 import { constantRef, type MessageRef } from '../messages/message.js';
-import type { DutyResult, DutyStatus, Guidance, GuidanceItem, Helpline, Overlap } from './types.js';
-
-const KINDS = ['emergency', 'form', 'option', 'tension', 'record'] as const;
+import {
+  GUIDANCE_KINDS,
+  GUIDANCE_SOURCE_KINDS,
+  HELPLINE_VERIFICATIONS,
+  type DutyResult,
+  type DutyStatus,
+  type Guidance,
+  type GuidanceItem,
+  type Helpline,
+  type Overlap,
+} from './types.js';
 
 const SourceSchema = z
   .object({
-    kind: z.enum(['statute', 'regulation', 'practice', 'secondary']),
+    kind: z.enum(GUIDANCE_SOURCE_KINDS),
     cite: z.string().min(1),
     url: z.url().optional(),
     verification: VerificationSchema,
@@ -31,7 +39,7 @@ const SourceSchema = z
 const GuidanceItemSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/i),
-    kind: z.enum(KINDS),
+    kind: z.enum(GUIDANCE_KINDS),
     title: z.string().min(1),
     text: z.string().min(1),
     steps: z.array(z.string().min(1)),
@@ -52,7 +60,7 @@ export const HelplineSchema = z
     channels: z.array(z.object({ kind: z.string().min(1), value: z.string().min(1), note: z.string().min(1).optional() }).strict()),
     description: z.string().min(1),
     sources: z.array(z.url()).min(1),
-    verification: z.enum(['verified', 'secondary']),
+    verification: z.enum(HELPLINE_VERIFICATIONS),
     lastChecked: IsoDate,
     checkedAgainst: z.string().min(1),
     caveat: z.string().min(1).optional(),
@@ -392,7 +400,7 @@ export function buildGuidance(
     }
   }
   const items: GuidanceItem[] = [...shown.values()]
-    .sort((a, b) => KINDS.indexOf(a.item.kind) - KINDS.indexOf(b.item.kind) || a.item.priority - b.item.priority)
+    .sort((a, b) => GUIDANCE_KINDS.indexOf(a.item.kind) - GUIDANCE_KINDS.indexOf(b.item.kind) || a.item.priority - b.item.priority)
     .map(({ item, persons }): GuidanceItem => {
       const g: { -readonly [K in keyof GuidanceItem]: GuidanceItem[K] } = {
         id: item.id,

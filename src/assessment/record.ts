@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { FACT_NAMES, type FactName, type FactValue } from '../case/facts.js';
 import type { CaseInput, Untrusted } from '../case/input.js';
 import type { ValidatedCase } from '../case/schema.js';
-import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
+import { DUTY_IDS, DUTY_STATUSES, MODALITIES, type DutyId } from '../case/vocabulary.js';
 import { versionsInWindow, type VersionInWindow } from '../rules/compiled.js';
 import { defaultCompiled } from '../rules/bundled.js';
 import { OVERLAPS } from '../rules/overlaps.js';
@@ -22,7 +22,7 @@ import { rulesHash, rulesetVersionOf } from '../rules/version.js';
  * current rules on those facts.
  */
 
-const Status = z.enum(['applies', 'may_apply', 'does_not_apply']);
+const Status = z.enum(DUTY_STATUSES);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FactValueSchema = z.union([
   z.boolean(),
@@ -105,7 +105,7 @@ export const DecisionRecordSchema = z
         description:
           'The derived facts the rules read, per person at risk and concern (unknown facts absent); the rules are replayed on these.',
       }),
-    outcome: z.array(z.strictObject({ duty: z.enum(DUTY_IDS), person: z.string(), status: Status, modality: z.enum(['must', 'may']) })),
+    outcome: z.array(z.strictObject({ duty: z.enum(DUTY_IDS), person: z.string(), status: Status, modality: z.enum(MODALITIES) })),
     overlaps: z.array(z.strictObject({ id: z.string(), person: z.string(), status: Status })),
   })
   .meta({

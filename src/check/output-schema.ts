@@ -3,7 +3,7 @@ import { assertEqual, type DeepMutable } from '../errors/type-equal.js';
 import { MissingFactSchema } from '../assessment/output-schema.js';
 import { MessageRefSchema } from '../errors/schemas.js';
 import type { MessageRef, MissingFact } from '../assessment/types.js';
-import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
+import { DUTY_IDS, DUTY_STATUSES, type DutyId, type DutyStatus } from '../case/vocabulary.js';
 import { RECIPIENTS, type Recipient } from '../rules/schema.js';
 
 /**
@@ -42,7 +42,7 @@ export interface ComplianceItem {
   readonly person: string;
   readonly status: ComplianceStatus;
   /** The assessment's status of the duty (or of the `dva-report` overlap). */
-  readonly dutyStatus: 'applies' | 'may_apply';
+  readonly dutyStatus: Exclude<DutyStatus, 'does_not_apply'>;
   readonly recipients: readonly Recipient[];
   /** The law's timing phrase; hours only where the law states them. */
   readonly timing: { readonly phrase: string; readonly deadlineHours: number | null; readonly msg: { readonly phrase: MessageRef } };
@@ -100,7 +100,7 @@ export const ComplianceCheckSchema = z
         duties: z.array(z.enum(DUTY_IDS)),
         person: z.string(),
         status: z.enum(['met', 'overdue', 'unmet', 'open']),
-        dutyStatus: z.enum(['applies', 'may_apply']),
+        dutyStatus: z.enum(DUTY_STATUSES).exclude(['does_not_apply']),
         recipients: z.array(z.enum(RECIPIENTS)),
         timing: z.strictObject({
           phrase: z.string(),
