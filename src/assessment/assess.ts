@@ -288,13 +288,17 @@ export function deriveValid(v: ValidCase): DerivedCase {
   });
 }
 
+/** A duty's versions in force between the knowledge date and the assessment date, by duty id (none for a duty not in the rule set). */
+function windowsIn(compiled: CompiledRuleSet, dates: { readonly knowledgeDate: string; readonly assessmentDate: string }) {
+  return (duty: DutyId) => {
+    const r = compiled.rules.get(duty);
+    return r ? versionsInWindow(r, dates.knowledgeDate, dates.assessmentDate) : undefined;
+  };
+}
+
 /** Where duties meet, from `rules/overlaps/`, on the person's concerns over the knowledge window. */
 function overlapsFor(person: string, duties: readonly DutyResult[], derived: DerivedCase, compiled: CompiledRuleSet): Overlap[] {
-  const { knowledgeDate, assessmentDate } = derived.dates;
-  const windowsOf = (duty: DutyId) => {
-    const r = compiled.rules.get(duty);
-    return r ? versionsInWindow(r, knowledgeDate, assessmentDate) : undefined;
-  };
+  const windowsOf = windowsIn(compiled, derived.dates);
   const concerns = derived.byPerson.get(person) ?? [];
   const facts = concerns.map((cf) => cf.facts);
   const dated = concerns.map((cf) => datedOf(cf, false, derived.dates));
@@ -416,11 +420,7 @@ export function decideValidated(v: ValidCase, compiled: CompiledRuleSet = defaul
       duties.push(d);
       mine.push({ duty: d.duty, status: d.status, modality: d.modality, recipients: rule.rule.recipients });
     }
-    const { knowledgeDate, assessmentDate } = derived.dates;
-    const windowsOf = (duty: DutyId) => {
-      const r = compiled.rules.get(duty);
-      return r ? versionsInWindow(r, knowledgeDate, assessmentDate) : undefined;
-    };
+    const windowsOf = windowsIn(compiled, derived.dates);
     const dated = concerns.map((cf) => datedOf(cf, false, derived.dates));
     for (const o of overlapsOf(
       person,

@@ -5,6 +5,7 @@ import { FACT_NAMES, type FactName } from '../case/facts.js';
 import { DUTY_IDS, DUTY_STATUSES, MODALITIES } from '../case/vocabulary.js';
 import { RECIPIENTS, VerificationSchema } from '../rules/schema.js';
 import {
+  ASSESSMENT_MODES,
   GUIDANCE_KINDS,
   GUIDANCE_SOURCE_KINDS,
   HELPLINE_VERIFICATIONS,
@@ -230,7 +231,7 @@ export const AssessmentSchema = z
       description: 'The knowledge date: the law from then to the assessment date applies while the knowledge continues.',
     }),
     mode: z
-      .enum(['presumptive', 'strict'])
+      .enum(ASSESSMENT_MODES)
       .meta({ description: 'presumptive: the ordinary presumptions were used (listed per duty); strict: none.' }),
     rulesetVersion: z.string(),
     duties: z.array(DutyResultSchema).meta({ description: 'One entry per (duty id × person at risk) considered.' }),

@@ -10,7 +10,7 @@ import { custom, validateWith } from '../errors/from-zod.js';
 import type { ValidationError } from '../errors/validation-error.js';
 import { assessValidated, deriveValid, validateCase, type AssessOptions } from './assess.js';
 import { overlapsOf, statusOnFacts, type DatedFacts } from './duties.js';
-import type { Assessment, DutyStatus } from './types.js';
+import { ASSESSMENT_MODES, type Assessment, type DutyStatus } from './types.js';
 import { rulesHash, rulesetVersionOf } from '../rules/version.js';
 
 /*
@@ -52,9 +52,7 @@ export const DecisionRecordSchema = z
       .string()
       .regex(/^[0-9a-f]{64}$/)
       .meta({ description: 'SHA-256 (hex) of the bundled rule files, computed when the library was built.' }),
-    mode: z
-      .enum(['presumptive', 'strict'])
-      .meta({ description: 'Whether the ordinary presumptions were used; the recorded facts include them.' }),
+    mode: z.enum(ASSESSMENT_MODES).meta({ description: 'Whether the ordinary presumptions were used; the recorded facts include them.' }),
     law: z
       .array(
         z.strictObject({
@@ -340,6 +338,24 @@ function replayOutcome(rec: DecisionRecord): Pick<DecisionRecord, 'outcome' | 'o
   return { outcome, overlaps };
 }
 
+type StatusDifference = { duty: string; person: string; recorded: DutyStatus | 'absent'; now: DutyStatus | 'absent' };
+
+/** Adds each `duty|person` key whose status differs between the record and now (absent on one side counts), recorded keys first. */
+function statusDifferences(
+  recorded: ReadonlyMap<string, DutyStatus>,
+  current: ReadonlyMap<string, DutyStatus>,
+  out: StatusDifference[],
+): void {
+  for (const key of new Set([...recorded.keys(), ...current.keys()])) {
+    const a = recorded.get(key) ?? 'absent';
+    const b = current.get(key) ?? 'absent';
+    if (a !== b) {
+      const [duty = '', person = ''] = key.split('|');
+      out.push({ duty, person, recorded: a, now: b });
+    }
+  }
+}
+
 /**
  * Replays a decision record with the library's current rules — the same version of each
  * provision, on the recorded facts — and says whether the outcome is identical, and whether the
@@ -362,25 +378,11 @@ export function replayDecisionRecord(record: unknown): { success: true; data: Re
   const key = (d: { duty: string; person: string }) => `${d.duty}|${d.person}`;
   const recorded = new Map(rec.outcome.map((d) => [key(d), d.status] as const));
   const current = new Map(now.outcome.map((d) => [key(d), d.status] as const));
-  const differences: { duty: string; person: string; recorded: DutyStatus | 'absent'; now: DutyStatus | 'absent' }[] = [];
-  for (const k of new Set([...recorded.keys(), ...current.keys()])) {
-    const a = recorded.get(k) ?? 'absent';
-    const b = current.get(k) ?? 'absent';
-    if (a !== b) {
-      const [duty = '', person = ''] = k.split('|');
-      differences.push({ duty, person, recorded: a, now: b });
-    }
-  }
+  const differences: StatusDifference[] = [];
+  statusDifferences(recorded, current, differences);
   const okey = (o: { id: string; person: string }) => `${o.id}|${o.person}`;
   const nowOverlaps = new Map(now.overlaps.map((o) => [okey(o), o.status] as const));
   const recOverlaps = new Map(rec.overlaps.map((o) => [okey(o), o.status] as const));
-  for (const k of new Set([...recOverlaps.keys(), ...nowOverlaps.keys()])) {
-    const a = recOverlaps.get(k) ?? 'absent';
-    const b = nowOverlaps.get(k) ?? 'absent';
-    if (a !== b) {
-      const [duty = '', person = ''] = k.split('|');
-      differences.push({ duty, person, recorded: a, now: b });
-    }
-  }
+  statusDifferences(recOverlaps, nowOverlaps, differences);
   return { success: true, data: { sameRules: rec.rulesHash === rulesHash(), identical: differences.length === 0, differences } };
 }

@@ -10,6 +10,8 @@ export type Msg<K extends string> = { readonly [F in K]: MessageRef };
 /** As {@link Msg}, where each field may be absent. */
 export type MsgOptional<K extends string> = { readonly [F in K]?: MessageRef };
 
+/** How an assessment was made: with the ordinary presumptions (`presumptive`) or without (`strict`). */
+export const ASSESSMENT_MODES = ['presumptive', 'strict'] as const;
 /** The kinds of {@link Overlap} (`rules/overlaps/`). */
 export const OVERLAP_KINDS = ['alternatives', 'one-report'] as const;
 /** The kinds of {@link GuidanceItem}, in the order they are shown. */
@@ -249,7 +251,7 @@ export interface Assessment {
    * Whether the ordinary presumptions were used (`presumptive`, the default) or not (`strict`,
    * `{ presumptions: false }`).
    */
-  readonly mode: 'presumptive' | 'strict';
+  readonly mode: (typeof ASSESSMENT_MODES)[number];
   readonly rulesetVersion: string;
   readonly duties: readonly DutyResult[];
   readonly overlaps: readonly Overlap[];
