@@ -11,7 +11,9 @@ import { RECIPIENTS, type Recipient } from '../rules/schema.js';
  * deadline in hours has passed, with no report or a late one; unmet: no report that counts;
  * open: the duty may apply, depending on facts still missing.
  */
-export type ComplianceStatus = 'met' | 'overdue' | 'unmet' | 'open';
+export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
+/** The values of {@link ComplianceStatus}. */
+const COMPLIANCE_STATUSES = ['met', 'overdue', 'unmet', 'open'] as const;
 
 /** A deadline the law states in hours (only Children's Act s110(4)), and whether the reports kept it. */
 export interface ComplianceDeadline {
@@ -99,7 +101,7 @@ export const ComplianceCheckSchema = z
         id: z.string().meta({ description: 'A duty id, or the id of an alternatives overlap (rules/overlaps/, e.g. dva-report).' }),
         duties: z.array(z.enum(DUTY_IDS)),
         person: z.string(),
-        status: z.enum(['met', 'overdue', 'unmet', 'open']),
+        status: z.enum(COMPLIANCE_STATUSES),
         dutyStatus: z.enum(DUTY_STATUSES).exclude(['does_not_apply']),
         recipients: z.array(z.enum(RECIPIENTS)),
         timing: z.strictObject({
