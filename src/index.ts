@@ -39,7 +39,17 @@ export { formatMessage } from './messages/message.js';
 export { safeValidateCase } from './validate.js';
 export { nextQuestions, applyAnswer } from './assessment/interview.js';
 export { CaseInputSchema } from './case/schema.js';
-export { DUTY_IDS, REPORTER_ROLES, HARMS, RELATIONSHIPS, BASES, DISABILITIES, SEXES } from './case/vocabulary.js';
+export {
+  DUTY_IDS,
+  REPORTER_ROLES,
+  HARMS,
+  RELATIONSHIPS,
+  BASES,
+  DISABILITIES,
+  SEXES,
+  DUTY_STATUSES,
+  MODALITIES,
+} from './case/vocabulary.js';
 export { ValidationError, isValidationError, VALIDATION_ISSUE_CODES } from './errors/validation-error.js';
 export { ValidationIssueSchema, MessageRefSchema } from './errors/schemas.js';
 export { ERROR_CODES } from './errors/error-codes.js';
@@ -66,7 +76,7 @@ export type {
   InterviewStep,
 } from './assessment/interview.js';
 export type { CaseInput, ReporterInput, PersonInput, ConcernInput, AgeRangeInput, Untrusted } from './case/input.js';
-export type { DutyId, ReporterRole, Harm, Relationship, Basis, Disability, Sex } from './case/vocabulary.js';
+export type { DutyId, ReporterRole, Harm, Relationship, Basis, Disability, Sex, Modality } from './case/vocabulary.js';
 export type { ValidationIssue, ValidationIssueCode, ValidationParam } from './errors/validation-error.js';
 export type {
   Assessment,

@@ -12,5 +12,15 @@
  *
  * @packageDocumentation
  */
-export { DUTY_IDS, REPORTER_ROLES, HARMS, RELATIONSHIPS, BASES, DISABILITIES, SEXES } from './case/vocabulary.js';
-export type { DutyId, ReporterRole, Harm, Relationship, Basis, Disability, Sex } from './case/vocabulary.js';
+export {
+  DUTY_IDS,
+  REPORTER_ROLES,
+  HARMS,
+  RELATIONSHIPS,
+  BASES,
+  DISABILITIES,
+  SEXES,
+  DUTY_STATUSES,
+  MODALITIES,
+} from './case/vocabulary.js';
+export type { DutyId, ReporterRole, Harm, Relationship, Basis, Disability, Sex, DutyStatus, Modality } from './case/vocabulary.js';

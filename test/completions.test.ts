@@ -10,7 +10,7 @@ import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect } from 'vitest';
 import type { ConcernFacts, DerivedCase } from '../src/case/derive.js';
 import { FACT_NAMES, FACTS, type AgeInterval, type FactDefinition, type FactName, type FactValue, type Facts } from '../src/case/facts.js';
-import type { Condition } from '../src/engine/condition.js';
+import { forEachNode, type Condition } from '../src/engine/condition.js';
 import { deriveValid, validateCase } from '../src/assessment/assess.js';
 import { assess } from '../src/index.js';
 import { defaultCompiled } from '../src/rules/bundled.js';
@@ -94,12 +94,12 @@ const definition = (fact: string): FactDefinition | undefined => (FACTS as Recor
 /** The ages at which some rule's test can change: every number a condition compares an age fact with. */
 const AGE_CUTS = new Set<number>();
 function collectCuts(c: Condition): void {
-  if ('fact' in c) {
-    if (definition(c.fact)?.kind !== 'age') return;
-    for (const v of Array.isArray(c.value) ? c.value : [c.value]) if (typeof v === 'number') AGE_CUTS.add(v);
-  } else if ('all' in c) c.all.forEach(collectCuts);
-  else if ('any' in c) c.any.forEach(collectCuts);
-  else if ('not' in c) collectCuts(c.not);
+  forEachNode(c, {
+    fact: (leaf) => {
+      if (definition(leaf.fact)?.kind !== 'age') return;
+      for (const v of Array.isArray(leaf.value) ? leaf.value : [leaf.value]) if (typeof v === 'number') AGE_CUTS.add(v);
+    },
+  });
 }
 for (const r of compiled.ruleSet.rules.values()) for (const v of r.versions) for (const l of v.limbs) collectCuts(l.conditions);
 for (const c of compiled.ruleSet.named.values()) collectCuts(c);
@@ -137,15 +137,14 @@ function readCounts(cv: CompiledVersion): Map<string, number> {
   let counts = READS.get(cv);
   if (counts) return counts;
   const n = new Map<string, number>();
-  const walk = (c: Condition): void => {
-    if ('fact' in c) n.set(c.fact, (n.get(c.fact) ?? 0) + 1);
-    else if ('condition' in c) {
-      const named = compiled.ruleSet.named.get(c.condition);
-      if (named) walk(named);
-    } else if ('all' in c) c.all.forEach(walk);
-    else if ('any' in c) c.any.forEach(walk);
-    else walk(c.not);
-  };
+  const walk = (c: Condition): void =>
+    forEachNode(c, {
+      fact: (leaf) => n.set(leaf.fact, (n.get(leaf.fact) ?? 0) + 1),
+      reference: (ref) => {
+        const named = compiled.ruleSet.named.get(ref.condition);
+        if (named) walk(named);
+      },
+    });
   for (const l of cv.version.limbs) walk(l.conditions);
   READS.set(cv, (counts = n));
   return counts;

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import {
+  DUTY_STATUSES,
   dutyCatalogue,
   DUTY_IDS,
   safeAssess,
@@ -39,7 +40,7 @@ export function readOptional(rel: string): string | null {
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;
 }
 
-const Status = z.enum(['applies', 'may_apply', 'does_not_apply']);
+const Status = z.enum(DUTY_STATUSES);
 
 /** The part of a fixture scenario the site uses (the fixture runner checks the rest). */
 const FixtureSchema = z.object({

@@ -4,6 +4,7 @@
  */
 import {
   assess,
+  DUTY_STATUSES,
   type Assessment,
   type CaseInput,
   type DutyCatalogueEntry,
@@ -64,7 +65,7 @@ function modalityWords(e: DutyCatalogueEntry): string {
   return ms.has('must') ? 'A duty: you must report' : 'A permission: you may report';
 }
 
-const STATUS_ORDER: readonly DutyStatus[] = ['applies', 'may_apply', 'does_not_apply'];
+const STATUS_ORDER: readonly DutyStatus[] = DUTY_STATUSES;
 const STATUS_HEADINGS: Record<DutyStatus, string> = {
   applies: 'Where it applies',
   may_apply: 'Where it may apply (a fact is missing)',

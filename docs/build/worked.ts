@@ -5,10 +5,10 @@
  * the same, so a worked scenario can never teach something the library does not say.
  */
 import { z } from 'zod';
-import { DUTY_IDS, safeAssess, type Assessment, type CaseInput } from '../../src/index.js';
+import { DUTY_IDS, DUTY_STATUSES, safeAssess, type Assessment, type CaseInput } from '../../src/index.js';
 import { readJson } from './data.js';
 
-const Status = z.enum(['applies', 'may_apply', 'does_not_apply']);
+const Status = z.enum(DUTY_STATUSES);
 
 const ExpectedSchema = z
   .object({

@@ -5,7 +5,7 @@ import { deriveCase, type DerivedCase } from '../case/derive.js';
 import { FACTS, type FactDefinition } from '../case/facts.js';
 import type { Untrusted } from '../case/input.js';
 import { CaseInputSchema, defaultConcernIds, IsoDate, type CaseInput, type Concern, type ValidatedCase } from '../case/schema.js';
-import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
+import { DUTY_IDS, type DutyId, type Modality } from '../case/vocabulary.js';
 import { versionsInWindow, type CompiledRuleSet } from '../rules/compiled.js';
 import { defaultCompiled } from '../rules/bundled.js';
 import { compile, withMemo, type Compiled } from '../engine/evaluate.js';
@@ -124,14 +124,14 @@ function dateIssues(c: ValidatedCase, assessmentDate: string, knowledgeDate: str
       ),
     );
   }
-  c.concerns.forEach((k, i) => {
-    if (k.incidentDate && k.incidentDate !== 'ongoing' && k.incidentDate > knowledgeDate) {
+  c.concerns.forEach((concern, i) => {
+    if (concern.incidentDate && concern.incidentDate !== 'ongoing' && concern.incidentDate > knowledgeDate) {
       out.push(
         makeIssue(
           'after_knowledge_date',
           ['concerns', i, 'incidentDate'],
           vm('validation.expected.onOrBeforeKnowledgeDate', { date: knowledgeDate }),
-          JSON.stringify(k.incidentDate),
+          JSON.stringify(concern.incidentDate),
           { date: knowledgeDate },
         ),
       );
@@ -294,9 +294,11 @@ export function catalogueFor(messages: Messages): MessageCatalogue | ValidationE
 
 /** The parsed case with every concern's id resolved (its own, or c1, c2, ... by position). */
 function withConcernIds(c: z.output<typeof CaseInputSchema>): ValidatedCase {
-  if (c.concerns.every((k) => k.id !== undefined)) return c as ValidatedCase;
+  if (c.concerns.every((concern) => concern.id !== undefined)) return c as ValidatedCase;
   const ids = defaultConcernIds(c.concerns);
-  const concerns: Concern[] = c.concerns.map((k, i) => (k.id !== undefined ? (k as Concern) : Object.assign({ id: ids[i] as string }, k)));
+  const concerns: Concern[] = c.concerns.map((concern, i) =>
+    concern.id !== undefined ? (concern as Concern) : Object.assign({ id: ids[i] as string }, concern),
+  );
   return Object.assign({}, c, { concerns });
 }
 
@@ -307,13 +309,17 @@ export function deriveValid(v: ValidCase): DerivedCase {
   });
 }
 
+/** A duty's versions in force between the knowledge date and the assessment date, by duty id (none for a duty not in the rule set). */
+function windowsIn(compiled: CompiledRuleSet, dates: { readonly knowledgeDate: string; readonly assessmentDate: string }) {
+  return (duty: DutyId) => {
+    const r = compiled.rules.get(duty);
+    return r ? versionsInWindow(r, dates.knowledgeDate, dates.assessmentDate) : undefined;
+  };
+}
+
 /** Where duties meet, from `rules/overlaps/`, on the person's concerns over the knowledge window. */
 function overlapsFor(person: string, duties: readonly DutyResult[], derived: DerivedCase, compiled: CompiledRuleSet): Overlap[] {
-  const { knowledgeDate, assessmentDate } = derived.dates;
-  const windowsOf = (duty: DutyId) => {
-    const r = compiled.rules.get(duty);
-    return r ? versionsInWindow(r, knowledgeDate, assessmentDate) : undefined;
-  };
+  const windowsOf = windowsIn(compiled, derived.dates);
   const concerns = derived.byPerson.get(person) ?? [];
   const facts = concerns.map((cf) => cf.facts);
   const dated = concerns.map((cf) => datedOf(cf, false, derived.dates));
@@ -377,7 +383,7 @@ const GENERAL = {
 function inputIndex(c: ValidatedCase): InputIndex {
   return {
     personIndex: new Map(c.people.map((p, i) => [p.id, i] as const)),
-    concernIndex: new Map(c.concerns.map((k, i) => [k.id, i] as const)),
+    concernIndex: new Map(c.concerns.map((concern, i) => [concern.id, i] as const)),
   };
 }
 
@@ -435,7 +441,7 @@ function decideNow(v: ValidCase, compiled: CompiledRuleSet): CompactAssessment {
   const duties: CompactDuty[] = [];
   const overlaps: { id: string; person: string; status: DutyResult['status'] }[] = [];
   for (const [person, concerns] of derived.byPerson) {
-    const mine: { duty: DutyId; status: DutyResult['status']; modality: 'must' | 'may'; recipients: readonly string[] }[] = [];
+    const mine: { duty: DutyId; status: DutyResult['status']; modality: Modality; recipients: readonly string[] }[] = [];
     for (const id of DUTY_IDS) {
       const rule = compiled.rules.get(id);
       if (!rule) continue;
@@ -443,11 +449,7 @@ function decideNow(v: ValidCase, compiled: CompiledRuleSet): CompactAssessment {
       duties.push(d);
       mine.push({ duty: d.duty, status: d.status, modality: d.modality, recipients: rule.rule.recipients });
     }
-    const { knowledgeDate, assessmentDate } = derived.dates;
-    const windowsOf = (duty: DutyId) => {
-      const r = compiled.rules.get(duty);
-      return r ? versionsInWindow(r, knowledgeDate, assessmentDate) : undefined;
-    };
+    const windowsOf = windowsIn(compiled, derived.dates);
     const dated = concerns.map((cf) => datedOf(cf, false, derived.dates));
     for (const o of overlapsOf(
       person,

@@ -1,6 +1,6 @@
 import type { FactName } from '../case/facts.js';
 import type { DutyId } from '../case/vocabulary.js';
-import type { DutyResult, Overlap, ReasonFact, ReasonValue } from './types.js';
+import type { Assessment, DutyResult, Overlap, ReasonFact, ReasonValue } from './types.js';
 
 /*
  * The compact form of an assessment, as `za-duties assess` (without --full) and `za-duties batch`
@@ -49,7 +49,7 @@ export interface CompactAssessment {
   readonly assessmentDate: string;
   readonly lawAsAt: string;
   /** `presumptive` (ordinary presumptions used, listed per duty) or `strict`. */
-  readonly mode: 'presumptive' | 'strict';
+  readonly mode: Assessment['mode'];
   readonly rulesetVersion: string;
   readonly duties: readonly CompactDuty[];
   readonly overlaps: readonly { readonly id: Overlap['id']; readonly person: string; readonly status: DutyResult['status'] }[];

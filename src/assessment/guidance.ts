@@ -3,24 +3,32 @@ import itemsJson from '../../rules/guidance/items.json';
 import helplinesJson from '../../rules/guidance/helplines.json';
 import type { ConcernFacts, DerivedCase } from '../case/derive.js';
 import type { FactValue } from '../case/facts.js';
-import { IsoDate, type ValidatedCase } from '../case/schema.js';
+import { IsoDate, type Person, type ValidatedCase } from '../case/schema.js';
 import { OVERLAPS } from '../rules/overlaps.js';
 import { CLASSIFICATIONS } from '../rules/parameters.js';
-import { DUTY_IDS, HARMS, REPORTER_ROLES, type DutyId } from '../case/vocabulary.js';
-import { ConditionSchema, factsOf, type Condition } from '../engine/condition.js';
+import { DUTY_IDS, HARMS, REPORTER_ROLES, type DutyId, type Harm } from '../case/vocabulary.js';
+import { ConditionSchema, factsOf, forEachNode, type Condition } from '../engine/condition.js';
 import { compile, type Compiled } from '../engine/evaluate.js';
 import { validateWith } from '../errors/from-zod.js';
 import { makeIssue, ValidationError, vm } from '../errors/validation-error.js';
 import { VerificationSchema } from '../rules/schema.js';
 import { deepFreeze } from '../rules/freeze.js';
 import { constantRef, type MessageRef } from '../messages/message.js';
-import type { DutyResult, Guidance, GuidanceItem, Helpline, Overlap } from './types.js';
-
-const KINDS = ['emergency', 'form', 'option', 'tension', 'record'] as const;
+import {
+  GUIDANCE_KINDS,
+  GUIDANCE_SOURCE_KINDS,
+  HELPLINE_VERIFICATIONS,
+  type DutyResult,
+  type DutyStatus,
+  type Guidance,
+  type GuidanceItem,
+  type Helpline,
+  type Overlap,
+} from './types.js';
 
 const SourceSchema = z
   .object({
-    kind: z.enum(['statute', 'regulation', 'practice', 'secondary']),
+    kind: z.enum(GUIDANCE_SOURCE_KINDS),
     cite: z.string().min(1),
     url: z.url().optional(),
     verification: VerificationSchema,
@@ -28,10 +36,10 @@ const SourceSchema = z
   .strict();
 
 /** A guidance item file entry (`rules/guidance/items.json`). */
-export const GuidanceItemSchema = z
+const GuidanceItemSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/i),
-    kind: z.enum(KINDS),
+    kind: z.enum(GUIDANCE_KINDS),
     title: z.string().min(1),
     text: z.string().min(1),
     steps: z.array(z.string().min(1)),
@@ -52,7 +60,7 @@ export const HelplineSchema = z
     channels: z.array(z.object({ kind: z.string().min(1), value: z.string().min(1), note: z.string().min(1).optional() }).strict()),
     description: z.string().min(1),
     sources: z.array(z.url()).min(1),
-    verification: z.enum(['verified', 'secondary']),
+    verification: z.enum(HELPLINE_VERIFICATIONS),
     lastChecked: IsoDate,
     checkedAgainst: z.string().min(1),
     caveat: z.string().min(1).optional(),
@@ -60,7 +68,7 @@ export const HelplineSchema = z
   .strict();
 
 /** The facts a guidance item's `when` may name, evaluated per person at risk. */
-export const GUIDANCE_FACTS: ReadonlySet<string> = new Set([
+const GUIDANCE_FACTS: ReadonlySet<string> = new Set([
   ...DUTY_IDS.map((d) => `duty:${d}`),
   'dvaReport',
   'harms',
@@ -160,16 +168,19 @@ function itemMsg(item: ItemFile): GuidanceItem['msg'] {
 
 const HARM_SET: ReadonlySet<string> = new Set(HARMS);
 const ROLE_SET: ReadonlySet<string> = new Set(REPORTER_ROLES);
+/** Reports each value a guidance condition compares a closed-vocabulary fact with that is not in it. */
 function checkValues(c: Condition, n: number, issues: ReturnType<typeof makeIssue>[]): void {
-  if ('fact' in c) {
-    const vals = Array.isArray(c.value) ? c.value : [c.value];
-    const known = c.fact === 'harms' ? HARM_SET : c.fact === 'reporterRole' ? ROLE_SET : undefined;
-    for (const v of vals)
-      if (known && !known.has(String(v)))
-        issues.push(makeIssue('unknown_value', [n, 'when'], vm('validation.expected.knownValue', { fact: c.fact }), JSON.stringify(v)));
-  } else if ('all' in c) c.all.forEach((k) => checkValues(k, n, issues));
-  else if ('any' in c) c.any.forEach((k) => checkValues(k, n, issues));
-  else if ('not' in c) checkValues(c.not, n, issues);
+  forEachNode(c, {
+    fact: (leaf) => {
+      const known = leaf.fact === 'harms' ? HARM_SET : leaf.fact === 'reporterRole' ? ROLE_SET : undefined;
+      if (known === undefined) return;
+      for (const v of Array.isArray(leaf.value) ? leaf.value : [leaf.value])
+        if (!known.has(String(v)))
+          issues.push(
+            makeIssue('unknown_value', [n, 'when'], vm('validation.expected.knownValue', { fact: leaf.fact }), JSON.stringify(v)),
+          );
+    },
+  });
 }
 
 let loaded: { items: { item: ItemFile; test: Compiled }[]; helplines: Helpline[] } | undefined;
@@ -184,14 +195,12 @@ function guidanceData() {
   return loaded;
 }
 
-function some(list: readonly ConcernFacts[], f: (c: ConcernFacts) => boolean | undefined): boolean | undefined {
-  let unknown = false;
-  for (const c of list) {
-    const v = f(c);
-    if (v === true) return true;
-    if (v === undefined) unknown = true;
-  }
-  return unknown ? undefined : false;
+/** The classes the rules put a person at risk in (`null`: the rules left it undecided). */
+type VictimClasses = { readonly child: boolean | null; readonly older: boolean | null; readonly dvaClass: boolean | null };
+
+/** A class the rules left undecided (`null`) as an unknown fact. */
+function unknownIfNull(b: boolean | null): boolean | undefined {
+  return b === null ? undefined : b;
 }
 
 function lessThan(v: FactValue, n: number): boolean | undefined {
@@ -201,7 +210,6 @@ function lessThan(v: FactValue, n: number): boolean | undefined {
   return undefined;
 }
 
-/** The guidance facts of one person at risk. */
 /** The alternatives overlap whose status the guidance reads as `dvaReport`. */
 const DVA_REPORT_OVERLAP = (OVERLAPS.find((o) => o.kind === 'alternatives' && o.guidanceFact === 'dvaReport') ?? { id: '' }).id;
 const WELFARE_RECIPIENTS: ReadonlySet<string> = new Set([
@@ -210,74 +218,160 @@ const WELFARE_RECIPIENTS: ReadonlySet<string> = new Set([
   'provincial_department_of_social_development',
 ]);
 
-export function guidanceFacts(
+/**
+ * The guidance facts of one person at risk. Runs per person per case: each fact is worked out by
+ * a plain loop below, with no closure made per call.
+ */
+function guidanceFacts(
   c: ValidatedCase,
   derived: DerivedCase,
   person: string,
   duties: readonly DutyResult[],
   overlaps: readonly Overlap[],
-  classes: { child: boolean | null; older: boolean | null; dvaClass: boolean | null },
+  classes: VictimClasses,
 ): Record<string, FactValue> {
   const concerns = derived.byPerson.get(person) ?? [];
-  const mine = duties.filter((d) => d.person === person);
-  const harms = [...new Set(concerns.map((k) => k.concern.harm))];
-  const self = c.people.find((p) => p.id === person);
-  const victims = new Set(c.concerns.map((k) => k.victim));
-  // A caregiver of this child who is also a victim in the case (the abused mother).
-  const carers = c.people.filter((p) => p.id !== person && (p.caregiverOf ?? []).includes(person) && victims.has(p.id));
-  if (carers.length === 0) {
-    const abusers = new Set(
-      concerns.filter((k) => k.concern.harm === 'exposure_to_domestic_violence' && k.concern.allegedBy).map((k) => k.concern.allegedBy),
-    );
-    for (const k of c.concerns) {
-      if (k.victim !== person && k.allegedBy && abusers.has(k.allegedBy)) {
-        const p = c.people.find((x) => x.id === k.victim);
-        const age = derived.ageAtKnowledge.get(k.victim);
-        if (p && lessThan(age, CLASSIFICATIONS.adultAge) !== true && !carers.includes(p)) carers.push(p);
-      }
-    }
-  }
-  const dva = overlaps.find((o) => o.id === DVA_REPORT_OVERLAP && o.person === person)?.status ?? 'does_not_apply';
-  const tri = (b: boolean | null) => (b === null ? undefined : b);
-  const adult = lessThan(derived.ageAtKnowledge.get(person), CLASSIFICATIONS.adultAge);
-  const notChild = adult === undefined ? undefined : !adult;
-  const outside =
-    notChild === false || classes.dvaClass === true ? false : notChild === true && classes.dvaClass === false ? true : undefined;
+  const mine = dutiesOf(duties, person);
+  const self = personById(c, person);
+  const carers = carersWhoAreVictims(c, derived, person, concerns);
+  const dva = dvaReportStatus(overlaps, person);
   // One literal with every fixed key, then each duty's status under its precomputed key.
   const facts: Record<string, FactValue> = {
     dvaReport: dva,
-    harms,
-    immediateDanger: some(concerns, (k) => k.concern.immediateDanger),
-    victimIsChild: tri(classes.child),
-    victimIsOlderPerson: tri(classes.older),
+    harms: harmsOf(concerns),
+    immediateDanger: anyInImmediateDanger(concerns),
+    victimIsChild: unknownIfNull(classes.child),
+    victimIsOlderPerson: unknownIfNull(classes.older),
     victimHasDisability: self?.disability === undefined ? undefined : self.disability !== 'none',
-    victimInDvaClass: tri(classes.dvaClass),
-    adultOutsideDvaClass: outside,
+    victimInDvaClass: unknownIfNull(classes.dvaClass),
+    adultOutsideDvaClass: adultOutsideDvaClass(derived.ageAtKnowledge.get(person), classes.dvaClass),
     reporterIsChild: lessThan(derived.reporterFacts.reporterAge, CLASSIFICATIONS.adultAge),
     reporterRole: c.reporter.role,
     caregiverIsVictim: carers.length > 0,
     caresForChildren: (self?.caregiverOf ?? []).length > 0,
-    caregiverOpposesReport: carers.length > 0 ? carers.some((p) => p.opposesReport === true) : self?.opposesReport === true,
-    exposureOnly:
-      concerns.length > 0 && concerns.every((k) => k.concern.harm === 'exposure_to_domestic_violence' && k.concern.physicalInjury !== true),
-    anyMustDutyApplies: mine.some((d) => d.status === 'applies' && d.modality === 'must') || dva === 'applies',
-    // Routes come from each rule's recipients: police only, or a social-welfare recipient.
-    policeOnlyDutyApplies: mine.some((d) => d.status === 'applies' && d.recipients.length === 1 && d.recipients[0] === 'police'),
-    socialWorkerRouteApplies:
-      mine.some((d) => d.status === 'applies' && d.recipients.some((r) => WELFARE_RECIPIENTS.has(r))) || dva === 'applies',
-    // Sexual harm as the concern's conduct says it (a sexual act, non-contact conduct, exploitation, images).
-    sexualHarm: concerns.some(
-      (k) =>
-        k.facts['sexualContact'] === true ||
-        k.facts['sexualNonContact'] === true ||
-        k.facts['sexualExploitation'] === true ||
-        k.facts['imagery'] === true,
-    ),
-    privilegedCommunication: concerns.some((k) => k.concern.privilegedCommunication === true),
+    caregiverOpposesReport: carers.length > 0 ? anyOpposesReport(carers) : self?.opposesReport === true,
+    exposureOnly: exposureOnly(concerns),
+    anyMustDutyApplies: dva === 'applies' || anyMustDutyApplies(mine),
+    policeOnlyDutyApplies: policeOnlyDutyApplies(mine),
+    socialWorkerRouteApplies: dva === 'applies' || socialWorkerRouteApplies(mine),
+    sexualHarm: sexualHarm(concerns),
+    privilegedCommunication: privilegedCommunication(concerns),
   };
   for (let i = 0; i < DUTY_KEYS.length; i++) facts[DUTY_KEYS[i] as string] = 'does_not_apply';
   for (const d of mine) facts[DUTY_KEY.get(d.duty) as string] = d.status;
   return facts;
+}
+
+/** The duties of one person at risk, in order. */
+function dutiesOf(duties: readonly DutyResult[], person: string): DutyResult[] {
+  const mine: DutyResult[] = [];
+  for (const d of duties) if (d.person === person) mine.push(d);
+  return mine;
+}
+
+function personById(c: ValidatedCase, id: string): Person | undefined {
+  for (const p of c.people) if (p.id === id) return p;
+  return undefined;
+}
+
+/** The status of the DVA report (s2A or s2B, either way) for the person: does not apply where no overlap says. */
+function dvaReportStatus(overlaps: readonly Overlap[], person: string): DutyStatus {
+  for (const o of overlaps) if (o.id === DVA_REPORT_OVERLAP && o.person === person) return o.status;
+  return 'does_not_apply';
+}
+
+/** The harms of the concerns, each once, in order. */
+function harmsOf(concerns: readonly ConcernFacts[]): Harm[] {
+  const harms = new Set<Harm>();
+  for (const cf of concerns) harms.add(cf.concern.harm);
+  return [...harms];
+}
+
+/**
+ * The people who care for this person and are victims in the case too (the abused mother); where
+ * the case lists none, the others harmed by whoever exposed this person to domestic violence,
+ * unless they are children.
+ */
+function carersWhoAreVictims(c: ValidatedCase, derived: DerivedCase, person: string, concerns: readonly ConcernFacts[]): Person[] {
+  const victims = new Set<string>();
+  for (const concern of c.concerns) victims.add(concern.victim);
+  const carers: Person[] = [];
+  for (const p of c.people) if (p.id !== person && (p.caregiverOf ?? []).includes(person) && victims.has(p.id)) carers.push(p);
+  if (carers.length > 0) return carers;
+  const abusers = new Set<string>();
+  for (const cf of concerns)
+    if (cf.concern.harm === 'exposure_to_domestic_violence' && cf.concern.allegedBy) abusers.add(cf.concern.allegedBy);
+  for (const concern of c.concerns) {
+    if (concern.victim === person || !concern.allegedBy || !abusers.has(concern.allegedBy)) continue;
+    const p = personById(c, concern.victim);
+    const age = derived.ageAtKnowledge.get(concern.victim);
+    if (p && lessThan(age, CLASSIFICATIONS.adultAge) !== true && !carers.includes(p)) carers.push(p);
+  }
+  return carers;
+}
+
+function anyOpposesReport(people: readonly Person[]): boolean {
+  for (const p of people) if (p.opposesReport === true) return true;
+  return false;
+}
+
+/** Someone is in immediate danger on any concern: yes on the first yes; unknown where none says yes and one does not say. */
+function anyInImmediateDanger(concerns: readonly ConcernFacts[]): boolean | undefined {
+  let unknown = false;
+  for (const cf of concerns) {
+    const v = cf.concern.immediateDanger;
+    if (v === true) return true;
+    if (v === undefined) unknown = true;
+  }
+  return unknown ? undefined : false;
+}
+
+/** Not a child (by age at knowledge) and outside the DVA's class of complainants; unknown where either is. */
+function adultOutsideDvaClass(ageAtKnowledge: FactValue, dvaClass: boolean | null): boolean | undefined {
+  const child = lessThan(ageAtKnowledge, CLASSIFICATIONS.adultAge);
+  if (child === true || dvaClass === true) return false;
+  return child === false && dvaClass === false ? true : undefined;
+}
+
+/** Every concern is exposure to domestic violence without physical injury (none: false). */
+function exposureOnly(concerns: readonly ConcernFacts[]): boolean {
+  if (concerns.length === 0) return false;
+  for (const cf of concerns) if (cf.concern.harm !== 'exposure_to_domestic_violence' || cf.concern.physicalInjury === true) return false;
+  return true;
+}
+
+function anyMustDutyApplies(mine: readonly DutyResult[]): boolean {
+  for (const d of mine) if (d.status === 'applies' && d.modality === 'must') return true;
+  return false;
+}
+
+// Routes come from each rule's recipients: police only, or a social-welfare recipient.
+function policeOnlyDutyApplies(mine: readonly DutyResult[]): boolean {
+  for (const d of mine) if (d.status === 'applies' && d.recipients.length === 1 && d.recipients[0] === 'police') return true;
+  return false;
+}
+
+function socialWorkerRouteApplies(mine: readonly DutyResult[]): boolean {
+  for (const d of mine) if (d.status === 'applies' && d.recipients.some((r) => WELFARE_RECIPIENTS.has(r))) return true;
+  return false;
+}
+
+/** Sexual harm as the concern's conduct says it (a sexual act, non-contact conduct, exploitation, images). */
+function sexualHarm(concerns: readonly ConcernFacts[]): boolean {
+  for (const { facts } of concerns)
+    if (
+      facts['sexualContact'] === true ||
+      facts['sexualNonContact'] === true ||
+      facts['sexualExploitation'] === true ||
+      facts['imagery'] === true
+    )
+      return true;
+  return false;
+}
+
+function privilegedCommunication(concerns: readonly ConcernFacts[]): boolean {
+  for (const cf of concerns) if (cf.concern.privilegedCommunication === true) return true;
+  return false;
 }
 
 const DUTY_KEYS: readonly string[] = DUTY_IDS.map((d) => `duty:${d}`);
@@ -292,7 +386,7 @@ export function buildGuidance(
   derived: DerivedCase,
   duties: readonly DutyResult[],
   overlaps: readonly Overlap[],
-  classOf: (person: string) => { child: boolean | null; older: boolean | null; dvaClass: boolean | null },
+  classOf: (person: string) => VictimClasses,
 ): Guidance {
   const data = guidanceData();
   const shown = new Map<string, { item: ItemFile; persons: string[] }>();
@@ -306,7 +400,7 @@ export function buildGuidance(
     }
   }
   const items: GuidanceItem[] = [...shown.values()]
-    .sort((a, b) => KINDS.indexOf(a.item.kind) - KINDS.indexOf(b.item.kind) || a.item.priority - b.item.priority)
+    .sort((a, b) => GUIDANCE_KINDS.indexOf(a.item.kind) - GUIDANCE_KINDS.indexOf(b.item.kind) || a.item.priority - b.item.priority)
     .map(({ item, persons }): GuidanceItem => {
       const g: { -readonly [K in keyof GuidanceItem]: GuidanceItem[K] } = {
         id: item.id,

@@ -312,9 +312,9 @@ function outline(draft: CaseDraft, skipped: ReadonlySet<string>): InterviewQuest
   if (concerns.length === 0) {
     return ask('victim', 'c1', constantRef('interview.firstVictim'), 'concerns[0].victim');
   }
-  for (const [i, k] of concerns.entries()) {
-    const id = typeof k.id === 'string' ? k.id : `c${i + 1}`;
-    const who = typeof k.victim === 'string' && k.victim !== '' ? k.victim : null;
+  for (const [i, concern] of concerns.entries()) {
+    const id = typeof concern.id === 'string' ? concern.id : `c${i + 1}`;
+    const who = typeof concern.victim === 'string' && concern.victim !== '' ? concern.victim : null;
     const whom: MessageParam = who ?? constantRef('word.them');
     const q =
       (who === null ? ask('victim', id, constantRef('interview.victim'), `concerns[${i}].victim`) : null) ??
@@ -342,7 +342,9 @@ function outline(draft: CaseDraft, skipped: ReadonlySet<string>): InterviewQuest
 /** True while the outline still needs an answer that `assess()` cannot do without (a victim and a harm). */
 function cannotAssess(draft: CaseDraft): boolean {
   const ks = draft.concerns ?? [];
-  return ks.length === 0 || ks.some((k) => typeof k.victim !== 'string' || k.victim === '' || typeof k.harm !== 'string');
+  return (
+    ks.length === 0 || ks.some((concern) => typeof concern.victim !== 'string' || concern.victim === '' || typeof concern.harm !== 'string')
+  );
 }
 
 /**

@@ -2,7 +2,7 @@ import itemsJson from '../../rules/guidance/items.json';
 import helplinesJson from '../../rules/guidance/helplines.json';
 import { FACTS, type FactDefinition } from '../case/facts.js';
 import { VOCABULARY_LABELS } from '../case/labels.js';
-import type { Condition } from '../engine/condition.js';
+import { forEachNode, type Condition } from '../engine/condition.js';
 import { CODE_MESSAGES, INTERVIEW_MESSAGES, VALIDATION_MESSAGES } from '../messages/english.js';
 import { slugOf } from '../messages/message.js';
 import { namedConditionsOf } from '../rules/dated.js';
@@ -13,7 +13,7 @@ import type { NamedConditionFile, Recipient, RuleFile, Verification } from '../r
 import type { DutyStatus } from './types.js';
 
 /** The words for each recipient of a report (`recipient.<value>`). */
-export const RECIPIENT_LABELS: Readonly<Record<Recipient, string>> = {
+const RECIPIENT_LABELS: Readonly<Record<Recipient, string>> = {
   social_worker: 'a social worker',
   police: 'the police (SAPS)',
   designated_child_protection_organisation: 'a designated child protection organisation',
@@ -44,12 +44,12 @@ export function versionKey(from: string | null): string {
   return from ?? 'initial';
 }
 
+/** Adds the message id and words of every named node of a condition (a combination before its parts). */
 function conditionNames(c: Condition, out: Map<string, string>): void {
-  const name = (c as { readonly name?: string }).name;
-  if (name !== undefined) out.set(conditionMessageId(name), name);
-  if ('all' in c) for (const k of c.all) conditionNames(k, out);
-  else if ('any' in c) for (const k of c.any) conditionNames(k, out);
-  else if ('not' in c) conditionNames(c.not, out);
+  const add = (name: string | undefined): void => {
+    if (name !== undefined) out.set(conditionMessageId(name), name);
+  };
+  forEachNode(c, { fact: (leaf) => add(leaf.name), combination: (x) => add(x.name) });
 }
 
 interface GuidanceItemText {

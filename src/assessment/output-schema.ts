@@ -2,9 +2,17 @@ import * as z from 'zod';
 import { assertEqual, type DeepMutable } from '../errors/type-equal.js';
 import { MessageRefSchema } from '../errors/schemas.js';
 import { FACT_NAMES, type FactName } from '../case/facts.js';
-import { DUTY_IDS } from '../case/vocabulary.js';
+import { DUTY_IDS, DUTY_STATUSES, MODALITIES } from '../case/vocabulary.js';
 import { RECIPIENTS, VerificationSchema } from '../rules/schema.js';
-import type { Assessment, MissingFact } from './types.js';
+import {
+  ASSESSMENT_MODES,
+  GUIDANCE_KINDS,
+  GUIDANCE_SOURCE_KINDS,
+  HELPLINE_VERIFICATIONS,
+  OVERLAP_KINDS,
+  type Assessment,
+  type MissingFact,
+} from './types.js';
 
 /*
  * The output contract as a zod schema, for `za-duties schema output` (JSON Schema for non-TypeScript
@@ -15,15 +23,13 @@ import type { Assessment, MissingFact } from './types.js';
 const DutyIdSchema = z.enum(DUTY_IDS);
 const RecipientSchema = z.enum(RECIPIENTS);
 const DutyStatusSchema = z
-  .enum(['applies', 'may_apply', 'does_not_apply'])
+  .enum(DUTY_STATUSES)
   .meta({ description: 'applies: for every way the unknown facts could turn out; does_not_apply: for none; may_apply: it depends.' });
-const ModalitySchema = z.enum(['must', 'may']);
+const ModalitySchema = z.enum(MODALITIES);
 const IsoDateText = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
   .meta({ description: 'A calendar date, YYYY-MM-DD.' });
-
-export { MessageRefSchema };
 
 const msg = <K extends string>(...keys: K[]) =>
   z.strictObject(Object.fromEntries(keys.map((k) => [k, MessageRefSchema])) as { [F in K]: typeof MessageRefSchema });
@@ -152,7 +158,7 @@ const DutyResultSchema = z.strictObject({
 
 const OverlapSchema = z.strictObject({
   id: z.string().meta({ description: 'The overlap id from rules/overlaps/ (dva-report, one-police-report).' }),
-  kind: z.enum(['alternatives', 'one-report']),
+  kind: z.enum(OVERLAP_KINDS),
   title: z.string(),
   person: z.string(),
   duties: z.array(DutyIdSchema),
@@ -172,7 +178,7 @@ const QuestionSchema = z.strictObject({
 });
 
 const GuidanceSourceSchema = z.strictObject({
-  kind: z.enum(['statute', 'regulation', 'practice', 'secondary']),
+  kind: z.enum(GUIDANCE_SOURCE_KINDS),
   cite: z.string(),
   url: z.string().optional(),
   verification: VerificationSchema,
@@ -180,7 +186,7 @@ const GuidanceSourceSchema = z.strictObject({
 
 const GuidanceItemSchema = z.strictObject({
   id: z.string(),
-  kind: z.enum(['emergency', 'form', 'option', 'tension', 'record']),
+  kind: z.enum(GUIDANCE_KINDS),
   title: z.string(),
   text: z.string(),
   steps: z.array(z.string()),
@@ -198,7 +204,7 @@ const HelplineSchema = z.strictObject({
   channels: z.array(z.strictObject({ kind: z.string(), value: z.string(), note: z.string().optional(), msg: msgOptional('note') })),
   description: z.string(),
   sources: z.array(z.string()),
-  verification: z.enum(['verified', 'secondary']),
+  verification: z.enum(HELPLINE_VERIFICATIONS),
   lastChecked: IsoDateText,
   caveat: z.string().optional(),
   msg: z.strictObject({ description: MessageRefSchema, caveat: MessageRefSchema.optional() }),
@@ -225,7 +231,7 @@ export const AssessmentSchema = z
       description: 'The knowledge date: the law from then to the assessment date applies while the knowledge continues.',
     }),
     mode: z
-      .enum(['presumptive', 'strict'])
+      .enum(ASSESSMENT_MODES)
       .meta({ description: 'presumptive: the ordinary presumptions were used (listed per duty); strict: none.' }),
     rulesetVersion: z.string(),
     duties: z.array(DutyResultSchema).meta({ description: 'One entry per (duty id × person at risk) considered.' }),

@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { FACT_NAMES, type FactName, type FactValue } from '../case/facts.js';
 import type { CaseInput, Untrusted } from '../case/input.js';
 import type { ValidatedCase } from '../case/schema.js';
-import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
+import { DUTY_IDS, DUTY_STATUSES, MODALITIES, type DutyId } from '../case/vocabulary.js';
 import { versionsInWindow, type VersionInWindow } from '../rules/compiled.js';
 import { defaultCompiled } from '../rules/bundled.js';
 import { OVERLAPS } from '../rules/overlaps.js';
@@ -10,7 +10,7 @@ import { custom, validateWith } from '../errors/from-zod.js';
 import type { ValidationError } from '../errors/validation-error.js';
 import { assessValidated, deriveValid, validateCase, type AssessOptions } from './assess.js';
 import { overlapsOf, statusOnFacts, type DatedFacts } from './duties.js';
-import type { Assessment, DutyStatus } from './types.js';
+import { ASSESSMENT_MODES, type Assessment, type DutyStatus } from './types.js';
 import { rulesHash, rulesetVersionOf } from '../rules/version.js';
 
 /*
@@ -22,7 +22,7 @@ import { rulesHash, rulesetVersionOf } from '../rules/version.js';
  * current rules on those facts.
  */
 
-const Status = z.enum(['applies', 'may_apply', 'does_not_apply']);
+const Status = z.enum(DUTY_STATUSES);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FactValueSchema = z.union([
   z.boolean(),
@@ -52,9 +52,7 @@ export const DecisionRecordSchema = z
       .string()
       .regex(/^[0-9a-f]{64}$/)
       .meta({ description: 'SHA-256 (hex) of the bundled rule files, computed when the library was built.' }),
-    mode: z
-      .enum(['presumptive', 'strict'])
-      .meta({ description: 'Whether the ordinary presumptions were used; the recorded facts include them.' }),
+    mode: z.enum(ASSESSMENT_MODES).meta({ description: 'Whether the ordinary presumptions were used; the recorded facts include them.' }),
     law: z
       .array(
         z.strictObject({
@@ -105,7 +103,7 @@ export const DecisionRecordSchema = z
         description:
           'The derived facts the rules read, per person at risk and concern (unknown facts absent); the rules are replayed on these.',
       }),
-    outcome: z.array(z.strictObject({ duty: z.enum(DUTY_IDS), person: z.string(), status: Status, modality: z.enum(['must', 'may']) })),
+    outcome: z.array(z.strictObject({ duty: z.enum(DUTY_IDS), person: z.string(), status: Status, modality: z.enum(MODALITIES) })),
     overlaps: z.array(z.strictObject({ id: z.string(), person: z.string(), status: Status })),
   })
   .meta({
@@ -151,18 +149,18 @@ function pseudonymise(c: ValidatedCase): { anon: ValidatedCase; ids: IdMapping }
     ...(c.assessmentDate !== undefined ? { assessmentDate: c.assessmentDate } : {}),
     reporter: c.reporter,
     people: c.people.map((p) => ({ ...p, id: id(p.id), ...(p.caregiverOf ? { caregiverOf: p.caregiverOf.map(id) } : {}) })),
-    concerns: c.concerns.map((k, i) => ({
-      ...k,
+    concerns: c.concerns.map((concern, i) => ({
+      ...concern,
       id: `concern-${i + 1}`,
-      victim: id(k.victim),
-      ...(k.allegedBy ? { allegedBy: id(k.allegedBy) } : {}),
+      victim: id(concern.victim),
+      ...(concern.allegedBy ? { allegedBy: id(concern.allegedBy) } : {}),
     })),
   };
   return {
     anon,
     ids: {
       people: c.people.map((p) => ({ id: p.id, recordId: id(p.id) })),
-      concerns: c.concerns.map((k, i) => ({ id: k.id, recordId: `concern-${i + 1}` })),
+      concerns: c.concerns.map((concern, i) => ({ id: concern.id, recordId: `concern-${i + 1}` })),
     },
   };
 }
@@ -340,6 +338,24 @@ function replayOutcome(rec: DecisionRecord): Pick<DecisionRecord, 'outcome' | 'o
   return { outcome, overlaps };
 }
 
+type StatusDifference = { duty: string; person: string; recorded: DutyStatus | 'absent'; now: DutyStatus | 'absent' };
+
+/** Adds each `duty|person` key whose status differs between the record and now (absent on one side counts), recorded keys first. */
+function statusDifferences(
+  recorded: ReadonlyMap<string, DutyStatus>,
+  current: ReadonlyMap<string, DutyStatus>,
+  out: StatusDifference[],
+): void {
+  for (const key of new Set([...recorded.keys(), ...current.keys()])) {
+    const a = recorded.get(key) ?? 'absent';
+    const b = current.get(key) ?? 'absent';
+    if (a !== b) {
+      const [duty = '', person = ''] = key.split('|');
+      out.push({ duty, person, recorded: a, now: b });
+    }
+  }
+}
+
 /**
  * Replays a decision record with the library's current rules — the same version of each
  * provision, on the recorded facts — and says whether the outcome is identical, and whether the
@@ -362,25 +378,11 @@ export function replayDecisionRecord(record: unknown): { success: true; data: Re
   const key = (d: { duty: string; person: string }) => `${d.duty}|${d.person}`;
   const recorded = new Map(rec.outcome.map((d) => [key(d), d.status] as const));
   const current = new Map(now.outcome.map((d) => [key(d), d.status] as const));
-  const differences: { duty: string; person: string; recorded: DutyStatus | 'absent'; now: DutyStatus | 'absent' }[] = [];
-  for (const k of new Set([...recorded.keys(), ...current.keys()])) {
-    const a = recorded.get(k) ?? 'absent';
-    const b = current.get(k) ?? 'absent';
-    if (a !== b) {
-      const [duty = '', person = ''] = k.split('|');
-      differences.push({ duty, person, recorded: a, now: b });
-    }
-  }
+  const differences: StatusDifference[] = [];
+  statusDifferences(recorded, current, differences);
   const okey = (o: { id: string; person: string }) => `${o.id}|${o.person}`;
   const nowOverlaps = new Map(now.overlaps.map((o) => [okey(o), o.status] as const));
   const recOverlaps = new Map(rec.overlaps.map((o) => [okey(o), o.status] as const));
-  for (const k of new Set([...recOverlaps.keys(), ...nowOverlaps.keys()])) {
-    const a = recOverlaps.get(k) ?? 'absent';
-    const b = nowOverlaps.get(k) ?? 'absent';
-    if (a !== b) {
-      const [duty = '', person = ''] = k.split('|');
-      differences.push({ duty, person, recorded: a, now: b });
-    }
-  }
+  statusDifferences(recOverlaps, nowOverlaps, differences);
   return { success: true, data: { sameRules: rec.rulesHash === rulesHash(), identical: differences.length === 0, differences } };
 }

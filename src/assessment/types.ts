@@ -1,17 +1,25 @@
 import type { FactName } from '../case/facts.js';
-import type { DutyId } from '../case/vocabulary.js';
+import type { DutyId, DutyStatus, Modality } from '../case/vocabulary.js';
 import type { MessageRef } from '../messages/message.js';
 import type { Recipient, Verification } from '../rules/schema.js';
 
-export type { MessageRef };
+export type { DutyStatus, MessageRef };
 
 /** The message references of an object's text fields (`msg`): the id and parameters each text was made from, by field name. */
 export type Msg<K extends string> = { readonly [F in K]: MessageRef };
 /** As {@link Msg}, where each field may be absent. */
 export type MsgOptional<K extends string> = { readonly [F in K]?: MessageRef };
 
-/** Whether a duty applies: for every way the unknown facts could turn out, for none, or it depends. */
-export type DutyStatus = 'applies' | 'may_apply' | 'does_not_apply';
+/** How an assessment was made: with the ordinary presumptions (`presumptive`) or without (`strict`). */
+export const ASSESSMENT_MODES = ['presumptive', 'strict'] as const;
+/** The kinds of {@link Overlap} (`rules/overlaps/`). */
+export const OVERLAP_KINDS = ['alternatives', 'one-report'] as const;
+/** The kinds of {@link GuidanceItem}, in the order they are shown. */
+export const GUIDANCE_KINDS = ['emergency', 'form', 'option', 'tension', 'record'] as const;
+/** The kinds of {@link GuidanceSource}. */
+export const GUIDANCE_SOURCE_KINDS = ['statute', 'regulation', 'practice', 'secondary'] as const;
+/** How a {@link Helpline}'s details were checked. */
+export const HELPLINE_VERIFICATIONS = ['verified', 'secondary'] as const;
 
 /** A fact's value as shown in output: ages known only within bounds are `{ min, max }`, unknown is `null`. */
 export type ReasonValue = boolean | number | string | { readonly min: number; readonly max: number } | readonly string[] | null;
@@ -110,7 +118,7 @@ export interface DutyResult {
   readonly duty: DutyId;
   readonly person: string;
   readonly status: DutyStatus;
-  readonly modality: 'must' | 'may';
+  readonly modality: Modality;
   readonly title: string;
   readonly citation: Citation;
   readonly recipients: readonly Recipient[];
@@ -161,7 +169,7 @@ export interface Overlap {
   /** The overlap's id in `rules/overlaps/` (`dva-report`, `one-police-report`). */
   readonly id: string;
   /** `alternatives`: duties the Act makes alternatives, met by one report; `one-report`: one report to one recipient meeting several duties. */
-  readonly kind: 'alternatives' | 'one-report';
+  readonly kind: (typeof OVERLAP_KINDS)[number];
   /** The overlap in a few words, from the rule data. */
   readonly title: string;
   readonly person: string;
@@ -187,7 +195,7 @@ export interface Question {
 
 /** A source a guidance item rests on. */
 export interface GuidanceSource {
-  readonly kind: 'statute' | 'regulation' | 'practice' | 'secondary';
+  readonly kind: (typeof GUIDANCE_SOURCE_KINDS)[number];
   readonly cite: string;
   readonly url?: string;
   readonly verification: Verification;
@@ -196,7 +204,7 @@ export interface GuidanceSource {
 /** One piece of guidance on how to act, for the people it concerns. */
 export interface GuidanceItem {
   readonly id: string;
-  readonly kind: 'emergency' | 'form' | 'option' | 'tension' | 'record';
+  readonly kind: (typeof GUIDANCE_KINDS)[number];
   readonly title: string;
   readonly text: string;
   readonly steps: readonly string[];
@@ -221,7 +229,7 @@ export interface Helpline {
   }[];
   readonly description: string;
   readonly sources: readonly string[];
-  readonly verification: 'verified' | 'secondary';
+  readonly verification: (typeof HELPLINE_VERIFICATIONS)[number];
   readonly lastChecked: string;
   readonly caveat?: string;
   readonly msg: { readonly description: MessageRef; readonly caveat?: MessageRef };
@@ -243,7 +251,7 @@ export interface Assessment {
    * Whether the ordinary presumptions were used (`presumptive`, the default) or not (`strict`,
    * `{ presumptions: false }`).
    */
-  readonly mode: 'presumptive' | 'strict';
+  readonly mode: (typeof ASSESSMENT_MODES)[number];
   readonly rulesetVersion: string;
   readonly duties: readonly DutyResult[];
   readonly overlaps: readonly Overlap[];

@@ -99,15 +99,20 @@ export interface DeriveOptions {
   readonly presumptions: boolean;
 }
 
-function tri(v: Classified | undefined, residence?: boolean | undefined): boolean | undefined {
+/** A classification read as a fact: yes, no, or (for `residence`) whether the two share a home. */
+function booleanOfClassified(v: Classified | undefined, residence?: boolean | undefined): boolean | undefined {
   return v === 'yes' ? true : v === 'no' ? false : v === 'residence' ? residence : undefined;
 }
 
-function byRelationship(table: Readonly<Record<Relationship, Classified>>, k: Concern, override: boolean | undefined): boolean | undefined {
+function byRelationship(
+  table: Readonly<Record<Relationship, Classified>>,
+  concern: Concern,
+  override: boolean | undefined,
+): boolean | undefined {
   if (override !== undefined) return override;
-  if (k.relationship === undefined) return undefined;
+  if (concern.relationship === undefined) return undefined;
   // Sharing a home alone does not settle an unknown relationship: a lodger or neighbour is not one.
-  return tri(table[k.relationship], k.sharesResidence);
+  return booleanOfClassified(table[concern.relationship], concern.sharesResidence);
 }
 
 /** The day one year before an ISO date (29 February goes to 28 February), as plain text arithmetic. */
@@ -187,21 +192,21 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
       else carersOf.set(child, [p.id]);
     }
   const harmedBy = new Map<string, Concern[]>();
-  for (const k of c.concerns)
-    if (k.allegedBy !== undefined) {
-      const list = harmedBy.get(k.allegedBy);
-      if (list) list.push(k);
-      else harmedBy.set(k.allegedBy, [k]);
+  for (const concern of c.concerns)
+    if (concern.allegedBy !== undefined) {
+      const list = harmedBy.get(concern.allegedBy);
+      if (list) list.push(concern);
+      else harmedBy.set(concern.allegedBy, [concern]);
     }
 
   const byPerson = new Map<string, ConcernFacts[]>();
-  for (const k of c.concerns) {
-    const victim = people.get(k.victim) as Person; // ids checked by the schema
-    const perpetrator = k.allegedBy === undefined ? undefined : people.get(k.allegedBy);
+  for (const concern of c.concerns) {
+    const victim = people.get(concern.victim) as Person; // ids checked by the schema
+    const perpetrator = concern.allegedBy === undefined ? undefined : people.get(concern.allegedBy);
     const vw = windows.get(victim.id);
     const pw = perpetrator ? windows.get(perpetrator.id) : undefined;
-    const datedAct = k.incidentDate !== undefined && k.incidentDate !== 'ongoing' ? k.incidentDate : undefined;
-    const conduct = cls.conduct[k.harm];
+    const datedAct = concern.incidentDate !== undefined && concern.incidentDate !== 'ongoing' ? concern.incidentDate : undefined;
+    const conduct = cls.conduct[concern.harm];
     const carers = carersOf.get(victim.id) ?? [];
     const carerConcerns = perpetrator ? (harmedBy.get(perpetrator.id) ?? []).filter((x) => carers.includes(x.victim)) : [];
     // One value for every declared fact (a fact without a derivation does not compile).
@@ -214,9 +219,9 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
       reporterAge: reporterFacts.reporterAge,
       inCourseOfDuties: reporterFacts.inCourseOfDuties,
       knowledgeContinues: reporterFacts.knowledgeContinues,
-      basis: k.basis,
-      harm: k.harm,
-      relationship: k.relationship,
+      basis: concern.basis,
+      harm: concern.harm,
+      relationship: concern.relationship,
       victimAgeAtKnowledge: ageAtKnowledge.get(victim.id),
       victimAgeAtIncident: ageAt(vw, datedAct, knowledgeDate),
       victimSex: victim.sex,
@@ -225,30 +230,30 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
       victimMentalDisability: victim.mentalDisabilityAffectingConsent ?? (victim.disability === 'none' ? false : undefined),
       perpetratorAgeAtIncident: perpetrator ? ageAt(pw, datedAct, knowledgeDate) : undefined,
       ageGapWithinTwoYears: perpetrator ? bornWithinYears(vw, pw, cls.ageGapYears) : undefined,
-      consensual: k.consensual ?? undefined,
-      physicalInjury: k.physicalInjury ?? tri(conduct.physicalInjury),
-      deliberateNeglect: k.deliberate,
-      sexualContact: k.sexualContact ?? tri(conduct.sexualContact),
-      sexualNonContact: k.sexualNonContact ?? tri(conduct.sexualNonContact),
-      sexualExploitation: k.sexualExploitation ?? tri(conduct.sexualExploitation),
-      imagery: k.imagery ?? tri(conduct.imagery),
-      domesticRelationship: byRelationship(cls.domesticRelationship, k, k.domesticRelationship),
-      expectationOfTrust: byRelationship(cls.expectationOfTrust, k, k.expectationOfTrust),
-      prohibitedDegree: byRelationship(cls.prohibitedDegrees, k, k.prohibitedDegree),
-      parentalAuthority: byRelationship(cls.parentalAuthority, k, undefined),
+      consensual: concern.consensual ?? undefined,
+      physicalInjury: concern.physicalInjury ?? booleanOfClassified(conduct.physicalInjury),
+      deliberateNeglect: concern.deliberate,
+      sexualContact: concern.sexualContact ?? booleanOfClassified(conduct.sexualContact),
+      sexualNonContact: concern.sexualNonContact ?? booleanOfClassified(conduct.sexualNonContact),
+      sexualExploitation: concern.sexualExploitation ?? booleanOfClassified(conduct.sexualExploitation),
+      imagery: concern.imagery ?? booleanOfClassified(conduct.imagery),
+      domesticRelationship: byRelationship(cls.domesticRelationship, concern, concern.domesticRelationship),
+      expectationOfTrust: byRelationship(cls.expectationOfTrust, concern, concern.expectationOfTrust),
+      prohibitedDegree: byRelationship(cls.prohibitedDegrees, concern, concern.prohibitedDegree),
+      parentalAuthority: byRelationship(cls.parentalAuthority, concern, undefined),
       abuseOfTrustOrInducement:
-        k.abuseOfTrustOrInducement ??
-        (k.sexualExploitation === true ? true : byRelationship(cls.positionOfTrust, k, undefined) === true ? true : undefined),
-      concludesSexualAbuse: k.concludesSexualAbuse,
-      perpetratorInDomesticRelationshipWithCarer: carerRelationship(k, cls, carerConcerns),
+        concern.abuseOfTrustOrInducement ??
+        (concern.sexualExploitation === true ? true : byRelationship(cls.positionOfTrust, concern, undefined) === true ? true : undefined),
+      concludesSexualAbuse: concern.concludesSexualAbuse,
+      perpetratorInDomesticRelationshipWithCarer: carerRelationship(concern, cls, carerConcerns),
       // Said, or seen in the case's concerns about a carer it lists; with no carer listed it stays open.
       perpetratorHarmedCarer:
-        k.carerAlsoAbused ?? (carerConcerns.length > 0 ? true : perpetrator !== undefined && carers.length > 0 ? false : undefined),
-      reasonToSuspect: k.reasonToSuspect ?? (k.basis === undefined || k.basis === 'rumour' ? undefined : true),
+        concern.carerAlsoAbused ?? (carerConcerns.length > 0 ? true : perpetrator !== undefined && carers.length > 0 ? false : undefined),
+      reasonToSuspect: concern.reasonToSuspect ?? (concern.basis === undefined || concern.basis === 'rumour' ? undefined : true),
       lawInForce: undefined,
-      receivedAsReport: k.receivedAsReport,
+      receivedAsReport: concern.receivedAsReport,
       // Privilege is a legal practitioner's: for any other known role it cannot arise.
-      privilegedCommunication: k.privilegedCommunication ?? (role === undefined || role === cls.privilegeRole ? undefined : false),
+      privilegedCommunication: concern.privilegedCommunication ?? (role === undefined || role === cls.privilegeRole ? undefined : false),
     };
     let facts: Record<string, FactValue> = strict;
     const presumed: PresumptionUse[] = [];
@@ -260,7 +265,7 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
       }
       if (datedAct === undefined) {
         // An act with no date is presumed recent: within the year before the knowledge date; an ongoing one, now.
-        const from = k.incidentDate === 'ongoing' ? knowledgeDate : yearAgo;
+        const from = concern.incidentDate === 'ongoing' ? knowledgeDate : yearAgo;
         const va = ageOver(vw, from, knowledgeDate);
         if (va !== undefined) {
           over['victimAgeAtIncident'] = va;
@@ -286,7 +291,7 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
       // A concern recorded as sexual abuse that does not say the person consented: presumed not,
       // except between children (consent between adolescents is for the case to say).
       const otherIsChild = isAdult(strict.perpetratorAgeAtIncident, cls.adultAge) === false;
-      if (k.harm === 'sexual_abuse' && strict['consensual'] === undefined && !otherIsChild) {
+      if (concern.harm === 'sexual_abuse' && strict['consensual'] === undefined && !otherIsChild) {
         over['consensual'] = false;
         presumed.push({ id: 'abuse-not-consensual', fact: 'consensual', about: victim.id });
       }
@@ -309,7 +314,7 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
         for (const k in over) facts[k] = over[k as FactName];
       }
     }
-    const ongoing = k.incidentDate === 'ongoing';
+    const ongoing = concern.incidentDate === 'ongoing';
     const presumedAct = options.presumptions && datedAct === undefined;
     const datedFacts = (date: string, strictMode: boolean): { [F in FactName]?: FactValue } => {
       const out: { [F in FactName]?: FactValue } = {
@@ -326,7 +331,7 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
       return out;
     };
     const list = byPerson.get(victim.id) ?? [];
-    list.push({ concern: k, victim, perpetrator, facts, strictFacts: strict, presumed, ongoing, datedFacts, textAges });
+    list.push({ concern, victim, perpetrator, facts, strictFacts: strict, presumed, ongoing, datedFacts, textAges });
     byPerson.set(victim.id, list);
   }
   return { dates, byPerson, reporterFacts, reporterDateOfBirth: r.dateOfBirth, ageAtKnowledge };
@@ -337,23 +342,24 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
  * the victim: from `relationshipToCarer`, from a partner-of-the-parent relationship, or from a
  * concern in the case about a carer of the victim by the same person.
  */
-function carerRelationship(k: Concern, cls: Classifications, carerConcerns: readonly Concern[]): boolean | undefined {
+function carerRelationship(concern: Concern, cls: Classifications, carerConcerns: readonly Concern[]): boolean | undefined {
   // A relationship that counts only with a shared home: the child's home is the carer's (sharesResidence).
-  if (k.relationshipToCarer !== undefined) return tri(cls.domesticRelationship[k.relationshipToCarer], k.sharesResidence);
+  if (concern.relationshipToCarer !== undefined)
+    return booleanOfClassified(cls.domesticRelationship[concern.relationshipToCarer], concern.sharesResidence);
   // Some relationships to the child settle one with the child's parent (the other parent, a parent's partner).
-  if (k.relationship !== undefined && cls.withChildsCarer[k.relationship] === 'yes') return true;
+  if (concern.relationship !== undefined && cls.withChildsCarer[concern.relationship] === 'yes') return true;
   let open = false;
   for (const x of carerConcerns) {
     const v =
       x.domesticRelationship ??
-      (x.relationship === undefined ? undefined : tri(cls.domesticRelationship[x.relationship], x.sharesResidence));
+      (x.relationship === undefined ? undefined : booleanOfClassified(cls.domesticRelationship[x.relationship], x.sharesResidence));
     if (v === true) return true;
     if (v === undefined) open = true;
   }
   if (open) return undefined;
   // The carers' concerns rule it out, unless an unknown relationship to the child could still settle it.
   if (carerConcerns.length > 0)
-    return k.relationship === undefined && Object.values(cls.withChildsCarer).includes('yes') ? undefined : false;
+    return concern.relationship === undefined && Object.values(cls.withChildsCarer).includes('yes') ? undefined : false;
   // A relationship to the child that rules one with the carer out (a neighbour, a teacher), else open.
-  return k.relationship !== undefined && cls.withChildsCarer[k.relationship] === 'no' ? false : undefined;
+  return concern.relationship !== undefined && cls.withChildsCarer[concern.relationship] === 'no' ? false : undefined;
 }

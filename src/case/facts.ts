@@ -94,6 +94,17 @@ export type Completion =
 /** The values a completion gives a yes/no input. */
 const YES_NO: readonly boolean[] = [true, false];
 
+/** An age at the act (the victim's or the other person's): a dated act before the knowledge date, and a date of birth. */
+const AGE_AT_ACT_COMPLETION: Completion = {
+  by: 'fill',
+  // An ongoing act goes on from a start no input gives: the age at its earlier acts stays open.
+  openWhen: { given: 'incidentDate', in: ['ongoing'], on: 'concern' },
+  fills: [
+    { input: 'incidentDate', on: 'concern', values: 'dateBeforeKnowledge' },
+    { input: 'dateOfBirth', values: 'dateOfBirth' },
+  ],
+};
+
 interface FactCommon {
   /** The fact in a few plain words, for people (`age at the time`). */
   readonly label: string;
@@ -240,15 +251,7 @@ export const FACTS = {
       'When did it happen (give the date, especially if it was more than a year ago or when {victim} was under {child})?',
     inputs: ['dateOfBirth', 'ageYears', 'ageRange', 'incidentDate'],
     priority: 2,
-    completion: {
-      by: 'fill',
-      // An ongoing act goes on from a start no input gives: the age at its earlier acts stays open.
-      openWhen: { given: 'incidentDate', in: ['ongoing'], on: 'concern' },
-      fills: [
-        { input: 'incidentDate', on: 'concern', values: 'dateBeforeKnowledge' },
-        { input: 'dateOfBirth', values: 'dateOfBirth' },
-      ],
-    },
+    completion: AGE_AT_ACT_COMPLETION,
   },
   victimSex: {
     label: 'sex',
@@ -294,15 +297,7 @@ export const FACTS = {
     questionWhenAgeGiven: 'When did it happen (how old was {perpetrator} at the time)?',
     inputs: ['dateOfBirth', 'ageYears', 'ageRange', 'incidentDate'],
     priority: 2,
-    completion: {
-      by: 'fill',
-      // An ongoing act goes on from a start no input gives: the age at its earlier acts stays open.
-      openWhen: { given: 'incidentDate', in: ['ongoing'], on: 'concern' },
-      fills: [
-        { input: 'incidentDate', on: 'concern', values: 'dateBeforeKnowledge' },
-        { input: 'dateOfBirth', values: 'dateOfBirth' },
-      ],
-    },
+    completion: AGE_AT_ACT_COMPLETION,
   },
   ageGapWithinTwoYears: {
     label: 'born within two years of each other',

@@ -164,9 +164,9 @@ export const ConcernSchema = z
  */
 export function defaultConcernIds(concerns: readonly { readonly id?: string | undefined }[]): string[] {
   const taken = new Set<string>();
-  for (const k of concerns) if (k.id !== undefined) taken.add(k.id);
-  return concerns.map((k, i) => {
-    if (k.id !== undefined) return k.id;
+  for (const concern of concerns) if (concern.id !== undefined) taken.add(concern.id);
+  return concerns.map((concern, i) => {
+    if (concern.id !== undefined) return concern.id;
     let id = `c${i + 1}`;
     for (let n = 2; taken.has(id); n++) id = `c${i + 1}-${n}`;
     taken.add(id);
@@ -223,43 +223,43 @@ export const CaseInputSchema = z
       };
       const seenConcern = new Set<string>();
       const concernIds = defaultConcernIds(c.concerns);
-      c.concerns.forEach((k, i) => {
-        const kid = concernIds[i] as string;
-        if (seenConcern.has(kid)) {
+      c.concerns.forEach((concern, i) => {
+        const concernId = concernIds[i] as string;
+        if (seenConcern.has(concernId)) {
           ctx.addIssue({
             code: 'custom',
             path: ['concerns', i, 'id'],
             message: 'a concern id not used before',
             params: custom('duplicate_id', 'validation.expected.newConcernId'),
-            input: kid,
+            input: concernId,
           });
         }
-        seenConcern.add(kid);
-        if (!ids.has(k.victim)) {
+        seenConcern.add(concernId);
+        if (!ids.has(concern.victim)) {
           ctx.addIssue({
             code: 'custom',
             path: ['concerns', i, 'victim'],
             message: `one of the people ids (${listed()})`,
             params: custom('unknown_person_id', 'validation.expected.personId', { ids: listedIds() }),
-            input: k.victim,
+            input: concern.victim,
           });
         }
-        if (k.allegedBy !== undefined && !ids.has(k.allegedBy)) {
+        if (concern.allegedBy !== undefined && !ids.has(concern.allegedBy)) {
           ctx.addIssue({
             code: 'custom',
             path: ['concerns', i, 'allegedBy'],
             message: `one of the people ids (${listed()})`,
             params: custom('unknown_person_id', 'validation.expected.personId', { ids: listedIds() }),
-            input: k.allegedBy,
+            input: concern.allegedBy,
           });
         }
-        if (k.allegedBy !== undefined && k.allegedBy === k.victim) {
+        if (concern.allegedBy !== undefined && concern.allegedBy === concern.victim) {
           ctx.addIssue({
             code: 'custom',
             path: ['concerns', i, 'allegedBy'],
             message: 'a person other than the victim',
             params: custom('same_person', 'validation.expected.notTheVictim'),
-            input: k.allegedBy,
+            input: concern.allegedBy,
           });
         }
       });
@@ -292,7 +292,10 @@ function crossCheckable(v: unknown): boolean {
     !!people &&
     !!concerns &&
     people.every((p) => str(p.id) && (p.caregiverOf === undefined || (Array.isArray(p.caregiverOf) && p.caregiverOf.every(str)))) &&
-    concerns.every((k) => (k.id === undefined || str(k.id)) && str(k.victim) && (k.allegedBy === undefined || str(k.allegedBy)))
+    concerns.every(
+      (concern) =>
+        (concern.id === undefined || str(concern.id)) && str(concern.victim) && (concern.allegedBy === undefined || str(concern.allegedBy)),
+    )
   );
 }
 

@@ -195,3 +195,30 @@ export const DUTY_IDS = [
 ] as const;
 /** The stable duty identifiers (public contract: never renamed). */
 export type DutyId = (typeof DUTY_IDS)[number];
+
+/**
+ * What the library says of a duty for a person at risk: `applies` (for every way the unknown facts
+ * could turn out), `may_apply` (it depends on them) or `does_not_apply` (for none).
+ *
+ * @example
+ * ```ts
+ * DUTY_STATUSES.includes('may_apply'); //=> true
+ * ```
+ * @category Vocabulary
+ */
+export const DUTY_STATUSES = ['applies', 'may_apply', 'does_not_apply'] as const;
+/** Whether a duty applies: for every way the unknown facts could turn out, for none, or it depends. */
+export type DutyStatus = (typeof DUTY_STATUSES)[number];
+
+/**
+ * Whether a provision obliges the reporter (`must`) or only permits a report (`may`).
+ *
+ * @example
+ * ```ts
+ * MODALITIES; //=> ['must', 'may']
+ * ```
+ * @category Vocabulary
+ */
+export const MODALITIES = ['must', 'may'] as const;
+/** Whether a provision obliges (`must`) or permits (`may`). */
+export type Modality = (typeof MODALITIES)[number];

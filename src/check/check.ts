@@ -82,7 +82,7 @@ interface Obligation {
   /** The duty labels of reports that may count for it. */
   readonly accepts: readonly DutyId[];
   readonly person: string;
-  readonly dutyStatus: 'applies' | 'may_apply';
+  readonly dutyStatus: ComplianceItem['dutyStatus'];
   readonly recipients: readonly Recipient[];
   readonly timing: ComplianceItem['timing'];
   readonly deadline: DutyResult['deadline'];

@@ -3,7 +3,7 @@ import { assertEqual, type DeepMutable } from '../errors/type-equal.js';
 import { MissingFactSchema } from '../assessment/output-schema.js';
 import { MessageRefSchema } from '../errors/schemas.js';
 import type { MessageRef, MissingFact } from '../assessment/types.js';
-import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
+import { DUTY_IDS, DUTY_STATUSES, type DutyId, type DutyStatus } from '../case/vocabulary.js';
 import { RECIPIENTS, type Recipient } from '../rules/schema.js';
 
 /**
@@ -11,7 +11,9 @@ import { RECIPIENTS, type Recipient } from '../rules/schema.js';
  * deadline in hours has passed, with no report or a late one; unmet: no report that counts;
  * open: the duty may apply, depending on facts still missing.
  */
-export type ComplianceStatus = 'met' | 'overdue' | 'unmet' | 'open';
+export type ComplianceStatus = (typeof COMPLIANCE_STATUSES)[number];
+/** The values of {@link ComplianceStatus}. */
+const COMPLIANCE_STATUSES = ['met', 'overdue', 'unmet', 'open'] as const;
 
 /** A deadline the law states in hours (only Children's Act s110(4)), and whether the reports kept it. */
 export interface ComplianceDeadline {
@@ -42,7 +44,7 @@ export interface ComplianceItem {
   readonly person: string;
   readonly status: ComplianceStatus;
   /** The assessment's status of the duty (or of the `dva-report` overlap). */
-  readonly dutyStatus: 'applies' | 'may_apply';
+  readonly dutyStatus: Exclude<DutyStatus, 'does_not_apply'>;
   readonly recipients: readonly Recipient[];
   /** The law's timing phrase; hours only where the law states them. */
   readonly timing: { readonly phrase: string; readonly deadlineHours: number | null; readonly msg: { readonly phrase: MessageRef } };
@@ -99,8 +101,8 @@ export const ComplianceCheckSchema = z
         id: z.string().meta({ description: 'A duty id, or the id of an alternatives overlap (rules/overlaps/, e.g. dva-report).' }),
         duties: z.array(z.enum(DUTY_IDS)),
         person: z.string(),
-        status: z.enum(['met', 'overdue', 'unmet', 'open']),
-        dutyStatus: z.enum(['applies', 'may_apply']),
+        status: z.enum(COMPLIANCE_STATUSES),
+        dutyStatus: z.enum(DUTY_STATUSES).exclude(['does_not_apply']),
         recipients: z.array(z.enum(RECIPIENTS)),
         timing: z.strictObject({
           phrase: z.string(),

@@ -1,6 +1,6 @@
 import * as z from 'zod';
 import { version as packageVersion } from '../../package.json';
-import { DUTY_IDS, dutyCatalogue, ERROR_CODES, ValidationIssueSchema } from '../index.js';
+import { DUTY_IDS, DUTY_STATUSES, dutyCatalogue, ERROR_CODES, ValidationIssueSchema } from '../index.js';
 import type { SchemaName } from './schema-names.js';
 
 /*
@@ -80,8 +80,8 @@ const ReplayResultSchema = z
       z.strictObject({
         duty: z.string().meta({ description: 'A duty id, or an overlap id.' }),
         person: z.string(),
-        recorded: z.enum(['applies', 'may_apply', 'does_not_apply', 'absent']),
-        now: z.enum(['applies', 'may_apply', 'does_not_apply', 'absent']),
+        recorded: z.enum([...DUTY_STATUSES, 'absent']),
+        now: z.enum([...DUTY_STATUSES, 'absent']),
       }),
     ),
     version: Version,

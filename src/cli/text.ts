@@ -1,4 +1,4 @@
-import type { Assessment, DutyResult, InterpretationNote, Reason } from '../index.js';
+import type { Assessment, DutyResult, InterpretationNote, Overlap, Reason } from '../index.js';
 
 /*
  * The readable summary of `za-duties assess --format text`, for a person: an emergency line if
@@ -140,133 +140,178 @@ function certainty(a: Assessment): string {
 /** Renders an assessment as a readable summary. */
 export function assessmentText(a: Assessment, options: { full?: boolean } = {}): string {
   const full = options.full === true;
-  const out: string[] = [];
-  out.push(`za-duties: reporting duties${a.caseId ? ` for case ${a.caseId}` : ''}`);
-  out.push(
+  const out = [
+    ...introLines(a),
+    ...leadLines(a),
+    ...mustReportLines(a, full),
+    ...sharedReportLines(a),
+    ...dutySection(
+      'You may report (a permission, not a duty)',
+      a.duties.filter((d) => d.status === 'applies' && d.modality === 'may'),
+      full,
+    ),
+    ...dutySection(
+      'May apply: depends on facts still missing',
+      a.duties.filter((d) => d.status === 'may_apply'),
+      full,
+    ),
+    ...questionLines(a, full),
+    ...guidanceLines(a, full),
+    ...helplineLines(a, full),
+    ...notApplyLines(
+      a.duties.filter((d) => d.status === 'does_not_apply'),
+      full,
+    ),
+    heading('Not legal advice'),
+    wrap(a.disclaimer, ''),
+  ];
+  return visible(out.join('\n')) + '\n';
+}
+
+/** The title, the dates and rules the assessment used, and its mode. */
+function introLines(a: Assessment): string[] {
+  return [
+    `za-duties: reporting duties${a.caseId ? ` for case ${a.caseId}` : ''}`,
     wrap(
       `The law from ${a.lawAsAt} (the date you came to know) to ${a.assessmentDate} (today's assessment), while you still know; rules ${a.rulesetVersion}.`,
       '',
     ),
-  );
-  out.push(
     wrap(
       a.mode === 'presumptive'
         ? 'Where the case leaves an ordinary fact out, the library presumes it and says so beside the duty it decides (use --strict for no presumptions).'
         : 'Strict mode: no presumptions; every fact left out stays open.',
       '',
     ),
-  );
+  ];
+}
 
-  const emergency = a.guidance.items.filter((g) => g.kind === 'emergency');
-  for (const e of emergency) out.push('', wrap(`!! ${e.title}`, ''));
-  // Guidance that must come before any duty (a reporter who is a child: tell a trusted adult now).
-  for (const g of a.guidance.items.filter((x) => x.lead === true && x.kind !== 'emergency')) {
-    out.push('', wrap(`>> ${g.title}`, ''), wrap(g.text, '   '));
-  }
+/** Emergencies, then guidance that must come before any duty (a reporter who is a child: tell a trusted adult now). */
+function leadLines(a: Assessment): string[] {
+  const out: string[] = [];
+  for (const e of a.guidance.items) if (e.kind === 'emergency') out.push('', wrap(`!! ${e.title}`, ''));
+  for (const g of a.guidance.items)
+    if (g.lead === true && g.kind !== 'emergency') out.push('', wrap(`>> ${g.title}`, ''), wrap(g.text, '   '));
+  return out;
+}
 
+/** The duties that bind, and reports due either way where duties are alternatives; else what is certain. */
+function mustReportLines(a: Assessment, full: boolean): string[] {
   const must = a.duties.filter((d) => d.status === 'applies' && d.modality === 'must');
-  const may = a.duties.filter((d) => d.status === 'applies' && d.modality === 'may');
-  const open = a.duties.filter((d) => d.status === 'may_apply');
-  const not = a.duties.filter((d) => d.status === 'does_not_apply');
-
   // Where duties are alternatives (rules/overlaps/) and one of them applies whichever way the open
   // facts turn out, a report is due even though neither duty applies on its own.
   const dueAlternatives = a.overlaps.filter((o) => o.kind === 'alternatives' && o.status === 'applies');
-  out.push(heading('You must report'));
+  const out = [heading('You must report')];
   if (must.length === 0 && dueAlternatives.length === 0) out.push(wrap(certainty(a), ''));
   for (const g of grouped(must)) out.push(dutyBlock(g, full));
-  for (const id of [...new Set(dueAlternatives.map((o) => o.id))]) {
-    const these = dueAlternatives.filter((o) => o.id === id);
-    const first = these[0] as (typeof these)[number];
-    const persons = new Set(these.map((o) => o.person));
-    const pair = a.duties.filter((d) => persons.has(d.person) && first.duties.includes(d.duty) && d.status !== 'does_not_apply');
-    const recipients = pair.slice(0, 1).map((d) => d.recipientsText);
-    const timing = [...new Set(pair.map((d) => `${d.timing.phrase} (${d.citation.provision})`))];
-    out.push(wrap(`* ${id} — ${first.title}: due either way (${first.duties.join(' or ')}, alternatives)`, '  ').replace(/^ {2}/, ''));
-    out.push(wrap(`For: ${[...persons].join(', ')}`, '    '));
-    if (recipients.length > 0) out.push(wrap(`Report to: ${recipients.join('')}`, '    '));
-    if (timing.length > 0) out.push(wrap(`Timing: ${timing.join('; ')}`, '    '));
-    out.push(wrap(first.text, '    '));
-  }
+  for (const id of [...new Set(dueAlternatives.map((o) => o.id))])
+    out.push(
+      ...alternativesBlock(
+        a,
+        dueAlternatives.filter((o) => o.id === id),
+      ),
+    );
+  return out;
+}
 
+/** One report due either way under alternative duties, for the persons it is due for. */
+function alternativesBlock(a: Assessment, these: readonly Overlap[]): string[] {
+  const first = these[0] as Overlap;
+  const persons = new Set(these.map((o) => o.person));
+  const pair = a.duties.filter((d) => persons.has(d.person) && first.duties.includes(d.duty) && d.status !== 'does_not_apply');
+  const recipients = pair.slice(0, 1).map((d) => d.recipientsText);
+  const timing = [...new Set(pair.map((d) => `${d.timing.phrase} (${d.citation.provision})`))];
+  const out = [
+    wrap(`* ${first.id} — ${first.title}: due either way (${first.duties.join(' or ')}, alternatives)`, '  ').replace(/^ {2}/, ''),
+    wrap(`For: ${[...persons].join(', ')}`, '    '),
+  ];
+  if (recipients.length > 0) out.push(wrap(`Report to: ${recipients.join('')}`, '    '));
+  if (timing.length > 0) out.push(wrap(`Timing: ${timing.join('; ')}`, '    '));
+  out.push(wrap(first.text, '    '));
+  return out;
+}
+
+/** Overlaps other than a report due either way: where one report meets several duties. */
+function sharedReportLines(a: Assessment): string[] {
   const overlaps = a.overlaps.filter((o) => o.status !== 'does_not_apply' && !(o.kind === 'alternatives' && o.status === 'applies'));
-  if (overlaps.length > 0) {
-    out.push(heading('One report, several duties'));
-    const seen = new Set<string>();
-    for (const o of overlaps) {
-      const persons = overlaps.filter((x) => x.id === o.id && x.text === o.text).map((x) => x.person);
-      const key = `${o.id}|${o.text}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(wrap(`* ${o.id} (${o.status}) for ${persons.join(', ')}: ${o.text}`, '  ').replace(/^ {2}/, ''));
+  if (overlaps.length === 0) return [];
+  const out = [heading('One report, several duties')];
+  const seen = new Set<string>();
+  for (const o of overlaps) {
+    const persons = overlaps.filter((x) => x.id === o.id && x.text === o.text).map((x) => x.person);
+    const key = `${o.id}|${o.text}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(wrap(`* ${o.id} (${o.status}) for ${persons.join(', ')}: ${o.text}`, '  ').replace(/^ {2}/, ''));
+  }
+  return out;
+}
+
+/** A titled section of duty blocks; nothing when there are no duties. */
+function dutySection(title: string, duties: readonly DutyResult[], full: boolean): string[] {
+  if (duties.length === 0) return [];
+  return [heading(title), ...grouped(duties).map((g) => dutyBlock(g, full))];
+}
+
+function questionLines(a: Assessment, full: boolean): string[] {
+  if (a.questions.length === 0) return [];
+  const out = [heading('Questions that would settle it')];
+  a.questions.forEach((q, i) => {
+    const settles = [...new Set(q.settles.map((s) => s.duty))].join(', ');
+    out.push(wrap(`${i + 1}. ${q.question}`, '   ').replace(/^ {3}/, ''));
+    const presumed = q.presumed ? 'matters only if a presumption shown is wrong; ' : '';
+    out.push(
+      wrap(
+        `(${presumed}about ${q.about}; would settle ${settles}${full && q.inputs.length > 0 ? `; input ${q.inputs.join(' or ')}` : ''})`,
+        '   ',
+      ),
+    );
+  });
+  return out;
+}
+
+function guidanceLines(a: Assessment, full: boolean): string[] {
+  if (a.guidance.items.length === 0) return [];
+  const out = [heading('Guidance: acting on it well')];
+  for (const g of a.guidance.items) {
+    out.push(`* [${g.kind}] ${g.title}${g.persons.length > 0 ? ` (${g.persons.join(', ')})` : ''}`);
+    out.push(wrap(g.text, '    '));
+    if (full) {
+      g.steps.forEach((s, i) => out.push(wrap(`${i + 1}) ${s}`, '      ')));
+      for (const s of g.sources) out.push(wrap(`Source: ${s.cite} [${s.verification}]${s.url ? ` ${s.url}` : ''}`, '      '));
     }
   }
+  return out;
+}
 
-  if (may.length > 0) {
-    out.push(heading('You may report (a permission, not a duty)'));
-    for (const g of grouped(may)) out.push(dutyBlock(g, full));
+function helplineLines(a: Assessment, full: boolean): string[] {
+  if (a.guidance.helplines.length === 0) return [];
+  const out = [heading('Helplines')];
+  for (const h of a.guidance.helplines) {
+    out.push(
+      wrap(`* ${h.name}: ${h.number ?? 'see description'} (${h.verification}, checked ${h.lastChecked})`, '  ').replace(/^ {2}/, ''),
+    );
+    if (full) out.push(wrap(h.description, '    '));
+    // The caveat says how to show the number (e.g. "10111, or 112 from a cellphone") or when to recheck it.
+    if (h.caveat) out.push(wrap(h.caveat, '    '));
   }
+  return out;
+}
 
-  if (open.length > 0) {
-    out.push(heading('May apply: depends on facts still missing'));
-    for (const g of grouped(open)) out.push(dutyBlock(g, full));
+/** The duties that do not apply: with their reasons in full, else listed per person. */
+function notApplyLines(not: readonly DutyResult[], full: boolean): string[] {
+  if (not.length === 0) return [];
+  const out = [heading('Does not apply')];
+  if (full) {
+    for (const g of grouped(not)) out.push(dutyBlock(g, true));
+    return out;
   }
-
-  if (a.questions.length > 0) {
-    out.push(heading('Questions that would settle it'));
-    a.questions.forEach((q, i) => {
-      const settles = [...new Set(q.settles.map((s) => s.duty))].join(', ');
-      out.push(wrap(`${i + 1}. ${q.question}`, '   ').replace(/^ {3}/, ''));
-      const presumed = q.presumed ? 'matters only if a presumption shown is wrong; ' : '';
-      out.push(
-        wrap(
-          `(${presumed}about ${q.about}; would settle ${settles}${full && q.inputs.length > 0 ? `; input ${q.inputs.join(' or ')}` : ''})`,
-          '   ',
-        ),
-      );
-    });
+  // Per person, so that "does not apply" is never read as about someone else.
+  for (const person of [...new Set(not.map((d) => d.person))]) {
+    const mine = not.filter((d) => d.person === person).map((d) => (d.presumed ? `${d.duty} (on a presumption)` : d.duty));
+    out.push(wrap(`* For ${person}: ${mine.join(', ')}`, '    ').replace(/^ {4}/, ''));
   }
-
-  if (a.guidance.items.length > 0) {
-    out.push(heading('Guidance: acting on it well'));
-    for (const g of a.guidance.items) {
-      out.push(`* [${g.kind}] ${g.title}${g.persons.length > 0 ? ` (${g.persons.join(', ')})` : ''}`);
-      out.push(wrap(g.text, '    '));
-      if (full) {
-        g.steps.forEach((s, i) => out.push(wrap(`${i + 1}) ${s}`, '      ')));
-        for (const s of g.sources) out.push(wrap(`Source: ${s.cite} [${s.verification}]${s.url ? ` ${s.url}` : ''}`, '      '));
-      }
-    }
-  }
-
-  if (a.guidance.helplines.length > 0) {
-    out.push(heading('Helplines'));
-    for (const h of a.guidance.helplines) {
-      out.push(
-        wrap(`* ${h.name}: ${h.number ?? 'see description'} (${h.verification}, checked ${h.lastChecked})`, '  ').replace(/^ {2}/, ''),
-      );
-      if (full) out.push(wrap(h.description, '    '));
-      // The caveat says how to show the number (e.g. "10111, or 112 from a cellphone") or when to recheck it.
-      if (h.caveat) out.push(wrap(h.caveat, '    '));
-    }
-  }
-
-  if (not.length > 0) {
-    out.push(heading('Does not apply'));
-    if (full) for (const g of grouped(not)) out.push(dutyBlock(g, true));
-    else {
-      // Per person, so that "does not apply" is never read as about someone else.
-      for (const person of [...new Set(not.map((d) => d.person))]) {
-        const mine = not.filter((d) => d.person === person).map((d) => (d.presumed ? `${d.duty} (on a presumption)` : d.duty));
-        out.push(wrap(`* For ${person}: ${mine.join(', ')}`, '    ').replace(/^ {4}/, ''));
-      }
-      out.push(wrap('Use --full to see why each does not apply.', ''));
-    }
-  }
-
-  out.push(heading('Not legal advice'));
-  out.push(wrap(a.disclaimer, ''));
-  return visible(out.join('\n')) + '\n';
+  out.push(wrap('Use --full to see why each does not apply.', ''));
+  return out;
 }
 
 /**

@@ -106,20 +106,33 @@ export function visitCondition<R>(c: Condition, v: ConditionVisitor<R>): R {
 }
 
 /**
- * Visits every leaf and every reference of a condition, in order, without following references
- * into the named conditions.
+ * Visits every node of a condition, in order (a combination before its parts), without following
+ * references into the named conditions.
  */
 export function forEachNode(
   c: Condition,
-  on: { readonly fact?: (c: FactCondition) => void; readonly reference?: (c: ConditionReference) => void },
+  on: {
+    readonly fact?: (c: FactCondition) => void;
+    readonly reference?: (c: ConditionReference) => void;
+    readonly combination?: (c: AllCondition | AnyCondition | NotCondition) => void;
+  },
 ): void {
   const walk = (node: Condition): void =>
     visitCondition(node, {
       fact: (leaf) => on.fact?.(leaf),
       reference: (ref) => on.reference?.(ref),
-      all: (x) => x.all.forEach(walk),
-      any: (x) => x.any.forEach(walk),
-      not: (x) => walk(x.not),
+      all: (x) => {
+        on.combination?.(x);
+        x.all.forEach(walk);
+      },
+      any: (x) => {
+        on.combination?.(x);
+        x.any.forEach(walk);
+      },
+      not: (x) => {
+        on.combination?.(x);
+        walk(x.not);
+      },
     });
   walk(c);
 }

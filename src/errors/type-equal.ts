@@ -5,7 +5,7 @@
  */
 
 /** `true` when `A` and `B` are the same type (not merely assignable either way). */
-export type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
+type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
 
 /** `T` with every `readonly` removed, deeply (arrays become mutable arrays). */
 export type DeepMutable<T> = T extends readonly (infer U)[]

@@ -81,7 +81,7 @@ export interface ValidationIssue {
 export type ValidationParam = string | number | boolean | null | readonly (string | number | boolean | null)[];
 
 /** Writes a path as `concerns[0].victim`. */
-export function formatPath(path: readonly (string | number | symbol)[]): string {
+function formatPath(path: readonly (string | number | symbol)[]): string {
   if (path.length === 0) return '(root)';
   let out = '';
   for (const p of path) {

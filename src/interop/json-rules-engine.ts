@@ -8,7 +8,7 @@ import type { CaseInput, Untrusted } from '../case/input.js';
 import { IsoDate } from '../case/schema.js';
 import { issuesFromZod } from '../errors/from-zod.js';
 import { ValidationError } from '../errors/validation-error.js';
-import type { DutyId } from '../case/vocabulary.js';
+import type { DutyId, Modality } from '../case/vocabulary.js';
 import { versionInForce } from '../rules/compiled.js';
 import { forEachNode, visitCondition, type Condition, type FactCondition } from '../engine/condition.js';
 import { compare } from '../engine/evaluate.js';
@@ -22,7 +22,7 @@ export interface CreateEngineOptions {
 /** The event a json-rules-engine rule of this library fires: the duty, its limb and provision. */
 export interface DutyEvent {
   readonly type: DutyId;
-  readonly params: { readonly limb: string; readonly provision: string; readonly modality: 'must' | 'may' };
+  readonly params: { readonly limb: string; readonly provision: string; readonly modality: Modality };
 }
 
 const EngineOptionsSchema = z.object({ options: z.strictObject({ lawAsAt: IsoDate.optional() }) });

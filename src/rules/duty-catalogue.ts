@@ -2,11 +2,12 @@ import { defaultCompiled } from './bundled.js';
 import { rulesHash, rulesetVersionOf } from './version.js';
 import { deepFreeze } from './freeze.js';
 import type { RuleFile } from './schema.js';
+import type { Modality } from '../case/vocabulary.js';
 
 /** One duty of the catalogue: everything a trainer or auditor needs, with every dated version. */
 export type DutyCatalogueEntry = Omit<RuleFile, 'versions' | 'notes'> & {
   readonly versions: readonly (Omit<RuleFile['versions'][number], 'limbs' | 'notes'> & {
-    readonly limbs: readonly { readonly id: string; readonly provision: string; readonly modality: 'must' | 'may' }[];
+    readonly limbs: readonly { readonly id: string; readonly provision: string; readonly modality: Modality }[];
     readonly notes: readonly { readonly id: string; readonly text: string; readonly verification: string }[];
   })[];
   readonly notes: readonly { readonly id: string; readonly text: string; readonly verification: string }[];

@@ -10,8 +10,10 @@ import type { TextAges } from '../case/facts.js';
 import { IsoDate } from '../case/schema.js';
 import { DISABILITIES, HARMS, RELATIONSHIPS, REPORTER_ROLES } from '../case/vocabulary.js';
 import { custom, validateWith } from '../errors/from-zod.js';
+import { VERIFICATIONS } from './schema.js';
 
-const Verification = z.enum(['exact', 'partial', 'secondary', 'unverified']);
+const Verification = z.enum(VERIFICATIONS);
+
 const RoleList = z
   .object({ description: z.string().min(1), source: z.url(), verification: Verification, roles: z.array(z.enum(REPORTER_ROLES)).min(1) })
   .strict();

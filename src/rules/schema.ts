@@ -2,7 +2,7 @@ import * as z from 'zod';
 import { custom } from '../errors/from-zod.js';
 import { nextDay } from '../case/ages.js';
 import { IsoDate } from '../case/schema.js';
-import { DUTY_IDS } from '../case/vocabulary.js';
+import { DUTY_IDS, MODALITIES } from '../case/vocabulary.js';
 import { ConditionSchema } from '../engine/condition.js';
 
 /**
@@ -10,25 +10,22 @@ import { ConditionSchema } from '../engine/condition.js';
  * word from a public copy of the statute), `partial` (exact but cut off), `secondary` (a law firm,
  * news or government summary), `unverified`.
  */
-export type Verification = 'exact' | 'partial' | 'secondary' | 'unverified';
+export type Verification = (typeof VERIFICATIONS)[number];
+/** The labels of {@link Verification}, from the best verified. */
+export const VERIFICATIONS = ['exact', 'partial', 'secondary', 'unverified'] as const;
 /** zod schema of {@link Verification}. */
-export const VerificationSchema: z.ZodType<Verification> = z.enum(['exact', 'partial', 'secondary', 'unverified']);
+export const VerificationSchema: z.ZodType<Verification> = z.enum(VERIFICATIONS);
 
 /** A recipient of a report. */
-export type Recipient =
-  | 'social_worker'
-  | 'police'
-  | 'designated_child_protection_organisation'
-  | 'provincial_department_of_social_development'
-  | 'dsd_director_general';
+export type Recipient = (typeof RECIPIENTS)[number];
 /** Who a report may go to. */
-export const RECIPIENTS: readonly [Recipient, ...Recipient[]] = [
+export const RECIPIENTS = [
   'social_worker',
   'police',
   'designated_child_protection_organisation',
   'provincial_department_of_social_development',
   'dsd_director_general',
-];
+] as const;
 
 /**
  * zod schema of an interpretation note in a rule file.
@@ -52,7 +49,7 @@ const LimbSchema = z
   .object({
     id: z.string().min(1),
     provision: z.string().min(1),
-    modality: z.enum(['must', 'may']),
+    modality: z.enum(MODALITIES),
     conditions: ConditionSchema,
   })
   .strict();

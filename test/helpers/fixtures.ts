@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { DUTY_IDS } from '../../src/case/vocabulary.js';
+import { DUTY_IDS, DUTY_STATUSES, MODALITIES } from '../../src/case/vocabulary.js';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
-const Status = z.enum(['applies', 'may_apply', 'does_not_apply']);
+const Status = z.enum(DUTY_STATUSES);
 export const ScenarioSchema = z
   .object({
     name: z.string().min(10),
@@ -23,7 +23,7 @@ export const ScenarioSchema = z
                 duty: z.enum(DUTY_IDS),
                 person: z.string(),
                 status: Status,
-                modality: z.enum(['must', 'may']).optional(),
+                modality: z.enum(MODALITIES).optional(),
                 reasons: z.array(z.object({ fact: z.string(), result: z.union([z.boolean(), z.literal('unknown')]) }).strict()).optional(),
                 missing: z.array(z.string()).optional(),
                 notes: z.array(z.string()).optional(),
