@@ -47,6 +47,34 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    // The browser build (`exports` condition `browser`): the same library as ES modules, with
+    // zod's schema compiler left out (src/assessment/schema-compiler.browser.ts), which a page
+    // does not need and which is a quarter of zod's weight. Types are the Node build's.
+    entry: {
+      index: 'src/index.ts',
+      'json-rules-engine': 'src/json-rules-engine.ts',
+      vocabulary: 'src/vocabulary.ts',
+    },
+    outDir: 'dist/browser',
+    format: ['esm'],
+    dts: false,
+    sourcemap: false,
+    clean: false,
+    target: 'es2022',
+    platform: 'browser',
+    treeshake: true,
+    esbuildPlugins: [
+      {
+        name: 'browser-schema-compiler',
+        setup(build) {
+          build.onResolve({ filter: /\/schema-compiler\.js$/ }, (args) => ({
+            path: path.join(path.dirname(args.importer), 'schema-compiler.browser.ts'),
+          }));
+        },
+      },
+    ],
+  },
+  {
     // The `za-duties` CLI: one ESM file with its dependencies bundled in, so it starts fast
     // (no module resolution across zod's files).
     entry: { cli: 'src/cli/bin.ts' },

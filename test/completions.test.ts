@@ -10,6 +10,7 @@ import { fc, test } from '@fast-check/vitest';
 import { afterAll, describe, expect } from 'vitest';
 import type { ConcernFacts, DerivedCase } from '../src/case/derive.js';
 import { FACT_NAMES, FACTS, type AgeInterval, type FactDefinition, type FactName, type FactValue, type Facts } from '../src/case/facts.js';
+import { FACT_COMPLETIONS } from '../src/case/completions.js';
 import { forEachNode, type Condition } from '../src/engine/condition.js';
 import { deriveValid, validateCase } from '../src/assessment/assess.js';
 import { assess } from '../src/index.js';
@@ -228,7 +229,7 @@ function checkCase(derived: DerivedCase, facts: (cf: ConcernFacts) => Facts): nu
  * A fact made unknown again, or (an age) known only within a range around its value: only a fact a
  * case can leave unknown (not one the input schema requires, such as the harm).
  */
-const FORGETTABLE = FACT_NAMES.filter((f) => FACTS[f].completion.by !== 'required');
+const FORGETTABLE = FACT_NAMES.filter((f) => FACT_COMPLETIONS[f].by !== 'required');
 const forget = fc.record({
   fact: fc.constantFrom(...FORGETTABLE),
   below: fc.option(fc.integer({ min: 0, max: 20 }), { nil: undefined }),

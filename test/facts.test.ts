@@ -6,6 +6,7 @@
 import { test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { FACT_NAMES, FACTS, fillFactText, type FactDefinition, type Pin } from '../src/case/facts.js';
+import { FACT_COMPLETIONS } from '../src/case/completions.js';
 import { assess } from '../src/index.js';
 import { ages, CLASSIFICATIONS } from '../src/rules/parameters.js';
 import { caseArb } from './helpers/arbitraries.js';
@@ -80,7 +81,7 @@ describe("a fact's completion", () => {
 
   it('fills only inputs that answer it, and reads only settings declared before it', () => {
     DEFS.forEach(([name, d], i) => {
-      const c = d.completion;
+      const c = FACT_COMPLETIONS[name as keyof typeof FACT_COMPLETIONS];
       if (c.by === 'facts') for (const f of c.facts) expect(order.get(f), `${name} follows from ${f}`).toBeLessThan(i);
       if (c.by === 'open') expect(d.inputs, `${name}: open, so no input answers it`).toEqual([]);
       if (c.by !== 'fill') return;

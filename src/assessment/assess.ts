@@ -16,6 +16,7 @@ import { CLASSIFICATIONS, presumptions as presumptionsFile } from '../rules/para
 import { CODE_MESSAGES } from '../messages/english.js';
 import { constantRef, type MessageCatalogue } from '../messages/message.js';
 import { catalogueOf, localize, localizeError, type Messages } from './localize.js';
+import { compileSchema } from './schema-compiler.js';
 import type { englishMessages } from './messages.js';
 import { datedOf, noteOf, decideDuty, decideDutyCompact, explainDuty, overlapsOf, type Detail, type InputIndex } from './duties.js';
 import type { CompactAssessment, CompactDuty } from './compact-types.js';
@@ -205,9 +206,9 @@ let plainParses = 0;
  */
 function fastCaseSchema(): typeof CaseInputSchema {
   if (fastSchema) return fastSchema;
-  if (++plainParses <= COMPILE_AFTER) return CaseInputSchema;
+  if (++plainParses <= COMPILE_AFTER || compileSchema === undefined) return CaseInputSchema;
   try {
-    fastSchema = z.compile(CaseInputSchema);
+    fastSchema = compileSchema(CaseInputSchema);
   } catch {
     fastSchema = CaseInputSchema;
   }

@@ -91,20 +91,6 @@ export type Completion =
   | { readonly by: 'required' }
   | { readonly by: 'open'; readonly why: string };
 
-/** The values a completion gives a yes/no input. */
-const YES_NO: readonly boolean[] = [true, false];
-
-/** An age at the act (the victim's or the other person's): a dated act before the knowledge date, and a date of birth. */
-const AGE_AT_ACT_COMPLETION: Completion = {
-  by: 'fill',
-  // An ongoing act goes on from a start no input gives: the age at its earlier acts stays open.
-  openWhen: { given: 'incidentDate', in: ['ongoing'], on: 'concern' },
-  fills: [
-    { input: 'incidentDate', on: 'concern', values: 'dateBeforeKnowledge' },
-    { input: 'dateOfBirth', values: 'dateOfBirth' },
-  ],
-};
-
 interface FactCommon {
   /** The fact in a few plain words, for people (`age at the time`). */
   readonly label: string;
@@ -122,8 +108,6 @@ interface FactCommon {
   readonly priority: number;
   /** The question to ask instead when the person's age is already given (only the date is missing). */
   readonly questionWhenAgeGiven?: string;
-  /** How a property test completes it where a case leaves it unknown. */
-  readonly completion: Completion;
 }
 
 /** Catalogue entry of one fact: its words, its inputs, the kind of its value and its completion. */
@@ -145,7 +129,6 @@ export const FACTS = {
     question: 'In what role do you know this (e.g. teacher, nurse, social worker, police official, member of the public)?',
     inputs: ['role'],
     priority: 1,
-    completion: { by: 'fill', fills: [{ input: 'role', values: REPORTER_ROLES }] },
   },
   reporterListedInS110: {
     label: 'listed in s110(1)',
@@ -155,7 +138,6 @@ export const FACTS = {
     question: "In what role do you know this (is it one listed in Children's Act s110(1))?",
     inputs: ['role'],
     priority: 1,
-    completion: { by: 'facts', facts: ['reporterRole'] },
   },
   reporterIsPoliceOfficial: {
     label: 'police official',
@@ -165,7 +147,6 @@ export const FACTS = {
     question: 'Are you a police official?',
     inputs: ['role'],
     priority: 1,
-    completion: { by: 'facts', facts: ['reporterRole'] },
   },
   reporterIsFunctionary: {
     label: 'DVA functionary',
@@ -176,7 +157,6 @@ export const FACTS = {
       'Are you a "functionary" under the Domestic Violence Act (your employer or professional body can tell you; the s1 definition is not verified here)?',
     inputs: ['dvaFunctionary', 'role'],
     priority: 6,
-    completion: { by: 'fill', fills: [{ input: 'dvaFunctionary', values: YES_NO, unless: [{ roleNotIn: 'functionaryPossible' }] }] },
   },
   reporterAge: {
     label: 'your age',
@@ -186,7 +166,6 @@ export const FACTS = {
     question: 'How old are you (are you {child} or older)?',
     inputs: ['dateOfBirth', 'ageYears', 'ageRange'],
     priority: 3,
-    completion: { by: 'fill', fills: [{ input: 'dateOfBirth', values: 'dateOfBirth', adultIf: { roleIn: 'adultByRole' } }] },
   },
   inCourseOfDuties: {
     label: 'learned it at work',
@@ -196,7 +175,6 @@ export const FACTS = {
     question: 'Did you learn this while doing your work (in the course of your duties)?',
     inputs: ['inCourseOfDuties'],
     priority: 2,
-    completion: { by: 'fill', fills: [{ input: 'inCourseOfDuties', values: YES_NO, unless: [{ roleIn: 'withoutDuties' }] }] },
   },
   basis: {
     label: 'basis',
@@ -207,7 +185,6 @@ export const FACTS = {
     question: 'What is this concern based on: do you know it, believe or suspect it on reasonable grounds, or is it only a rumour?',
     inputs: ['basis'],
     priority: 1,
-    completion: { by: 'fill', fills: [{ input: 'basis', values: BASES }] },
   },
   harm: {
     label: 'harm',
@@ -218,7 +195,6 @@ export const FACTS = {
     question: 'What kind of harm is it?',
     inputs: ['harm'],
     priority: 1,
-    completion: { by: 'required' },
   },
   relationship: {
     label: 'relationship',
@@ -229,7 +205,6 @@ export const FACTS = {
     question: 'How is {perpetrator} related to {victim}?',
     inputs: ['relationship'],
     priority: 2,
-    completion: { by: 'fill', fills: [{ input: 'relationship', values: RELATIONSHIPS }] },
   },
   victimAgeAtKnowledge: {
     label: 'age when you came to know',
@@ -239,7 +214,6 @@ export const FACTS = {
     question: "What is {victim}'s date of birth (or age)?",
     inputs: ['dateOfBirth', 'ageYears', 'ageRange'],
     priority: 1,
-    completion: { by: 'fill', fills: [{ input: 'dateOfBirth', values: 'dateOfBirth' }] },
   },
   victimAgeAtIncident: {
     label: 'age at the time',
@@ -251,7 +225,6 @@ export const FACTS = {
       'When did it happen (give the date, especially if it was more than a year ago or when {victim} was under {child})?',
     inputs: ['dateOfBirth', 'ageYears', 'ageRange', 'incidentDate'],
     priority: 2,
-    completion: AGE_AT_ACT_COMPLETION,
   },
   victimSex: {
     label: 'sex',
@@ -262,7 +235,6 @@ export const FACTS = {
     question: 'Is {victim} a woman or a man (the older-person age is {olderWoman} for women, {olderMan} for men)?',
     inputs: ['sex'],
     priority: 4,
-    completion: { by: 'fill', fills: [{ input: 'sex', values: SEXES }] },
   },
   victimHasDisability: {
     label: 'has a disability',
@@ -272,7 +244,6 @@ export const FACTS = {
     question: 'Does {victim} have a disability of any kind?',
     inputs: ['disability'],
     priority: 3,
-    completion: { by: 'fill', fills: [{ input: 'disability', values: DISABILITIES }] },
   },
   victimMentalDisability: {
     label: 'mental disability affecting consent',
@@ -283,10 +254,6 @@ export const FACTS = {
       'At the time, did {victim} have a mental disability that left them unable to understand, decide on, resist or communicate unwillingness about the sexual act?',
     inputs: ['mentalDisabilityAffectingConsent'],
     priority: 3,
-    completion: {
-      by: 'fill',
-      fills: [{ input: 'mentalDisabilityAffectingConsent', values: YES_NO, unless: [{ given: 'disability', in: ['none'] }] }],
-    },
   },
   perpetratorAgeAtIncident: {
     label: "other person's age at the time",
@@ -297,7 +264,6 @@ export const FACTS = {
     questionWhenAgeGiven: 'When did it happen (how old was {perpetrator} at the time)?',
     inputs: ['dateOfBirth', 'ageYears', 'ageRange', 'incidentDate'],
     priority: 2,
-    completion: AGE_AT_ACT_COMPLETION,
   },
   ageGapWithinTwoYears: {
     label: 'born within two years of each other',
@@ -307,7 +273,6 @@ export const FACTS = {
     question: 'What are the exact dates of birth of {victim} and {perpetrator} (is the age difference more than two years)?',
     inputs: ['dateOfBirth'],
     priority: 3,
-    completion: { by: 'facts', facts: ['victimAgeAtKnowledge', 'perpetratorAgeAtIncident'] },
   },
   consensual: {
     label: 'consented',
@@ -318,7 +283,6 @@ export const FACTS = {
     question: 'Did {victim} factually consent to the sexual act (with no force, threat, or abuse of power)?',
     inputs: ['consensual'],
     priority: 2,
-    completion: { by: 'fill', fills: [{ input: 'consensual', values: YES_NO }] },
   },
   physicalInjury: {
     label: 'physical injury',
@@ -328,7 +292,6 @@ export const FACTS = {
     question: 'Did the abuse cause {victim} any physical injury?',
     inputs: ['physicalInjury'],
     priority: 2,
-    completion: { by: 'fill', fills: [{ input: 'physicalInjury', values: YES_NO, unless: [{ harmReads: 'physicalInjury' }] }] },
   },
   deliberateNeglect: {
     label: 'deliberate',
@@ -338,7 +301,6 @@ export const FACTS = {
     question: 'Was the neglect of {victim} deliberate, or an unreasonable withholding of food, care or money — not only a lack of means?',
     inputs: ['deliberate'],
     priority: 2,
-    completion: { by: 'fill', fills: [{ input: 'deliberate', values: YES_NO }] },
   },
   domesticRelationship: {
     label: 'domestic relationship',
@@ -350,7 +312,6 @@ export const FACTS = {
       'How is {perpetrator} related to {victim}: family, partner or ex-partner, dating, or someone who shares or shared their home?',
     inputs: ['relationship', 'domesticRelationship', 'sharesResidence'],
     priority: 2,
-    completion: { by: 'fill', fills: [{ input: 'sharesResidence', values: YES_NO }] },
   },
   expectationOfTrust: {
     label: 'relationship of trust',
@@ -360,10 +321,6 @@ export const FACTS = {
     question: 'Is {perpetrator} someone {victim} is expected to be able to trust (family, carer, partner, someone in a position of trust)?',
     inputs: ['relationship', 'expectationOfTrust'],
     priority: 3,
-    completion: {
-      by: 'fill',
-      fills: [{ input: 'expectationOfTrust', values: YES_NO, unless: [{ relationshipReads: 'expectationOfTrust', as: ['yes', 'no'] }] }],
-    },
   },
   knowledgeContinues: {
     label: 'you still know',
@@ -374,7 +331,6 @@ export const FACTS = {
       'Do you still know, believe or suspect this? You came to know before a provision commenced; knowing is a continuing state, so the provision binds you from its commencement while you still know.',
     inputs: ['stillKnows'],
     priority: 7,
-    completion: { by: 'fill', fills: [{ input: 'stillKnows', values: YES_NO }] },
   },
   sexualContact: {
     label: 'a sexual act',
@@ -384,7 +340,6 @@ export const FACTS = {
     question: 'Was there a sexual act with {victim}: penetration, or sexual touching?',
     inputs: ['sexualContact'],
     priority: 2,
-    completion: { by: 'fill', fills: [{ input: 'sexualContact', values: YES_NO, unless: [{ harmReads: 'sexualContact' }] }] },
   },
   sexualNonContact: {
     label: 'grooming, sexual messages or pornography',
@@ -396,7 +351,6 @@ export const FACTS = {
       'Did it involve grooming, sexual messages or proposals, showing {victim} pornography or genitals, or exposing {victim} to sexual acts?',
     inputs: ['sexualNonContact'],
     priority: 2,
-    completion: { by: 'fill', fills: [{ input: 'sexualNonContact', values: YES_NO, unless: [{ harmReads: 'sexualNonContact' }] }] },
   },
   sexualExploitation: {
     label: 'sexual exploitation',
@@ -406,7 +360,6 @@ export const FACTS = {
     question: 'Was {victim} used for sex in return for money, goods or favours (to anyone)?',
     inputs: ['sexualExploitation'],
     priority: 2,
-    completion: { by: 'fill', fills: [{ input: 'sexualExploitation', values: YES_NO, unless: [{ harmReads: 'sexualExploitation' }] }] },
   },
   imagery: {
     label: 'sexual images or recordings',
@@ -416,7 +369,6 @@ export const FACTS = {
     question: 'Were sexual images or recordings of {victim} made, kept or shared?',
     inputs: ['imagery'],
     priority: 3,
-    completion: { by: 'fill', fills: [{ input: 'imagery', values: YES_NO, unless: [{ harmReads: 'imagery' }] }] },
   },
   prohibitedDegree: {
     label: 'a relative who may not marry them',
@@ -428,10 +380,6 @@ export const FACTS = {
       'Is {perpetrator} a relative {victim} may not marry: a parent or grandparent, brother or sister, aunt or uncle, step-parent, or adoptive parent?',
     inputs: ['relationship', 'prohibitedDegree'],
     priority: 2,
-    completion: {
-      by: 'fill',
-      fills: [{ input: 'prohibitedDegree', values: YES_NO, unless: [{ relationshipReads: 'prohibitedDegrees', as: ['yes', 'no'] }] }],
-    },
   },
   parentalAuthority: {
     label: 'parent, carer or household adult',
@@ -441,7 +389,6 @@ export const FACTS = {
     question: "Is {perpetrator} a parent, step-parent or carer of {victim}, or someone who lives (or lived) in {victim}'s home?",
     inputs: ['relationship', 'sharesResidence'],
     priority: 2,
-    completion: { by: 'facts', facts: ['relationship', 'domesticRelationship'] },
   },
   abuseOfTrustOrInducement: {
     label: 'authority, trust or inducement used',
@@ -451,19 +398,6 @@ export const FACTS = {
     question: 'Did {perpetrator} use authority or trust over {victim}, or gifts, money, pressure or exploitation?',
     inputs: ['abuseOfTrustOrInducement', 'relationship'],
     priority: 4,
-    completion: {
-      by: 'fill',
-      fills: [
-        {
-          input: 'abuseOfTrustOrInducement',
-          values: YES_NO,
-          unless: [
-            { relationshipReads: 'positionOfTrust', as: ['yes'] },
-            { given: 'sexualExploitation', in: [true] },
-          ],
-        },
-      ],
-    },
   },
   concludesSexualAbuse: {
     label: 'you conclude it was sexual abuse',
@@ -474,7 +408,6 @@ export const FACTS = {
       "Do you conclude on reasonable grounds that this was sexual abuse of {victim} as the Children's Act defines it (for example an adult using authority, trust, gifts or pressure to involve a child in sexual activity)?",
     inputs: ['concludesSexualAbuse'],
     priority: 5,
-    completion: { by: 'fill', fills: [{ input: 'concludesSexualAbuse', values: YES_NO }] },
   },
   perpetratorInDomesticRelationshipWithCarer: {
     label: "in a domestic relationship with the child's carer",
@@ -486,16 +419,6 @@ export const FACTS = {
       'How is {perpetrator} related to the person who cares for {victim}: their partner or former partner, someone they date, family, or someone who shares their home?',
     inputs: ['relationshipToCarer'],
     priority: 3,
-    completion: {
-      by: 'fill',
-      fills: [
-        {
-          input: 'relationshipToCarer',
-          values: RELATIONSHIPS,
-          unless: [{ relationshipReads: 'withChildsCarer', as: ['yes', 'no'] }, { carerHarmed: true }],
-        },
-      ],
-    },
   },
   perpetratorHarmedCarer: {
     label: 'also abused the carer',
@@ -505,7 +428,6 @@ export const FACTS = {
     question: 'Has {perpetrator} also abused the person who cares for {victim} (if so, you may add that as a concern too)?',
     inputs: ['carerAlsoAbused'],
     priority: 6,
-    completion: { by: 'fill', fills: [{ input: 'carerAlsoAbused', values: YES_NO, unless: [{ carerListed: true }] }] },
   },
   reasonToSuspect: {
     label: 'reason to suspect',
@@ -516,16 +438,6 @@ export const FACTS = {
       'Taken together, does what you heard give a reasonable person reason to suspect it (for example the same account from several people)?',
     inputs: ['reasonToSuspect', 'basis'],
     priority: 3,
-    completion: {
-      by: 'fill',
-      fills: [
-        {
-          input: 'reasonToSuspect',
-          values: YES_NO,
-          unless: [{ given: 'basis', in: ['knowledge', 'reasonable_belief', 'reasonable_suspicion'] }],
-        },
-      ],
-    },
   },
   lawInForce: {
     label: 'the provision was in force',
@@ -535,7 +447,6 @@ export const FACTS = {
     question: 'Was this provision in force when you came to know (its commencement is not verified here: check the Government Gazette)?',
     inputs: [],
     priority: 8,
-    completion: { by: 'open', why: 'its commencement is not verified: no input says whether it was in force' },
   },
   receivedAsReport: {
     label: 'received as a report',
@@ -545,7 +456,6 @@ export const FACTS = {
     question: 'Was this reported to you by someone else (a report made to you as a police official)?',
     inputs: ['receivedAsReport'],
     priority: 5,
-    completion: { by: 'fill', fills: [{ input: 'receivedAsReport', values: YES_NO }] },
   },
   privilegedCommunication: {
     label: 'privileged legal communication',
@@ -555,7 +465,6 @@ export const FACTS = {
     question: 'Did you learn this in confidence as a legal practitioner, for legal advice or litigation?',
     inputs: ['privilegedCommunication'],
     priority: 5,
-    completion: { by: 'fill', fills: [{ input: 'privilegedCommunication', values: YES_NO, unless: [{ roleNotIn: 'privilegeRole' }] }] },
   },
 } as const satisfies Record<string, FactDefinition>;
 

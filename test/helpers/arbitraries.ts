@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { addDays, birthWindow, daysBetween } from '../../src/case/ages.js';
 import { FACT_NAMES, FACTS, type FactDefinition, type FactSubject, type Fill, type Pin, type RoleClass } from '../../src/case/facts.js';
+import { FACT_COMPLETIONS } from '../../src/case/completions.js';
 import {
   BASES,
   DISABILITIES,
@@ -226,7 +227,7 @@ export function pinned(x: JsonCase, k: Record<string, unknown>, subject: FactSub
 export function mayStayOpen(c: JsonCase, fact: string): boolean {
   const def = (FACTS as Record<string, FactDefinition>)[fact];
   if (!def) return false;
-  const { completion } = def;
+  const completion = FACT_COMPLETIONS[fact as keyof typeof FACT_COMPLETIONS];
   if (completion.by === 'open') return true;
   if (completion.by !== 'fill' || completion.openWhen === undefined) return false;
   const when = completion.openWhen;
@@ -270,8 +271,9 @@ export function complete(c: JsonCase, pick: Pick): JsonCase {
   const first = x.concerns[0] as Record<string, unknown>;
   for (const name of FACT_NAMES) {
     const def: FactDefinition = FACTS[name];
-    if (def.completion.by !== 'fill') continue;
-    for (const k of def.subject === 'reporter' ? [first] : x.concerns) for (const f of def.completion.fills) fillInput(x, k, def, f, pick);
+    const completion = FACT_COMPLETIONS[name];
+    if (completion.by !== 'fill') continue;
+    for (const k of def.subject === 'reporter' ? [first] : x.concerns) for (const f of completion.fills) fillInput(x, k, def, f, pick);
   }
   return x;
 }
