@@ -6,7 +6,7 @@
  * read the labels from here; the test arbitraries read the completions; the rule-file tests check
  * every fact a rule names is listed here.
  */
-import { BASES, DISABILITIES, HARMS, RELATIONSHIPS, REPORTER_ROLES, SEXES } from './vocabulary.js';
+import { BASES, HARMS, RELATIONSHIPS, REPORTER_ROLES, SEXES } from './vocabulary.js';
 
 /** An inclusive range of whole years, for an age known only within bounds. */
 export interface AgeInterval {
