@@ -26,7 +26,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Engine } from 'json-rules-engine';
 import { assessValidated, decideValidated, defaultCompiled, deriveValid, validateCase } from '../src/assessment/assess.js';
-import { statusOnFacts } from '../src/assessment/duties.js';
+import { datedOf, statusOnFacts } from '../src/assessment/duties.js';
 import { versionsInWindow } from '../src/rules/compiled.js';
 import { DUTY_IDS } from '../src/case/vocabulary.js';
 import type { DerivedCase } from '../src/case/derive.js';
@@ -60,6 +60,8 @@ function decideCompiled(derived: DerivedCase): { duty: string; person: string; s
   const { knowledgeDate, assessmentDate } = derived.dates;
   for (const [person, concerns] of derived.byPerson) {
     const facts = concerns.map((cf) => cf.facts);
+    // The facts on later dates too (a version that binds later; an ongoing act), as assess() looks at them.
+    const dated = concerns.map((cf) => datedOf(cf, false, derived.dates));
     for (const id of DUTY_IDS) {
       const r = compiled.rules.get(id);
       if (!r) continue;
@@ -67,6 +69,7 @@ function decideCompiled(derived: DerivedCase): { duty: string; person: string; s
         versionsInWindow(r, knowledgeDate, assessmentDate),
         facts,
         (r.versions[0]?.limbs[0]?.modality ?? 'must') as 'must' | 'may',
+        dated,
       );
       out.push({ duty: id, person, status, modality });
     }

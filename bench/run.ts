@@ -90,7 +90,7 @@ async function main() {
     detail.push(
       '## assess() throughput (bench/assess.bench.ts)',
       '',
-      `${fmt(a.cases)} cases: the scenario cases (fixtures/*.json without the bad-input ones, and examples/), each on four sets of dates (every date moved back by 0, 97, 400 and 1,111 days), ${fmt(a.rounds)} interleaved rounds of ${fmt(a.sliceMs)} ms per contender, rotating order; medians. The reference is the library's compiled rules alone (statusOnFacts over the versions in the knowledge window: statuses and modalities, no validation, no explanation), which replaced the hand-written decider of 0.1 (a second copy of the law, issue 11); it agreed with assess() on every duty of every case (disagreements: ${fmt(a.disagreements)}).`,
+      `${fmt(a.cases)} cases: the scenario cases (fixtures/*.json without the bad-input ones, and examples/), each on four sets of dates (every date moved back by 0, 97, 400 and 1,111 days), ${fmt(a.rounds)} interleaved rounds of ${fmt(a.sliceMs)} ms per contender, rotating order; medians. The reference is the library's compiled rules alone (statusOnFacts over the versions in the knowledge window, with the facts on later dates as assess() reads them: statuses and modalities, no validation, no explanation), which replaced the hand-written decider of 0.1 (a second copy of the law, issue 11); it agreed with assess() on every duty of every case (disagreements: ${fmt(a.disagreements)}).`,
       '',
       '| contender | cases/s (median) |',
       '|---|---|',
