@@ -25,6 +25,7 @@ import type {
   InterpretationNote,
   MissingFact,
   Overlap,
+  PresumptionNote,
   Reason,
   ReasonFact,
   ReasonValue,
@@ -640,24 +641,62 @@ export function decideDuty(
   detail: 'standard' | 'full' = 'full',
 ): DutyResult {
   const rule = compiled.rule;
-  const law = lawParts(rule);
   const { knowledgeDate, assessmentDate } = derived.dates;
-  // One literal with a fixed key order (stable JSON), built without object spread.
-  const make = (
-    status: DutyStatus,
-    modality: 'must' | 'may',
-    cite: Citation,
-    reasons: Reason[],
-    missing: MissingFact[],
-    notes: InterpretationNote[],
-    decidedBy: string[],
-  ): { -readonly [K in keyof DutyResult]: DutyResult[K] } => ({
+  const d = decide(compiled, concerns, derived);
+  if (d === undefined) {
+    const { cv, next } = outOfWindow(compiled, assessmentDate);
+    const version = cv.version;
+    const reasons = detail === 'full' ? [outOfWindowReason(cv, next, knowledgeDate)] : [];
+    const modality = (version.limbs[0] as { modality: 'must' | 'may' }).modality;
+    return dutyResult(rule, person, 'does_not_apply', modality, citationOf(rule, version), reasons, [], [], []);
+  }
+  const { status, deciding } = d;
+  const tagConcern = concerns.length > 1;
+  const { reasons, missing } =
+    detail === 'standard' && status === 'does_not_apply'
+      ? { reasons: [], missing: [] }
+      : explainDecision(status, deciding, tagConcern, idx, true);
+  const first = deciding[0] as Deciding;
+  const limb = first.lo.limb;
+  const notes = notesOf(status, deciding, concerns, derived, general);
+  const cite = citationOf(rule, first.w.cv.version, limb.provision);
+  const decidedBy = deciding.map((x) => x.cf.concern.id);
+  const result = dutyResult(rule, person, status, limb.modality, cite, reasons, missing, notes, decidedBy);
+  if (rule.timing.deadlineHours !== null && status !== 'does_not_apply') {
+    const from = first.point ?? knowledgeDate;
+    const latestDate = nextDay(from);
+    result.deadline = { hours: rule.timing.deadlineHours, from, latestDate, passed: assessmentDate > latestDate };
+  }
+  if (d.presumptions) {
+    const { strict, uses } = d.presumptions;
+    result.presumed = uses.map((u) => presumptionNote(u, general));
+    result.strictStatus = strict.status;
+    // What would replace the presumptions: the strict mode's open questions.
+    if (status !== 'may_apply') result.missing = explainDecision(strict.status, strict.deciding, tagConcern, idx, true).missing;
+  }
+  return result;
+}
+
+/** A duty's result: one literal with a fixed key order (stable JSON), built without object spread. */
+function dutyResult(
+  rule: RuleFile,
+  person: string,
+  status: DutyStatus,
+  modality: 'must' | 'may',
+  citation: Citation,
+  reasons: Reason[],
+  missing: MissingFact[],
+  notes: InterpretationNote[],
+  decidedBy: string[],
+): { -readonly [K in keyof DutyResult]: DutyResult[K] } {
+  const law = lawParts(rule);
+  return {
     duty: rule.id,
     person,
     status,
     modality,
     title: rule.title,
-    citation: cite,
+    citation,
     recipients: rule.recipients,
     recipientsText: rule.recipientsText,
     timing: law.timing,
@@ -670,81 +709,49 @@ export function decideDuty(
     notes,
     concerns: decidedBy,
     msg: law.msg,
-  });
+  };
+}
 
-  const d = decide(compiled, concerns, derived);
-  if (d === undefined) {
-    const { cv, next } = outOfWindow(compiled, assessmentDate);
-    const version = cv.version;
-    return make(
-      'does_not_apply',
-      (version.limbs[0] as { modality: 'must' | 'may' }).modality,
-      citationOf(rule, version),
-      detail === 'full' ? [outOfWindowReason(cv, next, knowledgeDate)] : [],
-      [],
-      [],
-      [],
-    );
-  }
-  const { status, deciding } = d;
-  const tagConcern = concerns.length > 1;
-  const { reasons, missing } =
-    detail === 'standard' && status === 'does_not_apply'
-      ? { reasons: [], missing: [] }
-      : explainDecision(status, deciding, tagConcern, idx, true);
-  const first = deciding[0] as Deciding;
-  const cv = first.w.cv;
-  const version = cv.version;
-  const limb = first.lo.limb;
-
+/**
+ * The interpretation notes of a decision: the deciding versions' notes (where the duty does not
+ * apply, only those this case triggers: general ones would be noise), continuing knowledge where a
+ * version bound later, and the leap-day reading where a birthday is 29 February.
+ */
+function notesOf(
+  status: DutyStatus,
+  deciding: readonly Deciding[],
+  concerns: readonly ConcernFacts[],
+  derived: DerivedCase,
+  general: GeneralNotes,
+): InterpretationNote[] {
   const notes: InterpretationNote[] = [];
   const noteVersions = new Set(deciding.map((x) => x.w.cv));
   for (const v of noteVersions) {
     for (const { note, test } of v.notes) {
-      // Where the duty does not apply, only the notes this case triggers explain it; general ones would be noise.
       if (!test && status === 'does_not_apply') continue;
       if (test && !concerns.some((cf) => test.tri(cf.facts) === true)) continue;
       if (!notes.some((n) => n.id === note.id)) notes.push(noteOf(note));
     }
   }
   if (status !== 'does_not_apply' && deciding.some((x) => x.point !== undefined)) notes.push(general.continuingKnowledge);
-  // A birthday on 29 February: the day the age is reached is a reading, and the output says so.
   if (
     concerns.some((cf) => isLeapDayBirth(cf.victim.dateOfBirth) || isLeapDayBirth(cf.perpetrator?.dateOfBirth)) ||
     isLeapDayBirth(derived.reporterDateOfBirth)
   ) {
     notes.push(general.leapDayBirthday);
   }
+  return notes;
+}
 
-  const cite = citationOf(rule, version, limb.provision);
-  const result = make(
-    status,
-    limb.modality,
-    cite,
-    reasons,
-    missing,
-    notes,
-    deciding.map((x) => x.cf.concern.id),
-  );
-  if (rule.timing.deadlineHours !== null && status !== 'does_not_apply') {
-    const from = first.point ?? knowledgeDate;
-    const latestDate = nextDay(from);
-    result.deadline = { hours: rule.timing.deadlineHours, from, latestDate, passed: assessmentDate > latestDate };
-  }
-  if (d.presumptions) {
-    const { strict, uses } = d.presumptions;
-    result.presumed = uses.map((u) => ({
-      id: u.id,
-      fact: u.fact,
-      about: u.about,
-      text: general.presumptionText(u.id),
-      msg: { text: constantRef(`presumption.${u.id}`) },
-    }));
-    result.strictStatus = strict.status;
-    // What would replace the presumptions: the strict mode's open questions.
-    if (status !== 'may_apply') result.missing = explainDecision(strict.status, strict.deciding, tagConcern, idx, true).missing;
-  }
-  return result;
+/** A presumption a status rests on, in words, with its message. */
+function presumptionNote(u: PresumptionUse, general: GeneralNotes): PresumptionNote {
+  return {
+    id: u.id,
+    fact: u.fact,
+    about: u.about,
+    text: general.presumptionText(u.id),
+    msg: { text: constantRef(`presumption.${u.id}`) },
+  };
 }
 
 /** With no version in the knowledge window: the next version (not yet in force) or the last one (no longer in force). */

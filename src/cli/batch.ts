@@ -97,78 +97,10 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
   const max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const shape = { ...(options.full ? { full: true } : {}), ...(options.today !== undefined ? { today: options.today } : {}) };
   const s: BatchSummary = { lines: 0, assessed: 0, errors: 0, blank: 0, errorLines: [] };
-  let outputError: unknown;
-  const onOutputError = (e: unknown) => {
-    outputError ??= e;
-  };
-  output.on('error', onOutputError);
-
-  let parts: Buffer[] = [];
-  let partLen = 0;
-  let overflow = false;
-  let overflowBytes = 0;
-  let out: string[] = [];
-  let outChars = 0;
+  const line = new LineAssembler(max);
+  const sink = new RecordSink(output, s);
   let lastProgress = Date.now();
-
-  const emit = (record: string, kind: 'assessed' | 'error' | 'blank') => {
-    s.lines++;
-    if (kind === 'assessed') s.assessed++;
-    else if (kind === 'blank') s.blank++;
-    else {
-      s.errors++;
-      if (s.errorLines.length < 20) s.errorLines.push(s.lines);
-    }
-    out.push(record, '\n');
-    outChars += record.length + 1;
-  };
-
-  const finishLine = () => {
-    const line = s.lines + 1;
-    if (overflow) {
-      const error = {
-        code: 'line_too_long',
-        message: `line is ${overflowBytes} bytes; the limit is ${max} bytes (one case per line)`,
-        bytes: overflowBytes,
-        limit: max,
-      };
-      emit(JSON.stringify({ line, error }), 'error');
-    } else {
-      let buf = parts.length === 1 ? (parts[0] as Buffer) : Buffer.concat(parts, partLen);
-      if (buf.length > 0 && buf[buf.length - 1] === 13) buf = buf.subarray(0, buf.length - 1);
-      const decoded = decodeUtf8(buf);
-      if (decoded === undefined) {
-        emit(
-          JSON.stringify({ line, error: { code: 'invalid_json', message: 'the line is not valid UTF-8 (the input must be UTF-8 text)' } }),
-          'error',
-        );
-      } else {
-        let text = decoded;
-        if (line === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-        const r = batchRecord(text, line, shape);
-        emit(r.record, r.kind);
-      }
-    }
-    parts = [];
-    partLen = 0;
-    overflow = false;
-    overflowBytes = 0;
-  };
-
-  const flush = async () => {
-    if (out.length === 0) return;
-    const text = out.join('');
-    out = [];
-    outChars = 0;
-    if (outputError !== undefined) return;
-    try {
-      await write(output, text);
-    } catch (e) {
-      outputError ??= e;
-    }
-  };
-  const outputStopped = () =>
-    isClosedOutput(outputError) ? 'the output was closed' : `the output could not be written: ${describeWriteError(outputError)}`;
+  const finishLine = () => sink.emit(...lineRecord(line.take(), s.lines + 1, max, shape));
 
   const signal = options.signal;
   const interrupted = () => `interrupted (${typeof signal?.reason === 'string' ? signal.reason : 'aborted'})`;
@@ -182,32 +114,20 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
       let start = 0;
       for (;;) {
         const nl = chunk.indexOf(10, start);
-        const end = nl === -1 ? chunk.length : nl;
-        const n = end - start;
-        if (overflow) overflowBytes += n;
-        else if (partLen + n > max) {
-          // Stop buffering: the rest of the line is only counted.
-          overflow = true;
-          overflowBytes = partLen + n;
-          parts = [];
-          partLen = 0;
-        } else if (n > 0) {
-          parts.push(chunk.subarray(start, end));
-          partLen += n;
-        }
+        line.add(chunk, start, nl === -1 ? chunk.length : nl);
         if (nl === -1) break;
         finishLine();
         start = nl + 1;
         if (signal?.aborted) break;
-        if (outChars >= FLUSH_CHARS) await flush();
+        if (sink.full()) await sink.flush();
       }
-      await flush();
+      await sink.flush();
       if (signal?.aborted) {
         s.stoppedEarly = interrupted();
         break;
       }
-      if (outputError !== undefined) {
-        s.stoppedEarly = outputStopped();
+      if (sink.error !== undefined) {
+        s.stoppedEarly = sink.stopped();
         break;
       }
       if (options.onProgress && Date.now() - lastProgress >= 1000) {
@@ -216,22 +136,150 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
       }
     }
     if (signal?.aborted) s.stoppedEarly ??= interrupted();
-    if (s.stoppedEarly === undefined && (partLen > 0 || overflow)) {
+    if (s.stoppedEarly === undefined && line.pending()) {
       finishLine();
-      await flush();
+      await sink.flush();
     }
-    if (s.stoppedEarly === undefined && outputError !== undefined) s.stoppedEarly = outputStopped();
+    if (s.stoppedEarly === undefined && sink.error !== undefined) s.stoppedEarly = sink.stopped();
   } catch (e) {
     // Records made before the interruption are written whole.
-    if (signal?.aborted) await flush();
+    if (signal?.aborted) await sink.flush();
     s.stoppedEarly = signal?.aborted
       ? interrupted()
-      : outputError !== undefined
-        ? outputStopped()
+      : sink.error !== undefined
+        ? sink.stopped()
         : `the input could not be read (${(e as { code?: string }).code ?? (e instanceof Error ? e.name : 'error')})`;
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    output.off('error', onOutputError);
+    sink.close();
   }
   return s;
+}
+
+/**
+ * One input line as it arrives in chunks: kept up to the limit, and past it only counted (the rest
+ * of an over-long line is never held in memory).
+ */
+class LineAssembler {
+  private parts: Buffer[] = [];
+  private length = 0;
+  private overflowBytes: number | undefined = undefined;
+  constructor(private readonly max: number) {}
+
+  /** Adds the bytes `start` to `end` of a chunk to the line. */
+  add(chunk: Buffer, start: number, end: number): void {
+    const n = end - start;
+    if (this.overflowBytes !== undefined) this.overflowBytes += n;
+    else if (this.length + n > this.max) {
+      // Stop buffering: the rest of the line is only counted.
+      this.overflowBytes = this.length + n;
+      this.parts = [];
+      this.length = 0;
+    } else if (n > 0) {
+      this.parts.push(chunk.subarray(start, end));
+      this.length += n;
+    }
+  }
+
+  /** True while a line has begun (bytes, or an overflow) and not been taken. */
+  pending(): boolean {
+    return this.length > 0 || this.overflowBytes !== undefined;
+  }
+
+  /** The line's bytes (without a final CR), or its length where it went over the limit; the assembler starts afresh. */
+  take(): Buffer | { readonly overflowBytes: number } {
+    const taken: Buffer | { readonly overflowBytes: number } =
+      this.overflowBytes !== undefined
+        ? { overflowBytes: this.overflowBytes }
+        : this.parts.length === 1
+          ? (this.parts[0] as Buffer)
+          : Buffer.concat(this.parts, this.length);
+    this.parts = [];
+    this.length = 0;
+    this.overflowBytes = undefined;
+    if (Buffer.isBuffer(taken) && taken.length > 0 && taken[taken.length - 1] === 13) return taken.subarray(0, taken.length - 1);
+    return taken;
+  }
+}
+
+/** The output record of one line: a line too long, not UTF-8, or the case's record (assessed or an error). */
+function lineRecord(
+  taken: Buffer | { readonly overflowBytes: number },
+  line: number,
+  max: number,
+  shape: { readonly full?: boolean; readonly today?: string },
+): [string, 'assessed' | 'error' | 'blank'] {
+  if (!Buffer.isBuffer(taken)) {
+    const error = {
+      code: 'line_too_long',
+      message: `line is ${taken.overflowBytes} bytes; the limit is ${max} bytes (one case per line)`,
+      bytes: taken.overflowBytes,
+      limit: max,
+    };
+    return [JSON.stringify({ line, error }), 'error'];
+  }
+  const decoded = decodeUtf8(taken);
+  if (decoded === undefined) {
+    const error = { code: 'invalid_json', message: 'the line is not valid UTF-8 (the input must be UTF-8 text)' };
+    return [JSON.stringify({ line, error }), 'error'];
+  }
+  const text = line === 1 && decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  const r = batchRecord(text, line, shape);
+  return [r.record, r.kind];
+}
+
+/** The records written so far, counted into the summary and flushed in large writes; the first write error is kept. */
+class RecordSink {
+  private out: string[] = [];
+  private chars = 0;
+  error: unknown = undefined;
+  private readonly onError = (e: unknown) => {
+    this.error ??= e;
+  };
+  constructor(
+    private readonly output: Writable,
+    private readonly s: BatchSummary,
+  ) {
+    output.on('error', this.onError);
+  }
+
+  emit(record: string, kind: 'assessed' | 'error' | 'blank'): void {
+    const s = this.s;
+    s.lines++;
+    if (kind === 'assessed') s.assessed++;
+    else if (kind === 'blank') s.blank++;
+    else {
+      s.errors++;
+      if (s.errorLines.length < 20) s.errorLines.push(s.lines);
+    }
+    this.out.push(record, '\n');
+    this.chars += record.length + 1;
+  }
+
+  /** Enough is buffered for one large write. */
+  full(): boolean {
+    return this.chars >= FLUSH_CHARS;
+  }
+
+  async flush(): Promise<void> {
+    if (this.out.length === 0) return;
+    const text = this.out.join('');
+    this.out = [];
+    this.chars = 0;
+    if (this.error !== undefined) return;
+    try {
+      await write(this.output, text);
+    } catch (e) {
+      this.error ??= e;
+    }
+  }
+
+  /** Why the run stopped, where writing failed. */
+  stopped(): string {
+    return isClosedOutput(this.error) ? 'the output was closed' : `the output could not be written: ${describeWriteError(this.error)}`;
+  }
+
+  close(): void {
+    this.output.off('error', this.onError);
+  }
 }

@@ -175,6 +175,16 @@ function stamped(body: Record<string, unknown>): string {
   return JSON.stringify({ ...body, version: p.version, rulesHash: p.rulesHash });
 }
 
+/** The data of a library result, or the 400 `invalid_input` error with its issues. */
+function valid<T>(
+  r:
+    | { readonly success: true; readonly data: T }
+    | { readonly success: false; readonly error: { readonly message: string; readonly issues: readonly ValidationIssue[] } },
+): T {
+  if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
+  return r.data;
+}
+
 class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -494,78 +504,57 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
       send(res, limits.sendTimeoutMs, 200, body, { 'content-type': 'application/schema+json; charset=utf-8' });
       return;
     }
-    if (path === '/assess') {
+    /**
+     * A POST endpoint: admitted, its JSON body read, the case in it held to the size limits (at
+     * `caseOf`, named `prefix`), then answered in turn with what `produce` makes of it.
+     */
+    const post = async (
+      produce: (input: unknown) => string,
+      caseOf: ((input: unknown) => unknown) | undefined = (input) => input,
+      prefix = '',
+    ): Promise<void> => {
       allow('POST');
       admit();
       const input = await jsonBody(req, limits);
-      checkCaseSize(input, limits, '');
+      if (caseOf) checkCaseSize(caseOf(input), limits, prefix);
+      answer(res, await inTurn(() => produce(input)));
+    };
+
+    if (path === '/assess') {
       // ?full: every reason, as trainers and audits read it; otherwise the decisions level (compact).
       const full = flag(url, 'full');
-      const body = await inTurn(() => {
-        if (full) {
-          const r = safeAssess(input, { detail: 'full' });
-          if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
-          return JSON.stringify(r.data);
-        }
-        const r = safeAssess(input, { detail: 'decisions' });
-        if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
-        return decisionsJson(r.data);
-      });
-      answer(res, body);
-      return;
+      return post((input) =>
+        full
+          ? JSON.stringify(valid(safeAssess(input, { detail: 'full' })))
+          : decisionsJson(valid(safeAssess(input, { detail: 'decisions' }))),
+      );
     }
     if (path === '/check') {
-      allow('POST');
-      admit();
-      const input = await jsonBody(req, limits);
-      checkCaseSize(typeof input === 'object' && input !== null ? (input as { case?: unknown }).case : undefined, limits, 'case.');
-      const body = await inTurn(() => {
-        const r = safeCheckCompliance(input);
-        if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
-        return JSON.stringify(r.data);
-      });
-      answer(res, body);
-      return;
+      return post(
+        (input) => JSON.stringify(valid(safeCheckCompliance(input))),
+        (input) => (typeof input === 'object' && input !== null ? (input as { case?: unknown }).case : undefined),
+        'case.',
+      );
     }
     if (path === '/validate') {
-      allow('POST');
-      admit();
-      const input = await jsonBody(req, limits);
-      checkCaseSize(input, limits, '');
-      const body = await inTurn(() => {
-        const r = safeValidateCase(input);
-        if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
-        return stamped({ valid: true, assessmentDate: r.data.assessmentDate, knowledgeDate: r.data.knowledgeDate });
+      return post((input) => {
+        const v = valid(safeValidateCase(input));
+        return stamped({ valid: true, assessmentDate: v.assessmentDate, knowledgeDate: v.knowledgeDate });
       });
-      answer(res, body);
-      return;
     }
     if (path === '/record') {
-      allow('POST');
-      admit();
-      const input = await jsonBody(req, limits);
-      checkCaseSize(input, limits, '');
       const strict = flag(url, 'strict');
-      const body = await inTurn(() => {
+      return post((input) => {
         const r = decisionRecord(input, strict ? { presumptions: false } : {});
-        if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
         // The mapping links the record to the case: it comes beside the record, never inside it.
-        return stamped({ record: r.data, ids: r.ids });
+        return stamped({ record: valid(r), ids: r.success ? r.ids : undefined });
       });
-      answer(res, body);
-      return;
     }
     if (path === '/replay') {
-      allow('POST');
-      admit();
-      const input = await jsonBody(req, limits);
-      const body = await inTurn(() => {
-        const r = replayDecisionRecord(input);
-        if (!r.success) throw new HttpError(400, 'invalid_input', r.error.message, { issues: r.error.issues });
-        return stamped({ sameRules: r.data.sameRules, identical: r.data.identical, differences: r.data.differences });
-      });
-      answer(res, body);
-      return;
+      return post((input) => {
+        const r = valid(replayDecisionRecord(input));
+        return stamped({ sameRules: r.sameRules, identical: r.identical, differences: r.differences });
+      }, undefined);
     }
     throw new HttpError(404, 'not_found', `no such endpoint; use ${SERVER_PATHS}`);
   };
