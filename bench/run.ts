@@ -264,7 +264,7 @@ async function main() {
     detail.push(
       '## za-duties serve under hostile load (bench/serve-load.bench.ts)',
       '',
-      `The server with its default limits, its own process; autocannon posts an ordinary case (examples/teacher-injured-child.json) on ${fmt(l.connections)} connections for ${fmt(l.seconds)} s. In (b), 200 idle sockets (reconnecting when closed) and 30 clients that post the largest case the server takes with \`?full=1\` (an answer of about 2.5 MB) and never read it run alongside: 80 clients posting at once against the cap of 64, hence some 503s. Answers waiting for the non-readers are bounded by the 64 MiB budget and the 10 s send timeout. /healthz is probed on a new connection every 100 ms (2 s timeout); peak RSS is the kernel's high-water mark of the server process. Loopback only.`,
+      `The server with its default limits, its own process; autocannon posts an ordinary case (examples/teacher-injured-child.json) on ${fmt(l.connections)} connections for ${fmt(l.seconds)} s. In (b), 200 idle sockets (reconnecting when closed) and 30 clients that post the largest case the server takes with \`?full=1\` (an answer of about 4.1 MB) and never read it run alongside: 80 clients posting at once against the cap of 64, hence some 503s. Answers waiting for the non-readers are bounded by the 64 MiB budget and the 10 s send timeout. /healthz is probed on a new connection every 100 ms (2 s timeout); peak RSS is the kernel's high-water mark of the server process. Loopback only.`,
       '',
       '| scenario | req/s | p50 | p99 | max | status codes | errors | /healthz answered | /healthz p99 | /healthz max | peak RSS |',
       '|---|---|---|---|---|---|---|---|---|---|---|',

@@ -24,7 +24,7 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 /**
  * The largest case the server takes by default (50 people, 100 concerns) in the shape with the
- * largest full answer (nothing known about the reporter or the alleged perpetrators): ~2.5 MB.
+ * largest full answer (nothing known about the reporter or the alleged perpetrators): ~4.1 MB.
  */
 function largeCase(): string {
   const harms = [
@@ -220,7 +220,7 @@ async function main() {
   const results = [
     await scenario(`(a) ${CONNECTIONS} connections, ordinary cases`, false, body, large),
     await scenario(
-      `(b) the same, plus ${IDLE} idle sockets and ${NON_READERS} clients that never read a ~2.5 MB ?full=1 answer`,
+      `(b) the same, plus ${IDLE} idle sockets and ${NON_READERS} clients that never read a ~4.1 MB ?full=1 answer`,
       true,
       body,
       large,

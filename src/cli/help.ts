@@ -203,7 +203,7 @@ Options:
   --max-body-bytes N        largest request body (default 262144)
   --max-people N            most people in one case (default 50; at most 200)
   --max-concerns N          most concerns in one case (default 100; at most 500)
-  --max-response-bytes N    largest answer, e.g. ?full=1 of a huge case (default 4194304)
+  --max-response-bytes N    largest answer, e.g. ?full=1 of a huge case (default 6291456)
   --max-concurrent N        POSTs received and assessed at once; 503 beyond (default 64)
   --max-unsent-bytes N      answers waiting for slow clients, in total; beyond, the longest-waiting
                             is cut off (default 67108864)

@@ -45,7 +45,7 @@ export const SERVE_DEFAULTS = {
   maxBodyBytes: 256 * 1024,
   maxPeople: 50,
   maxConcerns: 100,
-  maxResponseBytes: 4 * 1024 * 1024,
+  maxResponseBytes: 6 * 1024 * 1024,
   maxConcurrent: 64,
   maxUnsentBytes: 64 * 1024 * 1024,
   maxConnections: 1024,
@@ -67,12 +67,12 @@ export interface ServeOptions {
   /**
    * Most people in one case (413 `case_too_large` beyond; the library and CLI take 200). Default 50:
    * with at most 100 concerns, an assessment takes tens of milliseconds and its full answer stays
-   * under the 4 MiB answer limit, so one request cannot hold the server or its memory for long.
+   * under the 6 MiB answer limit (about 4.1 MB at most), so one request cannot hold the server or its memory for long.
    */
   readonly maxPeople?: number;
   /** Most concerns in one case (413 `case_too_large` beyond; the library and CLI take 500). Default 100. */
   readonly maxConcerns?: number;
-  /** Largest answer in bytes (413 `response_too_large` beyond, e.g. `?full=1` of a huge case). Default 4 MiB. */
+  /** Largest answer in bytes (413 `response_too_large` beyond, e.g. `?full=1` of a huge case). Default 6 MiB. */
   readonly maxResponseBytes?: number;
   /** POST requests (/assess, /check, /validate, /record, /replay) being received and assessed at once; 503 with Retry-After beyond. Default 64. */
   readonly maxConcurrent?: number;
