@@ -30,7 +30,7 @@ import { datedOf, statusOnFacts } from '../src/assessment/duties.js';
 import { versionsInWindow } from '../src/rules/compiled.js';
 import { DUTY_IDS } from '../src/case/vocabulary.js';
 import type { DerivedCase } from '../src/case/derive.js';
-import { compactJson, decisionsJson } from '../src/cli/compact.js';
+import { decisionsJson } from '../src/cli/compact.js';
 import { median, note, report, ROOT, variedCases } from './cases.js';
 
 // The built library (dist/, as users get it), typed by its sources (dist/ may not exist when
@@ -186,13 +186,6 @@ const serialise: Contender[] = [
     run: (ms) => {
       let i = 0;
       return timedSync(ms, () => (sink += decisionsJson(decisions[i++ % decisions.length] as (typeof decisions)[number]).length));
-    },
-  },
-  {
-    name: 'compactJson(full) (the same text, from a full assessment)',
-    run: (ms) => {
-      let i = 0;
-      return timedSync(ms, () => (sink += compactJson(full[i++ % full.length] as (typeof full)[number]).length));
     },
   },
 ];

@@ -107,9 +107,9 @@ for (const { name, input } of inputs) {
         if (detail === 'full') {
           same(
             name,
-            `compactJson ${presumptions}`,
-            () => base.compact.compactJson(ra.data, 7),
-            () => next.compact.compactJson(rb.data, 7),
+            `compact ${presumptions}`,
+            () => base.compact.decisionsJson(base.compact.compactAssessment(ra.data), 7),
+            () => next.compact.decisionsJson(next.compact.compactAssessment(rb.data), 7),
           );
           for (const d of ra.data.duties)
             same(

@@ -35,6 +35,7 @@
  */
 export { assess, safeAssess, explain } from './assessment/assess.js';
 export { englishMessages } from './assessment/messages.js';
+export { ASSESSMENT_MODES } from './assessment/types.js';
 export { formatMessage } from './messages/message.js';
 export { safeValidateCase } from './validate.js';
 export { nextQuestions, applyAnswer } from './assessment/interview.js';

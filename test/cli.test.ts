@@ -5,7 +5,7 @@ import { Readable, Writable } from 'node:stream';
 import v8 from 'node:v8';
 import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compactAssessment, compactJson, CompactAssessmentSchema, BatchRecordSchema } from '../src/cli/compact.js';
+import { compactAssessment, decisionsJson, CompactAssessmentSchema, BatchRecordSchema } from '../src/cli/compact.js';
 import { runBatch } from '../src/cli/batch.js';
 import { assess, AssessmentSchema, ComplianceCheckSchema, DUTY_IDS, englishMessages } from '../src/index.js';
 import { loadScenarios, ROOT } from './helpers/fixtures.js';
@@ -183,13 +183,14 @@ describe('the compact form', () => {
     concerns: [{ ...teacher.concerns[0], victim: 'chi"ld\n' }],
   });
 
-  it('compactJson writes exactly JSON.stringify(compactAssessment(a)), for every scenario', () => {
+  it('decisionsJson writes exactly JSON.stringify of the compact assessment, for every scenario', () => {
     for (const input of inputs) {
-      const a = assess(input, { detail: 'full' });
-      const text = compactJson(a);
-      expect(text).toBe(JSON.stringify(compactAssessment(a)));
+      const c = compactAssessment(assess(input, { detail: 'full' }));
+      const text = decisionsJson(c);
+      expect(text).toBe(JSON.stringify(c));
+      expect(text).toBe(JSON.stringify(assess(input, { detail: 'decisions' })));
       expect(CompactAssessmentSchema.safeParse(JSON.parse(text)).success).toBe(true);
-      expect(JSON.parse(compactJson(a, 7))).toEqual({ line: 7, ...(JSON.parse(text) as object) });
+      expect(JSON.parse(decisionsJson(c, 7))).toEqual({ line: 7, ...(JSON.parse(text) as object) });
     }
   });
 });

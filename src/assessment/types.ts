@@ -10,7 +10,14 @@ export type Msg<K extends string> = { readonly [F in K]: MessageRef };
 /** As {@link Msg}, where each field may be absent. */
 export type MsgOptional<K extends string> = { readonly [F in K]?: MessageRef };
 
-/** How an assessment was made: with the ordinary presumptions (`presumptive`) or without (`strict`). */
+/**
+ * How an assessment was made: with the ordinary presumptions (`presumptive`) or without (`strict`).
+ *
+ * @example
+ * ```ts
+ * ASSESSMENT_MODES.includes(assess(myCase).mode); //=> true
+ * ```
+ */
 export const ASSESSMENT_MODES = ['presumptive', 'strict'] as const;
 /** The kinds of {@link Overlap} (`rules/overlaps/`). */
 export const OVERLAP_KINDS = ['alternatives', 'one-report'] as const;

@@ -1,7 +1,10 @@
 import * as z from 'zod';
 import { assertEqual, type DeepMutable } from '../errors/type-equal.js';
 import {
+  ASSESSMENT_MODES,
   DUTY_IDS,
+  DUTY_STATUSES,
+  MODALITIES,
   FactNameSchema,
   type ErrorCode,
   ValidationIssueSchema,
@@ -62,10 +65,9 @@ export function compactAssessment(a: Assessment): CompactAssessment {
   return a.caseId !== undefined ? { caseId: a.caseId, ...head } : head;
 }
 
-// --- Serialising without the intermediate objects -------------------------------------------
-// Batch output is bounded by serialising: building the compact objects and JSON.stringify-ing
-// them costs about as much as a fast assessment. `compactJson` writes the same JSON text as
-// `JSON.stringify(compactAssessment(a))` (a test checks it on every scenario), about 3 times
+// --- Serialising without JSON.stringify ----------------------------------------------------
+// Batch output is bounded by serialising: `decisionsJson` writes the same JSON text as
+// `JSON.stringify` of a compact assessment (a test checks it on every scenario), about 3 times
 // faster. Text that comes from the input (ids, values) goes through JSON.stringify; the rest
 // (duty ids, statuses, fact names) is the library's own vocabulary, quoted once and cached.
 
@@ -94,58 +96,9 @@ function valueJson(v: ReasonValue): string {
 }
 
 /**
- * The compact assessment as JSON text, identical to `JSON.stringify(compactAssessment(a))`;
- * with `line`, a batch record (`{"line":…,…}`).
- */
-export function compactJson(a: Assessment, line?: number): string {
-  let out = line === undefined ? '{' : `{"line":${line},`;
-  if (a.caseId !== undefined) out += `"caseId":${JSON.stringify(a.caseId)},`;
-  out += `"assessmentDate":${JSON.stringify(a.assessmentDate)},"lawAsAt":${JSON.stringify(a.lawAsAt)},"mode":${q(a.mode)},"rulesetVersion":${q(a.rulesetVersion)},"duties":[`;
-  const persons = new Map<string, string>();
-  for (let i = 0; i < a.duties.length; i++) {
-    const d = a.duties[i] as DutyResult;
-    let person = persons.get(d.person);
-    if (person === undefined) {
-      person = JSON.stringify(d.person);
-      persons.set(d.person, person);
-    }
-    out += `${i > 0 ? ',' : ''}{"duty":${q(d.duty)},"person":${person},"status":${q(d.status)},"modality":${q(d.modality)},"reasons":[`;
-    if (d.status !== 'may_apply') {
-      let first = true;
-      const seen = d.reasons.length > 1 ? new Set<string>() : undefined;
-      for (const r of d.reasons) {
-        if (seen) {
-          const key = `${r.fact}\u0000${String(r.result)}`;
-          if (seen.has(key)) continue;
-          seen.add(key);
-        }
-        out += `${first ? '' : ','}{"fact":${q(r.fact)},"value":${valueJson(r.value)},"result":${r.result === 'unknown' ? '"unknown"' : r.result ? 'true' : 'false'}}`;
-        first = false;
-      }
-    }
-    out += '],"missing":[';
-    if (d.missing.length > 0) {
-      const facts = [...new Set(d.missing.map((m) => m.fact))];
-      out += facts.map(q).join(',');
-    }
-    out += ']';
-    if (d.presumed) out += `,"presumed":[${[...new Set(d.presumed.map((p) => p.id))].map(q).join(',')}]`;
-    if (d.deadline)
-      out += `,"deadline":{"hours":${valueJson(d.deadline.hours)},"latestDate":${JSON.stringify(d.deadline.latestDate)},"passed":${d.deadline.passed ? 'true' : 'false'}}`;
-    out += '}';
-  }
-  out += '],"overlaps":[';
-  for (let i = 0; i < a.overlaps.length; i++) {
-    const o = a.overlaps[i] as Assessment['overlaps'][number];
-    out += `${i > 0 ? ',' : ''}{"id":${q(o.id)},"person":${JSON.stringify(o.person)},"status":${q(o.status)}}`;
-  }
-  return `${out}]}`;
-}
-
-/**
  * A compact assessment as `assess(case, { detail: 'decisions' })` returns it, as JSON text:
  * identical to `JSON.stringify(c)` (with `line`, a batch record), and the same text as
- * {@link compactJson} of the full assessment of the same case (a test checks both).
+ * `JSON.stringify(compactAssessment(full))` of the full assessment of the same case (a test checks both).
  */
 export function decisionsJson(c: CompactAssessment, line?: number): string {
   let out = line === undefined ? '{' : `{"line":${line},`;
@@ -180,7 +133,7 @@ export function decisionsJson(c: CompactAssessment, line?: number): string {
   return `${out}]}`;
 }
 
-const Status = z.enum(['applies', 'may_apply', 'does_not_apply']);
+const Status = z.enum(DUTY_STATUSES);
 
 /** The zod schema of a {@link CompactAssessment} (`za-duties schema output-compact`). */
 export const CompactAssessmentSchema = z
@@ -188,14 +141,14 @@ export const CompactAssessmentSchema = z
     caseId: z.string().optional(),
     assessmentDate: z.string(),
     lawAsAt: z.string(),
-    mode: z.enum(['presumptive', 'strict']),
+    mode: z.enum(ASSESSMENT_MODES),
     rulesetVersion: z.string(),
     duties: z.array(
       z.strictObject({
         duty: z.enum(DUTY_IDS),
         person: z.string(),
         status: Status,
-        modality: z.enum(['must', 'may']),
+        modality: z.enum(MODALITIES),
         reasons: z.array(
           z.strictObject({
             fact: z.union([FactNameSchema, z.literal('knowledgeDate')]),
