@@ -6,6 +6,12 @@ import { englishMessages } from './messages.js';
 /**
  * A partial catalogue that overrides the English one: message id to template. Each id must be an
  * id of `englishMessages`, and a template may use only the parameters the English one uses.
+ *
+ * @example
+ * ```ts
+ * const zu: Messages = { 'question.concern': 'Udaba {concern}: {question}' };
+ * assess(myCase, { messages: zu });
+ * ```
  */
 export type Messages = Readonly<Partial<Record<string, string>>>;
 

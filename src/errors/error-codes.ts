@@ -38,5 +38,12 @@ export const ERROR_CODES = [
   'internal_error',
 ] as const;
 
-/** The code of an error (see {@link ERROR_CODES}). */
+/**
+ * The code of an error (see {@link ERROR_CODES}).
+ *
+ * @example
+ * ```ts
+ * const code: ErrorCode = 'invalid_input';
+ * ```
+ */
 export type ErrorCode = (typeof ERROR_CODES)[number];

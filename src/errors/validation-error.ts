@@ -77,7 +77,14 @@ export interface ValidationIssue {
   readonly msg: { readonly expected: MessageRef; readonly received?: MessageRef; readonly message: MessageRef };
 }
 
-/** A structured parameter of a {@link ValidationIssue}. */
+/**
+ * A structured parameter of a {@link ValidationIssue}.
+ *
+ * @example
+ * ```ts
+ * issue.params?.['ids']; //=> ['mother', 'child-a'] for an unknown_person_id
+ * ```
+ */
 export type ValidationParam = string | number | boolean | null | readonly (string | number | boolean | null)[];
 
 /** Writes a path as `concerns[0].victim`. */

@@ -5,7 +5,15 @@
  * from, so that an app can render it again in another language.
  */
 
-/** A parameter of a message: a value, another message (rendered with the same catalogue), or a list of them (joined with ", "). */
+/**
+ * A parameter of a message: a value, another message (rendered with the same catalogue), or a list
+ * of them (joined with ", ").
+ *
+ * @example
+ * ```ts
+ * const who: MessageParam = { id: 'word.them' }; // renders as 'them' in English
+ * ```
+ */
 export type MessageParam = string | number | boolean | MessageRef | readonly (string | number | MessageRef)[];
 
 /**
@@ -21,14 +29,15 @@ export interface MessageRef {
   readonly params?: Readonly<Record<string, MessageParam>>;
 }
 
-/** A catalogue: message id to template (`{name}` marks a parameter). */
-export type MessageCatalogue = Readonly<Record<string, string>>;
-
 /**
- * The message references of an output object's text fields, keyed by field name (a list for a
- * field that is a list of texts, such as a guidance item's `steps`).
+ * A catalogue: message id to template (`{name}` marks a parameter).
+ *
+ * @example
+ * ```ts
+ * const af: MessageCatalogue = { 'status.applies': 'van toepassing' };
+ * ```
  */
-export type MessageRefs<K extends string> = { readonly [F in K]?: MessageRef | readonly MessageRef[] };
+export type MessageCatalogue = Readonly<Record<string, string>>;
 
 const PLACEHOLDER = /\{([A-Za-z][A-Za-z0-9]*)\}/g;
 
