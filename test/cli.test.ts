@@ -58,6 +58,30 @@ describe('za-duties assess', () => {
     expect(Object.keys(s110 ?? {})).not.toContain('citation');
   });
 
+  it('--messages renders the texts with another catalogue (assess and check); a bad one is invalid input', async () => {
+    const m = path.join(tmp, 'af.json');
+    fs.writeFileSync(m, JSON.stringify({ disclaimer: 'Nie regsadvies nie.', 'check.unmet': 'Nie nagekom nie: {label} vir {person}.' }));
+    const r = await runCli(['assess', '--full', '--messages', m, 'examples/mitchells-plain.json']);
+    expect(r.code).toBe(0);
+    const a = JSON.parse(r.stdout) as { disclaimer: string; msg: { disclaimer: { id: string } } };
+    expect(a.disclaimer).toBe('Nie regsadvies nie.');
+    expect(a.msg.disclaimer.id).toBe('disclaimer');
+    const text = await runCli(['assess', '--format', 'text', '--messages', m, 'examples/mitchells-plain.json']);
+    expect(text.stdout).toContain('Nie regsadvies nie.');
+    const c = path.join(tmp, 'check.json');
+    fs.writeFileSync(c, JSON.stringify({ case: exampleCase, actions: [] }));
+    const checked = await runCli(['check', '--messages', m, c]);
+    const items = (JSON.parse(checked.stdout) as { items: { status: string; text: string }[] }).items;
+    expect(items.filter((i) => i.status === 'unmet').length).toBeGreaterThan(0);
+    for (const i of items.filter((x) => x.status === 'unmet')) expect(i.text).toMatch(/^Nie nagekom nie: /);
+    const bad = path.join(tmp, 'bad.json');
+    fs.writeFileSync(bad, JSON.stringify({ 'no.such.id': 'x' }));
+    const refused = await runCli(['assess', '--messages', bad, 'examples/mitchells-plain.json']);
+    expect(refused.code).toBe(2);
+    expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'invalid_input', issues: [{ code: 'unknown_message_id' }] } });
+    expect((await runCli(['assess', '--messages', path.join(tmp, 'none.json'), 'examples/mitchells-plain.json'])).code).toBe(2);
+  });
+
   it('gives the same decisions as the library, and --full gives the whole assessment', async () => {
     const r = await runCli(['assess', '--full', 'examples/mitchells-plain.json']);
     expect(r.code).toBe(0);

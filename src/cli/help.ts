@@ -37,7 +37,7 @@ logged. This is not legal advice: see the disclaimer in every assessment.
 
 ${EXIT_CODES}`,
 
-  assess: `Usage: za-duties assess [file|-] [--format json|text] [--full] [--pretty] [--strict]
+  assess: `Usage: za-duties assess [file|-] [--format json|text] [--full] [--pretty] [--strict] [--messages file]
 
 Assesses one case (a CaseInput JSON object; see \`za-duties schema input\`).
 
@@ -51,6 +51,9 @@ Options:
   --strict            no presumptions: every fact left out stays open (three-valued); by default
                       ordinary presumptions (an undated act is recent, capacity to consent, ...)
                       are used and listed beside each duty they decide
+  --messages file     the texts in other words: a JSON object of message id to template over
+                      the English catalogue (schemas/messages.en.json); every text that carries a
+                      message (msg) is rendered with it, statute text stays as enacted
 
 Invalid input: exit 2, the problems on stderr (file, line and column for bad JSON; the path,
 what was expected and what came in for schema violations) and, in json format, on stdout as
@@ -86,7 +89,7 @@ Exit codes for batch:
   2   invalid usage or the input file is missing
   3   every line has a record, but some are error records`,
 
-  check: `Usage: za-duties check [file|-] [--pretty]
+  check: `Usage: za-duties check [file|-] [--pretty] [--messages file]
 
 Checks the reports made against the duties that apply. Input (\`za-duties schema check\`):
   { "case": { …CaseInput… },
@@ -101,6 +104,7 @@ with no person: everyone), on or after the knowledge date, and, if it names a du
 One report to SAPS can meet several duties; a report to a social worker never meets a
 police-only duty (soa-s54-*, tip-*, fpa-s24B); one DVA report meets the s2A/s2B pair.
 "Immediately", "without delay" and "as soon as possible" are reported as such, never as hours.
+--messages file: the sentences in other words (as for assess --messages).
 
 Exit codes for check:
   0   compliant: every must-duty that applies is met (open duties do not count against it)

@@ -206,14 +206,36 @@ async function replayCommand(argv: readonly string[], io: CliIo): Promise<number
   return d.identical ? EXIT.ok : EXIT.failed;
 }
 
+/**
+ * The catalogue a `--messages` file gives (a JSON object of message id to template), or none. A
+ * file that cannot be read or is not JSON is a usage error; ids and parameters are checked by the
+ * library (issues `unknown_message_id`, `unknown_placeholder`, exit 2).
+ */
+function readMessages(file: string | undefined, io: CliIo): Record<string, string> | undefined {
+  if (file === undefined) return undefined;
+  let text: string;
+  try {
+    text = fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
+  } catch (e) {
+    throw new UsageError(`--messages: cannot read ${file}: ${(e as { code?: string }).code ?? 'error'}`);
+  }
+  try {
+    return JSON.parse(text) as Record<string, string>;
+  } catch {
+    throw new UsageError(`--messages: ${file} is not JSON`);
+  }
+}
+
 async function assessCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('assess', argv, {
     format: { type: 'string' },
     full: { type: 'boolean' },
     pretty: { type: 'boolean' },
     strict: { type: 'boolean' },
+    messages: { type: 'string' },
   });
   if (values.help) return help(io, 'assess');
+  const messages = readMessages(values.messages as string | undefined, io);
   const format = (values.format as string | undefined) ?? 'json';
   if (format !== 'json' && format !== 'text') throw new UsageError(`--format expects json or text, got ${JSON.stringify(format)}`);
   const file = onePositional('assess', positionals);
@@ -224,7 +246,7 @@ async function assessCommand(argv: readonly string[], io: CliIo): Promise<number
     if (e instanceof InputError) return invalid(io, 'assess', e, format === 'json');
     throw e;
   }
-  const mode = values.strict === true ? { presumptions: false } : {};
+  const mode = { ...(values.strict === true ? { presumptions: false } : {}), ...(messages ? { messages } : {}) };
   // Text for people and --full JSON show why duties do not apply (detail 'full'); the compact JSON is the decisions level.
   if (format === 'text' || values.full === true) {
     const r = safeAssess(doc, { ...mode, detail: 'full' });
@@ -244,8 +266,9 @@ async function assessCommand(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function checkCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse('check', argv, { pretty: { type: 'boolean' } });
+  const { values, positionals } = parse('check', argv, { pretty: { type: 'boolean' }, messages: { type: 'string' } });
   if (values.help) return help(io, 'check');
+  const messages = readMessages(values.messages as string | undefined, io);
   const file = onePositional('check', positionals);
   let doc: unknown;
   try {
@@ -254,7 +277,7 @@ async function checkCommand(argv: readonly string[], io: CliIo): Promise<number>
     if (e instanceof InputError) return invalid(io, 'check', e, true);
     throw e;
   }
-  const r = safeCheckCompliance(doc);
+  const r = safeCheckCompliance(doc, messages ? { messages } : {});
   if (!r.success) return invalid(io, 'check', { message: r.error.message, issues: r.error.issues }, true);
   await out(io, `${JSON.stringify(r.data, null, values.pretty ? 2 : undefined)}\n`);
   const s = r.data.summary;
