@@ -31,8 +31,8 @@ import type {
   ReasonValue,
 } from './types.js';
 import type { CompactDuty, CompactReason } from './compact-types.js';
-import { constantRef, formatMessage, placeholdersOf, type MessageParam, type MessageRef } from '../messages/message.js';
-import { conditionMessageId, englishMessages, versionKey } from './messages.js';
+import { constantRef, placeholdersOf, type MessageParam, type MessageRef } from '../messages/message.js';
+import { conditionMessageId, english, englishMessages, versionKey } from './messages.js';
 
 const OP_TEXT: Record<Operator, string> = {
   equal: '=',
@@ -96,11 +96,6 @@ function conditionRef(name: string): MessageRef {
   let r = conditionRefs.get(name);
   if (r === undefined) conditionRefs.set(name, (r = constantRef(conditionMessageId(name))));
   return r;
-}
-
-/** The English text of a message (the default catalogue). */
-function english(ref: MessageRef): string {
-  return formatMessage(englishMessages, ref);
 }
 
 const usedParams = new Map<string, readonly string[]>();

@@ -10,8 +10,8 @@ import type { DutyId } from '../case/vocabulary.js';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
 import { catalogueFor, safeAssess, type AssessOptions, type ExplainedOptions } from './assess.js';
 import type { Assessment, Question } from './types.js';
-import { constantRef, formatMessage, type MessageParam, type MessageRef } from '../messages/message.js';
-import { englishMessages } from './messages.js';
+import { constantRef, type MessageParam, type MessageRef } from '../messages/message.js';
+import { english, englishMessages } from './messages.js';
 import { localize } from './localize.js';
 
 /**
@@ -101,8 +101,6 @@ export interface InterviewStep {
   /** Why the draft cannot be assessed, when an answer does not fit the case schema. */
   readonly issues: readonly ValidationIssue[];
 }
-
-const english = (ref: MessageRef): string => formatMessage(englishMessages, ref);
 
 /** An answer's words (`answer.<value>`), with its message. */
 function optionOf(value: string): AnswerOption {

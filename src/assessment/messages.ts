@@ -4,7 +4,7 @@ import { FACTS, type FactDefinition } from '../case/facts.js';
 import { VOCABULARY_LABELS } from '../case/labels.js';
 import { forEachNode, type Condition } from '../engine/condition.js';
 import { CODE_MESSAGES, INTERVIEW_MESSAGES, VALIDATION_MESSAGES } from '../messages/english.js';
-import { slugOf } from '../messages/message.js';
+import { formatMessage, slugOf, type MessageRef } from '../messages/message.js';
 import { namedConditionsOf } from '../rules/dated.js';
 import { CONDITION_SOURCES, RULE_SOURCES } from '../rules/rule-files.js';
 import { GENERAL_NOTES, OVERLAPS } from '../rules/overlaps.js';
@@ -164,3 +164,8 @@ function build(): Record<string, string> {
  * @category Messages
  */
 export const englishMessages: Readonly<Record<string, string>> = Object.freeze(build());
+
+/** A message in English (the default catalogue). */
+export function english(ref: MessageRef): string {
+  return formatMessage(englishMessages, ref);
+}

@@ -27,10 +27,7 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const FactValueSchema = z.union([
   z.boolean(),
   z.number(),
-  z.string().refine((s) => !ISO_DATE.test(s), {
-    message: 'a value that is not a date (records keep no exact dates)',
-    params: custom('exact_date_in_record', 'validation.expected.notADate'),
-  }),
+  z.string().refine((s) => !ISO_DATE.test(s), custom('exact_date_in_record', 'validation.expected.notADate')),
   z.strictObject({ min: z.number(), max: z.number() }),
   z.array(z.string()),
 ]);

@@ -18,7 +18,7 @@ export const IsoDate = z.iso
   .date({
     error: (issue) => (issue.code !== 'invalid_format' ? undefined : dateShaped(issue.input) ? REAL_DATE : 'a date written YYYY-MM-DD'),
   })
-  .refine(inDateRange, { message: 'a date from 1850 to 2200', params: custom('date_out_of_range', 'validation.expected.dateRange') })
+  .refine(inDateRange, custom('date_out_of_range', 'validation.expected.dateRange'))
   .meta({ description: 'A calendar date, YYYY-MM-DD (South African date).', examples: ['2026-11-20'] });
 
 const AgeYears = z.number().int().min(0).max(130).meta({ description: 'Age in whole years on the assessment date.' });
@@ -29,10 +29,7 @@ const AgeRange = z
     max: z.number().int().min(0).max(130),
   })
   .strict()
-  .refine((r) => r.min <= r.max, {
-    message: 'min not greater than max',
-    params: custom('min_above_max', 'validation.expected.minNotAboveMax'),
-  })
+  .refine((r) => r.min <= r.max, custom('min_above_max', 'validation.expected.minNotAboveMax'))
   .meta({ description: 'Age in whole years on the assessment date, when only a range is known (inclusive).' });
 
 const Id = z.string().min(1).max(200);
@@ -206,17 +203,12 @@ export const CaseInputSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['people', i, 'id'],
-            message: `a person id not used before (people[${ids.get(p.id)}] is already "${p.id}")`,
-            params: custom('duplicate_id', 'validation.expected.newPersonId', { index: ids.get(p.id) as number, id: p.id }),
+            ...custom('duplicate_id', 'validation.expected.newPersonId', { index: ids.get(p.id) as number, id: p.id }),
             input: p.id,
           });
         } else ids.set(p.id, i);
       });
-      // The list of ids for the message, built only when an id is wrong.
-      const listed = () => {
-        const known = [...ids.keys()];
-        return known.slice(0, 8).join(', ') + (known.length > 8 ? ', …' : '');
-      };
+      // The ids for the message (the first 8), built only when an id is wrong.
       const listedIds = () => {
         const known = [...ids.keys()];
         return known.length > 8 ? [...known.slice(0, 8), '…'] : known;
@@ -229,8 +221,7 @@ export const CaseInputSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['concerns', i, 'id'],
-            message: 'a concern id not used before',
-            params: custom('duplicate_id', 'validation.expected.newConcernId'),
+            ...custom('duplicate_id', 'validation.expected.newConcernId'),
             input: concernId,
           });
         }
@@ -239,8 +230,7 @@ export const CaseInputSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['concerns', i, 'victim'],
-            message: `one of the people ids (${listed()})`,
-            params: custom('unknown_person_id', 'validation.expected.personId', { ids: listedIds() }),
+            ...custom('unknown_person_id', 'validation.expected.personId', { ids: listedIds() }),
             input: concern.victim,
           });
         }
@@ -248,8 +238,7 @@ export const CaseInputSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['concerns', i, 'allegedBy'],
-            message: `one of the people ids (${listed()})`,
-            params: custom('unknown_person_id', 'validation.expected.personId', { ids: listedIds() }),
+            ...custom('unknown_person_id', 'validation.expected.personId', { ids: listedIds() }),
             input: concern.allegedBy,
           });
         }
@@ -257,8 +246,7 @@ export const CaseInputSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['concerns', i, 'allegedBy'],
-            message: 'a person other than the victim',
-            params: custom('same_person', 'validation.expected.notTheVictim'),
+            ...custom('same_person', 'validation.expected.notTheVictim'),
             input: concern.allegedBy,
           });
         }
@@ -269,8 +257,7 @@ export const CaseInputSchema = z
             ctx.addIssue({
               code: 'custom',
               path: ['people', i, 'caregiverOf', j],
-              message: `one of the people ids (${listed()})`,
-              params: custom('unknown_person_id', 'validation.expected.personId', { ids: listedIds() }),
+              ...custom('unknown_person_id', 'validation.expected.personId', { ids: listedIds() }),
               input: cid,
             });
           }

@@ -1,7 +1,7 @@
 import { assessValidated, catalogueFor, DISCLAIMER, validateCase } from '../assessment/assess.js';
 import { localize, localizeError, type Messages } from '../assessment/localize.js';
-import { englishMessages } from '../assessment/messages.js';
-import { constantRef, formatMessage, type MessageParam, type MessageRef } from '../messages/message.js';
+import { english } from '../assessment/messages.js';
+import { constantRef, type MessageParam, type MessageRef } from '../messages/message.js';
 import type { Assessment, DutyResult, MissingFact } from '../assessment/types.js';
 import { daysBetween } from '../case/ages.js';
 import type { Untrusted } from '../case/input.js';
@@ -51,8 +51,6 @@ function orList(items: readonly MessageParam[]): MessageParam {
     params: { init: items.slice(0, -1) as (string | number | MessageRef)[], last: items[items.length - 1] as MessageParam },
   };
 }
-
-const english = (ref: MessageRef): string => formatMessage(englishMessages, ref);
 
 function minutes(hhmm: string): number {
   return Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));

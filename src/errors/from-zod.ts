@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { validationMessageIdOf, type ValidationMessageId } from '../messages/english.js';
-import type { MessageRef } from '../messages/message.js';
+import { VALIDATION_MESSAGES, validationMessageIdOf, type ValidationMessageId } from '../messages/english.js';
+import { formatMessage, type MessageRef } from '../messages/message.js';
 import {
   cut,
   describeValue,
@@ -23,20 +23,22 @@ interface CustomParams {
 }
 
 /**
- * The `params` of a custom check (`refine`, `superRefine`) in the library's schemas: the closed
- * issue code, the expected message and its parameters.
+ * The message and `params` of a custom check (`refine`, `superRefine`) in the library's schemas:
+ * the closed issue code, the expected message and its parameters; the message is that message's
+ * English (so the words are written once, in the catalogue).
  *
  * @example
  * ```ts
- * z.string().refine(ok, { message: 'min not greater than max', params: custom('min_above_max', 'validation.expected.minNotAboveMax') });
+ * z.object({ min: z.number(), max: z.number() }).refine((r) => r.min <= r.max, custom('min_above_max', 'validation.expected.minNotAboveMax'));
  * ```
  */
 export function custom(
   code: ValidationIssueCode,
   expected: ValidationMessageId,
   params: Readonly<Record<string, ValidationParam>> = {},
-): Record<string, ValidationParam> {
-  return { ...params, code, expected };
+): { message: string; params: Record<string, ValidationParam> } {
+  const shown = params as Readonly<Record<string, string | number | boolean>>;
+  return { message: formatMessage(VALIDATION_MESSAGES, vm(expected, shown)), params: { ...params, code, expected } };
 }
 
 function expectedOf(i: ZodIssue): MessageRef {

@@ -80,10 +80,7 @@ const DatedNumber = z
     values: z.record(IsoDate, z.number().int().min(0)),
   })
   .strict()
-  .refine((p) => Object.keys(p.values).length > 0, {
-    message: 'at least one dated value',
-    params: custom('no_dated_value', 'validation.expected.datedValue'),
-  });
+  .refine((p) => Object.keys(p.values).length > 0, custom('no_dated_value', 'validation.expected.datedValue'));
 const AgesSchema = z.record(z.string().regex(/^[a-zA-Z]+$/), DatedNumber);
 
 const DisabilitiesSchema = z

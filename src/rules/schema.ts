@@ -138,8 +138,7 @@ export const RuleFileSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['versions', i, 'inForce'],
-          message: 'an in-force window whose end is not before its start',
-          params: custom('invalid_in_force_window', 'validation.expected.windowEndAfterStart'),
+          ...custom('invalid_in_force_window', 'validation.expected.windowEndAfterStart'),
           input: v.inForce,
         });
       }
@@ -149,8 +148,7 @@ export const RuleFileSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['versions', i, 'inForce', 'to'],
-            message: 'an end date where a later version follows',
-            params: custom('invalid_in_force_window', 'validation.expected.endBeforeNext'),
+            ...custom('invalid_in_force_window', 'validation.expected.endBeforeNext'),
             input: v.inForce.to,
           });
         } else {
@@ -159,8 +157,7 @@ export const RuleFileSchema = z
             ctx.addIssue({
               code: 'custom',
               path: ['versions', i + 1, 'inForce', 'from'],
-              message: `the day after the previous version ends (${dayAfter}): no gap or overlap`,
-              params: custom('invalid_in_force_window', 'validation.expected.noGap', { date: dayAfter }),
+              ...custom('invalid_in_force_window', 'validation.expected.noGap', { date: dayAfter }),
               input: next.inForce.from,
             });
           }
@@ -205,10 +202,7 @@ export const NamedConditionFileSchema = z
     sources: z.array(z.object({ cite: z.string().min(1), url: z.url().optional(), verification: VerificationSchema }).strict()).min(1),
     dates: z
       .partialRecord(z.enum(CONDITION_DATES), DatedInstanceSchema)
-      .refine((d) => Object.keys(d).length > 0, {
-        message: 'at least one date',
-        params: custom('too_small', 'validation.expected.oneDate'),
-      })
+      .refine((d) => Object.keys(d).length > 0, custom('too_small', 'validation.expected.oneDate'))
       .optional(),
     conditions: ConditionSchema,
   })
@@ -219,8 +213,7 @@ export const NamedConditionFileSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['conditions'],
-        message: 'no date or when placeholder outside a condition read over dates',
-        params: custom('placeholder_without_dates', 'validation.expected.noDatePlaceholder'),
+        ...custom('placeholder_without_dates', 'validation.expected.noDatePlaceholder'),
         input: f.conditions,
       });
     }
@@ -229,8 +222,7 @@ export const NamedConditionFileSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['dates', date, 'when'],
-          message: 'the words for the when placeholder on this date',
-          params: custom('missing_when', 'validation.expected.whenWords'),
+          ...custom('missing_when', 'validation.expected.whenWords'),
           input: d,
         });
       }
