@@ -18,7 +18,17 @@ import { constantRef, type MessageCatalogue } from '../messages/message.js';
 import { catalogueOf, localize, localizeError, type Messages } from './localize.js';
 import { compileSchema } from './schema-compiler.js';
 import type { englishMessages } from './messages.js';
-import { datedOf, noteOf, decideDuty, decideDutyCompact, explainDuty, overlapsOf, type Detail, type InputIndex } from './duties.js';
+import {
+  datedOf,
+  noteOf,
+  decideDuty,
+  decideDutyCompact,
+  explainDuty,
+  overlapDecisions,
+  overlapsOf,
+  type Detail,
+  type InputIndex,
+} from './duties.js';
 import type { CompactAssessment, CompactDuty } from './compact-types.js';
 import { buildGuidance } from './guidance.js';
 import { rulesetVersionOf } from '../rules/version.js';
@@ -452,15 +462,14 @@ function decideNow(v: ValidCase, compiled: CompiledRuleSet): CompactAssessment {
     }
     const windowsOf = windowsIn(compiled, derived.dates);
     const dated = concerns.map((cf) => datedOf(cf, false, derived.dates));
-    for (const o of overlapsOf(
-      person,
+    for (const o of overlapDecisions(
       mine,
       concerns.map((cf) => cf.facts),
       windowsOf,
       OVERLAPS,
       dated,
     ))
-      overlaps.push({ id: o.id, person: o.person, status: o.status });
+      overlaps.push({ id: o.overlap.id, person, status: o.status });
   }
   const mode = v.presumptions ? ('presumptive' as const) : ('strict' as const);
   return v.data.id !== undefined

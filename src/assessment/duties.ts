@@ -65,7 +65,7 @@ interface TestText {
   readonly ref: MessageRef;
 }
 const listTests = new WeakMap<object, Map<Operator, TestText>>();
-const valueTests = new Map<string, TestText>();
+const valueTests = new Map<Operator, Map<unknown, TestText>>();
 /** A reason's test in words and as a message, built once per operator and value and shared (frozen). */
 function testOf(op: Operator, value: unknown): TestText {
   const build = (): TestText =>
@@ -80,12 +80,14 @@ function testOf(op: Operator, value: unknown): TestText {
     if (t === undefined) byOp.set(op, (t = build()));
     return t;
   }
-  const key = `${op}|${typeof value}|${String(value)}`;
-  let t = valueTests.get(key);
+  // A primitive value is its own key (a Map tells 1 from '1'); no key string is built per reason.
+  let byValue = valueTests.get(op);
+  if (byValue === undefined) valueTests.set(op, (byValue = new Map()));
+  let t = byValue.get(value);
   if (t === undefined) {
     // Rule files hold a few hundred distinct tests: the cache stays small.
-    if (valueTests.size > 10_000) valueTests.clear();
-    valueTests.set(key, (t = build()));
+    if (byValue.size > 10_000) byValue.clear();
+    byValue.set(value, (t = build()));
   }
   return t;
 }
@@ -505,11 +507,29 @@ function explainDecision(
 
 const TEST_TRUE: MessageRef = Object.freeze({ id: 'test.equal', params: Object.freeze({ value: 'true' }) });
 
+/**
+ * Which knowledge-window reason a decision has, without its words: `lawInForce` (a version whose
+ * commencement is unverified), `knowledgeContinues` (a version that binds later; an ongoing act),
+ * or none. The full level words it ({@link windowReasonOf}); the compact level takes the fact, value and result.
+ */
+function windowFactOf(d: Deciding): 'lawInForce' | 'knowledgeContinues' | undefined {
+  if (d.lo.result === false) return undefined;
+  if (d.w.mode === 'uncertain' && d.result !== true) return 'lawInForce';
+  return d.point === undefined ? undefined : 'knowledgeContinues';
+}
+
+/** The value and result of the continuing-knowledge reason. */
+function knowledgeValue(d: Deciding): { value: boolean | null; result: boolean | 'unknown' } {
+  const v = d.facts['knowledgeContinues'];
+  return v === undefined ? { value: null, result: 'unknown' } : { value: v as boolean, result: v === true };
+}
+
 /** The reason a version binds only from a later date, or only perhaps: continuing knowledge, unverified commencement. */
 function windowReasonOf(d: Deciding, concern: string | undefined): Reason | undefined {
-  if (d.lo.result === false) return undefined;
+  const fact = windowFactOf(d);
+  if (fact === undefined) return undefined;
   const provision = d.w.cv.version.provision;
-  if (d.w.mode === 'uncertain' && d.result !== true) {
+  if (fact === 'lawInForce') {
     const test: MessageRef = { id: 'reason.lawInForce.test', params: { date: d.w.start } };
     const label: MessageRef = { id: 'reason.lawInForce.label', params: { provision } };
     const r: { -readonly [K in keyof Reason]: Reason[K] } = {
@@ -523,18 +543,18 @@ function windowReasonOf(d: Deciding, concern: string | undefined): Reason | unde
     if (concern !== undefined) r.concern = concern;
     return r;
   }
-  if (d.point === undefined) return undefined;
-  const v = d.facts['knowledgeContinues'];
+  const point = d.point as string;
+  const { value, result } = knowledgeValue(d);
   const test = TEST_TRUE;
   const label: MessageRef =
-    d.point === d.w.start && d.w.mode !== 'at-knowledge'
-      ? { id: 'reason.knowledgeContinues.binds', params: { date: d.point, provision } }
-      : { id: 'reason.knowledgeContinues.ongoing', params: { date: d.point } };
+    point === d.w.start && d.w.mode !== 'at-knowledge'
+      ? { id: 'reason.knowledgeContinues.binds', params: { date: point, provision } }
+      : { id: 'reason.knowledgeContinues.ongoing', params: { date: point } };
   const r: { -readonly [K in keyof Reason]: Reason[K] } = {
     fact: 'knowledgeContinues' as const,
-    value: v === undefined ? null : (v as boolean),
+    value,
     test: english(test),
-    result: v === undefined ? 'unknown' : v === true,
+    result,
     label: english(label),
     msg: { test, label },
   };
@@ -810,9 +830,13 @@ function compactReasonsOf(status: DutyStatus, deciding: readonly Deciding[]): Co
       const r = leaves.results[j] as Tri;
       add((leaves.tests[j] as LeafTest).fact as FactName, shown(leaves.values[j]), r === null ? 'unknown' : r);
     }
-    // The same knowledge-window reason the full level gives (continuing knowledge, unverified commencement).
-    const wr = windowReasonOf(d, undefined);
-    if (wr) add(wr.fact, wr.value, wr.result);
+    // The same knowledge-window reason the full level gives (continuing knowledge, unverified commencement), without its words.
+    const wf = windowFactOf(d);
+    if (wf === 'lawInForce') add(wf, null, 'unknown');
+    else if (wf !== undefined) {
+      const k = knowledgeValue(d);
+      add(wf, k.value, k.result);
+    }
   }
   return out;
 }
@@ -829,8 +853,8 @@ function missingFactsOf(status: DutyStatus, deciding: readonly Deciding[]): Fact
       const fact = (leaves.tests[j] as LeafTest).fact as FactName;
       if (leaves.results[j] === null && !out.includes(fact)) out.push(fact);
     }
-    const wr = windowReasonOf(d, undefined);
-    if (wr && wr.result === 'unknown' && !out.includes(wr.fact as FactName)) out.push(wr.fact as FactName);
+    const wf = windowFactOf(d);
+    if (wf !== undefined && (wf === 'lawInForce' || knowledgeValue(d).result === 'unknown') && !out.includes(wf)) out.push(wf);
   }
   return out;
 }
@@ -930,19 +954,28 @@ export interface OverlapInput {
   readonly recipients: readonly string[];
 }
 
+/** Where duties meet for one person, decided without words: the overlap, its status and the duties it names. */
+export interface OverlapDecision {
+  readonly overlap: OverlapFile;
+  readonly status: DutyStatus;
+  readonly duties: readonly DutyId[];
+  /** For one report to one recipient: the duties that recipient alone can receive. */
+  readonly only: readonly DutyId[];
+}
+
 /**
  * Where duties meet for one person, read from `rules/overlaps/`: alternatives met by one report
  * (status over the unknown pivots), and one report to one recipient meeting several duties.
+ * Decided only; {@link overlapsOf} words them (the `decisions` level needs no words).
  */
-export function overlapsOf(
-  person: string,
+export function overlapDecisions(
   mine: readonly OverlapInput[],
   factsList: readonly Facts[],
   windowsOf: (duty: DutyId) => readonly VersionInWindow[] | undefined,
   overlaps: readonly OverlapFile[],
   datedList: readonly (DatedFacts | undefined)[] = [],
-): Overlap[] {
-  const out: Overlap[] = [];
+): OverlapDecision[] {
+  const out: OverlapDecision[] = [];
   for (const o of overlaps) {
     if (o.kind === 'alternatives') {
       const [a, b] = o.duties;
@@ -955,38 +988,53 @@ export function overlapsOf(
       const status = mine.some((d) => (d.duty === a || d.duty === b) && d.status === 'applies')
         ? 'applies'
         : alternativesStatus(wa, wb, o.pivots, factsList, datedList);
-      if (status)
-        out.push({
-          id: o.id,
-          kind: o.kind,
-          title: o.title,
-          person,
-          duties: [a, b],
-          status,
-          text: o.texts[status],
-          msg: { title: constantRef(`overlap.${o.id}.title`), text: constantRef(`overlap.${o.id}.${status}`) },
-        });
+      if (status) out.push({ overlap: o, status, duties: [a, b], only: [] });
     } else {
       const must = mine.filter((d) => d.status === 'applies' && d.modality === 'must' && d.recipients.includes(o.recipient));
       if (must.length < o.minDuties) continue;
       const ids = must.map((d) => d.duty);
       const only = must.filter((d) => d.recipients.length === 1).map((d) => d.duty);
-      const applies = fill(`overlap.${o.id}.applies`, ids);
-      const text =
-        only.length > 0 ? { id: 'sentences.two', params: { first: applies, second: fill(`overlap.${o.id}.only`, only) } } : applies;
-      out.push({
+      out.push({ overlap: o, status: 'applies', duties: ids, only });
+    }
+  }
+  return out;
+}
+
+/** The overlaps of one person (see {@link overlapDecisions}), in words. */
+export function overlapsOf(
+  person: string,
+  mine: readonly OverlapInput[],
+  factsList: readonly Facts[],
+  windowsOf: (duty: DutyId) => readonly VersionInWindow[] | undefined,
+  overlaps: readonly OverlapFile[],
+  datedList: readonly (DatedFacts | undefined)[] = [],
+): Overlap[] {
+  return overlapDecisions(mine, factsList, windowsOf, overlaps, datedList).map(({ overlap: o, status, duties, only }): Overlap => {
+    if (o.kind === 'alternatives')
+      return {
         id: o.id,
         kind: o.kind,
         title: o.title,
         person,
-        duties: ids,
-        status: 'applies',
-        text: english(text),
-        msg: { title: constantRef(`overlap.${o.id}.title`), text },
-      });
-    }
-  }
-  return out;
+        duties,
+        status,
+        text: o.texts[status],
+        msg: { title: constantRef(`overlap.${o.id}.title`), text: constantRef(`overlap.${o.id}.${status}`) },
+      };
+    const applies = fill(`overlap.${o.id}.applies`, duties);
+    const text =
+      only.length > 0 ? { id: 'sentences.two', params: { first: applies, second: fill(`overlap.${o.id}.only`, only) } } : applies;
+    return {
+      id: o.id,
+      kind: o.kind,
+      title: o.title,
+      person,
+      duties,
+      status: 'applies',
+      text: english(text),
+      msg: { title: constantRef(`overlap.${o.id}.title`), text },
+    };
+  });
 }
 
 /** An overlap's text naming duties: `{duties}` lists them, `{them}` refers back to them. */

@@ -159,15 +159,18 @@ let nextNamedId = 0;
 let memoDepth = 0;
 const MEMOS: Memo[] = Array.from({ length: 8 }, () => new Memo());
 let nextMemo = 0;
+/** The memo found last: the next lookup is most often for the same facts. */
+let lastMemo: Memo = MEMOS[0] as Memo;
 function memoOf(facts: Facts): Memo {
+  if (lastMemo.facts === facts) return lastMemo;
   for (let i = 0; i < MEMOS.length; i++) {
     const m = MEMOS[i] as Memo;
-    if (m.facts === facts) return m;
+    if (m.facts === facts) return (lastMemo = m);
   }
   const m = MEMOS[nextMemo] as Memo;
   nextMemo = (nextMemo + 1) % MEMOS.length;
   m.reset(facts);
-  return m;
+  return (lastMemo = m);
 }
 
 /**
