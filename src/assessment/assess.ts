@@ -8,7 +8,7 @@ import { CaseInputSchema, defaultConcernIds, IsoDate, type CaseInput, type Conce
 import { DUTY_IDS, type DutyId, type Modality } from '../case/vocabulary.js';
 import { versionsInWindow, type CompiledRuleSet } from '../rules/compiled.js';
 import { defaultCompiled } from '../rules/bundled.js';
-import { compile, withMemo, type Compiled } from '../engine/evaluate.js';
+import { withMemo, type Compiled } from '../engine/evaluate.js';
 import { issuesFromZod } from '../errors/from-zod.js';
 import { makeIssue, ValidationError, vm, type ValidationIssue } from '../errors/validation-error.js';
 import { OVERLAPS, GENERAL_NOTES } from '../rules/overlaps.js';
@@ -107,12 +107,8 @@ const classTests = new WeakMap<CompiledRuleSet, { child: Compiled; older: Compil
 function classTestsOf(cs: CompiledRuleSet) {
   let t = classTests.get(cs);
   if (!t) {
-    const named = cs.ruleSet.named;
-    t = {
-      child: compile({ condition: 'victimIsChildNow' }, named),
-      older: compile({ condition: 'victimIsOlderPersonNow' }, named),
-      dvaClass: compile({ condition: 'dvaVictimClassNow' }, named),
-    };
+    // Compiled with the rules: on a person's facts, decided once with the duties.
+    t = { child: cs.named('victimIsChildNow'), older: cs.named('victimIsOlderPersonNow'), dvaClass: cs.named('dvaVictimClassNow') };
     classTests.set(cs, t);
   }
   return t;

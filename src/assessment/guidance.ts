@@ -187,8 +187,11 @@ let loaded: { items: { item: ItemFile; test: Compiled }[]; helplines: Helpline[]
 function guidanceData() {
   if (!loaded) {
     const g = loadGuidance(itemsJson, helplinesJson, { trustBundled: true });
+    // One compile cache: the items' tests are one program, decided together on a person's facts.
+    const named = new Map();
+    const cache = new Map();
     loaded = {
-      items: g.items.map((item) => ({ item: deepFreeze(item), test: compile(item.when, new Map()) })),
+      items: g.items.map((item) => ({ item: deepFreeze(item), test: compile(item.when, named, cache) })),
       helplines: deepFreeze(g.helplines),
     };
   }

@@ -132,32 +132,191 @@ export class LeafBuffer {
   }
 }
 
-/**
- * What is known of the named conditions on one facts object: results, and explanations (leaves
- * kept in arenas). An entry is current when its stamp is the memo's generation (nothing to clear).
+/*
+ * How conditions run. Every condition compiled with one cache (a rule set's limbs, notes and named
+ * conditions) is one *program*: its nodes in a flat list, each node after the nodes it reads. On a
+ * facts object, the whole program is decided at once, in one pass over the list (about 230 nodes for
+ * the bundled rules, about a microsecond), and the results are kept while the facts object is in
+ * use (inside {@link withMemo}); every `tri` is then a lookup, and an explanation walks the nodes
+ * reading their results. A named condition is one node, read by every rule that refers to it.
  */
+
+/** Node kinds. */
+const EQ = 0; // fact equal / notEqual a string or boolean
+const IN = 1; // fact in / notIn a list of strings
+const CMP = 2; // any other leaf (through `compare`)
+const ALL = 3;
+const ANY = 4;
+const NOT = 5;
+const REF = 6; // a named condition: the result of its root, explained under its name
+const LT = 7; // a number compared with a number (lessThan, lessThanInclusive, greaterThan, greaterThanInclusive)
+const LTE = 8;
+const GT = 9;
+const GTE = 10;
+const NUMERIC: Partial<Record<Operator, number>> = { lessThan: LT, lessThanInclusive: LTE, greaterThan: GT, greaterThanInclusive: GTE };
+
+/** The nodes of one cache's conditions, in parallel arrays, each node after the nodes it reads. */
+class Program {
+  readonly kind: number[] = [];
+  /** Leaves: the fact read (and its slot), the test, and what the fast kinds need. */
+  readonly fact: string[] = [];
+  readonly slot: number[] = [];
+  /** The facts the program reads, each once: read into slots before the nodes are decided. */
+  readonly slots: string[] = [];
+  readonly slotOf = new Map<string, number>();
+  loader: ((facts: Facts, values: FactValue[]) => void) | undefined = undefined;
+  loaderSize = -1;
+  readonly op: Operator[] = [];
+  readonly value: FactCondition['value'][] = [];
+  readonly eq: boolean[] = [];
+  readonly set: (ReadonlySet<string> | undefined)[] = [];
+  readonly test: (LeafTest | undefined)[] = [];
+  /** ALL / ANY: the parts are kids[from[i]] to kids[to[i] - 1]; NOT / REF: the node read is `one[i]`. */
+  readonly from: number[] = [];
+  readonly to: number[] = [];
+  readonly one: number[] = [];
+  readonly name: (string | undefined)[] = [];
+  readonly kids: number[] = [];
+  /**
+   * Per memo (by its index): the facts read into the slots, each node's result and the memo
+   * generation it was decided in (a node is decided on first use).
+   */
+  readonly states: State[] = MEMOS.map(() => new State(this));
+  get length(): number {
+    return this.kind.length;
+  }
+  add(kind: number): number {
+    const i = this.kind.length;
+    this.kind.push(kind);
+    this.fact.push('');
+    this.slot.push(-1);
+    this.op.push('equal');
+    this.value.push(null);
+    this.eq.push(false);
+    this.set.push(undefined);
+    this.test.push(undefined);
+    this.from.push(0);
+    this.to.push(0);
+    this.one.push(-1);
+    this.name.push(undefined);
+    return i;
+  }
+}
+
+/**
+ * Reads each fact the program reads once, into its slot. Where the platform allows code generation,
+ * a function reading them by name (one shape of facts object: fast property loads); elsewhere (a
+ * strict Content-Security-Policy) a loop.
+ */
+function loaderOf(p: Program): (facts: Facts, values: FactValue[]) => void {
+  if (p.loader !== undefined && p.loaderSize === p.slots.length) return p.loader;
+  const names = [...p.slots];
+  let loader: (facts: Facts, values: FactValue[]) => void = (facts, values) => {
+    for (let s = 0; s < names.length; s++) values[s] = facts[names[s] as string];
+  };
+  try {
+    // Fact names are quoted as JSON string literals: nothing of them runs as code.
+    const body = names.map((n, s) => `v[${s}]=f[${JSON.stringify(n)}];`).join('');
+    loader = new Function('f', 'v', body) as typeof loader;
+  } catch {
+    // Code generation not allowed: the loop.
+  }
+  p.loader = loader;
+  p.loaderSize = names.length;
+  return loader;
+}
+
+/** What one program knows of one facts object: the facts in slots, and each node's result once decided. */
+class State {
+  /** The memo generation the facts in the slots were read in: a node is current when its stamp is it. */
+  g = -1;
+  readonly vals: FactValue[] = [];
+  readonly res: Tri[] = [];
+  readonly st: number[] = [];
+  constructor(readonly p: Program) {}
+}
+
+/** Decides node `i` (and the parts it needs, Kleene logic, stopping at the dominant value), once per facts object. */
+function evalNode(s: State, i: number): Tri {
+  if (s.st[i] === s.g) return s.res[i] as Tri;
+  const p = s.p;
+  const k = p.kind[i];
+  let r: Tri;
+  switch (k) {
+    case EQ: {
+      const v = s.vals[p.slot[i] as number];
+      r =
+        v === undefined
+          ? null
+          : typeof v === 'object'
+            ? compare(p.op[i] as Operator, v, p.value[i] as FactCondition['value'])
+            : (v === p.value[i]) === p.eq[i];
+      break;
+    }
+    case IN: {
+      const v = s.vals[p.slot[i] as number];
+      r =
+        v === undefined
+          ? null
+          : typeof v === 'string'
+            ? (p.set[i] as ReadonlySet<string>).has(v) === p.eq[i]
+            : compare(p.op[i] as Operator, v, p.value[i] as FactCondition['value']);
+      break;
+    }
+    case LT:
+    case LTE:
+    case GT:
+    case GTE: {
+      const v = s.vals[p.slot[i] as number];
+      if (typeof v === 'number') {
+        const x = p.value[i] as number;
+        r = k === LT ? v < x : k === LTE ? v <= x : k === GT ? v > x : v >= x;
+      } else r = compare(p.op[i] as Operator, v, p.value[i] as FactCondition['value']);
+      break;
+    }
+    case CMP:
+      r = compare(p.op[i] as Operator, s.vals[p.slot[i] as number], p.value[i] as FactCondition['value']);
+      break;
+    case ALL:
+    case ANY: {
+      // The dominant value as soon as a part has it, else unknown if a part is unknown, else the other value.
+      const dominant = k === ANY;
+      r = !dominant;
+      for (let c = p.from[i] as number, end = p.to[i] as number; c < end; c++) {
+        const x = evalNode(s, p.kids[c] as number);
+        if (x === dominant) {
+          r = dominant;
+          break;
+        }
+        if (x === null) r = null;
+      }
+      break;
+    }
+    case NOT: {
+      const x = evalNode(s, p.one[i] as number);
+      r = x === null ? null : !x;
+      break;
+    }
+    default:
+      r = evalNode(s, p.one[i] as number);
+  }
+  s.res[i] = r;
+  s.st[i] = s.g;
+  return r;
+}
+
+/** Facts objects in use (by identity) while {@link withMemo} runs: each program's results on them are kept. */
 class Memo {
   facts: Facts | undefined = undefined;
   gen = 0;
-  readonly stamp: number[] = [];
-  readonly tri: Tri[] = [];
-  /** Where the explanation's leaves start in the arenas; -1 when only the result is known. */
-  readonly from: number[] = [];
-  readonly to: number[] = [];
-  n = 0;
-  readonly tests: LeafTest[] = [];
-  readonly values: FactValue[] = [];
-  readonly results: Tri[] = [];
-  readonly within: (string | undefined)[] = [];
+  constructor(readonly index: number) {}
   reset(facts: Facts | undefined): void {
     this.facts = facts;
     this.gen++;
-    this.n = 0;
   }
 }
-let nextNamedId = 0;
 let memoDepth = 0;
-const MEMOS: Memo[] = Array.from({ length: 8 }, () => new Memo());
+const MEMOS: Memo[] = Array.from({ length: 8 }, (_, i) => new Memo(i));
 let nextMemo = 0;
 /** The memo found last: the next lookup is most often for the same facts. */
 let lastMemo: Memo = MEMOS[0] as Memo;
@@ -173,9 +332,20 @@ function memoOf(facts: Facts): Memo {
   return (lastMemo = m);
 }
 
+/** What a program knows of the facts (kept while the facts are in use; call inside {@link withMemo}). */
+function stateOf(p: Program, facts: Facts): State {
+  const m = memoOf(facts);
+  const s = p.states[m.index] as State;
+  if (s.g !== m.gen || p.loaderSize !== p.slots.length) {
+    loaderOf(p)(facts, s.vals);
+    s.g = m.gen;
+  }
+  return s;
+}
+
 /**
- * Runs `f` with named conditions remembered per facts object (by identity): for code that never
- * changes a facts object once evaluated (the assessment builds each one, then only reads it).
+ * Runs `f` with every program's results remembered per facts object (by identity): for code that
+ * never changes a facts object once evaluated (the assessment builds each one, then only reads it).
  * Nothing is kept after `f` returns.
  */
 export function withMemo<T>(f: () => T): T {
@@ -188,192 +358,144 @@ export function withMemo<T>(f: () => T): T {
 }
 
 /**
- * A condition compiled once. `tri` gives the three-valued result without allocating; `explain`
- * appends the leaves that decide it — for a true `all`, every part; for a false `all`, the false
- * parts; for a true `any`, the true parts; for a false `any`, every part; for unknown, the parts
- * still open (and, under `all`, what already holds) — and returns the same result.
+ * A condition compiled once. `tri` gives the three-valued result; `explain` appends the leaves that
+ * decide it — for a true `all`, every part; for a false `all`, the false parts; for a true `any`,
+ * the true parts; for a false `any`, every part; for unknown, the parts still open (and, under
+ * `all`, what already holds) — and returns the same result. Leaves inside a named condition are
+ * appended with its name (`within`); the others with the `within` given.
  */
 export interface Compiled {
   readonly tri: (facts: Facts) => Tri;
   readonly explain: (facts: Facts, out: LeafBuffer, within?: string) => Tri;
 }
 
+/** Appends the deciding leaves of node `i` (see {@link Compiled}). */
+function explainNode(s: State, i: number, facts: Facts, out: LeafBuffer, within: string | undefined): Tri {
+  const p = s.p;
+  const r = evalNode(s, i);
+  switch (p.kind[i]) {
+    case ALL: {
+      const from = p.from[i] as number;
+      const to = p.to[i] as number;
+      if (r !== false) {
+        for (let k = from; k < to; k++) explainNode(s, p.kids[k] as number, facts, out, within);
+      } else {
+        // The false parts only.
+        for (let k = from; k < to; k++) {
+          const c = p.kids[k] as number;
+          if (evalNode(s, c) === false) explainNode(s, c, facts, out, within);
+        }
+      }
+      return r;
+    }
+    case ANY: {
+      // The parts with the result of the whole (every part if false).
+      for (let k = p.from[i] as number, end = p.to[i] as number; k < end; k++) {
+        const c = p.kids[k] as number;
+        if (r === false || evalNode(s, c) === r) explainNode(s, c, facts, out, within);
+      }
+      return r;
+    }
+    case NOT:
+      explainNode(s, p.one[i] as number, facts, out, within);
+      return r;
+    case REF:
+      explainNode(s, p.one[i] as number, facts, out, p.name[i]);
+      return r;
+    default:
+      out.push(p.test[i] as LeafTest, facts[p.fact[i] as string], r, within);
+      return r;
+  }
+}
+
+/** The program of a compile cache (one per cache). */
+const programs = new WeakMap<Map<string, Compiled>, Program>();
+/** Each compiled condition's program and node. */
+const nodeOf = new WeakMap<Compiled, { readonly p: Program; readonly i: number }>();
+
+function handle(p: Program, i: number): Compiled {
+  const c: Compiled = {
+    tri: (facts) => (memoDepth === 0 ? withMemo(() => evalNode(stateOf(p, facts), i)) : evalNode(stateOf(p, facts), i)),
+    explain: (facts, out, within) => {
+      if (memoDepth === 0) return withMemo(() => explainNode(stateOf(p, facts), i, facts, out, within));
+      return explainNode(stateOf(p, facts), i, facts, out, within);
+    },
+  };
+  nodeOf.set(c, { p, i });
+  return c;
+}
+
 /**
- * Compiles a condition into a three-valued test, resolving named conditions once.
+ * Compiles a condition into a three-valued test, resolving named conditions once per cache.
  * Kleene logic: `all` is false if any part is false, true if all are true, else unknown;
  * `any` is true if any part is true, false if all are false, else unknown; `not` swaps.
  */
 export function compile(c: Condition, named: ReadonlyMap<string, Condition>, cache = new Map<string, Compiled>()): Compiled {
-  const part = (sub: Condition) => compile(sub, named, cache);
-  return visitCondition<Compiled>(c, {
-    fact: compileLeaf,
-    reference: (ref) => compileReference(ref.condition, named, cache),
-    all: (x) => compileAll(x.all.map(part)),
-    any: (x) => compileAny(x.any.map(part)),
-    not: (x) => compileNot(part(x.not)),
+  let p = programs.get(cache);
+  if (p === undefined) programs.set(cache, (p = new Program()));
+  return handle(p, node(p, c, named, cache, new Set()));
+}
+
+/** Adds a condition's nodes to the program (named conditions once), returning its node. */
+function node(p: Program, c: Condition, named: ReadonlyMap<string, Condition>, cache: Map<string, Compiled>, open: Set<string>): number {
+  const part = (sub: Condition) => node(p, sub, named, cache, open);
+  const composite = (kind: number, parts: readonly Condition[]): number => {
+    const kids = parts.map(part);
+    const i = p.add(kind);
+    p.from[i] = p.kids.length;
+    p.kids.push(...kids);
+    p.to[i] = p.kids.length;
+    return i;
+  };
+  return visitCondition<number>(c, {
+    fact: (leaf) => leafNode(p, leaf),
+    reference: (ref) => {
+      const name = ref.condition;
+      const hit = cache.get(name);
+      if (hit) return (nodeOf.get(hit) as { i: number }).i;
+      const def = named.get(name);
+      if (!def) throw new Error(`Unknown named condition "${name}"`);
+      if (open.has(name)) throw new Error(`Named condition "${name}" refers to itself`);
+      open.add(name);
+      const root = node(p, def, named, cache, open);
+      open.delete(name);
+      const i = p.add(REF);
+      p.one[i] = root;
+      p.name[i] = name;
+      cache.set(name, handle(p, i));
+      return i;
+    },
+    all: (x) => composite(ALL, x.all),
+    any: (x) => composite(ANY, x.any),
+    not: (x) => {
+      const inner = part(x.not);
+      const i = p.add(NOT);
+      p.one[i] = inner;
+      return i;
+    },
   });
 }
 
-function compileLeaf(c: FactCondition): Compiled {
+function leafNode(p: Program, c: FactCondition): number {
   const { fact, operator, value } = c;
-  const label = c.name;
-  // The common tests get a direct function; the rest go through `compare`.
-  let tri: (facts: Facts) => Tri;
-  if ((operator === 'equal' || operator === 'notEqual') && (typeof value === 'boolean' || typeof value === 'string')) {
-    const eq = operator === 'equal';
-    tri = (facts) => {
-      const v = facts[fact];
-      return v === undefined ? null : typeof v === 'object' ? compare(operator, v, value) : (v === value) === eq;
-    };
-  } else if ((operator === 'in' || operator === 'notIn') && Array.isArray(value) && value.every((x) => typeof x === 'string')) {
-    const set = new Set(value as string[]);
-    const isIn = operator === 'in';
-    tri = (facts) => {
-      const v = facts[fact];
-      return v === undefined ? null : typeof v === 'string' ? set.has(v) === isIn : compare(operator, v, value);
-    };
-  } else {
-    tri = (facts) => compare(operator, facts[fact], value);
+  // The common tests get a direct path; the rest go through `compare`.
+  let kind = CMP;
+  if ((operator === 'equal' || operator === 'notEqual') && (typeof value === 'boolean' || typeof value === 'string')) kind = EQ;
+  else if ((operator === 'in' || operator === 'notIn') && Array.isArray(value) && value.every((x) => typeof x === 'string')) kind = IN;
+  else if (NUMERIC[operator] !== undefined && typeof value === 'number') kind = NUMERIC[operator] as number;
+  const i = p.add(kind);
+  p.fact[i] = fact;
+  let slot = p.slotOf.get(fact);
+  if (slot === undefined) {
+    slot = p.slots.length;
+    p.slots.push(fact);
+    p.slotOf.set(fact, slot);
   }
-  const test: LeafTest = { fact, operator, expected: value, label };
-  return {
-    tri,
-    explain: (facts, out, within) => {
-      const v = facts[fact];
-      const result = tri(facts);
-      out.push(test, v, result, within);
-      return result;
-    },
-  };
-}
-
-/**
- * A named condition, compiled once per cache (the entry is made first, so a reference back to it
- * resolves). Inside {@link withMemo} it is decided and explained once per facts object (rules share
- * them: about three quarters of the leaves an assessment reads are in one already seen).
- */
-function compileReference(name: string, named: ReadonlyMap<string, Condition>, cache: Map<string, Compiled>): Compiled {
-  const hit = cache.get(name);
-  if (hit) return hit;
-  const def = named.get(name);
-  if (!def) throw new Error(`Unknown named condition "${name}"`);
-  const id = nextNamedId++;
-  let inner: Compiled | undefined;
-  const f: Compiled = {
-    tri: (facts) => {
-      if (memoDepth === 0) return (inner as Compiled).tri(facts);
-      const m = memoOf(facts);
-      if (m.stamp[id] === m.gen) return m.tri[id] as Tri;
-      const r = (inner as Compiled).tri(facts);
-      m.stamp[id] = m.gen;
-      m.tri[id] = r;
-      m.from[id] = -1;
-      return r;
-    },
-    explain: (facts, out) => {
-      if (memoDepth === 0) return (inner as Compiled).explain(facts, out, name);
-      const m = memoOf(facts);
-      const from = m.stamp[id] === m.gen ? (m.from[id] as number) : -1;
-      if (from >= 0) {
-        const to = m.to[id] as number;
-        for (let i = from; i < to; i++) out.push(m.tests[i] as LeafTest, m.values[i], m.results[i] as Tri, m.within[i]);
-        return m.tri[id] as Tri;
-      }
-      const start = out.length;
-      const r = (inner as Compiled).explain(facts, out, name);
-      const at = m.n;
-      let n = at;
-      for (let i = start; i < out.length; i++, n++) {
-        m.tests[n] = out.tests[i] as LeafTest;
-        m.values[n] = out.values[i];
-        m.results[n] = out.results[i] as Tri;
-        m.within[n] = out.within[i];
-      }
-      m.n = n;
-      m.stamp[id] = m.gen;
-      m.tri[id] = r;
-      m.from[id] = at;
-      m.to[id] = n;
-      return r;
-    },
-  };
-  cache.set(name, f);
-  inner = compile(def, named, cache);
-  return f;
-}
-
-/**
- * Kleene `all` (dominant `false`) or `any` (dominant `true`): the dominant value as soon as a part
- * has it, else unknown if a part is unknown, else the other value.
- */
-function kleene(parts: readonly Compiled[], dominant: boolean): (facts: Facts) => Tri {
-  return (facts) => {
-    let unknown = false;
-    for (const p of parts) {
-      const r = p.tri(facts);
-      if (r === dominant) return dominant;
-      if (r === null) unknown = true;
-    }
-    return unknown ? null : !dominant;
-  };
-}
-
-function compileAll(parts: readonly Compiled[]): Compiled {
-  return {
-    tri: kleene(parts, false),
-    // Only the parts kept are explained: the results first (cheap, and remembered for named
-    // conditions), then the false parts if any part is false, else every part.
-    explain: (facts, out, within) => {
-      const n = parts.length;
-      let first = -1;
-      let unknown = false;
-      for (let i = 0; i < n; i++) {
-        const r = (parts[i] as Compiled).tri(facts);
-        if (r === false) {
-          first = i;
-          break;
-        }
-        if (r === null) unknown = true;
-      }
-      if (first === -1) {
-        for (let i = 0; i < n; i++) (parts[i] as Compiled).explain(facts, out, within);
-        return unknown ? null : true;
-      }
-      (parts[first] as Compiled).explain(facts, out, within);
-      for (let i = first + 1; i < n; i++) {
-        const p = parts[i] as Compiled;
-        if (p.tri(facts) === false) p.explain(facts, out, within);
-      }
-      return false;
-    },
-  };
-}
-
-function compileAny(parts: readonly Compiled[]): Compiled {
-  const tri = kleene(parts, true);
-  return {
-    tri,
-    // Only the parts kept are explained: those with the result of the whole (every part if false).
-    explain: (facts, out, within) => {
-      const r = tri(facts);
-      for (let i = 0; i < parts.length; i++) {
-        const p = parts[i] as Compiled;
-        if (r === false || p.tri(facts) === r) p.explain(facts, out, within);
-      }
-      return r;
-    },
-  };
-}
-
-function compileNot(inner: Compiled): Compiled {
-  return {
-    tri: (facts) => {
-      const r = inner.tri(facts);
-      return r === null ? null : !r;
-    },
-    explain: (facts, out, within) => {
-      const r = inner.explain(facts, out, within);
-      return r === null ? null : !r;
-    },
-  };
+  p.slot[i] = slot;
+  p.op[i] = operator;
+  p.value[i] = value;
+  p.eq[i] = operator === 'equal' || operator === 'in';
+  if (kind === IN) p.set[i] = new Set(value as string[]);
+  p.test[i] = { fact, operator, expected: value, label: c.name };
+  return i;
 }

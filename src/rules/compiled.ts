@@ -29,6 +29,8 @@ export interface CompiledRule {
 export interface CompiledRuleSet {
   readonly ruleSet: RuleSet;
   readonly rules: ReadonlyMap<DutyId, CompiledRule>;
+  /** A named condition of the rule set, compiled with its rules: decided with them on the same facts. */
+  readonly named: (name: string) => Compiled;
 }
 
 /** Compiles every rule of a rule set (named conditions resolved once). */
@@ -55,7 +57,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       })),
     });
   }
-  return { ruleSet, rules };
+  return { ruleSet, rules, named: (name) => compile({ condition: name }, ruleSet.named, cache) };
 }
 
 /**
