@@ -360,39 +360,54 @@ interface Strongest {
  */
 function strongestVersion(windows: readonly VersionInWindow[], facts: Facts, dated?: DatedFacts): Strongest {
   let best: Strongest | undefined;
+  let bestRank = -1;
   const kc = facts['knowledgeContinues'];
   const kcTri: Tri = kc === undefined ? null : kc === true;
-  const consider = (c: Strongest) => {
-    if (!best || RANK(c.result) > RANK(best.result)) best = c;
-  };
+  // A candidate replaces the best so far only with a stronger result (the oldest version wins a tie).
   // The facts on a later date: the dated facts over a copy of the base (a spread copy keeps fast
   // properties; the base is never made a prototype).
-  const at = (date: string | undefined): Facts => (date !== undefined && dated ? factsAt(facts, dated, date) : facts);
-  for (const w of windows) {
+  const until = dated?.ongoingUntil;
+  for (let k = 0; k < windows.length; k++) {
+    const w = windows[k] as VersionInWindow;
     if (w.mode === 'uncertain') {
       // Whether it was in force on the knowledge date is open; from the date it was in force by, it binds while the knowledge continues.
       const lo = evaluateVersion(w.cv, facts);
-      consider({ lo, w, result: lo.result === false ? false : null, facts, point: undefined });
+      const result = lo.result === false ? false : null;
+      if (RANK(result) > bestRank) {
+        best = { lo, w, result, facts, point: undefined };
+        bestRank = RANK(result);
+      }
       if (w.certainInWindow) {
-        const f = at(w.start);
+        const f = dated ? factsAt(facts, dated, w.start) : facts;
         const loS = evaluateVersion(w.cv, f);
-        consider({ lo: loS, w, result: and3(loS.result, kcTri), facts: f, point: w.start });
+        const r = and3(loS.result, kcTri);
+        if (RANK(r) > bestRank) {
+          best = { lo: loS, w, result: r, facts: f, point: w.start };
+          bestRank = RANK(r);
+        }
       }
     } else {
       const later = w.mode === 'later' ? w.start : undefined;
-      const f0 = at(later);
+      const f0 = later !== undefined && dated ? factsAt(facts, dated, later) : facts;
       const lo = evaluateVersion(w.cv, f0);
-      consider({ lo, w, result: later === undefined ? lo.result : and3(lo.result, kcTri), facts: f0, point: later });
+      const r = later === undefined ? lo.result : and3(lo.result, kcTri);
+      if (RANK(r) > bestRank) {
+        best = { lo, w, result: r, facts: f0, point: later };
+        bestRank = RANK(r);
+      }
     }
-    const until = dated?.ongoingUntil;
-    if (until !== undefined && w.inForceAtEnd && (best as Strongest).result !== true) {
+    if (until !== undefined && w.inForceAtEnd && bestRank !== 2) {
       // The act goes on at the assessment date: the duty binds then too, if the knowledge continued.
-      const fA = at(until);
+      const fA = dated ? factsAt(facts, dated, until) : facts;
       const loA = evaluateVersion(w.cv, fA);
       const open = w.mode === 'uncertain' && !w.certainInWindow;
-      consider({ lo: loA, w, result: open ? (loA.result === false ? false : null) : and3(loA.result, kcTri), facts: fA, point: until });
+      const r = open ? (loA.result === false ? false : null) : and3(loA.result, kcTri);
+      if (RANK(r) > bestRank) {
+        best = { lo: loA, w, result: r, facts: fA, point: until };
+        bestRank = RANK(r);
+      }
     }
-    if ((best as Strongest).result === true) break;
+    if (bestRank === 2) break;
   }
   return best as Strongest;
 }

@@ -8,13 +8,18 @@ import type { RuleFile, RuleNote, RuleVersion } from './schema.js';
 /** A rule version compiled once: its limbs and its conditional notes. */
 export interface CompiledVersion {
   readonly version: RuleVersion;
-  readonly limbs: readonly {
-    readonly id: string;
-    readonly provision: string;
-    readonly modality: 'must' | 'may';
-    readonly test: Compiled;
-  }[];
+  readonly limbs: readonly CompiledLimb[];
   readonly notes: readonly { readonly note: RuleNote; readonly test: Compiled | undefined }[];
+}
+
+/** A limb of a rule version, compiled: its test, and its three outcomes (built once, shared). */
+export interface CompiledLimb {
+  readonly id: string;
+  readonly provision: string;
+  readonly modality: 'must' | 'may';
+  readonly test: Compiled;
+  /** The outcome of this limb deciding with each result: false, unknown, true. */
+  readonly outcomes: readonly [LimbOutcome, LimbOutcome, LimbOutcome];
 }
 
 /** A rule compiled once per rule set. */
@@ -47,12 +52,21 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       facts,
       versions: rule.versions.map((version) => ({
         version,
-        limbs: version.limbs.map((l) => ({
-          id: l.id,
-          provision: l.provision,
-          modality: l.modality,
-          test: compile(l.conditions, ruleSet.named, cache),
-        })),
+        limbs: version.limbs.map((l) => {
+          const limb: { -readonly [K in keyof CompiledLimb]: CompiledLimb[K] } = {
+            id: l.id,
+            provision: l.provision,
+            modality: l.modality,
+            test: compile(l.conditions, ruleSet.named, cache),
+            outcomes: undefined as unknown as CompiledLimb['outcomes'],
+          };
+          limb.outcomes = [
+            Object.freeze({ result: false, limb }),
+            Object.freeze({ result: null, limb }),
+            Object.freeze({ result: true, limb }),
+          ];
+          return limb;
+        }),
         notes: [...notesOf(version.notes), ...notesOf(rule.notes)],
       })),
     });
@@ -120,7 +134,7 @@ export function and3(a: Tri, b: Tri): Tri {
 /** The outcome of one rule version on one concern's facts: the deciding limb. */
 export interface LimbOutcome {
   readonly result: Tri;
-  readonly limb: CompiledVersion['limbs'][number];
+  readonly limb: CompiledLimb;
 }
 
 /**
@@ -128,11 +142,13 @@ export interface LimbOutcome {
  * limb that holds wins over a `may` limb after it). All false: the first limb explains.
  */
 export function evaluateVersion(v: CompiledVersion, facts: Facts): LimbOutcome {
-  for (const limb of v.limbs) {
+  const limbs = v.limbs;
+  for (let i = 0; i < limbs.length; i++) {
+    const limb = limbs[i] as CompiledLimb;
     const result = limb.test.tri(facts);
-    if (result !== false) return { result, limb };
+    if (result !== false) return limb.outcomes[result === null ? 1 : 2];
   }
-  return { result: false, limb: v.limbs[0] as CompiledVersion['limbs'][number] };
+  return (limbs[0] as CompiledLimb).outcomes[0];
 }
 
 /** The leaves that decide a limb outcome on these facts. */
