@@ -8,6 +8,8 @@
  *
  * Run: npm run bench (or tsx bench/batch.bench.ts after npm run build).
  * BENCH_BATCH_SIZES=100000,1000000 and BENCH_BATCH_RUNS=3 (runs of the smaller sizes; 1M runs once).
+ * Also `za-duties batch --full` (every reason, guidance and statute text per line) on the first
+ * BENCH_BATCH_FULL=10000 cases, BENCH_BATCH_RUNS runs: lines/s and bytes written per line.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -16,6 +18,7 @@ import { median, note, report, ROOT, scenarioCases, shiftOf, withDatesShifted } 
 
 const SIZES = (process.env.BENCH_BATCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_BATCH_RUNS ?? 3);
+const FULL = Number(process.env.BENCH_BATCH_FULL ?? 10_000);
 const TMP = path.join(ROOT, 'bench', 'tmp');
 const CLI = process.env.BENCH_CLI ?? path.join(ROOT, 'dist', 'cli.js');
 
@@ -40,12 +43,17 @@ function generate(n: number): string {
   return file;
 }
 
-function runOnce(file: string): Promise<{ seconds: number; peakRssMb: number; lines: number; exitCode: number | null; summary: string }> {
+function runOnce(
+  file: string,
+  flags: readonly string[] = [],
+): Promise<{ seconds: number; peakRssMb: number; lines: number; bytes: number; exitCode: number | null; summary: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn('/usr/bin/time', ['-v', process.execPath, CLI, 'batch', file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-v', process.execPath, CLI, 'batch', ...flags, file], { stdio: ['ignore', 'pipe', 'pipe'] });
     let lines = 0;
+    let bytes = 0;
     child.stdout.on('data', (c: Buffer) => {
+      bytes += c.length;
       for (let i = c.indexOf(10); i !== -1; i = c.indexOf(10, i + 1)) lines++;
     });
     let err = '';
@@ -56,7 +64,7 @@ function runOnce(file: string): Promise<{ seconds: number; peakRssMb: number; li
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
       const exit = /Exit status: (\d+)/.exec(err);
       const summary = /za-duties batch: .*/.exec(err)?.[0] ?? '';
-      resolve({ seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : NaN, lines, exitCode: exit ? Number(exit[1]) : code, summary });
+      resolve({ seconds, peakRssMb: rss ? Number(rss[1]) / 1024 : NaN, lines, bytes, exitCode: exit ? Number(exit[1]) : code, summary });
     });
   });
 }
@@ -87,7 +95,31 @@ async function main() {
       inputMb: Math.round(fs.statSync(file).size / 1048576),
     });
   }
-  report({ bench: 'batch', results });
+  let full: Record<string, unknown> | undefined;
+  if (FULL > 0) {
+    note(`batch.bench: --full on ${FULL} cases…`);
+    const file = generate(FULL);
+    const rates: number[] = [];
+    const perLine: number[] = [];
+    const rss: number[] = [];
+    for (let r = 0; r < RUNS; r++) {
+      const x = await runOnce(file, ['--full']);
+      if (x.lines !== FULL) throw new Error(`expected ${FULL} output lines, got ${x.lines} (${x.summary})`);
+      if (x.exitCode !== 0) throw new Error(`batch --full exited ${x.exitCode}: ${x.summary}`);
+      rates.push(FULL / x.seconds);
+      perLine.push(x.bytes / FULL);
+      rss.push(x.peakRssMb);
+      note(`  --full ${FULL}: ${Math.round(FULL / x.seconds)} cases/s, ${Math.round(x.bytes / FULL)} bytes per line`);
+    }
+    full = {
+      cases: FULL,
+      runs: RUNS,
+      casesPerSecond: Math.round(median(rates)),
+      bytesPerLine: Math.round(median(perLine)),
+      peakRssMb: Math.round(median(rss)),
+    };
+  }
+  report({ bench: 'batch', results, full });
 }
 
 await main();
