@@ -26,7 +26,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Engine } from 'json-rules-engine';
 import { assessValidated, decideValidated, defaultCompiled, deriveValid, validateCase } from '../src/assessment/assess.js';
-import { datedOf, statusOnFacts } from '../src/assessment/duties.js';
+import { statusOnFacts } from '../src/assessment/duties.js';
 import { versionsInWindow } from '../src/rules/compiled.js';
 import { DUTY_IDS } from '../src/case/vocabulary.js';
 import type { DerivedCase } from '../src/case/derive.js';
@@ -61,7 +61,7 @@ function decideCompiled(derived: DerivedCase): { duty: string; person: string; s
   for (const [person, concerns] of derived.byPerson) {
     const facts = concerns.map((cf) => cf.facts);
     // The facts on later dates too (a version that binds later; an ongoing act), as assess() looks at them.
-    const dated = concerns.map((cf) => datedOf(cf, false, derived.dates));
+    const dated = concerns.map((cf) => cf.dated);
     for (const id of DUTY_IDS) {
       const r = compiled.rules.get(id);
       if (!r) continue;

@@ -19,7 +19,6 @@ import { catalogueOf, localize, localizeError, type Messages } from './localize.
 import { compileSchema } from './schema-compiler.js';
 import type { englishMessages } from './messages.js';
 import {
-  datedOf,
   noteOf,
   decideDuty,
   decideDutyCompact,
@@ -329,7 +328,7 @@ function overlapsFor(person: string, duties: readonly DutyResult[], derived: Der
   const windowsOf = windowsIn(compiled, derived.dates);
   const concerns = derived.byPerson.get(person) ?? [];
   const facts = concerns.map((cf) => cf.facts);
-  const dated = concerns.map((cf) => datedOf(cf, false, derived.dates));
+  const dated = concerns.map((cf) => cf.dated);
   return overlapsOf(
     person,
     duties.filter((d) => d.person === person),
@@ -457,7 +456,7 @@ function decideNow(v: ValidCase, compiled: CompiledRuleSet): CompactAssessment {
       mine.push({ duty: d.duty, status: d.status, modality: d.modality, recipients: rule.rule.recipients });
     }
     const windowsOf = windowsIn(compiled, derived.dates);
-    const dated = concerns.map((cf) => datedOf(cf, false, derived.dates));
+    const dated = concerns.map((cf) => cf.dated);
     for (const o of overlapDecisions(
       mine,
       concerns.map((cf) => cf.facts),

@@ -1,5 +1,5 @@
 import { nextDay } from '../case/ages.js';
-import type { ConcernFacts, DerivedCase } from '../case/derive.js';
+import type { ConcernFacts, DatedFacts, DerivedCase } from '../case/derive.js';
 import { FACTS, type FactDefinition, type FactName, type FactValue } from '../case/facts.js';
 import type { DutyId } from '../case/vocabulary.js';
 import type { PresumptionUse } from '../case/derive.js';
@@ -328,15 +328,7 @@ const isLeapDayBirth = (dob: string | undefined): boolean => dob?.endsWith('-02-
 
 const RANK = (r: Tri): number => (r === true ? 2 : r === null ? 1 : 0);
 
-/**
- * How a concern's facts move with the date a duty is looked at: `over(date)` gives the facts that
- * change (ages "now"; for an ongoing act, ages at the act), and an ongoing act is looked at on the
- * assessment date too (`ongoingUntil`), where the knowledge continued.
- */
-export interface DatedFacts {
-  readonly over: (date: string) => Readonly<Record<string, FactValue>>;
-  readonly ongoingUntil: string | undefined;
-}
+export type { DatedFacts };
 
 /** The facts with some values replaced: a spread copy, then the new values (fast properties, same keys). */
 function withFacts(facts: Facts, over: Readonly<Record<string, FactValue>>): Facts {
@@ -412,25 +404,6 @@ function strongestVersion(windows: readonly VersionInWindow[], facts: Facts, dat
   return best as Strongest;
 }
 
-/** The dated facts of a concern for a mode; an ongoing act is looked at on the assessment date too, if later than the knowledge date. */
-function datedOf(
-  cf: ConcernFacts,
-  strict: boolean,
-  dates: { readonly knowledgeDate: string; readonly assessmentDate: string },
-): DatedFacts {
-  // One per concern and mode (the same object for every duty, so the facts on a date are built once).
-  let both = datedCache.get(cf);
-  if (!both) datedCache.set(cf, (both = [undefined, undefined]));
-  const k = strict ? 1 : 0;
-  let d = both[k];
-  if (!d) {
-    const later = cf.ongoing && dates.assessmentDate > dates.knowledgeDate;
-    d = both[k] = { over: (date) => cf.datedFacts(date, strict), ongoingUntil: later ? dates.assessmentDate : undefined };
-  }
-  return d;
-}
-const datedCache = new WeakMap<ConcernFacts, [DatedFacts | undefined, DatedFacts | undefined]>();
-
 /**
  * The facts on a later date, built once per base facts, dated facts and date (the last few kept):
  * the same object each time, so what is known of it (withMemo) is reused from duty to duty.
@@ -452,8 +425,6 @@ function factsAt(facts: Facts, dated: DatedFacts, date: string): Facts {
   atFacts[i] = f;
   return f;
 }
-
-export { datedOf };
 
 function bestVersion(windows: readonly VersionInWindow[], cf: ConcernFacts, facts: Facts, dated?: DatedFacts): Deciding {
   const b = strongestVersion(windows, facts, dated);
@@ -604,7 +575,7 @@ function decide(compiled: CompiledRule, concerns: readonly ConcernFacts[], deriv
   const { knowledgeDate, assessmentDate } = derived.dates;
   const windows = versionsInWindow(compiled, knowledgeDate, assessmentDate);
   if (windows.length === 0) return undefined;
-  const decided = concerns.map((cf) => bestVersion(windows, cf, cf.facts, datedOf(cf, false, derived.dates)));
+  const decided = concerns.map((cf) => bestVersion(windows, cf, cf.facts, cf.dated));
   const { status, deciding } = statusOf(decided);
   // Presumptions: where the strict three-valued status differs, say which presumptions decided it.
   if (!concerns.some((cf) => cf.presumed.length > 0)) return { windows, status, deciding };
@@ -620,7 +591,7 @@ function decide(compiled: CompiledRule, concerns: readonly ConcernFacts[], deriv
     (derived.dates.assessmentDate > derived.dates.knowledgeDate && concerns.some((cf) => cf.ongoing));
   const reads = (u: PresumptionUse) => compiled.facts.has(u.fact) || (later && u.fact === 'knowledgeContinues');
   if (!concerns.some((cf) => cf.presumed.some(reads))) return { windows, status, deciding };
-  const strictOf = (cf: ConcernFacts) => bestVersion(windows, cf, cf.strictFacts, datedOf(cf, true, derived.dates));
+  const strictOf = (cf: ConcernFacts) => bestVersion(windows, cf, cf.strictFacts, cf.strictDated);
   // The same monotony: only a concern where the duty applies on the presumed facts can apply on the
   // strict ones, and where it applies for none, it does not apply on the strict facts only if none is open.
   if (status === 'applies' ? deciding.some((d) => strictOf(d.cf).result === true) : concerns.every((cf) => strictOf(cf).result === false))
@@ -642,11 +613,11 @@ function decide(compiled: CompiledRule, concerns: readonly ConcernFacts[], deriv
     statusOf(
       concerns.map((cf) => {
         if (!cf.presumed.some((x) => x.id === u.id && x.fact === u.fact && x.about === u.about))
-          return bestVersion(windows, cf, cf.facts, datedOf(cf, false, derived.dates));
+          return bestVersion(windows, cf, cf.facts, cf.dated);
         // The facts with this one presumption undone.
         const facts: Record<string, FactValue> = { ...cf.facts };
         facts[u.fact] = cf.strictFacts[u.fact];
-        return bestVersion(windows, cf, facts, datedOf(cf, false, derived.dates));
+        return bestVersion(windows, cf, facts, cf.dated);
       }),
     ).status;
   const decisive = candidates.filter((u) => without(u) !== status);

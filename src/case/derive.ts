@@ -77,8 +77,21 @@ export interface ConcernFacts {
    * for an ongoing act the ages at the act. Laid over `facts` (or `strictFacts`, with `strict`).
    */
   readonly datedFacts: (date: string, strict: boolean) => Readonly<Record<string, FactValue>>;
+  /** The same, as the duties read it, with the facts (`dated`) or the strict facts (`strictDated`). */
+  readonly dated: DatedFacts;
+  readonly strictDated: DatedFacts;
   /** The ages the questions about it name, as in force on the assessment date. */
   readonly textAges: TextAges;
+}
+
+/**
+ * How a concern's facts move with the date a duty is looked at: `over(date)` gives the facts that
+ * change (ages "now"; for an ongoing act, ages at the act), and an ongoing act is looked at on the
+ * assessment date too (`ongoingUntil`, when later than the knowledge date), where the knowledge continued.
+ */
+export interface DatedFacts {
+  readonly over: (date: string) => Readonly<Record<string, FactValue>>;
+  readonly ongoingUntil: string | undefined;
 }
 
 /** The derived view of a case: facts per concern, grouped by person at risk (in input order). */
@@ -331,7 +344,22 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
       return out;
     };
     const list = byPerson.get(victim.id) ?? [];
-    list.push({ concern, victim, perpetrator, facts, strictFacts: strict, presumed, ongoing, datedFacts, textAges });
+    const ongoingUntil = ongoing && assessmentDate > knowledgeDate ? assessmentDate : undefined;
+    const dated: DatedFacts = { over: (date) => datedFacts(date, false), ongoingUntil };
+    const strictDated: DatedFacts = { over: (date) => datedFacts(date, true), ongoingUntil };
+    list.push({
+      concern,
+      victim,
+      perpetrator,
+      facts,
+      strictFacts: strict,
+      presumed,
+      ongoing,
+      datedFacts,
+      dated,
+      strictDated,
+      textAges,
+    });
     byPerson.set(victim.id, list);
   }
   return { dates, byPerson, reporterFacts, reporterDateOfBirth: r.dateOfBirth, ageAtKnowledge };

@@ -403,7 +403,7 @@ function explainNode(s: State, i: number, facts: Facts, out: LeafBuffer, within:
       explainNode(s, p.one[i] as number, facts, out, p.name[i]);
       return r;
     default:
-      out.push(p.test[i] as LeafTest, facts[p.fact[i] as string], r, within);
+      out.push(p.test[i] as LeafTest, s.vals[p.slot[i] as number], r, within);
       return r;
   }
 }
