@@ -47,9 +47,9 @@ export default defineConfig([
     treeshake: true,
   },
   {
-    // The browser build (`exports` condition `browser`): the same library as ES modules, with
-    // zod's schema compiler left out (src/assessment/schema-compiler.browser.ts), which a page
-    // does not need and which is a quarter of zod's weight. Types are the Node build's.
+    // The browser build (`exports` condition `browser`): the same library as ES modules, built for
+    // the browser platform (the library uses no zod schema compiler, a quarter of zod's weight,
+    // in either build). Types are the Node build's.
     entry: {
       index: 'src/index.ts',
       'json-rules-engine': 'src/json-rules-engine.ts',
@@ -63,16 +63,6 @@ export default defineConfig([
     target: 'es2022',
     platform: 'browser',
     treeshake: true,
-    esbuildPlugins: [
-      {
-        name: 'browser-schema-compiler',
-        setup(build) {
-          build.onResolve({ filter: /\/schema-compiler\.js$/ }, (args) => ({
-            path: path.join(path.dirname(args.importer), 'schema-compiler.browser.ts'),
-          }));
-        },
-      },
-    ],
   },
   {
     // The `za-duties` CLI: one ESM file with its dependencies bundled in, so it starts fast

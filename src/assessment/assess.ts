@@ -16,7 +16,6 @@ import { CLASSIFICATIONS, presumptions as presumptionsFile } from '../rules/para
 import { CODE_MESSAGES } from '../messages/english.js';
 import { constantRef, type MessageCatalogue } from '../messages/message.js';
 import { catalogueOf, localize, localizeError, type Messages } from './localize.js';
-import { compileSchema } from './schema-compiler.js';
 import type { englishMessages } from './messages.js';
 import {
   noteOf,
@@ -200,27 +199,6 @@ function dateIssues(c: ValidatedCase, assessmentDate: string, knowledgeDate: str
   return out;
 }
 
-let fastSchema: typeof CaseInputSchema | undefined;
-let plainParses = 0;
-/**
- * Parses with zod's compiled schema (`z.compile`: same results and issues, about 3 times faster)
- * once it pays: compiling costs about 14 ms, as much as 1,000 parses save, so the first
- * {@link COMPILE_AFTER} cases (a CLI call, a form) use the plain schema and a batch or a server
- * compiles it. Where code generation is not allowed (a strict Content-Security-Policy), the plain
- * schema is used throughout.
- */
-function fastCaseSchema(): typeof CaseInputSchema {
-  if (fastSchema) return fastSchema;
-  if (++plainParses <= COMPILE_AFTER || compileSchema === undefined) return CaseInputSchema;
-  try {
-    fastSchema = compileSchema(CaseInputSchema);
-  } catch {
-    fastSchema = CaseInputSchema;
-  }
-  return fastSchema;
-}
-const COMPILE_AFTER = 500;
-
 const OptionsSchema = z.object({
   options: z.strictObject({
     today: IsoDate.optional(),
@@ -268,7 +246,12 @@ function validateInEnglish(
   const o = plainOptions(options)
     ? { success: true as const, data: { options } }
     : OptionsSchema.safeParse({ options }, { reportInput: true });
-  const r = fastCaseSchema().safeParse(input, { reportInput: true });
+  // Parsed without `reportInput` (it costs about a third more on every case); a case that fails is
+  // parsed again with it, for issues that show what came in.
+  // zod's schema compiler (`z.compile`) is not used: measured on the bench's cases it parsed no
+  // faster than the plain schema, and it needs code generation.
+  const first = CaseInputSchema.safeParse(input);
+  const r = first.success ? first : CaseInputSchema.safeParse(input, { reportInput: true });
   const optionIssues = o.success ? [] : issuesFromZod(o.error.issues);
   if (!r.success || !o.success)
     return {
