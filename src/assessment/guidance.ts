@@ -183,6 +183,9 @@ function checkValues(c: Condition, n: number, issues: ReturnType<typeof makeIssu
   });
 }
 
+/** Each kind's place in the order guidance is shown (emergency first). */
+const KIND_RANK: ReadonlyMap<string, number> = new Map(GUIDANCE_KINDS.map((k, i) => [k, i] as const));
+
 let loaded: { items: { item: ItemFile; test: Compiled }[]; helplines: Helpline[] } | undefined;
 function guidanceData() {
   if (!loaded) {
@@ -403,7 +406,7 @@ export function buildGuidance(
     }
   }
   const items: GuidanceItem[] = [...shown.values()]
-    .sort((a, b) => GUIDANCE_KINDS.indexOf(a.item.kind) - GUIDANCE_KINDS.indexOf(b.item.kind) || a.item.priority - b.item.priority)
+    .sort((a, b) => (KIND_RANK.get(a.item.kind) as number) - (KIND_RANK.get(b.item.kind) as number) || a.item.priority - b.item.priority)
     .map(({ item, persons }): GuidanceItem => {
       const g: { -readonly [K in keyof GuidanceItem]: GuidanceItem[K] } = {
         id: item.id,

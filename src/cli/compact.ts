@@ -101,9 +101,13 @@ function valueJson(v: ReasonValue): string {
  * `JSON.stringify(compactAssessment(full))` of the full assessment of the same case (a test checks both).
  */
 export function decisionsJson(c: CompactAssessment, line?: number): string {
-  let out = line === undefined ? '{' : `{"line":${line},`;
-  if (c.caseId !== undefined) out += `"caseId":${JSON.stringify(c.caseId)},`;
-  out += `"assessmentDate":${JSON.stringify(c.assessmentDate)},"lawAsAt":${JSON.stringify(c.lawAsAt)},"mode":${q(c.mode)},"rulesetVersion":${q(c.rulesetVersion)},"duties":[`;
+  // The pieces are collected and joined once: a string built by `+=` is a deep rope that costs
+  // more to flatten (when it is written) than to build.
+  const out: string[] = [line === undefined ? '{' : `{"line":${line},`];
+  if (c.caseId !== undefined) out.push(`"caseId":${JSON.stringify(c.caseId)},`);
+  out.push(
+    `"assessmentDate":${JSON.stringify(c.assessmentDate)},"lawAsAt":${JSON.stringify(c.lawAsAt)},"mode":${q(c.mode)},"rulesetVersion":${q(c.rulesetVersion)},"duties":[`,
+  );
   let lastPerson = '';
   let person = '""';
   for (let i = 0; i < c.duties.length; i++) {
@@ -112,25 +116,47 @@ export function decisionsJson(c: CompactAssessment, line?: number): string {
       lastPerson = d.person;
       person = JSON.stringify(d.person);
     }
-    out += `${i > 0 ? ',' : ''}{"duty":${q(d.duty)},"person":${person},"status":${q(d.status)},"modality":${q(d.modality)},"reasons":[`;
+    out.push(
+      i > 0 ? ',{"duty":' : '{"duty":',
+      q(d.duty),
+      ',"person":',
+      person,
+      ',"status":',
+      q(d.status),
+      ',"modality":',
+      q(d.modality),
+      ',"reasons":[',
+    );
     for (let j = 0; j < d.reasons.length; j++) {
       const r = d.reasons[j] as CompactReason;
-      out += `${j > 0 ? ',' : ''}{"fact":${q(r.fact)},"value":${valueJson(r.value)},"result":${r.result === 'unknown' ? '"unknown"' : r.result ? 'true' : 'false'}}`;
+      out.push(
+        j > 0 ? ',{"fact":' : '{"fact":',
+        q(r.fact),
+        ',"value":',
+        valueJson(r.value),
+        r.result === 'unknown' ? ',"result":"unknown"}' : r.result ? ',"result":true}' : ',"result":false}',
+      );
     }
-    out += '],"missing":[';
-    for (let j = 0; j < d.missing.length; j++) out += `${j > 0 ? ',' : ''}${q(d.missing[j] as string)}`;
-    out += ']';
-    if (d.presumed) out += `,"presumed":[${d.presumed.map(q).join(',')}]`;
+    out.push('],"missing":[');
+    for (let j = 0; j < d.missing.length; j++) {
+      if (j > 0) out.push(',');
+      out.push(q(d.missing[j] as string));
+    }
+    out.push(']');
+    if (d.presumed) out.push(`,"presumed":[${d.presumed.map(q).join(',')}]`);
     if (d.deadline)
-      out += `,"deadline":{"hours":${valueJson(d.deadline.hours)},"latestDate":${JSON.stringify(d.deadline.latestDate)},"passed":${d.deadline.passed ? 'true' : 'false'}}`;
-    out += '}';
+      out.push(
+        `,"deadline":{"hours":${valueJson(d.deadline.hours)},"latestDate":${JSON.stringify(d.deadline.latestDate)},"passed":${d.deadline.passed ? 'true' : 'false'}}`,
+      );
+    out.push('}');
   }
-  out += '],"overlaps":[';
+  out.push('],"overlaps":[');
   for (let i = 0; i < c.overlaps.length; i++) {
     const o = c.overlaps[i] as CompactAssessment['overlaps'][number];
-    out += `${i > 0 ? ',' : ''}{"id":${q(o.id)},"person":${JSON.stringify(o.person)},"status":${q(o.status)}}`;
+    out.push(i > 0 ? ',{"id":' : '{"id":', q(o.id), ',"person":', JSON.stringify(o.person), ',"status":', q(o.status), '}');
   }
-  return `${out}]}`;
+  out.push(']}');
+  return out.join('');
 }
 
 const Status = z.enum(DUTY_STATUSES);
