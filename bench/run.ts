@@ -102,7 +102,7 @@ async function main() {
       '',
       `Ratios within rounds (medians): assess / json-rules-engine = ${fmt(a.ratioAssessOverJre)}; compiled rules / assess = ${fmt(a.ratioReferenceOverAssess)}.`,
       '',
-      'Where the time of assess() goes (single phases, from the sources, cases/s):',
+      'Where the time of assess() goes (single phases, cases/s; run from the sources through tsx, which wraps every named function with a helper, so each phase is slower than in dist/: they show the proportions):',
       '',
       '| phase | cases/s |',
       '|---|---|',
