@@ -20,7 +20,7 @@ const DURATION = Number(process.env.BENCH_SERVE_SECONDS ?? 10);
 const CONNECTIONS = 50;
 const IDLE = 200;
 const NON_READERS = 30;
-const CLI = path.join(ROOT, 'dist', 'cli.js');
+const CLI = process.env.BENCH_CLI ?? path.join(ROOT, 'dist', 'cli.js');
 
 /**
  * The largest case the server takes by default (50 people, 100 concerns) in the shape with the
