@@ -352,54 +352,40 @@ interface Strongest {
  */
 function strongestVersion(windows: readonly VersionInWindow[], facts: Facts, dated?: DatedFacts): Strongest {
   let best: Strongest | undefined;
-  let bestRank = -1;
   const kc = facts['knowledgeContinues'];
   const kcTri: Tri = kc === undefined ? null : kc === true;
   // A candidate replaces the best so far only with a stronger result (the oldest version wins a tie).
+  const consider = (c: Strongest) => {
+    if (!best || RANK(c.result) > RANK(best.result)) best = c;
+  };
   // The facts on a later date: the dated facts over a copy of the base (a spread copy keeps fast
   // properties; the base is never made a prototype).
+  const at = (date: string | undefined): Facts => (date !== undefined && dated ? factsAt(facts, dated, date) : facts);
   const until = dated?.ongoingUntil;
-  for (let k = 0; k < windows.length; k++) {
-    const w = windows[k] as VersionInWindow;
+  for (const w of windows) {
     if (w.mode === 'uncertain') {
       // Whether it was in force on the knowledge date is open; from the date it was in force by, it binds while the knowledge continues.
       const lo = evaluateVersion(w.cv, facts);
-      const result = lo.result === false ? false : null;
-      if (RANK(result) > bestRank) {
-        best = { lo, w, result, facts, point: undefined };
-        bestRank = RANK(result);
-      }
+      consider({ lo, w, result: lo.result === false ? false : null, facts, point: undefined });
       if (w.certainInWindow) {
-        const f = dated ? factsAt(facts, dated, w.start) : facts;
+        const f = at(w.start);
         const loS = evaluateVersion(w.cv, f);
-        const r = and3(loS.result, kcTri);
-        if (RANK(r) > bestRank) {
-          best = { lo: loS, w, result: r, facts: f, point: w.start };
-          bestRank = RANK(r);
-        }
+        consider({ lo: loS, w, result: and3(loS.result, kcTri), facts: f, point: w.start });
       }
     } else {
       const later = w.mode === 'later' ? w.start : undefined;
-      const f0 = later !== undefined && dated ? factsAt(facts, dated, later) : facts;
+      const f0 = at(later);
       const lo = evaluateVersion(w.cv, f0);
-      const r = later === undefined ? lo.result : and3(lo.result, kcTri);
-      if (RANK(r) > bestRank) {
-        best = { lo, w, result: r, facts: f0, point: later };
-        bestRank = RANK(r);
-      }
+      consider({ lo, w, result: later === undefined ? lo.result : and3(lo.result, kcTri), facts: f0, point: later });
     }
-    if (until !== undefined && w.inForceAtEnd && bestRank !== 2) {
+    if (until !== undefined && w.inForceAtEnd && (best as Strongest).result !== true) {
       // The act goes on at the assessment date: the duty binds then too, if the knowledge continued.
-      const fA = dated ? factsAt(facts, dated, until) : facts;
+      const fA = at(until);
       const loA = evaluateVersion(w.cv, fA);
       const open = w.mode === 'uncertain' && !w.certainInWindow;
-      const r = open ? (loA.result === false ? false : null) : and3(loA.result, kcTri);
-      if (RANK(r) > bestRank) {
-        best = { lo: loA, w, result: r, facts: fA, point: until };
-        bestRank = RANK(r);
-      }
+      consider({ lo: loA, w, result: open ? (loA.result === false ? false : null) : and3(loA.result, kcTri), facts: fA, point: until });
     }
-    if (bestRank === 2) break;
+    if ((best as Strongest).result === true) break;
   }
   return best as Strongest;
 }
@@ -996,29 +982,25 @@ export function overlapsOf(
   datedList: readonly (DatedFacts | undefined)[] = [],
 ): Overlap[] {
   return overlapDecisions(mine, factsList, windowsOf, overlaps, datedList).map(({ overlap: o, status, duties, only }): Overlap => {
-    if (o.kind === 'alternatives')
-      return {
-        id: o.id,
-        kind: o.kind,
-        title: o.title,
-        person,
-        duties,
-        status,
-        text: o.texts[status],
-        msg: { title: constantRef(`overlap.${o.id}.title`), text: constantRef(`overlap.${o.id}.${status}`) },
-      };
-    const applies = fill(`overlap.${o.id}.applies`, duties);
-    const text =
-      only.length > 0 ? { id: 'sentences.two', params: { first: applies, second: fill(`overlap.${o.id}.only`, only) } } : applies;
+    let text: string;
+    let ref: MessageRef;
+    if (o.kind === 'alternatives') {
+      text = o.texts[status];
+      ref = constantRef(`overlap.${o.id}.${status}`);
+    } else {
+      const applies = fill(`overlap.${o.id}.applies`, duties);
+      ref = only.length > 0 ? { id: 'sentences.two', params: { first: applies, second: fill(`overlap.${o.id}.only`, only) } } : applies;
+      text = english(ref);
+    }
     return {
       id: o.id,
       kind: o.kind,
       title: o.title,
       person,
       duties,
-      status: 'applies',
-      text: english(text),
-      msg: { title: constantRef(`overlap.${o.id}.title`), text },
+      status,
+      text,
+      msg: { title: constantRef(`overlap.${o.id}.title`), text: ref },
     };
   });
 }

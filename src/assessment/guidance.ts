@@ -191,8 +191,8 @@ function guidanceData() {
   if (!loaded) {
     const g = loadGuidance(itemsJson, helplinesJson, { trustBundled: true });
     // One compile cache: the items' tests are one program, decided together on a person's facts.
-    const named = new Map();
-    const cache = new Map();
+    const named = new Map<string, Condition>();
+    const cache = new Map<string, Compiled>();
     loaded = {
       items: g.items.map((item) => ({ item: deepFreeze(item), test: compile(item.when, named, cache) })),
       helplines: deepFreeze(g.helplines),

@@ -135,10 +135,11 @@ export class LeafBuffer {
 /*
  * How conditions run. Every condition compiled with one cache (a rule set's limbs, notes and named
  * conditions) is one *program*: its nodes in a flat list, each node after the nodes it reads. On a
- * facts object, the whole program is decided at once, in one pass over the list (about 230 nodes for
- * the bundled rules, about a microsecond), and the results are kept while the facts object is in
- * use (inside {@link withMemo}); every `tri` is then a lookup, and an explanation walks the nodes
- * reading their results. A named condition is one node, read by every rule that refers to it.
+ * facts object, the facts the program reads are first read into slots; a node is then decided on
+ * first use (its parts first, stopping at the dominant value) and its result kept while the facts
+ * object is in use (inside {@link withMemo}), so a condition that many rules share is decided once.
+ * An explanation walks the decided nodes. A named condition is one node, read by every rule that
+ * refers to it.
  */
 
 /** Node kinds. */
@@ -182,9 +183,6 @@ class Program {
    * generation it was decided in (a node is decided on first use).
    */
   readonly states: State[] = MEMOS.map(() => new State(this));
-  get length(): number {
-    return this.kind.length;
-  }
   add(kind: number): number {
     const i = this.kind.length;
     this.kind.push(kind);
@@ -346,7 +344,7 @@ function stateOf(p: Program, facts: Facts): State {
 /**
  * Runs `f` with every program's results remembered per facts object (by identity): for code that
  * never changes a facts object once evaluated (the assessment builds each one, then only reads it).
- * Nothing is kept after `f` returns.
+ * No result is reused after `f` returns.
  */
 export function withMemo<T>(f: () => T): T {
   memoDepth++;
@@ -370,7 +368,7 @@ export interface Compiled {
 }
 
 /** Appends the deciding leaves of node `i` (see {@link Compiled}). */
-function explainNode(s: State, i: number, facts: Facts, out: LeafBuffer, within: string | undefined): Tri {
+function explainNode(s: State, i: number, out: LeafBuffer, within: string | undefined): Tri {
   const p = s.p;
   const r = evalNode(s, i);
   switch (p.kind[i]) {
@@ -378,12 +376,12 @@ function explainNode(s: State, i: number, facts: Facts, out: LeafBuffer, within:
       const from = p.from[i] as number;
       const to = p.to[i] as number;
       if (r !== false) {
-        for (let k = from; k < to; k++) explainNode(s, p.kids[k] as number, facts, out, within);
+        for (let k = from; k < to; k++) explainNode(s, p.kids[k] as number, out, within);
       } else {
         // The false parts only.
         for (let k = from; k < to; k++) {
           const c = p.kids[k] as number;
-          if (evalNode(s, c) === false) explainNode(s, c, facts, out, within);
+          if (evalNode(s, c) === false) explainNode(s, c, out, within);
         }
       }
       return r;
@@ -392,15 +390,15 @@ function explainNode(s: State, i: number, facts: Facts, out: LeafBuffer, within:
       // The parts with the result of the whole (every part if false).
       for (let k = p.from[i] as number, end = p.to[i] as number; k < end; k++) {
         const c = p.kids[k] as number;
-        if (r === false || evalNode(s, c) === r) explainNode(s, c, facts, out, within);
+        if (r === false || evalNode(s, c) === r) explainNode(s, c, out, within);
       }
       return r;
     }
     case NOT:
-      explainNode(s, p.one[i] as number, facts, out, within);
+      explainNode(s, p.one[i] as number, out, within);
       return r;
     case REF:
-      explainNode(s, p.one[i] as number, facts, out, p.name[i]);
+      explainNode(s, p.one[i] as number, out, p.name[i]);
       return r;
     default:
       out.push(p.test[i] as LeafTest, s.vals[p.slot[i] as number], r, within);
@@ -417,8 +415,8 @@ function handle(p: Program, i: number): Compiled {
   const c: Compiled = {
     tri: (facts) => (memoDepth === 0 ? withMemo(() => evalNode(stateOf(p, facts), i)) : evalNode(stateOf(p, facts), i)),
     explain: (facts, out, within) => {
-      if (memoDepth === 0) return withMemo(() => explainNode(stateOf(p, facts), i, facts, out, within));
-      return explainNode(stateOf(p, facts), i, facts, out, within);
+      if (memoDepth === 0) return withMemo(() => explainNode(stateOf(p, facts), i, out, within));
+      return explainNode(stateOf(p, facts), i, out, within);
     },
   };
   nodeOf.set(c, { p, i });
