@@ -118,45 +118,48 @@ describe('a closed pipe (| head)', () => {
 });
 
 describe('Ctrl-C during batch into a slow pipe', () => {
-  it('writes every record whole, prints the summary and exits 1 (stopped early)', async () => {
-    requireBuiltCli();
-    const line = `${JSON.stringify(teacher)}\n`;
-    const r = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
-      (resolve, reject) => {
-        const child = spawn(process.execPath, [CLI, 'batch', '-', '--full'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
-        const o: Buffer[] = [];
-        const e: Buffer[] = [];
-        let signalled = false;
-        child.stdout.on('data', (c: Buffer) => {
-          o.push(c);
-          if (!signalled) {
-            // Mid-run: the output is not read for a while (a slow pipe), and Ctrl-C comes.
-            signalled = true;
-            child.stdout.pause();
-            child.kill('SIGINT');
-            setTimeout(() => child.stdout.resume(), 200);
-          }
-        });
-        child.stderr.on('data', (c: Buffer) => e.push(c));
-        child.on('error', reject);
-        child.on('close', (code, signal) =>
-          resolve({ code, signal, stdout: Buffer.concat(o).toString('utf8'), stderr: Buffer.concat(e).toString('utf8') }),
-        );
-        // Input keeps coming (the stream stays open), as from a slow producer.
-        child.stdin.on('error', () => undefined);
-        child.stdin.write(line.repeat(3000));
-      },
-    );
-    expect(r.signal).toBeNull();
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/stopped early: interrupted \(SIGINT\); \d+ lines?: \d+ assessed/);
-    const lines = r.stdout.split('\n');
-    expect(lines.pop()).toBe(''); // ends with a newline: no record cut
-    expect(lines.length).toBeGreaterThan(0);
-    lines.forEach((l, i) => expect((JSON.parse(l) as { line: number }).line).toBe(i + 1));
-    const count = Number(/; (\d+) lines?:/.exec(r.stderr)?.[1]);
-    expect(count).toBe(lines.length);
-  });
+  it.each([[[]], [['--jobs', '2']]])(
+    'writes every record whole, prints the summary and exits 1 (stopped early) %j',
+    async (jobs: string[]) => {
+      requireBuiltCli();
+      const line = `${JSON.stringify(teacher)}\n`;
+      const r = await new Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>(
+        (resolve, reject) => {
+          const child = spawn(process.execPath, [CLI, 'batch', '-', '--full', ...jobs], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+          const o: Buffer[] = [];
+          const e: Buffer[] = [];
+          let signalled = false;
+          child.stdout.on('data', (c: Buffer) => {
+            o.push(c);
+            if (!signalled) {
+              // Mid-run: the output is not read for a while (a slow pipe), and Ctrl-C comes.
+              signalled = true;
+              child.stdout.pause();
+              child.kill('SIGINT');
+              setTimeout(() => child.stdout.resume(), 200);
+            }
+          });
+          child.stderr.on('data', (c: Buffer) => e.push(c));
+          child.on('error', reject);
+          child.on('close', (code, signal) =>
+            resolve({ code, signal, stdout: Buffer.concat(o).toString('utf8'), stderr: Buffer.concat(e).toString('utf8') }),
+          );
+          // Input keeps coming (the stream stays open), as from a slow producer.
+          child.stdin.on('error', () => undefined);
+          child.stdin.write(line.repeat(3000));
+        },
+      );
+      expect(r.signal).toBeNull();
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/stopped early: interrupted \(SIGINT\); \d+ lines?: \d+ assessed/);
+      const lines = r.stdout.split('\n');
+      expect(lines.pop()).toBe(''); // ends with a newline: no record cut
+      expect(lines.length).toBeGreaterThan(0);
+      lines.forEach((l, i) => expect((JSON.parse(l) as { line: number }).line).toBe(i + 1));
+      const count = Number(/; (\d+) lines?:/.exec(r.stderr)?.[1]);
+      expect(count).toBe(lines.length);
+    },
+  );
 });
 
 describe('control characters in --format text', () => {

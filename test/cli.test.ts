@@ -555,6 +555,107 @@ describe('za-duties batch: every line accounted for', () => {
   });
 });
 
+describe('za-duties batch --jobs: worker threads, the same output', () => {
+  // Worker threads run the built CLI (dist/cli.js); the thread that reads and writes is this
+  // source's, in-process, or the built CLI's, in a child process.
+  const WORKER = new URL(`file://${path.join(ROOT, 'dist', 'cli.js')}`);
+  beforeAll(requireBuiltCli);
+
+  const good = { ...teacher, id: 'good' };
+  const violating = { ...teacher, id: 'violating', concerns: [{ ...teacher.concerns[0], victim: 'nobody' }] };
+  const bad = Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]); // {"\xff"}: not UTF-8
+  // Every kind of line, again and again: enough lines for many jobs (256 lines each) over the workers.
+  const kinds = [
+    JSON.stringify(good),
+    '{"assessmentDate": "2026-03-02", "people": [',
+    '',
+    JSON.stringify({ ...good, id: 'long', padding: 'x'.repeat(3000) }),
+    JSON.stringify(violating),
+    `${JSON.stringify(exampleCase)}\r`,
+    'null',
+  ];
+  const parts: Buffer[] = [Buffer.from('\ufeff')];
+  for (let i = 0; i < 1200; i++) {
+    parts.push(Buffer.from(i % kinds.length === 0 ? JSON.stringify({ ...good, id: `good-${i}` }) : (kinds[i % kinds.length] as string)));
+    if (i % 97 === 0) parts.push(Buffer.from('\n'), bad);
+    parts.push(Buffer.from('\n'));
+  }
+  parts.push(Buffer.from(JSON.stringify(good).slice(0, 80))); // a last line without a newline, cut short
+  const input = Buffer.concat(parts);
+
+  it('the built CLI writes the same bytes and the same summary with 1, 2 or 3 jobs', async () => {
+    const file = path.join(tmp, 'jobs.ndjson');
+    fs.writeFileSync(file, input);
+    const runs = await Promise.all(['1', '2', '3'].map((j) => spawnCli(['batch', '--jobs', j, '--max-line-bytes', '2048', file])));
+    const [one, ...more] = runs as [Awaited<ReturnType<typeof spawnCli>>, ...Awaited<ReturnType<typeof spawnCli>>[]];
+    expect(one.code).toBe(3);
+    const recs = records(one.stdout);
+    expect(recs).toHaveLength(1200 + 13 + 1);
+    expect(recs.map((x) => x.line)).toEqual(recs.map((_, i) => i + 1));
+    const codes = new Set(recs.map((x) => x.error?.code ?? x.skipped ?? 'assessed'));
+    expect([...codes].sort()).toEqual(['assessed', 'blank line', 'invalid_input', 'invalid_json', 'line_too_long']);
+    const summary = (t: string) => t.replace(/; [\d.]+ s, \d+ lines\/s\n$/, '');
+    for (const r of more) {
+      expect(r.code).toBe(3);
+      expect(r.stdout).toBe(one.stdout);
+      expect(summary(r.stderr)).toBe(summary(one.stderr));
+    }
+  });
+
+  it('--full and a chunked input: the same records from this thread with two jobs as with one', async () => {
+    const text = input.subarray(0, 60_000);
+    const pieces: Buffer[] = [];
+    for (let i = 0, n = 1; i < text.length; i += n, n = (n * 7) % 4093) pieces.push(text.subarray(i, i + n));
+    const one = new Sink();
+    const s1 = await runBatch(Readable.from(pieces), one, { full: true, today: '2026-11-30' });
+    const two = new Sink();
+    const s2 = await runBatch(Readable.from(pieces), two, { full: true, today: '2026-11-30', jobs: 2, workerScript: WORKER });
+    expect(s1.lines).toBeGreaterThan(50);
+    expect(s2).toEqual(s1);
+    expect(two.text()).toBe(one.text());
+    expect((records(two.text())[0] as Record<string, unknown>).guidance).toBeDefined();
+  });
+
+  it('a slow reader (backpressure) loses nothing and keeps the order', async () => {
+    const n = 2000;
+    const text = Array.from({ length: n }, (_, i) => JSON.stringify({ ...good, id: `case-${i}` })).join('\n');
+    const received: Buffer[] = [];
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _enc, cb) {
+        received.push(Buffer.from(chunk));
+        setImmediate(cb);
+      },
+    });
+    const s = await runBatch(Readable.from([Buffer.from(text)]), slow, { jobs: 3, workerScript: WORKER });
+    expect(s).toMatchObject({ lines: n, assessed: n, errors: 0 });
+    expect(records(Buffer.concat(received).toString('utf8')).map((x) => x.caseId)).toEqual(
+      Array.from({ length: n }, (_, i) => `case-${i}`),
+    );
+  });
+
+  it('a worker that cannot start stops the run early (exit 1 in the CLI), with nothing out of order', async () => {
+    const out = new Sink();
+    const lines = `${JSON.stringify(good)}\n`.repeat(600);
+    const s = await runBatch(Readable.from([Buffer.from(lines)]), out, {
+      jobs: 2,
+      workerScript: new URL('data:text/javascript,throw new Error("boom")'),
+    });
+    expect(s.stoppedEarly).toBe('a batch worker failed (Error); please report it');
+    // The first job went to the worker; nothing after it may be written before it.
+    expect(out.text()).toBe('');
+    expect(s.lines).toBe(0);
+  });
+
+  it('--jobs takes a whole number from 1 to 64', async () => {
+    for (const bad of ['0', '65', 'two', '1.5']) {
+      const r = await runCli(['batch', '--jobs', bad, '-'], '');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('--jobs expects a whole number from 1 to 64');
+    }
+  });
+});
+
 describe('the built CLI (dist/cli.js)', () => {
   beforeAll(requireBuiltCli);
 

@@ -1,7 +1,7 @@
 import type { Readable, Writable } from 'node:stream';
-import { safeAssess } from '../index.js';
-import { decisionsJson } from './compact.js';
-import { decodeUtf8, parseJson } from './json.js';
+import { Worker } from 'node:worker_threads';
+import { lineRecord, type RecordKind, type RecordShape, type TakenLine } from './batch-record.js';
+import { type BatchJob, type BatchJobDone, type BatchWorkerData, KIND_CODES, runJob } from './batch-worker.js';
 import { describeWriteError, isClosedOutput, write } from './io.js';
 
 /*
@@ -11,6 +11,11 @@ import { describeWriteError, isClosedOutput, write } from './io.js';
  * and the next chunk is not read until the output has drained (backpressure). Every input line
  * yields exactly one output line, in order, carrying its line number. Nothing about a case goes
  * to stderr: only counts and line numbers.
+ *
+ * With `jobs` above 1, worker threads make the records (batch-worker.ts) while this thread reads,
+ * splits and writes: lines go out in jobs of consecutive lines, at most two jobs per worker are
+ * in flight (reading waits beyond that), and the records are written in input order. The output
+ * is the same, byte for byte, as without workers.
  */
 
 /** The default longest line `batch` reads: 1 MiB. */
@@ -31,6 +36,13 @@ export interface BatchOptions {
    * written whole, and the summary says `interrupted (<reason>)`.
    */
   readonly signal?: AbortSignal;
+  /**
+   * How many worker threads make the records (default 1: none; the records are made in the
+   * calling thread). The output is the same either way.
+   */
+  readonly jobs?: number;
+  /** The script a worker runs: the bundled CLI (default: this module's own file, which is dist/cli.js in the package). */
+  readonly workerScript?: URL;
 }
 
 /** Counts of a batch run. */
@@ -50,45 +62,6 @@ export interface BatchSummary {
 // peak RSS about 40 MB lower than 256 KB chunks and 1 M-character flushes, at the same speed.
 const FLUSH_CHARS = 1 << 18;
 
-/** The output record of one line (without the newline). */
-function batchRecord(
-  text: string,
-  line: number,
-  options: { full?: boolean; today?: string } = {},
-): { record: string; kind: 'assessed' | 'error' | 'blank' } {
-  if (text.trim() === '') return { record: `{"line":${line},"skipped":"blank line"}`, kind: 'blank' };
-  const parsed = parseJson(text);
-  if (!parsed.ok) {
-    const e = parsed.error;
-    const error = { code: 'invalid_json', message: `invalid JSON at column ${e.column}: ${e.reason}`, column: e.column };
-    return { record: JSON.stringify({ line, error }), kind: 'error' };
-  }
-  const value = parsed.value;
-  const caseId =
-    typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string'
-      ? (value as { id: string }).id
-      : undefined;
-  try {
-    // --full: every reason (detail 'full'); the compact record is the decisions level, built without any text.
-    const r = options.full
-      ? safeAssess(value, options.today !== undefined ? { today: options.today, detail: 'full' } : { detail: 'full' })
-      : safeAssess(value, options.today !== undefined ? { today: options.today, detail: 'decisions' } : { detail: 'decisions' });
-    if (!r.success) {
-      const error = { code: 'invalid_input', message: r.error.message, issues: r.error.issues };
-      return { record: JSON.stringify(caseId !== undefined ? { line, caseId, error } : { line, error }), kind: 'error' };
-    }
-    const record = 'guidance' in r.data ? `{"line":${line},${JSON.stringify(r.data).slice(1)}` : decisionsJson(r.data, line);
-    return { record, kind: 'assessed' };
-  } catch (e) {
-    // A bug, not bad input: say so without echoing anything of the case.
-    const error = {
-      code: 'internal_error',
-      message: `internal error while assessing this line (${e instanceof Error ? e.name : 'unknown'}); please report it`,
-    };
-    return { record: JSON.stringify(caseId !== undefined ? { line, caseId, error } : { line, error }), kind: 'error' };
-  }
-}
-
 /**
  * Streams NDJSON cases from `input` to NDJSON records on `output`, one per input line, in order.
  * Resolves with the counts when the input ends (or the output closes).
@@ -98,9 +71,13 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
   const shape = { ...(options.full ? { full: true } : {}), ...(options.today !== undefined ? { today: options.today } : {}) };
   const s: BatchSummary = { lines: 0, assessed: 0, errors: 0, blank: 0, errorLines: [] };
   const line = new LineAssembler(max);
-  const sink = new RecordSink(output, s);
+  const jobs = options.jobs ?? 1;
+  const sink =
+    jobs > 1
+      ? new ParallelSink(output, s, jobs, options.workerScript ?? new URL(import.meta.url), { zaDutiesBatchWorker: 1, max, shape })
+      : new RecordSink(output, s, max, shape);
   let lastProgress = Date.now();
-  const finishLine = () => sink.emit(...lineRecord(line.take(), s.lines + 1, max, shape));
+  const finishLine = () => sink.line(line.take());
 
   const signal = options.signal;
   const interrupted = () => `interrupted (${typeof signal?.reason === 'string' ? signal.reason : 'aborted'})`;
@@ -136,14 +113,12 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
       }
     }
     if (signal?.aborted) s.stoppedEarly ??= interrupted();
-    if (s.stoppedEarly === undefined && line.pending()) {
-      finishLine();
-      await sink.flush();
-    }
+    if (s.stoppedEarly === undefined && line.pending()) finishLine();
+    await sink.finish();
     if (s.stoppedEarly === undefined && sink.error !== undefined) s.stoppedEarly = sink.stopped();
   } catch (e) {
     // Records made before the interruption are written whole.
-    if (signal?.aborted) await sink.flush();
+    if (signal?.aborted) await sink.finish();
     s.stoppedEarly = signal?.aborted
       ? interrupted()
       : sink.error !== undefined
@@ -151,7 +126,7 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
         : `the input could not be read (${(e as { code?: string }).code ?? (e instanceof Error ? e.name : 'error')})`;
   } finally {
     signal?.removeEventListener('abort', onAbort);
-    sink.close();
+    await sink.close();
   }
   return s;
 }
@@ -202,32 +177,6 @@ class LineAssembler {
   }
 }
 
-/** The output record of one line: a line too long, not UTF-8, or the case's record (assessed or an error). */
-function lineRecord(
-  taken: Buffer | { readonly overflowBytes: number },
-  line: number,
-  max: number,
-  shape: { readonly full?: boolean; readonly today?: string },
-): [string, 'assessed' | 'error' | 'blank'] {
-  if (!Buffer.isBuffer(taken)) {
-    const error = {
-      code: 'line_too_long',
-      message: `line is ${taken.overflowBytes} bytes; the limit is ${max} bytes (one case per line)`,
-      bytes: taken.overflowBytes,
-      limit: max,
-    };
-    return [JSON.stringify({ line, error }), 'error'];
-  }
-  const decoded = decodeUtf8(taken);
-  if (decoded === undefined) {
-    const error = { code: 'invalid_json', message: 'the line is not valid UTF-8 (the input must be UTF-8 text)' };
-    return [JSON.stringify({ line, error }), 'error'];
-  }
-  const text = line === 1 && decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
-  const r = batchRecord(text, line, shape);
-  return [r.record, r.kind];
-}
-
 /** The records written so far, counted into the summary and flushed in large writes; the first write error is kept. */
 class RecordSink {
   private out: string[] = [];
@@ -239,19 +188,19 @@ class RecordSink {
   constructor(
     private readonly output: Writable,
     private readonly s: BatchSummary,
+    private readonly max: number,
+    private readonly shape: RecordShape,
   ) {
     output.on('error', this.onError);
   }
 
-  emit(record: string, kind: 'assessed' | 'error' | 'blank'): void {
-    const s = this.s;
-    s.lines++;
-    if (kind === 'assessed') s.assessed++;
-    else if (kind === 'blank') s.blank++;
-    else {
-      s.errors++;
-      if (s.errorLines.length < 20) s.errorLines.push(s.lines);
-    }
+  /** Makes the record of the next line. */
+  line(taken: TakenLine): void {
+    this.emit(...lineRecord(taken, this.s.lines + 1, this.max, this.shape));
+  }
+
+  private emit(record: string, kind: RecordKind): void {
+    count(this.s, kind);
     this.out.push(record, '\n');
     this.chars += record.length + 1;
   }
@@ -274,12 +223,226 @@ class RecordSink {
     }
   }
 
-  /** Why the run stopped, where writing failed. */
-  stopped(): string {
-    return isClosedOutput(this.error) ? 'the output was closed' : `the output could not be written: ${describeWriteError(this.error)}`;
+  /** Writes every record made. */
+  finish(): Promise<void> {
+    return this.flush();
   }
 
-  close(): void {
+  /** Why the run stopped, where writing failed. */
+  stopped(): string {
+    return stoppedBy(this.error);
+  }
+
+  close(): Promise<void> {
     this.output.off('error', this.onError);
+    return Promise.resolve();
+  }
+}
+
+/** Counts a record into the summary. */
+function count(s: BatchSummary, kind: RecordKind): void {
+  s.lines++;
+  if (kind === 'assessed') s.assessed++;
+  else if (kind === 'blank') s.blank++;
+  else {
+    s.errors++;
+    if (s.errorLines.length < 20) s.errorLines.push(s.lines);
+  }
+}
+
+/** A worker that failed (it threw, or exited while it had work). */
+class WorkerFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+/** Why a run stopped, from the error that stopped it (writing, or a worker). */
+function stoppedBy(e: unknown): string {
+  if (e instanceof WorkerFailure) {
+    const c = e.cause;
+    return `a batch worker failed (${c instanceof Error ? c.name : 'error'}); please report it`;
+  }
+  return isClosedOutput(e) ? 'the output was closed' : `the output could not be written: ${describeWriteError(e)}`;
+}
+
+// A job: at most this many lines (--full records are about 20 times larger) or input bytes.
+const JOB_LINES = 256;
+const JOB_LINES_FULL = 16;
+const JOB_BYTES = 1 << 18;
+
+/** A job sent to a worker, once it is answered (never rejected: a failure is a value). */
+interface InFlight {
+  settled: { readonly done: BatchJobDone } | { readonly failed: unknown } | undefined;
+  readonly answer: Promise<void>;
+}
+
+/** One worker thread and the jobs it has not answered yet. */
+class BatchWorker {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, { resolve: (d: BatchJobDone) => void; reject: (e: unknown) => void }>();
+  private failure: unknown = undefined;
+  constructor(script: URL, data: BatchWorkerData) {
+    this.worker = new Worker(script, { workerData: data });
+    this.worker.on('message', (d: BatchJobDone) => {
+      const w = this.waiting.get(d.id);
+      this.waiting.delete(d.id);
+      w?.resolve(d);
+    });
+    this.worker.on('error', (e) => this.fail(e));
+    this.worker.on('exit', (code) => this.fail(new Error(`the worker exited (code ${code})`)));
+  }
+
+  /** Jobs sent and not yet answered. */
+  get inFlight(): number {
+    return this.waiting.size;
+  }
+
+  run(job: BatchJob): Promise<BatchJobDone> {
+    return new Promise((resolve, reject) => {
+      if (this.failure !== undefined) return reject(this.failure);
+      this.waiting.set(job.id, { resolve, reject });
+      this.worker.postMessage(job, [job.data.buffer as ArrayBuffer, job.lengths.buffer as ArrayBuffer]);
+    });
+  }
+
+  private fail(e: unknown): void {
+    this.failure ??= e;
+    for (const w of this.waiting.values()) w.reject(e);
+    this.waiting.clear();
+  }
+
+  terminate(): Promise<number> {
+    return this.worker.terminate();
+  }
+}
+
+/**
+ * The records of a run with workers: lines are gathered into jobs, sent to the least busy
+ * worker, and written in input order as the jobs are answered; the summary counts a record when
+ * it is written.
+ */
+class ParallelSink {
+  error: unknown = undefined;
+  private readonly workers: BatchWorker[] = [];
+  private readonly queue: InFlight[] = [];
+  private parts: Buffer[] = [];
+  private lengths: number[] = [];
+  private bytes = 0;
+  private first = 1;
+  private nextId = 0;
+  private readonly jobLines: number;
+  private readonly onError = (e: unknown) => {
+    this.error ??= e;
+  };
+  constructor(
+    private readonly output: Writable,
+    private readonly s: BatchSummary,
+    private readonly jobs: number,
+    private readonly script: URL,
+    private readonly data: BatchWorkerData,
+  ) {
+    this.jobLines = data.shape.full ? JOB_LINES_FULL : JOB_LINES;
+    output.on('error', this.onError);
+  }
+
+  /** Adds the next line to the job being gathered, and sends the job when it is large enough. */
+  line(taken: TakenLine): void {
+    if (Buffer.isBuffer(taken)) {
+      this.parts.push(taken);
+      this.lengths.push(taken.length);
+      this.bytes += taken.length;
+    } else this.lengths.push(-taken.overflowBytes);
+    if (this.lengths.length >= this.jobLines || this.bytes >= JOB_BYTES) this.send();
+  }
+
+  private send(): void {
+    const n = this.lengths.length;
+    if (n === 0) return;
+    // Copied: the parts are views of input chunks; the copy is transferred, not copied again.
+    const data = new Uint8Array(this.bytes);
+    let at = 0;
+    for (const p of this.parts) {
+      data.set(p, at);
+      at += p.length;
+    }
+    const job: BatchJob = { id: this.nextId++, first: this.first, data, lengths: Float64Array.from(this.lengths) };
+    this.first += n;
+    this.parts = [];
+    this.lengths = [];
+    this.bytes = 0;
+    const worker = this.leastBusy();
+    if (worker === undefined) {
+      // Every worker has two jobs: this thread makes the records itself meanwhile.
+      this.queue.push({ settled: { done: runJob(job, this.data) }, answer: Promise.resolve() });
+      return;
+    }
+    const f: InFlight = {
+      settled: undefined,
+      answer: worker.run(job).then(
+        (done) => {
+          f.settled = { done };
+        },
+        (e: unknown) => {
+          f.settled = { failed: e };
+        },
+      ),
+    };
+    this.queue.push(f);
+  }
+
+  /** A worker with fewer than two jobs (started as the first jobs go out), if any. */
+  private leastBusy(): BatchWorker | undefined {
+    let best: BatchWorker | undefined;
+    for (const w of this.workers) if (best === undefined || w.inFlight < best.inFlight) best = w;
+    if (best !== undefined && best.inFlight === 0) return best;
+    if (this.workers.length < this.jobs - 1) {
+      const w = new BatchWorker(this.script, this.data);
+      this.workers.push(w);
+      return w;
+    }
+    return best !== undefined && best.inFlight < 2 ? best : undefined;
+  }
+
+  /** As many jobs are in flight as may be: two per worker. */
+  full(): boolean {
+    return this.queue.length >= 2 * this.jobs;
+  }
+
+  /** Writes the jobs answered so far, in order; while too many are in flight, waits for the oldest. */
+  async flush(): Promise<void> {
+    while (this.queue.length > 0 && ((this.queue[0] as InFlight).settled !== undefined || this.full())) await this.writeOldest();
+  }
+
+  /** Sends the lines gathered and writes every job's records. */
+  async finish(): Promise<void> {
+    if (this.error !== undefined) return;
+    this.send();
+    while (this.queue.length > 0 && this.error === undefined) await this.writeOldest();
+  }
+
+  private async writeOldest(): Promise<void> {
+    const f = this.queue.shift() as InFlight;
+    await f.answer;
+    const settled = f.settled as { readonly done: BatchJobDone } | { readonly failed: unknown };
+    if ('failed' in settled) {
+      this.error ??= new WorkerFailure(settled.failed);
+      return;
+    }
+    const { out, kinds } = settled.done;
+    for (let i = 0; i < kinds.length; i++) count(this.s, KIND_CODES[kinds[i] as number] as RecordKind);
+    if (this.error !== undefined) return;
+    try {
+      await write(this.output, out);
+    } catch (e) {
+      this.error ??= e;
+    }
+  }
+
+  stopped(): string {
+    return stoppedBy(this.error);
+  }
+
+  async close(): Promise<void> {
+    this.output.off('error', this.onError);
+    await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }

@@ -100,7 +100,7 @@ export async function readJsonDocument(file: string | undefined, io: CliIo): Pro
  * Writes to a stream and resolves when the text has been handed on (so a slow reader slows the
  * writer); rejects with the stream's error when the write fails (disk full, closed pipe).
  */
-export function write(stream: Writable, text: string): Promise<void> {
+export function write(stream: Writable, text: string | Uint8Array): Promise<void> {
   return new Promise((resolve, reject) => {
     stream.write(text, (e) => (e ? reject(e) : resolve()));
   });

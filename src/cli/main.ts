@@ -299,10 +299,15 @@ function summaryLine(s: BatchSummary, seconds: number): string {
 }
 
 async function batchCommand(argv: readonly string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parse('batch', argv, { full: { type: 'boolean' }, 'max-line-bytes': { type: 'string' } });
+  const { values, positionals } = parse('batch', argv, {
+    full: { type: 'boolean' },
+    'max-line-bytes': { type: 'string' },
+    jobs: { type: 'string' },
+  });
   if (values.help) return help(io, 'batch');
   const maxLineBytes =
     intOption(values['max-line-bytes'] as string | undefined, 'max-line-bytes', 1, 256 * 1024 * 1024) ?? DEFAULT_MAX_LINE_BYTES;
+  const jobs = intOption(values.jobs as string | undefined, 'jobs', 1, 64) ?? 1;
   const file = onePositional('batch', positionals);
   let input: ReturnType<typeof openInput>;
   try {
@@ -319,6 +324,7 @@ async function batchCommand(argv: readonly string[], io: CliIo): Promise<number>
   const s = await runBatch(input.stream, io.stdout, {
     full: values.full === true,
     maxLineBytes,
+    jobs,
     today: todayInSouthAfrica(),
     ...(io.interrupt ? { signal: io.interrupt } : {}),
     ...(tty

@@ -1,0 +1,76 @@
+import { safeAssess } from '../index.js';
+import { decisionsJson } from './compact.js';
+import { decodeUtf8, parseJson } from './json.js';
+
+/*
+ * The record of one `za-duties batch` line, made in the thread that reads the input or in a
+ * worker (`--jobs`): the same function either way, so that the output is the same.
+ */
+
+/** A line as the reader hands it over: its bytes (without the newline or a final CR), or the length of a line over the limit. */
+export type TakenLine = Buffer | { readonly overflowBytes: number };
+
+/** What a record is, for the summary. */
+export type RecordKind = 'assessed' | 'error' | 'blank';
+
+/** What every record of a run depends on besides its line. */
+export interface RecordShape {
+  readonly full?: boolean;
+  readonly today?: string;
+}
+
+/** The output record of one line (without the newline). */
+function batchRecord(text: string, line: number, options: RecordShape = {}): { record: string; kind: RecordKind } {
+  if (text.trim() === '') return { record: `{"line":${line},"skipped":"blank line"}`, kind: 'blank' };
+  const parsed = parseJson(text);
+  if (!parsed.ok) {
+    const e = parsed.error;
+    const error = { code: 'invalid_json', message: `invalid JSON at column ${e.column}: ${e.reason}`, column: e.column };
+    return { record: JSON.stringify({ line, error }), kind: 'error' };
+  }
+  const value = parsed.value;
+  const caseId =
+    typeof value === 'object' && value !== null && typeof (value as { id?: unknown }).id === 'string'
+      ? (value as { id: string }).id
+      : undefined;
+  try {
+    // --full: every reason (detail 'full'); the compact record is the decisions level, built without any text.
+    const r = options.full
+      ? safeAssess(value, options.today !== undefined ? { today: options.today, detail: 'full' } : { detail: 'full' })
+      : safeAssess(value, options.today !== undefined ? { today: options.today, detail: 'decisions' } : { detail: 'decisions' });
+    if (!r.success) {
+      const error = { code: 'invalid_input', message: r.error.message, issues: r.error.issues };
+      return { record: JSON.stringify(caseId !== undefined ? { line, caseId, error } : { line, error }), kind: 'error' };
+    }
+    const record = 'guidance' in r.data ? `{"line":${line},${JSON.stringify(r.data).slice(1)}` : decisionsJson(r.data, line);
+    return { record, kind: 'assessed' };
+  } catch (e) {
+    // A bug, not bad input: say so without echoing anything of the case.
+    const error = {
+      code: 'internal_error',
+      message: `internal error while assessing this line (${e instanceof Error ? e.name : 'unknown'}); please report it`,
+    };
+    return { record: JSON.stringify(caseId !== undefined ? { line, caseId, error } : { line, error }), kind: 'error' };
+  }
+}
+
+/** The output record of one line: a line too long, not UTF-8, or the case's record (assessed or an error). */
+export function lineRecord(taken: TakenLine, line: number, max: number, shape: RecordShape): [string, RecordKind] {
+  if (!Buffer.isBuffer(taken)) {
+    const error = {
+      code: 'line_too_long',
+      message: `line is ${taken.overflowBytes} bytes; the limit is ${max} bytes (one case per line)`,
+      bytes: taken.overflowBytes,
+      limit: max,
+    };
+    return [JSON.stringify({ line, error }), 'error'];
+  }
+  const decoded = decodeUtf8(taken);
+  if (decoded === undefined) {
+    const error = { code: 'invalid_json', message: 'the line is not valid UTF-8 (the input must be UTF-8 text)' };
+    return [JSON.stringify({ line, error }), 'error'];
+  }
+  const text = line === 1 && decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
+  const r = batchRecord(text, line, shape);
+  return [r.record, r.kind];
+}
