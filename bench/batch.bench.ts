@@ -10,6 +10,8 @@
  * BENCH_BATCH_SIZES=100000,1000000 and BENCH_BATCH_RUNS=3 (runs of the smaller sizes; 1M runs once).
  * Also `za-duties batch --full` (every reason, guidance and statute text per line) on the first
  * BENCH_BATCH_FULL=10000 cases, BENCH_BATCH_RUNS runs: lines/s and bytes written per line.
+ * Each measurement is made for every BENCH_BATCH_JOBS=1,2 (`--jobs N`: this thread and N - 1
+ * worker threads).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -21,6 +23,7 @@ const RUNS = Number(process.env.BENCH_BATCH_RUNS ?? 3);
 const FULL = Number(process.env.BENCH_BATCH_FULL ?? 10_000);
 const TMP = path.join(ROOT, 'bench', 'tmp');
 const CLI = process.env.BENCH_CLI ?? path.join(ROOT, 'dist', 'cli.js');
+const JOBS = (process.env.BENCH_BATCH_JOBS ?? '1,2').split(',').map(Number);
 
 function generate(n: number): string {
   const file = path.join(TMP, `cases-varied-${n}.ndjson`);
@@ -72,52 +75,59 @@ function runOnce(
 async function main() {
   if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
   const results: Record<string, unknown>[] = [];
-  for (const n of SIZES) {
-    note(`batch.bench: generating ${n} cases…`);
-    const file = generate(n);
-    const runs = n >= 1_000_000 ? 1 : RUNS;
-    const rates: number[] = [];
-    const rss: number[] = [];
-    for (let r = 0; r < runs; r++) {
-      const x = await runOnce(file);
-      if (x.lines !== n) throw new Error(`expected ${n} output lines, got ${x.lines} (${x.summary})`);
-      if (x.exitCode !== 0) throw new Error(`batch exited ${x.exitCode}: ${x.summary}`);
-      rates.push(n / x.seconds);
-      rss.push(x.peakRssMb);
-      note(`  ${n}: ${Math.round(n / x.seconds)} cases/s, peak RSS ${x.peakRssMb.toFixed(0)} MB (${x.seconds.toFixed(1)} s)`);
+  const full: Record<string, unknown>[] = [];
+  for (const jobs of JOBS) {
+    const flags = jobs > 1 ? ['--jobs', String(jobs)] : [];
+    for (const n of SIZES) {
+      note(`batch.bench: generating ${n} cases…`);
+      const file = generate(n);
+      const runs = n >= 1_000_000 ? 1 : RUNS;
+      const rates: number[] = [];
+      const rss: number[] = [];
+      for (let r = 0; r < runs; r++) {
+        const x = await runOnce(file, flags);
+        if (x.lines !== n) throw new Error(`expected ${n} output lines, got ${x.lines} (${x.summary})`);
+        if (x.exitCode !== 0) throw new Error(`batch exited ${x.exitCode}: ${x.summary}`);
+        rates.push(n / x.seconds);
+        rss.push(x.peakRssMb);
+        note(
+          `  ${n}, ${jobs} job(s): ${Math.round(n / x.seconds)} cases/s, peak RSS ${x.peakRssMb.toFixed(0)} MB (${x.seconds.toFixed(1)} s)`,
+        );
+      }
+      results.push({
+        jobs,
+        cases: n,
+        runs,
+        casesPerSecond: Math.round(median(rates)),
+        peakRssMb: Math.round(median(rss)),
+        maxPeakRssMb: Math.round(Math.max(...rss)),
+        inputMb: Math.round(fs.statSync(file).size / 1048576),
+      });
     }
-    results.push({
-      cases: n,
-      runs,
-      casesPerSecond: Math.round(median(rates)),
-      peakRssMb: Math.round(median(rss)),
-      maxPeakRssMb: Math.round(Math.max(...rss)),
-      inputMb: Math.round(fs.statSync(file).size / 1048576),
-    });
-  }
-  let full: Record<string, unknown> | undefined;
-  if (FULL > 0) {
-    note(`batch.bench: --full on ${FULL} cases…`);
-    const file = generate(FULL);
-    const rates: number[] = [];
-    const perLine: number[] = [];
-    const rss: number[] = [];
-    for (let r = 0; r < RUNS; r++) {
-      const x = await runOnce(file, ['--full']);
-      if (x.lines !== FULL) throw new Error(`expected ${FULL} output lines, got ${x.lines} (${x.summary})`);
-      if (x.exitCode !== 0) throw new Error(`batch --full exited ${x.exitCode}: ${x.summary}`);
-      rates.push(FULL / x.seconds);
-      perLine.push(x.bytes / FULL);
-      rss.push(x.peakRssMb);
-      note(`  --full ${FULL}: ${Math.round(FULL / x.seconds)} cases/s, ${Math.round(x.bytes / FULL)} bytes per line`);
+    if (FULL > 0) {
+      note(`batch.bench: --full on ${FULL} cases, ${jobs} job(s)…`);
+      const file = generate(FULL);
+      const rates: number[] = [];
+      const perLine: number[] = [];
+      const rss: number[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        const x = await runOnce(file, ['--full', ...flags]);
+        if (x.lines !== FULL) throw new Error(`expected ${FULL} output lines, got ${x.lines} (${x.summary})`);
+        if (x.exitCode !== 0) throw new Error(`batch --full exited ${x.exitCode}: ${x.summary}`);
+        rates.push(FULL / x.seconds);
+        perLine.push(x.bytes / FULL);
+        rss.push(x.peakRssMb);
+        note(`  --full ${FULL}, ${jobs} job(s): ${Math.round(FULL / x.seconds)} cases/s, ${Math.round(x.bytes / FULL)} bytes per line`);
+      }
+      full.push({
+        jobs,
+        cases: FULL,
+        runs: RUNS,
+        casesPerSecond: Math.round(median(rates)),
+        bytesPerLine: Math.round(median(perLine)),
+        peakRssMb: Math.round(median(rss)),
+      });
     }
-    full = {
-      cases: FULL,
-      runs: RUNS,
-      casesPerSecond: Math.round(median(rates)),
-      bytesPerLine: Math.round(median(perLine)),
-      peakRssMb: Math.round(median(rss)),
-    };
   }
   report({ bench: 'batch', results, full });
 }
