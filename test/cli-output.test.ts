@@ -32,6 +32,8 @@ function spawnWith(
     child.on('close', (code, signal) =>
       resolve({ code, signal, stdout: Buffer.concat(o).toString('utf8'), stderr: Buffer.concat(e).toString('utf8') }),
     );
+    // A child that stops early (its output failed) may leave input unread: not this test's error.
+    child.stdin?.on('error', () => undefined);
     child.stdin?.end(stdin ?? '');
   });
 }
@@ -57,6 +59,11 @@ describe.runIf(hasDevFull)('lost output (stdout on /dev/full)', () => {
       const b = await spawnWith(['batch', '-'], full, 'pipe', `${JSON.stringify(teacher)}\n`);
       expect(b.code).toBe(1);
       expect(b.stderr).toContain('the output could not be written: disk full (ENOSPC)');
+      // With worker threads too, on enough lines for several jobs.
+      const many = `${JSON.stringify(teacher)}\n`.repeat(2000);
+      const bj = await spawnWith(['batch', '--jobs', '2', '-'], full, 'pipe', many);
+      expect(bj.code).toBe(1);
+      expect(bj.stderr).toContain('the output could not be written: disk full (ENOSPC)');
     } finally {
       fs.closeSync(full);
     }
@@ -160,6 +167,25 @@ describe('Ctrl-C during batch into a slow pipe', () => {
       expect(count).toBe(lines.length);
     },
   );
+});
+
+describe('batch --jobs 2 into a reader that goes away (| head -1)', () => {
+  it('stops early, says the output was closed, and ends (no worker keeps it running)', async () => {
+    requireBuiltCli();
+    const r = await new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+      const child = spawn(process.execPath, [CLI, 'batch', '--jobs', '2', '-'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
+      const e: Buffer[] = [];
+      child.stdout.once('data', () => child.stdout.destroy());
+      child.stderr.on('data', (c: Buffer) => e.push(c));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stderr: Buffer.concat(e).toString('utf8') }));
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(`${JSON.stringify(teacher)}\n`.repeat(20_000));
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^za-duties batch: stopped early: the output was closed; \d+ lines?: /);
+    expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+\)/);
+  });
 });
 
 describe('control characters in --format text', () => {
