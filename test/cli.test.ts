@@ -564,7 +564,7 @@ describe('za-duties batch --jobs: worker threads, the same output', () => {
   const good = { ...teacher, id: 'good' };
   const violating = { ...teacher, id: 'violating', concerns: [{ ...teacher.concerns[0], victim: 'nobody' }] };
   const bad = Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]); // {"\xff"}: not UTF-8
-  // Every kind of line, again and again: enough lines for many jobs (256 lines each) over the workers.
+  // Every kind of line, again and again: enough lines for many jobs (128 lines each) over the workers.
   const kinds = [
     JSON.stringify(good),
     '{"assessmentDate": "2026-03-02", "people": [',
