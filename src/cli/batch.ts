@@ -410,7 +410,8 @@ class ParallelSink {
 
   /** Writes the jobs answered so far, in order; while too many are in flight, waits for the oldest. */
   async flush(): Promise<void> {
-    while (this.queue.length > 0 && ((this.queue[0] as InFlight).settled !== undefined || this.full())) await this.writeOldest();
+    while (this.error === undefined && this.queue.length > 0 && ((this.queue[0] as InFlight).settled !== undefined || this.full()))
+      await this.writeOldest();
   }
 
   /** Sends the lines gathered and writes every job's records. */
@@ -428,9 +429,10 @@ class ParallelSink {
       this.error ??= new WorkerFailure(settled.failed);
       return;
     }
+    // After a failure nothing more is written, or counted: the summary counts the records written.
+    if (this.error !== undefined) return;
     const { out, kinds } = settled.done;
     for (let i = 0; i < kinds.length; i++) count(this.s, KIND_CODES[kinds[i] as number] as RecordKind);
-    if (this.error !== undefined) return;
     try {
       await write(this.output, out);
     } catch (e) {
