@@ -4,7 +4,8 @@
  * two built copies of the library and compares the JSON text of every output: assess/safeAssess at
  * each level of detail in both modes, explain() of every duty and person, decision records, the
  * text format (from each copy's sources), the compact JSON writers, and `za-duties batch` end to
- * end (compact and --full). A speed change must leave all of it byte for byte as it was.
+ * end (compact and --full; the new build also with `--jobs 2` and `--jobs 3`, where it has them).
+ * A speed change must leave all of it byte for byte as it was.
  *
  * Run: BASE_ROOT=/path/to/a/checkout/of/main/with/dist tsx bench/same-output.ts [random-count]
  * (NEW_ROOT defaults to this checkout; both need `npm run build` first).
@@ -144,17 +145,20 @@ const inProcessMs = performance.now() - t0;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'same-output-'));
 const ndjson = path.join(dir, 'cases.ndjson');
 fs.writeFileSync(ndjson, `${inputs.map((c) => JSON.stringify(c.input)).join('\n')}\n`);
+// The new build also with worker threads (`--jobs`, where it has them) against the reference's one thread.
+const hasJobs = spawnSync(process.execPath, [next.cli, 'batch', '--help'], { encoding: 'utf8' }).stdout.includes('--jobs');
 for (const args of [[], ['--full']]) {
-  const run = (cli: string) => {
-    const r = spawnSync(process.execPath, [cli, 'batch', ndjson, ...args], { maxBuffer: 1 << 30, encoding: 'utf8' });
+  const run = (cli: string, more: string[] = []) => {
+    const r = spawnSync(process.execPath, [cli, 'batch', ndjson, ...args, ...more], { maxBuffer: 1 << 30, encoding: 'utf8' });
     return `exit ${r.status}\n${r.stdout}`;
   };
-  same(
-    'batch',
-    `batch ${args.join(' ')}`,
-    () => run(base.cli),
-    () => run(next.cli),
-  );
+  for (const jobs of hasJobs ? [[], ['--jobs', '2'], ['--jobs', '3']] : [[]])
+    same(
+      'batch',
+      `batch ${[...args, ...jobs].join(' ')}`,
+      () => run(base.cli),
+      () => run(next.cli, jobs),
+    );
 }
 fs.rmSync(dir, { recursive: true, force: true });
 
