@@ -12,10 +12,11 @@ import { describeWriteError, isClosedOutput, write } from './io.js';
  * yields exactly one output line, in order, carrying its line number. Nothing about a case goes
  * to stderr: only counts and line numbers.
  *
- * With `jobs` above 1, worker threads make the records (batch-worker.ts) while this thread reads,
- * splits and writes: lines go out in jobs of consecutive lines, at most two jobs per worker are
- * in flight (reading waits beyond that), and the records are written in input order. The output
- * is the same, byte for byte, as without workers.
+ * With `jobs` above 1, this thread and `jobs - 1` worker threads (batch-worker.ts) make the
+ * records. This thread reads and splits the input into jobs of consecutive lines; a job goes to a
+ * worker with fewer than two jobs in flight, or else this thread makes its records itself.
+ * Reading waits while too many jobs are unwritten, and the records are written in input order.
+ * The output is the same, byte for byte, as with one thread.
  */
 
 /** The default longest line `batch` reads: 1 MiB. */
@@ -37,8 +38,8 @@ export interface BatchOptions {
    */
   readonly signal?: AbortSignal;
   /**
-   * How many worker threads make the records (default 1: none; the records are made in the
-   * calling thread). The output is the same either way.
+   * How many threads make the records: the calling thread and `jobs - 1` worker threads (default
+   * 1: the calling thread alone). The output is the same either way.
    */
   readonly jobs?: number;
   /** The script a worker runs: the bundled CLI (default: this module's own file, which is dist/cli.js in the package). */
@@ -317,9 +318,9 @@ class BatchWorker {
 }
 
 /**
- * The records of a run with workers: lines are gathered into jobs, sent to the least busy
- * worker, and written in input order as the jobs are answered; the summary counts a record when
- * it is written.
+ * The records of a run with workers: lines are gathered into jobs, each sent to a worker with
+ * fewer than two jobs or else made here, and written in input order as the jobs are answered; the
+ * summary counts a record when it is written.
  */
 class ParallelSink {
   error: unknown = undefined;
