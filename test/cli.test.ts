@@ -383,6 +383,17 @@ function records(stdout: string): BatchLine[] {
     .map((l) => JSON.parse(l) as BatchLine);
 }
 
+/** An output that takes each chunk a tick later, with a small buffer: a slow reader (backpressure). */
+function slowReader(received: Buffer[]): Writable {
+  return new Writable({
+    highWaterMark: 1024,
+    write(chunk: Buffer, _enc, cb) {
+      received.push(Buffer.from(chunk));
+      setImmediate(cb);
+    },
+  });
+}
+
 const expectedCompact = (c: unknown) =>
   JSON.parse(JSON.stringify(compactAssessment(assess(c, { detail: 'full' })))) as Record<string, unknown>;
 
@@ -490,14 +501,7 @@ describe('za-duties batch: every line accounted for', () => {
     const n = 300;
     const text = Array.from({ length: n }, (_, i) => JSON.stringify({ ...good1, id: `case-${i}` })).join('\n');
     const received: Buffer[] = [];
-    const slow = new Writable({
-      highWaterMark: 1024,
-      write(chunk: Buffer, _enc, cb) {
-        received.push(chunk);
-        setImmediate(cb);
-      },
-    });
-    const s = await runBatch(Readable.from([Buffer.from(text)]), slow, {});
+    const s = await runBatch(Readable.from([Buffer.from(text)]), slowReader(received), {});
     expect(s).toMatchObject({ lines: n, assessed: n, errors: 0 });
     const recs = records(Buffer.concat(received).toString('utf8'));
     expect(recs.map((x) => x.caseId)).toEqual(Array.from({ length: n }, (_, i) => `case-${i}`));
@@ -620,14 +624,7 @@ describe('za-duties batch --jobs: worker threads, the same output', () => {
     const n = 2000;
     const text = Array.from({ length: n }, (_, i) => JSON.stringify({ ...good, id: `case-${i}` })).join('\n');
     const received: Buffer[] = [];
-    const slow = new Writable({
-      highWaterMark: 1024,
-      write(chunk: Buffer, _enc, cb) {
-        received.push(Buffer.from(chunk));
-        setImmediate(cb);
-      },
-    });
-    const s = await runBatch(Readable.from([Buffer.from(text)]), slow, { jobs: 3, workerScript: WORKER });
+    const s = await runBatch(Readable.from([Buffer.from(text)]), slowReader(received), { jobs: 3, workerScript: WORKER });
     expect(s).toMatchObject({ lines: n, assessed: n, errors: 0 });
     expect(records(Buffer.concat(received).toString('utf8')).map((x) => x.caseId)).toEqual(
       Array.from({ length: n }, (_, i) => `case-${i}`),

@@ -178,29 +178,68 @@ class LineAssembler {
   }
 }
 
-/** The records written so far, counted into the summary and flushed in large writes; the first write error is kept. */
-class RecordSink {
-  private out: string[] = [];
-  private chars = 0;
+/**
+ * Where records go: the output and the summary. The first error (writing, or a worker) is kept,
+ * and nothing is written after it.
+ */
+abstract class Sink {
   error: unknown = undefined;
   private readonly onError = (e: unknown) => {
     this.error ??= e;
   };
   constructor(
-    private readonly output: Writable,
-    private readonly s: BatchSummary,
-    private readonly max: number,
-    private readonly shape: RecordShape,
+    protected readonly output: Writable,
+    protected readonly s: BatchSummary,
   ) {
     output.on('error', this.onError);
   }
 
-  /** Makes the record of the next line. */
-  line(taken: TakenLine): void {
-    this.emit(...lineRecord(taken, this.s.lines + 1, this.max, this.shape));
+  /** Takes the next line. */
+  abstract line(taken: TakenLine): void;
+  /** Enough is waiting that reading should wait for {@link flush}. */
+  abstract full(): boolean;
+  /** Writes what is ready. */
+  abstract flush(): Promise<void>;
+  /** Writes every record of the lines taken. */
+  abstract finish(): Promise<void>;
+
+  /** Writes unless an error came first; a write error is kept. */
+  protected async put(chunk: string | Uint8Array): Promise<void> {
+    if (this.error !== undefined) return;
+    try {
+      await write(this.output, chunk);
+    } catch (e) {
+      this.error ??= e;
+    }
   }
 
-  private emit(record: string, kind: RecordKind): void {
+  /** Why the run stopped, where writing (or a worker) failed. */
+  stopped(): string {
+    return stoppedBy(this.error);
+  }
+
+  close(): Promise<void> {
+    this.output.off('error', this.onError);
+    return Promise.resolve();
+  }
+}
+
+/** The records made in this thread, counted into the summary and flushed in large writes. */
+class RecordSink extends Sink {
+  private out: string[] = [];
+  private chars = 0;
+  constructor(
+    output: Writable,
+    s: BatchSummary,
+    private readonly max: number,
+    private readonly shape: RecordShape,
+  ) {
+    super(output, s);
+  }
+
+  /** Makes the record of the next line. */
+  line(taken: TakenLine): void {
+    const [record, kind] = lineRecord(taken, this.s.lines + 1, this.max, this.shape);
     count(this.s, kind);
     this.out.push(record, '\n');
     this.chars += record.length + 1;
@@ -216,27 +255,11 @@ class RecordSink {
     const text = this.out.join('');
     this.out = [];
     this.chars = 0;
-    if (this.error !== undefined) return;
-    try {
-      await write(this.output, text);
-    } catch (e) {
-      this.error ??= e;
-    }
+    await this.put(text);
   }
 
-  /** Writes every record made. */
   finish(): Promise<void> {
     return this.flush();
-  }
-
-  /** Why the run stopped, where writing failed. */
-  stopped(): string {
-    return stoppedBy(this.error);
-  }
-
-  close(): Promise<void> {
-    this.output.off('error', this.onError);
-    return Promise.resolve();
   }
 }
 
@@ -322,8 +345,7 @@ class BatchWorker {
  * fewer than two jobs or else made here, and written in input order as the jobs are answered; the
  * summary counts a record when it is written.
  */
-class ParallelSink {
-  error: unknown = undefined;
+class ParallelSink extends Sink {
   private readonly workers: BatchWorker[] = [];
   private readonly queue: InFlight[] = [];
   private parts: Buffer[] = [];
@@ -332,18 +354,15 @@ class ParallelSink {
   private first = 1;
   private nextId = 0;
   private readonly jobLines: number;
-  private readonly onError = (e: unknown) => {
-    this.error ??= e;
-  };
   constructor(
-    private readonly output: Writable,
-    private readonly s: BatchSummary,
+    output: Writable,
+    s: BatchSummary,
     private readonly jobs: number,
     private readonly script: URL,
     private readonly data: BatchWorkerData,
   ) {
+    super(output, s);
     this.jobLines = data.shape.full ? JOB_LINES_FULL : JOB_LINES;
-    output.on('error', this.onError);
   }
 
   /** Adds the next line to the job being gathered, and sends the job when it is large enough. */
@@ -434,19 +453,11 @@ class ParallelSink {
     if (this.error !== undefined) return;
     const { out, kinds } = settled.done;
     for (let i = 0; i < kinds.length; i++) count(this.s, KIND_CODES[kinds[i] as number] as RecordKind);
-    try {
-      await write(this.output, out);
-    } catch (e) {
-      this.error ??= e;
-    }
+    await this.put(out);
   }
 
-  stopped(): string {
-    return stoppedBy(this.error);
-  }
-
-  async close(): Promise<void> {
-    this.output.off('error', this.onError);
+  override async close(): Promise<void> {
+    await super.close();
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 }
