@@ -78,9 +78,9 @@ Options:
   --full                 the whole assessment per line instead of the compact one (much larger)
   --max-line-bytes N     longest line read (default 1048576 = 1 MiB); longer lines are skipped
                          without being held in memory and yield a line_too_long record
-  --jobs N               worker threads that assess the lines (default 1: none); the output is
-                         the same, in the same order. On a machine with free cores, 2 or more
-                         makes a large run faster (each worker holds about 30 MB)
+  --jobs N               threads that assess the lines: this one and N - 1 worker threads
+                         (default 1); the output is the same, in the same order. With free
+                         cores, 2 or more makes a large run faster; each worker adds about 60 MB
 
 Progress goes to stderr when stderr is a terminal; a summary (counts and the first error line
 numbers, nothing about the cases) goes to stderr at the end.
