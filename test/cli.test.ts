@@ -4,10 +4,12 @@ import path from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import v8 from 'node:v8';
 import vm from 'node:vm';
+import { fc, test } from '@fast-check/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactAssessment, decisionsJson, CompactAssessmentSchema, BatchRecordSchema } from '../src/cli/compact.js';
 import { runBatch } from '../src/cli/batch.js';
 import { assess, AssessmentSchema, ComplianceCheckSchema, DUTY_IDS, englishMessages } from '../src/index.js';
+import { caseArb } from './helpers/arbitraries.js';
 import { loadScenarios, ROOT } from './helpers/fixtures.js';
 import { requireBuiltCli, runCli, Sink, spawnCli } from './helpers/cli.js';
 
@@ -629,6 +631,35 @@ describe('za-duties batch --jobs: worker threads, the same output', () => {
     expect(records(Buffer.concat(received).toString('utf8')).map((x) => x.caseId)).toEqual(
       Array.from({ length: n }, (_, i) => `case-${i}`),
     );
+  });
+
+  // The invariant itself: whatever the lines and however the input arrives, the records and the
+  // summary do not depend on the number of jobs. Few runs: each starts worker threads.
+  const lineArb = fc.oneof(
+    caseArb.map((c) => JSON.stringify(c)),
+    fc.constantFrom('', '   ', 'null', '[]', '{"a":1,"a":2}', '{"assessmentDate": "2026-03-02", "people": ['),
+    fc.string({ unit: 'grapheme', maxLength: 40 }).map((t) => JSON.stringify({ ...good, id: t })),
+    fc.constant(JSON.stringify({ ...good, id: 'long', padding: 'y'.repeat(5000) })),
+  );
+  test.prop(
+    [
+      fc.array(fc.tuple(lineArb, fc.boolean()), { minLength: 1, maxLength: 400, size: 'max' }),
+      fc.integer({ min: 2, max: 3 }),
+      fc.boolean(),
+      fc.integer({ min: 1, max: 9000 }),
+    ],
+    { numRuns: 6 },
+  )('the records and the summary are the same with 1, 2 or 3 jobs, however the input is chunked', async (lines, jobs, full, cut) => {
+    const text = Buffer.from(lines.map(([l, crlf]) => (crlf ? `${l}\r` : l)).join('\n'));
+    const chunks = (b: Buffer) => Array.from({ length: Math.ceil(b.length / cut) }, (_, i) => b.subarray(i * cut, (i + 1) * cut));
+    const options = { full, today: '2026-11-30', maxLineBytes: 4096 };
+    const one = new Sink();
+    const s1 = await runBatch(Readable.from([text]), one, options);
+    const many = new Sink();
+    const s2 = await runBatch(Readable.from(chunks(text)), many, { ...options, jobs, workerScript: WORKER });
+    expect(s1.lines).toBe(lines.length);
+    expect(s2).toEqual(s1);
+    expect(many.text()).toBe(one.text());
   });
 
   it('a worker that cannot start stops the run early (exit 1 in the CLI), with nothing out of order', async () => {
