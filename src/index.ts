@@ -57,7 +57,8 @@ export { ERROR_CODES } from './errors/error-codes.js';
 export type { ErrorCode } from './errors/error-codes.js';
 export { dutyCatalogue } from './rules/duty-catalogue.js';
 export { decisionRecord, replayDecisionRecord, DecisionRecordSchema } from './assessment/record.js';
-export { AssessmentSchema, FactNameSchema } from './assessment/output-schema.js';
+export { AssessmentSchema, FactNameSchema, ReferencedAssessmentSchema } from './assessment/output-schema.js';
+export { referenceTexts, expandTexts, safeExpandTexts } from './assessment/texts.js';
 export { todayInSouthAfrica } from './case/ages.js';
 export { checkCompliance, safeCheckCompliance } from './check/check.js';
 export { CheckInputSchema, ActionSchema } from './check/schema.js';
@@ -101,6 +102,14 @@ export type {
   ReasonValue,
 } from './assessment/types.js';
 export type { CompactAssessment, CompactDuty, CompactReason } from './assessment/compact-types.js';
+export type { ExpandOptions } from './assessment/texts.js';
+export type {
+  ReferencedAssessment,
+  ReferencedDuty,
+  ReferencedMissingFact,
+  ReferencedOverlap,
+  ReferencedReason,
+} from './assessment/types.js';
 export type { Recipient, Verification } from './rules/schema.js';
 export type { DutyCatalogue, DutyCatalogueEntry } from './rules/duty-catalogue.js';
 export type { RuleFile, RuleVersion, RuleNote } from './rules/schema.js';

@@ -320,13 +320,16 @@ describe('za-duties check', () => {
 });
 
 describe('za-duties schema and rules', () => {
-  it.each(['input', 'output', 'check', 'output-compact', 'check-result', 'batch-record'])('schema %s is a JSON Schema', async (name) => {
-    const r = await runCli(['schema', name]);
-    expect(r.code).toBe(0);
-    const s = JSON.parse(r.stdout) as Record<string, unknown>;
-    expect(s.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
-    expect(s.$id).toBe(`https://unpkg.com/za-reporting-duties/schemas/${name}.schema.json`);
-  });
+  it.each(['input', 'output', 'check', 'output-compact', 'check-result', 'batch-record', 'referenced'])(
+    'schema %s is a JSON Schema',
+    async (name) => {
+      const r = await runCli(['schema', name]);
+      expect(r.code).toBe(0);
+      const s = JSON.parse(r.stdout) as Record<string, unknown>;
+      expect(s.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+      expect(s.$id).toBe(`https://unpkg.com/za-reporting-duties/schemas/${name}.schema.json`);
+    },
+  );
 
   it('the input schema names the closed vocabularies and is strict', async () => {
     const s = JSON.parse((await runCli(['schema'])).stdout) as {
@@ -346,7 +349,9 @@ describe('za-duties schema and rules', () => {
     expect(r.code).toBe(0);
     expect(fs.readdirSync(dir).sort()).toEqual(
       [
-        ...['batch-record', 'check-result', 'check', 'decision-record', 'input', 'output-compact', 'output'].map((n) => `${n}.schema.json`),
+        ...['batch-record', 'check-result', 'check', 'decision-record', 'input', 'output-compact', 'output', 'referenced'].map(
+          (n) => `${n}.schema.json`,
+        ),
         'openapi.json',
         'messages.en.json',
       ].sort(),

@@ -114,7 +114,7 @@ function classTestsOf(cs: CompiledRuleSet) {
 export { defaultCompiled };
 
 export const DISCLAIMER = CODE_MESSAGES.disclaimer;
-const DISCLAIMER_MSG = Object.freeze({ disclaimer: constantRef('disclaimer') });
+export const DISCLAIMER_MSG = Object.freeze({ disclaimer: constantRef('disclaimer') });
 
 function dateIssues(c: ValidatedCase, assessmentDate: string, knowledgeDate: string): ValidationIssue[] {
   const out: ValidationIssue[] = [];
@@ -322,7 +322,7 @@ function overlapsFor(person: string, duties: readonly DutyResult[], derived: Der
   );
 }
 
-function questionsOf(duties: readonly DutyResult[]): Question[] {
+export function questionsOf(duties: readonly DutyResult[]): Question[] {
   const byKey = new Map<string, { q: Question; settles: { duty: DutyId; person: string }[]; order: number; presumed: boolean }>();
   let order = 0;
   for (const d of duties) {
@@ -362,7 +362,7 @@ function questionsOf(duties: readonly DutyResult[]): Question[] {
 }
 
 const presumptionTexts = new Map(presumptionsFile.presumptions.map((p) => [p.id, p.text] as const));
-const GENERAL = {
+export const GENERAL = {
   continuingKnowledge: noteOf(GENERAL_NOTES.get('continuing-knowledge') as InterpretationNote),
   leapDayBirthday: noteOf(GENERAL_NOTES.get('leap-day-birthday') as InterpretationNote),
   presumptionText: (id: string) => presumptionTexts.get(id) ?? id,

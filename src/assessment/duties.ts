@@ -204,7 +204,7 @@ function reasonsOf(leaves: readonly DecidingLeaf[], concern: string | undefined)
 
 const citations = new WeakMap<RuleVersion, Map<string, Citation>>();
 /** The citation of a rule version (for a limb's own provision), built once and shared. */
-function citationOf(rule: RuleFile, version: RuleVersion, provision: string = version.provision): Citation {
+export function citationOf(rule: RuleFile, version: RuleVersion, provision: string = version.provision): Citation {
   let byProvision = citations.get(version);
   if (!byProvision) citations.set(version, (byProvision = new Map()));
   let c = byProvision.get(provision);
@@ -665,7 +665,7 @@ export function decideDuty(
 }
 
 /** A duty's result: one literal with a fixed key order (stable JSON), built without object spread. */
-function dutyResult(
+export function dutyResult(
   rule: RuleFile,
   person: string,
   status: DutyStatus,
@@ -731,7 +731,7 @@ function notesOf(
 }
 
 /** A presumption a status rests on, in words, with its message. */
-function presumptionNote(u: PresumptionUse, general: GeneralNotes): PresumptionNote {
+export function presumptionNote(u: PresumptionUse, general: GeneralNotes): PresumptionNote {
   return {
     id: u.id,
     fact: u.fact,

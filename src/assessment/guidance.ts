@@ -407,20 +407,41 @@ export function buildGuidance(
   }
   const items: GuidanceItem[] = [...shown.values()]
     .sort((a, b) => (KIND_RANK.get(a.item.kind) as number) - (KIND_RANK.get(b.item.kind) as number) || a.item.priority - b.item.priority)
-    .map(({ item, persons }): GuidanceItem => {
-      const g: { -readonly [K in keyof GuidanceItem]: GuidanceItem[K] } = {
-        id: item.id,
-        kind: item.kind,
-        title: item.title,
-        text: item.text,
-        steps: item.steps,
-        forDuties: item.forDuties,
-        persons,
-        sources: item.sources,
-        msg: itemMsg(item),
-      };
-      if (item.lead === true) g.lead = true;
-      return g;
-    });
+    .map(({ item, persons }) => guidanceItemOf(item, persons));
   return { items, helplines: data.helplines };
+}
+
+/** A guidance item as output, for the people it concerns (its texts shared with the item file). */
+function guidanceItemOf(item: ItemFile, persons: string[]): GuidanceItem {
+  const g: { -readonly [K in keyof GuidanceItem]: GuidanceItem[K] } = {
+    id: item.id,
+    kind: item.kind,
+    title: item.title,
+    text: item.text,
+    steps: item.steps,
+    forDuties: item.forDuties,
+    persons,
+    sources: item.sources,
+    msg: itemMsg(item),
+  };
+  if (item.lead === true) g.lead = true;
+  return g;
+}
+
+/**
+ * The guidance of an assessment rebuilt from its items' ids and people (as `buildGuidance` made
+ * it), for expanding a referenced assessment; `undefined` (each unknown id told) where the guidance files lack one.
+ */
+export function guidanceFromRefs(
+  refs: readonly { readonly id: string; readonly persons: readonly string[] }[],
+  unknown: (index: number, id: string) => void,
+): Guidance | undefined {
+  const data = guidanceData();
+  const items: GuidanceItem[] = [];
+  for (const [i, r] of refs.entries()) {
+    const found = data.items.find((x) => x.item.id === r.id);
+    if (found === undefined) unknown(i, r.id);
+    else items.push(guidanceItemOf(found.item, [...r.persons]));
+  }
+  return items.length === refs.length ? { items, helplines: data.helplines } : undefined;
 }

@@ -12,6 +12,7 @@ import {
   OVERLAP_KINDS,
   type Assessment,
   type MissingFact,
+  type ReferencedAssessment,
 } from './types.js';
 
 /*
@@ -249,3 +250,68 @@ export const AssessmentSchema = z
 
 // --- The schema and the type must not drift apart (checked by `tsc`). ---
 assertEqual<z.output<typeof AssessmentSchema>, DeepMutable<Assessment>>(true);
+
+const ReferencedReasonSchema = z.strictObject({
+  fact: z.union([FactNameSchema, z.literal('knowledgeDate')]),
+  value: ReasonValueSchema,
+  result: z.union([z.boolean(), z.literal('unknown')]),
+  within: z.string().optional(),
+  concern: z.string().optional(),
+  msg: z.strictObject({ test: MessageRefSchema, label: MessageRefSchema.optional() }),
+});
+
+const ReferencedDutySchema = z.strictObject({
+  duty: DutyIdSchema,
+  person: z.string(),
+  status: DutyStatusSchema,
+  modality: ModalitySchema,
+  law: z.string().meta({ description: 'The rule version cited: its commencement date, or "initial" where it has none (za-duties rules).' }),
+  provision: z.string().optional().meta({ description: "The provision cited, where it is a limb's own rather than the version's." }),
+  reasons: z.array(ReferencedReasonSchema),
+  missing: z.array(z.strictObject({ fact: FactNameSchema, about: z.string(), inputs: z.array(z.string()), msg: msg('question') })),
+  notes: z.array(z.string()).meta({ description: 'The interpretation notes, by id.' }),
+  concerns: z.array(z.string()),
+  deadline: DeadlineSchema.optional(),
+  presumed: z.array(z.strictObject({ id: z.string(), fact: z.string(), about: z.string() })).optional(),
+  strictStatus: DutyStatusSchema.optional(),
+});
+
+/**
+ * The zod schema of a {@link ReferencedAssessment} (`referenceTexts`, `za-duties assess --full
+ * --referenced`): an assessment with each text referred to by id. `za-duties schema referenced`
+ * prints it as JSON Schema; `expandTexts` validates against it.
+ *
+ * @example
+ * ```ts
+ * import { assess, referenceTexts, ReferencedAssessmentSchema } from 'za-reporting-duties';
+ * ReferencedAssessmentSchema.safeParse(referenceTexts(assess(myCase))).success; //=> true
+ * ```
+ * @category Schemas
+ */
+export const ReferencedAssessmentSchema = z
+  .strictObject({
+    caseId: z.string().optional(),
+    assessmentDate: IsoDateText,
+    lawAsAt: IsoDateText,
+    mode: z.enum(ASSESSMENT_MODES),
+    rulesetVersion: z.string().meta({ description: 'The rules and catalogue the texts are in: expand with the same version.' }),
+    texts: z.literal('referenced'),
+    duties: z.array(ReferencedDutySchema),
+    overlaps: z.array(
+      z.strictObject({
+        id: z.string(),
+        person: z.string(),
+        duties: z.array(DutyIdSchema),
+        status: DutyStatusSchema,
+        msg: msg('title', 'text'),
+      }),
+    ),
+    guidance: z.strictObject({ items: z.array(z.strictObject({ id: z.string(), persons: z.array(z.string()) })) }),
+  })
+  .meta({
+    title: 'ReferencedAssessment',
+    description:
+      'An assessment with each text referred to by id instead of carried (za-reporting-duties): what the case decided, whole; statute texts, citations, forms, notes, guidance, helplines and every text that carries a message, by id. expandTexts (or za-duties expand) gives the assessment back with the same rulesetVersion.',
+  });
+
+assertEqual<z.output<typeof ReferencedAssessmentSchema>, DeepMutable<ReferencedAssessment>>(true);

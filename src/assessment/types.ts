@@ -267,3 +267,70 @@ export interface Assessment {
   readonly disclaimer: string;
   readonly msg: Msg<'disclaimer'>;
 }
+
+/** A {@link Reason} without its texts (`test`, `label`): their messages (`msg`) say them. */
+export interface ReferencedReason {
+  readonly fact: ReasonFact;
+  readonly value: ReasonValue;
+  readonly result: boolean | 'unknown';
+  readonly within?: string;
+  readonly concern?: string;
+  readonly msg: { readonly test: MessageRef; readonly label?: MessageRef };
+}
+
+/** A {@link MissingFact} without its question's text (its message says it). */
+export interface ReferencedMissingFact {
+  readonly fact: FactName;
+  readonly about: string;
+  readonly inputs: readonly string[];
+  readonly msg: Msg<'question'>;
+}
+
+/** A {@link DutyResult} with its law referred to: the rule version (`law`) and, where a limb has its own, the provision. */
+export interface ReferencedDuty {
+  readonly duty: DutyId;
+  readonly person: string;
+  readonly status: DutyStatus;
+  readonly modality: Modality;
+  /** The rule version cited: its commencement date, or `initial` where it has none (`za-duties rules`). */
+  readonly law: string;
+  /** The provision cited, where it is a limb's own rather than the version's. */
+  readonly provision?: string;
+  readonly reasons: readonly ReferencedReason[];
+  readonly missing: readonly ReferencedMissingFact[];
+  /** The interpretation notes, by id. */
+  readonly notes: readonly string[];
+  readonly concerns: readonly string[];
+  readonly deadline?: Deadline;
+  /** The presumptions the status rests on, without their texts. */
+  readonly presumed?: readonly { readonly id: string; readonly fact: string; readonly about: string }[];
+  readonly strictStatus?: DutyStatus;
+}
+
+/** An {@link Overlap} without its texts (`kind` and `title` come with its id; `msg` says its text). */
+export interface ReferencedOverlap {
+  readonly id: string;
+  readonly person: string;
+  readonly duties: readonly DutyId[];
+  readonly status: DutyStatus;
+  readonly msg: Msg<'title' | 'text'>;
+}
+
+/**
+ * An {@link Assessment} with each text referred to instead of carried (`texts: "referenced"`): a
+ * sixth of the size, for storing or sending many. The helplines, the disclaimer and the questions
+ * (made from the duties' missing facts) are left out; `expandTexts` gives them back.
+ */
+export interface ReferencedAssessment {
+  readonly caseId?: string;
+  readonly assessmentDate: string;
+  readonly lawAsAt: string;
+  readonly mode: Assessment['mode'];
+  /** The rules and catalogue the texts are in: expand with the same version. */
+  readonly rulesetVersion: string;
+  readonly texts: 'referenced';
+  readonly duties: readonly ReferencedDuty[];
+  readonly overlaps: readonly ReferencedOverlap[];
+  /** The guidance items shown, by id, with the people each concerns. */
+  readonly guidance: { readonly items: readonly { readonly id: string; readonly persons: readonly string[] }[] };
+}

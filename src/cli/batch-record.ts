@@ -1,4 +1,4 @@
-import { safeAssess } from '../index.js';
+import { referenceTexts, safeAssess } from '../index.js';
 import { decisionsJson } from './compact.js';
 import { decodeUtf8, parseJson } from './json.js';
 
@@ -16,6 +16,8 @@ export type RecordKind = 'assessed' | 'error' | 'blank';
 /** What every record of a run depends on besides its line. */
 export interface RecordShape {
   readonly full?: boolean;
+  /** With `full`: the record refers to each text by id (`referenceTexts`). */
+  readonly referenced?: boolean;
   readonly today?: string;
 }
 
@@ -42,7 +44,10 @@ function batchRecord(text: string, line: number, options: RecordShape = {}): { r
       const error = { code: 'invalid_input', message: r.error.message, issues: r.error.issues };
       return { record: JSON.stringify(caseId !== undefined ? { line, caseId, error } : { line, error }), kind: 'error' };
     }
-    const record = 'guidance' in r.data ? `{"line":${line},${JSON.stringify(r.data).slice(1)}` : decisionsJson(r.data, line);
+    const record =
+      'guidance' in r.data
+        ? `{"line":${line},${JSON.stringify(options.referenced ? referenceTexts(r.data) : r.data).slice(1)}`
+        : decisionsJson(r.data, line);
     return { record, kind: 'assessed' };
   } catch (e) {
     // A bug, not bad input: say so without echoing anything of the case.

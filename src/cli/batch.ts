@@ -26,6 +26,8 @@ export const DEFAULT_MAX_LINE_BYTES = 1024 * 1024;
 export interface BatchOptions {
   /** Write the full assessment per line instead of the compact one. */
   readonly full?: boolean;
+  /** With `full`: each text referred to by id instead of carried (`texts: "referenced"`; `za-duties expand` puts them back). */
+  readonly referenced?: boolean;
   /** Longest line in bytes; longer lines yield a `line_too_long` record. */
   readonly maxLineBytes?: number;
   /** The date used for cases without `assessmentDate` (fixed once per run). */
@@ -69,7 +71,11 @@ const FLUSH_CHARS = 1 << 18;
  */
 export async function runBatch(input: Readable, output: Writable, options: BatchOptions = {}): Promise<BatchSummary> {
   const max = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
-  const shape = { ...(options.full ? { full: true } : {}), ...(options.today !== undefined ? { today: options.today } : {}) };
+  const shape: RecordShape = {
+    ...(options.full ? { full: true } : {}),
+    ...(options.full && options.referenced ? { referenced: true } : {}),
+    ...(options.today !== undefined ? { today: options.today } : {}),
+  };
   const s: BatchSummary = { lines: 0, assessed: 0, errors: 0, blank: 0, errorLines: [] };
   const line = new LineAssembler(max);
   const jobs = options.jobs ?? 1;

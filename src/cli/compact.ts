@@ -5,7 +5,9 @@ import {
   DUTY_IDS,
   DUTY_STATUSES,
   MODALITIES,
+  AssessmentSchema,
   FactNameSchema,
+  ReferencedAssessmentSchema,
   type ErrorCode,
   ValidationIssueSchema,
   type Assessment,
@@ -206,6 +208,10 @@ export const CompactAssessmentSchema = z
 export const BatchRecordSchema = z
   .union([
     CompactAssessmentSchema.extend({ line: z.number().int().min(1) }),
+    AssessmentSchema.extend({ line: z.number().int().min(1) }).meta({ description: 'With --full: the whole assessment.' }),
+    ReferencedAssessmentSchema.extend({ line: z.number().int().min(1) }).meta({
+      description: 'With --full --referenced: the assessment with its texts referred to by id (za-duties expand).',
+    }),
     z.strictObject({
       line: z.number().int().min(1),
       caseId: z.string().optional(),

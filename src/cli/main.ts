@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import readline from 'node:readline';
 import { parseArgs } from 'node:util';
 import {
   decisionRecord,
@@ -7,7 +8,9 @@ import {
   englishMessages,
   replayDecisionRecord,
   safeAssess,
+  referenceTexts,
   safeCheckCompliance,
+  safeExpandTexts,
   safeValidateCase,
   todayInSouthAfrica,
   type ValidationIssue,
@@ -15,6 +18,7 @@ import {
 import { version as packageVersion } from '../../package.json';
 import { runBatch, DEFAULT_MAX_LINE_BYTES, type BatchSummary } from './batch.js';
 import { decisionsJson } from './compact.js';
+import { parseJson } from './json.js';
 import { HELP } from './help.js';
 import { describeWriteError, EXIT, InputError, isClosedOutput, openInput, readJsonDocument, write, type CliIo } from './io.js';
 import { SERVER_PATHS } from './openapi.js';
@@ -31,7 +35,7 @@ class UsageError extends Error {
   override readonly name = 'UsageError' as const;
 }
 
-const COMMANDS = ['assess', 'batch', 'check', 'validate', 'record', 'replay', 'schema', 'rules', 'serve'] as const;
+const COMMANDS = ['assess', 'batch', 'expand', 'check', 'validate', 'record', 'replay', 'schema', 'rules', 'serve'] as const;
 type Command = (typeof COMMANDS)[number];
 
 /** The first failed write to each stdout: `run` turns it into exit 1 (a closed pipe excepted). */
@@ -230,6 +234,7 @@ async function assessCommand(argv: readonly string[], io: CliIo): Promise<number
   const { values, positionals } = parse('assess', argv, {
     format: { type: 'string' },
     full: { type: 'boolean' },
+    referenced: { type: 'boolean' },
     pretty: { type: 'boolean' },
     strict: { type: 'boolean' },
     messages: { type: 'string' },
@@ -238,6 +243,8 @@ async function assessCommand(argv: readonly string[], io: CliIo): Promise<number
   const messages = readMessages(values.messages as string | undefined, io);
   const format = (values.format as string | undefined) ?? 'json';
   if (format !== 'json' && format !== 'text') throw new UsageError(`--format expects json or text, got ${JSON.stringify(format)}`);
+  if (values.referenced === true && (values.full !== true || format !== 'json'))
+    throw new UsageError('--referenced goes with --full (JSON): the whole assessment with its texts referred to by id');
   const file = onePositional('assess', positionals);
   let doc: unknown;
   try {
@@ -255,7 +262,7 @@ async function assessCommand(argv: readonly string[], io: CliIo): Promise<number
       io,
       format === 'text'
         ? assessmentText(r.data, { full: values.full === true })
-        : `${values.pretty ? JSON.stringify(r.data, null, 2) : JSON.stringify(r.data)}\n`,
+        : `${JSON.stringify(values.referenced === true ? referenceTexts(r.data) : r.data, null, values.pretty ? 2 : undefined)}\n`,
     );
     return EXIT.ok;
   }
@@ -301,10 +308,13 @@ function summaryLine(s: BatchSummary, seconds: number): string {
 async function batchCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('batch', argv, {
     full: { type: 'boolean' },
+    referenced: { type: 'boolean' },
     'max-line-bytes': { type: 'string' },
     jobs: { type: 'string' },
   });
   if (values.help) return help(io, 'batch');
+  if (values.referenced === true && values.full !== true)
+    throw new UsageError('--referenced goes with --full: each line the whole assessment, its texts referred to by id');
   const maxLineBytes =
     intOption(values['max-line-bytes'] as string | undefined, 'max-line-bytes', 1, 256 * 1024 * 1024) ?? DEFAULT_MAX_LINE_BYTES;
   const jobs = intOption(values.jobs as string | undefined, 'jobs', 1, 64) ?? 1;
@@ -323,6 +333,7 @@ async function batchCommand(argv: readonly string[], io: CliIo): Promise<number>
   const tty = io.stderr.isTTY === true;
   const s = await runBatch(input.stream, io.stdout, {
     full: values.full === true,
+    referenced: values.referenced === true,
     maxLineBytes,
     jobs,
     today: todayInSouthAfrica(),
@@ -342,6 +353,105 @@ async function batchCommand(argv: readonly string[], io: CliIo): Promise<number>
   }
   err(io, `za-duties batch: ${summaryLine(s, seconds)}`);
   return s.errors > 0 ? EXIT.partial : EXIT.ok;
+}
+
+/** One referenced assessment (or `batch --full --referenced` record) expanded, as JSON; other batch records as they came. */
+function expandedJson(
+  value: unknown,
+  messages: Record<string, string> | undefined,
+  pretty: boolean,
+): string | { issues: readonly ValidationIssue[] } {
+  const isRecord = typeof value === 'object' && value !== null && !Array.isArray(value);
+  const record = isRecord ? (value as Record<string, unknown>) : undefined;
+  // A batch record: its line number first, then the assessment; error and blank-line records stay as they are.
+  if (record !== undefined && typeof record.line === 'number' && record.texts === undefined) return JSON.stringify(value);
+  let line: number | undefined;
+  let doc = value;
+  if (record !== undefined && typeof record.line === 'number') {
+    const { line: n, ...rest } = record;
+    line = n as number;
+    doc = rest;
+  }
+  const r = safeExpandTexts(doc, messages ? { messages } : {});
+  if (!r.success) return { issues: r.error.issues };
+  if (line !== undefined) return `{"line":${line},${JSON.stringify(r.data).slice(1)}`;
+  return JSON.stringify(r.data, null, pretty ? 2 : undefined);
+}
+
+async function expandCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parse('expand', argv, { pretty: { type: 'boolean' }, messages: { type: 'string' } });
+  if (values.help) return help(io, 'expand');
+  const messages = readMessages(values.messages as string | undefined, io);
+  const file = onePositional('expand', positionals);
+  let input: ReturnType<typeof openInput>;
+  try {
+    input = openInput(file, io);
+  } catch (e) {
+    if (e instanceof InputError) {
+      err(io, `za-duties expand: ${e.message}`);
+      return EXIT.invalid;
+    }
+    throw e;
+  }
+  const lines = readline.createInterface({ input: input.stream, crlfDelay: Number.POSITIVE_INFINITY });
+  // NDJSON (a line that is JSON on its own, as batch writes), or one document over several lines (--pretty).
+  let document: string[] | undefined;
+  let n = 0;
+  let records = 0;
+  let first: unknown;
+  let pending: string[] = [];
+  let pendingBytes = 0;
+  const flush = async () => {
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    pendingBytes = 0;
+    await out(io, text);
+  };
+  const fail = (where: string, issues: readonly ValidationIssue[] | undefined, message: string) => {
+    err(io, `za-duties expand: ${where}: ${message}${issues && issues.length > 0 ? `\n${issueLines(issues)}` : ''}`);
+    return EXIT.invalid;
+  };
+  for await (const raw of lines) {
+    n++;
+    const text = n === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
+    if (document !== undefined) {
+      document.push(text);
+      continue;
+    }
+    if (text.trim() === '') continue;
+    const parsed = parseJson(text);
+    if (!parsed.ok) {
+      if (pending.length === 0 && n === 1) {
+        document = [text];
+        continue;
+      }
+      await flush();
+      return fail(`line ${n}`, undefined, `invalid JSON at column ${parsed.error.column}: ${parsed.error.reason}`);
+    }
+    const r = expandedJson(parsed.value, messages, false);
+    if (typeof r !== 'string') {
+      await flush();
+      return fail(`line ${n}`, r.issues, 'not a referenced assessment of these rules');
+    }
+    records++;
+    if (records === 1) first = parsed.value;
+    pending.push(r, '\n');
+    pendingBytes += r.length;
+    // With --pretty, the first record waits: a document on one line is indented, NDJSON is not.
+    if (pendingBytes > 1024 * 1024 && (values.pretty !== true || records > 1)) await flush();
+  }
+  if (values.pretty === true && records === 1) {
+    pending = [`${expandedJson(first, messages, true) as string}\n`];
+  }
+  await flush();
+  if (document === undefined) return EXIT.ok;
+  const parsed = parseJson(document.join('\n'));
+  if (!parsed.ok) return fail(input.name, undefined, `invalid JSON at column ${parsed.error.column}: ${parsed.error.reason}`);
+  const r = expandedJson(parsed.value, messages, values.pretty === true);
+  if (typeof r !== 'string') return fail(input.name, r.issues, 'not a referenced assessment of these rules');
+  await out(io, `${r}\n`);
+  return EXIT.ok;
 }
 
 async function schemaCommand(argv: readonly string[], io: CliIo): Promise<number> {
@@ -471,6 +581,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         return await assessCommand(rest, io);
       case 'batch':
         return await batchCommand(rest, io);
+      case 'expand':
+        return await expandCommand(rest, io);
       case 'check':
         return await checkCommand(rest, io);
       case 'validate':

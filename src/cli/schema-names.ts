@@ -10,6 +10,7 @@ export const SCHEMA_NAMES = [
   'check-result',
   'batch-record',
   'decision-record',
+  'referenced',
   'openapi',
 ] as const;
 /** A JSON Schema name. */

@@ -1,5 +1,12 @@
 import * as z from 'zod';
-import { AssessmentSchema, CaseInputSchema, CheckInputSchema, ComplianceCheckSchema, DecisionRecordSchema } from '../index.js';
+import {
+  AssessmentSchema,
+  CaseInputSchema,
+  CheckInputSchema,
+  ComplianceCheckSchema,
+  DecisionRecordSchema,
+  ReferencedAssessmentSchema,
+} from '../index.js';
 import { BatchRecordSchema, CompactAssessmentSchema } from './compact.js';
 import { openApiDocument } from './openapi.js';
 import type { SchemaName } from './schema-names.js';
@@ -14,6 +21,7 @@ const SOURCES: Record<Exclude<SchemaName, 'openapi'>, { schema: z.ZodType; io: '
   'check-result': { schema: ComplianceCheckSchema, io: 'output', title: 'ComplianceCheck' },
   'batch-record': { schema: BatchRecordSchema, io: 'output', title: 'BatchRecord' },
   'decision-record': { schema: DecisionRecordSchema, io: 'output', title: 'DecisionRecord' },
+  referenced: { schema: ReferencedAssessmentSchema, io: 'output', title: 'ReferencedAssessment' },
 };
 
 const cache = new Map<SchemaName, Record<string, unknown>>();

@@ -46,6 +46,8 @@ export const VALIDATION_ISSUE_CODES = [
   'no_dated_value',
   'placeholder_without_dates',
   'missing_when',
+  'other_ruleset',
+  'unknown_reference',
 ] as const;
 /** The code of a {@link ValidationIssue} (a closed union). */
 export type ValidationIssueCode = (typeof VALIDATION_ISSUE_CODES)[number];
