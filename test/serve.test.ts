@@ -8,7 +8,7 @@ import vm from 'node:vm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CompactAssessmentSchema } from '../src/cli/compact.js';
 import { startServer, type RunningServer } from '../src/cli/serve.js';
-import { AssessmentSchema, ComplianceCheckSchema, DUTY_IDS } from '../src/index.js';
+import { AssessmentSchema, ComplianceCheckSchema, DUTY_IDS, expandTexts, ReferencedAssessmentSchema } from '../src/index.js';
 import { CLI, requireBuiltCli } from './helpers/cli.js';
 import { ROOT } from './helpers/fixtures.js';
 import { checkKeptAnswers, expectDocumented, expectRawDocumented } from './helpers/openapi-check.js';
@@ -73,6 +73,12 @@ describe('serve: the operations', () => {
     expect(a.duties.find((d) => d.duty === 'ca-s110-1' && d.person === 'child-a')).toMatchObject({ status: 'applies', modality: 'must' });
     const full = await postJson('/assess?full=1', teacher);
     expect(AssessmentSchema.safeParse(full.json()).success).toBe(true);
+    // ?referenced=1: the full assessment with each text referred to by id; expanded, the ?full=1 body byte for byte.
+    const referenced = await postJson('/assess?referenced=1', teacher);
+    expect(referenced.status).toBe(200);
+    expect(ReferencedAssessmentSchema.safeParse(referenced.json()).success).toBe(true);
+    expect(referenced.body.length).toBeLessThan(full.body.length / 3);
+    expect(JSON.stringify(expandTexts(referenced.json()))).toBe(full.body);
   });
 
   it('POST /check: 200 with the compliance result either way', async () => {

@@ -229,16 +229,15 @@ describe('za-duties: --referenced and expand', () => {
     );
   });
 
-  it('--referenced without --full (or with --format text) is a usage error', async () => {
-    for (const argv of [
-      ['assess', '--referenced', '-'],
-      ['assess', '--full', '--referenced', '--format', 'text', '-'],
-      ['batch', '--referenced', '-'],
-    ]) {
-      const r = await runCli(argv, example);
-      expect(r.code, argv.join(' ')).toBe(2);
-      expect(r.stderr).toContain('--referenced goes with --full');
-    }
+  it('--referenced stands for --full --referenced; with --format text it is a usage error', async () => {
+    const both = await runCli(['assess', '--full', '--referenced', '-'], example);
+    expect((await runCli(['assess', '--referenced', '-'], example)).stdout).toBe(both.stdout);
+    const text = await runCli(['assess', '--referenced', '--format', 'text', '-'], example);
+    expect(text.code).toBe(2);
+    expect(text.stderr).toContain('--referenced is a JSON output');
+    const batch = await runCli(['batch', '--referenced', '-'], `${example.replace(/\n/g, ' ')}\n`);
+    expect(batch.stdout).toBe((await runCli(['batch', '--full', '--referenced', '-'], `${example.replace(/\n/g, ' ')}\n`)).stdout);
+    expect(JSON.parse(batch.stdout).texts).toBe('referenced');
   });
 
   it('batch --full --referenced with 1 and 2 jobs, expanded, is batch --full byte for byte; error and blank records pass through', async () => {

@@ -277,7 +277,7 @@ const ReferencedDutySchema = z.strictObject({
 });
 
 /**
- * The zod schema of a {@link ReferencedAssessment} (`referenceTexts`, `za-duties assess --full
+ * The zod schema of a {@link ReferencedAssessment} (`referenceTexts`, `za-duties assess
  * --referenced`): an assessment with each text referred to by id. `za-duties schema referenced`
  * prints it as JSON Schema; `expandTexts` validates against it.
  *

@@ -268,7 +268,7 @@ export function safeExpandTexts(input: unknown, options: ExpandOptions = {}): Sa
 }
 
 /**
- * The assessment a {@link referenceTexts} result (or `za-duties assess --full --referenced`) stands
+ * The assessment a {@link referenceTexts} result (or `za-duties assess --referenced`) stands
  * for: every text put back from the rules, the guidance files and the message catalogue of this
  * version. The JSON is the same, byte for byte, as the assessment it was made from.
  *

@@ -210,7 +210,7 @@ export const BatchRecordSchema = z
     CompactAssessmentSchema.extend({ line: z.number().int().min(1) }),
     AssessmentSchema.extend({ line: z.number().int().min(1) }).meta({ description: 'With --full: the whole assessment.' }),
     ReferencedAssessmentSchema.extend({ line: z.number().int().min(1) }).meta({
-      description: 'With --full --referenced: the assessment with its texts referred to by id (za-duties expand).',
+      description: 'With --referenced: the full assessment with its texts referred to by id (za-duties expand).',
     }),
     z.strictObject({
       line: z.number().int().min(1),

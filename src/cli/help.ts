@@ -20,7 +20,7 @@ Usage: za-duties <command> [options]
 Commands:
   assess [file|-]     one case (JSON) in, its assessment out
   batch [file|-]      NDJSON cases in, one NDJSON record per line out (streaming)
-  expand [file|-]     put the texts back into assessments made with --full --referenced
+  expand [file|-]     put the texts back into assessments written with --referenced
   check [file|-]      compliance check: a case plus the reports made; exit 0/1 gates a workflow
   validate [file|-]   check a case (schema and cross-field rules) without assessing it
   record [file|-]     a replayable decision record of a case (no names, no exact dates)
@@ -38,7 +38,7 @@ logged. This is not legal advice: see the disclaimer in every assessment.
 
 ${EXIT_CODES}`,
 
-  assess: `Usage: za-duties assess [file|-] [--format json|text] [--full [--referenced]] [--pretty] [--strict] [--messages file]
+  assess: `Usage: za-duties assess [file|-] [--format json|text] [--full] [--referenced] [--pretty] [--strict] [--messages file]
 
 Assesses one case (a CaseInput JSON object; see \`za-duties schema input\`).
 
@@ -48,10 +48,10 @@ Options:
                       (duties that apply, then what is uncertain and the questions, then guidance)
   --full              json: the whole assessment (citations, recipients, timing, forms, guidance;
                       \`za-duties schema output\`); text: also why each duty does not apply
-  --referenced        with --full (json): each text referred to by id instead of carried (statute
-                      texts, citations, forms, notes, guidance, helplines, every text with a
-                      message): about a sixth of the size; \`za-duties expand\` puts them back,
-                      byte for byte (\`za-duties schema referenced\`)
+  --referenced        json: the --full assessment with each text referred to by id instead of
+                      carried (statute texts, citations, forms, notes, guidance, helplines, every
+                      text with a message): about a sixth of the size; \`za-duties expand\` puts
+                      them back, byte for byte (\`za-duties schema referenced\`)
   --pretty            indent the JSON
   --strict            no presumptions: every fact left out stays open (three-valued); by default
                       ordinary presumptions (an undated act is recent, capacity to consent, ...)
@@ -66,7 +66,7 @@ what was expected and what came in for schema violations) and, in json format, o
 
 ${EXIT_CODES}`,
 
-  batch: `Usage: za-duties batch [file|-] [--full [--referenced]] [--max-line-bytes N] [--jobs N]
+  batch: `Usage: za-duties batch [file|-] [--full] [--referenced] [--max-line-bytes N] [--jobs N]
 
 Assesses one case per line (NDJSON) and writes exactly one NDJSON record per input line, in order,
 each with its "line" number, streaming in constant memory:
@@ -81,8 +81,9 @@ are not errors. A final line without a newline is read as a line. Schema of a re
 
 Options:
   --full                 the whole assessment per line instead of the compact one (much larger)
-  --referenced           with --full: each text referred to by id instead of carried (about a
-                         sixth of the size, faster); \`za-duties expand\` puts them back
+  --referenced           the --full assessment per line with each text referred to by id instead
+                         of carried (about a sixth of the size, faster); \`za-duties expand\`
+                         puts them back
   --max-line-bytes N     longest line read (default 1048576 = 1 MiB); longer lines are skipped
                          without being held in memory and yield a line_too_long record
   --jobs N               threads that assess the lines: this one and N - 1 worker threads
@@ -101,10 +102,10 @@ Exit codes for batch:
 
   expand: `Usage: za-duties expand [file|-] [--pretty] [--messages file]
 
-Puts the texts back into assessments written with \`assess --full --referenced\` or
-\`batch --full --referenced\`: the statute texts, citations, forms, notes, guidance, helplines
+Puts the texts back into assessments written with \`assess --referenced\`, \`batch --referenced\`
+or serve's /assess?referenced=1: the statute texts, citations, forms, notes, guidance, helplines
 and every text with a message, from the rules of this version. The result is the same JSON, byte
-for byte, as \`--full\` without \`--referenced\` would have written.
+for byte, as \`--full\` would have written.
 
 Input: one referenced assessment (a JSON document, indented or not), or NDJSON as batch writes
 it: each line expanded in order, its "line" number kept; error and blank-line records are
@@ -198,7 +199,7 @@ Names:
   output-compact  the compact assessment (assess, and batch lines without --full)
   check-result    the output of check
   batch-record    one line of batch output
-  referenced      an assessment with its texts referred to by id (assess/batch --full --referenced)
+  referenced      an assessment with its texts referred to by id (assess/batch --referenced)
   decision-record a decision record (library: decisionRecord)
   openapi         the OpenAPI 3.1 description of serve, built from the schemas above
 The same files ship in the package: za-reporting-duties/schemas/<name>.schema.json

@@ -243,8 +243,8 @@ async function assessCommand(argv: readonly string[], io: CliIo): Promise<number
   const messages = readMessages(values.messages as string | undefined, io);
   const format = (values.format as string | undefined) ?? 'json';
   if (format !== 'json' && format !== 'text') throw new UsageError(`--format expects json or text, got ${JSON.stringify(format)}`);
-  if (values.referenced === true && (values.full !== true || format !== 'json'))
-    throw new UsageError('--referenced goes with --full (JSON): the whole assessment with its texts referred to by id');
+  if (values.referenced === true && format !== 'json')
+    throw new UsageError('--referenced is a JSON output (the whole assessment with its texts referred to by id): not with --format text');
   const file = onePositional('assess', positionals);
   let doc: unknown;
   try {
@@ -255,7 +255,8 @@ async function assessCommand(argv: readonly string[], io: CliIo): Promise<number
   }
   const mode = { ...(values.strict === true ? { presumptions: false } : {}), ...(messages ? { messages } : {}) };
   // Text for people and --full JSON show why duties do not apply (detail 'full'); the compact JSON is the decisions level.
-  if (format === 'text' || values.full === true) {
+  // --referenced is the --full JSON with each text referred to by id.
+  if (format === 'text' || values.full === true || values.referenced === true) {
     const r = safeAssess(doc, { ...mode, detail: 'full' });
     if (!r.success) return invalid(io, 'assess', { message: r.error.message, issues: r.error.issues }, format === 'json');
     await out(
@@ -313,8 +314,6 @@ async function batchCommand(argv: readonly string[], io: CliIo): Promise<number>
     jobs: { type: 'string' },
   });
   if (values.help) return help(io, 'batch');
-  if (values.referenced === true && values.full !== true)
-    throw new UsageError('--referenced goes with --full: each line the whole assessment, its texts referred to by id');
   const maxLineBytes =
     intOption(values['max-line-bytes'] as string | undefined, 'max-line-bytes', 1, 256 * 1024 * 1024) ?? DEFAULT_MAX_LINE_BYTES;
   const jobs = intOption(values.jobs as string | undefined, 'jobs', 1, 64) ?? 1;
@@ -332,7 +331,7 @@ async function batchCommand(argv: readonly string[], io: CliIo): Promise<number>
   const started = Date.now();
   const tty = io.stderr.isTTY === true;
   const s = await runBatch(input.stream, io.stdout, {
-    full: values.full === true,
+    full: values.full === true || values.referenced === true,
     referenced: values.referenced === true,
     maxLineBytes,
     jobs,
@@ -355,7 +354,7 @@ async function batchCommand(argv: readonly string[], io: CliIo): Promise<number>
   return s.errors > 0 ? EXIT.partial : EXIT.ok;
 }
 
-/** One referenced assessment (or `batch --full --referenced` record) expanded, as JSON; other batch records as they came. */
+/** One referenced assessment (or `batch --referenced` record) expanded, as JSON; other batch records as they came. */
 function expandedJson(
   value: unknown,
   messages: Record<string, string> | undefined,

@@ -106,6 +106,7 @@ const COMPONENTS = {
   CheckInput: 'check',
   ComplianceCheck: 'check-result',
   DecisionRecord: 'decision-record',
+  ReferencedAssessment: 'referenced',
 } as const satisfies Record<string, Exclude<SchemaName, 'openapi'>>;
 
 type Json = Record<string, unknown>;
@@ -261,12 +262,20 @@ export function openApiDocument(jsonSchema: (name: Exclude<SchemaName, 'openapi'
               schema: { type: 'boolean' },
               description: 'Return the full assessment (citations, reasons, guidance) instead of the compact one.',
             },
+            {
+              name: 'referenced',
+              in: 'query',
+              required: false,
+              schema: { type: 'boolean' },
+              description:
+                'Return the full assessment with each text referred to by id instead of carried (about a sixth of the size; implies full). `expandTexts` in the library, or `za-duties expand`, puts the texts back.',
+            },
           ],
           requestBody: jsonBody('CaseInput', 'A case: reporter, people (no names needed) and concerns. Any field left out is unknown.'),
           responses: {
             '200': json(
-              { oneOf: [ref('CompactAssessment'), ref('Assessment')] },
-              'The compact assessment, or with ?full=true the full one (each names its rulesetVersion: package version and rules hash prefix).',
+              { oneOf: [ref('CompactAssessment'), ref('Assessment'), ref('ReferencedAssessment')] },
+              'The compact assessment, with ?full=true the full one, or with ?referenced=true the full one with its texts referred to by id (each names its rulesetVersion: package version and rules hash prefix).',
             ),
             ...errors(...post),
           },

@@ -4,6 +4,7 @@ import {
   decisionRecord,
   dutyCatalogue,
   replayDecisionRecord,
+  referenceTexts,
   safeAssess,
   safeCheckCompliance,
   safeValidateCase,
@@ -524,11 +525,15 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
     };
 
     if (path === '/assess') {
-      // ?full: every reason, as trainers and audits read it; otherwise the decisions level (compact).
-      const full = flag(url, 'full');
+      // ?full: every reason, as trainers and audits read it; ?referenced: the same with each text
+      // referred to by id; otherwise the decisions level (compact).
+      const referenced = flag(url, 'referenced');
+      const full = referenced || flag(url, 'full');
       return post((input) =>
         full
-          ? JSON.stringify(valid(safeAssess(input, { detail: 'full' })))
+          ? JSON.stringify(
+              referenced ? referenceTexts(valid(safeAssess(input, { detail: 'full' }))) : valid(safeAssess(input, { detail: 'full' })),
+            )
           : decisionsJson(valid(safeAssess(input, { detail: 'decisions' }))),
       );
     }
