@@ -39,7 +39,7 @@ import type { Assessment, CompactAssessment } from '../src/index.js';
 // The built library (dist/, as users get it), typed by its sources (dist/ may not exist when
 // the typecheck runs).
 const DIST = process.env.BENCH_DIST ?? path.join(ROOT, 'dist');
-const { assess } = (await import(pathToFileURL(path.join(DIST, 'index.js')).href)) as typeof import('../src/index.js');
+const { assess, referenceTexts } = (await import(pathToFileURL(path.join(DIST, 'index.js')).href)) as typeof import('../src/index.js');
 const { caseFacts, createEngine } = (await import(
   pathToFileURL(path.join(DIST, 'json-rules-engine.js')).href
 )) as typeof import('../src/json-rules-engine.js');
@@ -186,6 +186,13 @@ const serialise: Contender[] = [
     },
   },
   {
+    name: 'JSON.stringify(referenceTexts(full)) (as --referenced writes it)',
+    run: (ms) => {
+      let i = 0;
+      return timedSync(ms, () => (sink += JSON.stringify(referenceTexts(full[i++ % full.length] as Assessment)).length));
+    },
+  },
+  {
     name: 'JSON.stringify(standard)',
     run: (ms) => {
       let i = 0;
@@ -244,6 +251,7 @@ async function main() {
     phases: phaseRates,
     bytes: {
       fullMedian: median(full.map((a) => JSON.stringify(a).length)),
+      referencedMedian: median(full.map((a) => JSON.stringify(referenceTexts(a)).length)),
       standardMedian: median(standard.map((a) => JSON.stringify(a).length)),
       decisionsMedian: median(decisions.map((a) => decisionsJson(a).length)),
     },

@@ -8,8 +8,9 @@
  *
  * Run: npm run bench (or tsx bench/batch.bench.ts after npm run build).
  * BENCH_BATCH_SIZES=100000,1000000 and BENCH_BATCH_RUNS=3 (runs of the smaller sizes; 1M runs once).
- * Also `za-duties batch --full` (every reason, guidance and statute text per line) on the first
- * BENCH_BATCH_FULL=10000 cases, BENCH_BATCH_RUNS runs: lines/s and bytes written per line.
+ * Also `za-duties batch --full` (every reason, guidance and statute text per line) and
+ * `--referenced` (the same, each text referred to by id) on the first BENCH_BATCH_FULL=10000
+ * cases, BENCH_BATCH_RUNS runs: lines/s and bytes written per line.
  * Each measurement is made for every BENCH_BATCH_JOBS=1,2 (`--jobs N`: this thread and N - 1
  * worker threads).
  */
@@ -105,28 +106,31 @@ async function main() {
       });
     }
     if (FULL > 0) {
-      note(`batch.bench: --full on ${FULL} cases, ${jobs} job(s)…`);
       const file = generate(FULL);
-      const rates: number[] = [];
-      const perLine: number[] = [];
-      const rss: number[] = [];
-      for (let r = 0; r < RUNS; r++) {
-        const x = await runOnce(file, ['--full', ...flags]);
-        if (x.lines !== FULL) throw new Error(`expected ${FULL} output lines, got ${x.lines} (${x.summary})`);
-        if (x.exitCode !== 0) throw new Error(`batch --full exited ${x.exitCode}: ${x.summary}`);
-        rates.push(FULL / x.seconds);
-        perLine.push(x.bytes / FULL);
-        rss.push(x.peakRssMb);
-        note(`  --full ${FULL}, ${jobs} job(s): ${Math.round(FULL / x.seconds)} cases/s, ${Math.round(x.bytes / FULL)} bytes per line`);
+      for (const kind of ['--full', '--referenced'] as const) {
+        note(`batch.bench: ${kind} on ${FULL} cases, ${jobs} job(s)…`);
+        const rates: number[] = [];
+        const perLine: number[] = [];
+        const rss: number[] = [];
+        for (let r = 0; r < RUNS; r++) {
+          const x = await runOnce(file, [kind, ...flags]);
+          if (x.lines !== FULL) throw new Error(`expected ${FULL} output lines, got ${x.lines} (${x.summary})`);
+          if (x.exitCode !== 0) throw new Error(`batch ${kind} exited ${x.exitCode}: ${x.summary}`);
+          rates.push(FULL / x.seconds);
+          perLine.push(x.bytes / FULL);
+          rss.push(x.peakRssMb);
+          note(`  ${kind} ${FULL}, ${jobs} job(s): ${Math.round(FULL / x.seconds)} cases/s, ${Math.round(x.bytes / FULL)} bytes per line`);
+        }
+        full.push({
+          jobs,
+          ...(kind === '--referenced' ? { referenced: true } : {}),
+          cases: FULL,
+          runs: RUNS,
+          casesPerSecond: Math.round(median(rates)),
+          bytesPerLine: Math.round(median(perLine)),
+          peakRssMb: Math.round(median(rss)),
+        });
       }
-      full.push({
-        jobs,
-        cases: FULL,
-        runs: RUNS,
-        casesPerSecond: Math.round(median(rates)),
-        bytesPerLine: Math.round(median(perLine)),
-        peakRssMb: Math.round(median(rss)),
-      });
     }
   }
   report({ bench: 'batch', results, full });
