@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assess, checkCompliance, dutyCatalogue } from '../src/index.js';
+import { assess, checkCompliance, dutyCatalogue, expandTexts, referenceTexts } from '../src/index.js';
 import { loadScenarios, ROOT } from './helpers/fixtures.js';
 
 // A caller that changes a result (say a UI adds a recipient to duties[i].recipients) must not
@@ -19,7 +19,16 @@ const checkInput = {
 };
 
 function everything(): unknown[] {
-  return [...scenarios.map((s) => assess(s.scenario.case)), checkCompliance(checkInput as unknown), dutyCatalogue()];
+  // The referenced form and its expansion too (the expansion shares the same frozen rule data).
+  const referenced = scenarios.slice(0, 20).map((s) => referenceTexts(assess(s.scenario.case, { detail: 'full' })));
+  const expanded = referenced.map((r) => expandTexts(JSON.parse(JSON.stringify(r)) as unknown));
+  return [
+    ...scenarios.map((s) => assess(s.scenario.case)),
+    ...referenced,
+    ...expanded,
+    checkCompliance(checkInput as unknown),
+    dutyCatalogue(),
+  ];
 }
 
 /** Every object and array reachable from `root`. */

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -125,6 +126,16 @@ describe('texts referred to by id (referenceTexts, expandTexts)', () => {
     }
   });
 
+  it('a note id names one text within a duty, as expansion looks notes up by id', () => {
+    for (const d of dutyCatalogue().duties) {
+      const texts = new Map<string, string>();
+      for (const n of [...d.notes, ...d.versions.flatMap((v) => v.notes)]) {
+        expect(texts.get(n.id) ?? n.text, `${d.id}: note ${n.id}`).toBe(n.text);
+        texts.set(n.id, n.text);
+      }
+    }
+  });
+
   it('the expanded assessment is the caller’s own: changing the input afterwards changes nothing', () => {
     const a = assess(scenarios[0]?.scenario.case as never, { ...TODAY, detail: 'full' });
     const input = viaJson(referenceTexts(a)) as { duties: { reasons: { value: unknown }[]; concerns: string[] }[] };
@@ -167,7 +178,7 @@ describe('expandTexts refuses what these rules cannot expand, naming the path', 
     expect(r.error.issues[0]?.message).toContain('0.0.1+rules.0000');
   });
 
-  it('a rule version, a note, an overlap or a guidance item these rules do not have: unknown_reference at its path', () => {
+  it('a rule version, provision, note, presumption, message, overlap or guidance item these rules do not have: unknown_reference at its path', () => {
     const law = base();
     (law.duties[1] as Record<string, unknown>).law = '1999-01-01';
     expect(issuesOf(law)).toEqual([['unknown_reference', 'duties[1].law']]);
@@ -176,9 +187,26 @@ describe('expandTexts refuses what these rules cannot expand, naming the path', 
     expect(issuesOf(note)).toEqual([['unknown_reference', 'duties[0].notes[0]']]);
     const overlap = base();
     overlap.overlaps = [
-      { id: 'no-such-overlap', person: 'child', duties: [], status: 'applies', msg: { title: { id: 'x' }, text: { id: 'x' } } },
+      {
+        id: 'no-such-overlap',
+        person: 'child',
+        duties: [],
+        status: 'applies',
+        msg: { title: { id: 'disclaimer' }, text: { id: 'disclaimer' } },
+      },
     ];
     expect(issuesOf(overlap)).toEqual([['unknown_reference', 'overlaps[0].id']]);
+    const provision = base();
+    (provision.duties[0] as Record<string, unknown>).provision = 's999(9)';
+    expect(issuesOf(provision)).toEqual([['unknown_reference', 'duties[0].provision']]);
+    const message = base();
+    const reason = (message.duties[0] as { reasons: { msg: { test: { id: string } } }[] }).reasons[0];
+    if (reason === undefined) throw new Error('the example has no reason');
+    reason.msg.test.id = 'no.such.message';
+    expect(issuesOf(message)).toEqual([['unknown_reference', 'duties[0].reasons[0].msg.test.id']]);
+    const presumed = base();
+    (presumed.duties[0] as Record<string, unknown>).presumed = [{ id: 'no-such-presumption', fact: 'x', about: 'reporter' }];
+    expect(issuesOf(presumed)).toEqual([['unknown_reference', 'duties[0].presumed[0].id']]);
     const item = base();
     item.guidance = { items: [{ id: 'no-such-item', persons: ['child'] }] };
     expect(issuesOf(item)).toEqual([['unknown_reference', 'guidance.items[0].id']]);
@@ -267,6 +295,22 @@ describe('za-duties: --referenced and expand', () => {
     const bad = await runCli(['expand', '-'], `${ref.stdout.trim()}\n{"line": 3, "texts": "referenced"}\n`);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('line 2');
+  });
+
+  it('expand refuses compact records (they have no texts to put back) and a --messages file it cannot use', async () => {
+    const compact = await runCli(['batch', '-'], `${example.replace(/\n/g, ' ')}\n`);
+    const r = await runCli(['expand', '-'], compact.stdout);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain('line 1: not a referenced assessment of these rules');
+    expect(r.stderr).toContain('at texts');
+    const ref = await runCli(['assess', '--referenced', '-'], example);
+    const messages = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'expand-')), 'm.json');
+    fs.writeFileSync(messages, JSON.stringify({ 'no.such.id': 'x' }));
+    const bad = await runCli(['expand', '--messages', messages, '-'], ref.stdout);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('invalid --messages');
+    expect(bad.stderr).toContain('no.such.id');
   });
 
   it('schema referenced is the JSON Schema of the referenced form', async () => {

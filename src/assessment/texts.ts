@@ -4,12 +4,12 @@ import { OVERLAPS } from '../rules/overlaps.js';
 import { rulesetVersionOf } from '../rules/version.js';
 import { catalogueFor, DISCLAIMER, DISCLAIMER_MSG, GENERAL, questionsOf, type SafeAssessResult } from './assess.js';
 import { validateWith } from '../errors/from-zod.js';
-import type { MessageCatalogue } from '../messages/message.js';
+import type { MessageCatalogue, MessageRef } from '../messages/message.js';
 import { localize, type Messages } from './localize.js';
 import { ReferencedAssessmentSchema } from './output-schema.js';
 import { citationOf, dutyResult, noteOf, presumptionNote } from './duties.js';
 import { guidanceFromRefs } from './guidance.js';
-import { english, versionKey } from './messages.js';
+import { english, englishMessages, versionKey } from './messages.js';
 import type {
   Assessment,
   DutyResult,
@@ -146,6 +146,28 @@ function expandedDuty(d: ReferencedDuty, at: (string | number)[], problems: Prob
     }
     notes.push(note);
   }
+  // A limb's own provision, or none: a provision the version does not have is not cited (nor kept).
+  const provisions = [cv.version.provision, ...cv.limbs.map((l) => l.provision)];
+  if (d.provision !== undefined && !provisions.includes(d.provision)) {
+    problems.push(
+      makeIssue(
+        'unknown_reference',
+        [...at, 'provision'],
+        vm('validation.expected.ruleProvision', { duty: d.duty, provisions: [...new Set(provisions)] }),
+        JSON.stringify(d.provision),
+      ),
+    );
+    return undefined;
+  }
+  for (const [i, p] of (d.presumed ?? []).entries())
+    if (englishMessages[`presumption.${p.id}`] === undefined) {
+      problems.push(
+        makeIssue('unknown_reference', [...at, 'presumed', i, 'id'], vm('validation.expected.presumptionId'), JSON.stringify(p.id)),
+      );
+      return undefined;
+    }
+  for (const [i, x] of d.reasons.entries()) unknownMessages(x.msg, [...at, 'reasons', i, 'msg'], problems);
+  for (const [i, m] of d.missing.entries()) unknownMessages(m.msg, [...at, 'missing', i, 'msg'], problems);
   const missing = d.missing.map(
     (m): MissingFact => ({ fact: m.fact, about: m.about, question: english(m.msg.question), inputs: m.inputs, msg: m.msg }),
   );
@@ -166,7 +188,25 @@ function expandedDuty(d: ReferencedDuty, at: (string | number)[], problems: Prob
   return out;
 }
 
+/** Each message a referenced text names (and each one nested in its parameters) must be in the catalogue. */
+function unknownRef(ref: MessageRef, at: (string | number)[], problems: Problem[]): void {
+  if (englishMessages[ref.id] === undefined)
+    problems.push(makeIssue('unknown_reference', [...at, 'id'], vm('validation.expected.messageId'), JSON.stringify(ref.id)));
+  for (const [name, p] of Object.entries(ref.params ?? {})) {
+    if (Array.isArray(p)) {
+      const list = p as readonly (string | number | MessageRef)[];
+      for (const [i, x] of list.entries()) if (typeof x === 'object') unknownRef(x, [...at, 'params', name, i], problems);
+    } else if (typeof p === 'object') unknownRef(p as MessageRef, [...at, 'params', name], problems);
+  }
+}
+
+/** The messages of an object's texts (`msg`: field to message). */
+function unknownMessages(msg: Readonly<Record<string, MessageRef | undefined>>, at: (string | number)[], problems: Problem[]): void {
+  for (const [field, ref] of Object.entries(msg)) if (ref !== undefined) unknownRef(ref, [...at, field], problems);
+}
+
 function expandedOverlap(o: ReferencedOverlap, at: (string | number)[], problems: Problem[]): Overlap | undefined {
+  unknownMessages(o.msg, [...at, 'msg'], problems);
   const file = OVERLAPS.find((x) => x.id === o.id);
   if (file === undefined) {
     const ids = OVERLAPS.map((x) => x.id);

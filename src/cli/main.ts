@@ -354,28 +354,31 @@ async function batchCommand(argv: readonly string[], io: CliIo): Promise<number>
   return s.errors > 0 ? EXIT.partial : EXIT.ok;
 }
 
-/** One referenced assessment (or `batch --referenced` record) expanded, as JSON; other batch records as they came. */
+/** One referenced assessment (or `batch --referenced` record) expanded, as JSON; batch error and blank-line records as they came. */
 function expandedJson(
   value: unknown,
   messages: Record<string, string> | undefined,
   pretty: boolean,
-): string | { issues: readonly ValidationIssue[] } {
-  const isRecord = typeof value === 'object' && value !== null && !Array.isArray(value);
-  const record = isRecord ? (value as Record<string, unknown>) : undefined;
+): string | { subject: string; issues: readonly ValidationIssue[] } {
+  const record =
+    typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { line?: unknown }).line === 'number'
+      ? (value as Record<string, unknown>)
+      : undefined;
   // A batch record: its line number first, then the assessment; error and blank-line records stay as they are.
-  if (record !== undefined && typeof record.line === 'number' && record.texts === undefined) return JSON.stringify(value);
-  let line: number | undefined;
+  if (record !== undefined && (record.error !== undefined || record.skipped !== undefined)) return JSON.stringify(value);
   let doc = value;
-  if (record !== undefined && typeof record.line === 'number') {
-    const { line: n, ...rest } = record;
-    line = n as number;
+  if (record !== undefined) {
+    const { line: _line, ...rest } = record;
     doc = rest;
   }
   const r = safeExpandTexts(doc, messages ? { messages } : {});
-  if (!r.success) return { issues: r.error.issues };
-  if (line !== undefined) return `{"line":${line},${JSON.stringify(r.data).slice(1)}`;
+  if (!r.success) return { subject: r.error.subject, issues: r.error.issues };
+  if (record !== undefined) return `{"line":${record.line as number},${JSON.stringify(r.data).slice(1)}`;
   return JSON.stringify(r.data, null, pretty ? 2 : undefined);
 }
+
+/** Why a record was not expanded: bad options, or not a referenced assessment of these rules. */
+const notExpanded = (subject: string) => (subject === 'options' ? 'invalid --messages' : 'not a referenced assessment of these rules');
 
 async function expandCommand(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parse('expand', argv, { pretty: { type: 'boolean' }, messages: { type: 'string' } });
@@ -431,7 +434,7 @@ async function expandCommand(argv: readonly string[], io: CliIo): Promise<number
     const r = expandedJson(parsed.value, messages, false);
     if (typeof r !== 'string') {
       await flush();
-      return fail(`line ${n}`, r.issues, 'not a referenced assessment of these rules');
+      return fail(`line ${n}`, r.issues, notExpanded(r.subject));
     }
     records++;
     if (records === 1) first = parsed.value;
@@ -439,6 +442,8 @@ async function expandCommand(argv: readonly string[], io: CliIo): Promise<number
     pendingBytes += r.length;
     // With --pretty, the first record waits: a document on one line is indented, NDJSON is not.
     if (pendingBytes > 1024 * 1024 && (values.pretty !== true || records > 1)) await flush();
+    // A reader that has gone (\`| head\`): nothing more to write.
+    if (outputErrors.has(io.stdout)) break;
   }
   if (values.pretty === true && records === 1) {
     pending = [`${expandedJson(first, messages, true) as string}\n`];
@@ -448,7 +453,7 @@ async function expandCommand(argv: readonly string[], io: CliIo): Promise<number
   const parsed = parseJson(document.join('\n'));
   if (!parsed.ok) return fail(input.name, undefined, `invalid JSON at column ${parsed.error.column}: ${parsed.error.reason}`);
   const r = expandedJson(parsed.value, messages, values.pretty === true);
-  if (typeof r !== 'string') return fail(input.name, r.issues, 'not a referenced assessment of these rules');
+  if (typeof r !== 'string') return fail(input.name, r.issues, notExpanded(r.subject));
   await out(io, `${r}\n`);
   return EXIT.ok;
 }

@@ -122,6 +122,8 @@ export const VALIDATION_MESSAGES = {
   'validation.expected.sameRuleset': 'the ruleset version of this library ({version}): expand it with the version that made it',
   'validation.expected.ruleVersion': 'a version of {duty} in these rules ({versions})',
   'validation.expected.ruleNote': 'an interpretation note of {duty} in these rules',
+  'validation.expected.ruleProvision': 'a provision of this version of {duty} ({provisions})',
+  'validation.expected.presumptionId': 'a presumption of these rules',
   'validation.expected.overlapId': 'an overlap of these rules ({ids})',
   'validation.expected.guidanceItemId': 'a guidance item of these rules',
   'validation.expected.guidanceFact': 'a guidance fact',
