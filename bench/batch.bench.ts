@@ -8,9 +8,10 @@
  *
  * Run: npm run bench (or tsx bench/batch.bench.ts after npm run build).
  * BENCH_BATCH_SIZES=100000,1000000 and BENCH_BATCH_RUNS=3 (runs of the smaller sizes; 1M runs once).
- * Also `za-duties batch --full` (every reason, guidance and statute text per line) and
- * `--referenced` (the same, each text referred to by id) on the first BENCH_BATCH_FULL=10000
- * cases, BENCH_BATCH_RUNS runs: lines/s and bytes written per line.
+ * Also `za-duties batch --full` (every reason, guidance and statute text per line) on the first
+ * BENCH_BATCH_FULL=10000 cases and `--referenced` (the same, each text referred to by id) on the
+ * first BENCH_BATCH_REFERENCED=50000 (a run about as long as --full's, so that start-up weighs
+ * the same), BENCH_BATCH_RUNS runs: lines/s and bytes written per line.
  * Each measurement is made for every BENCH_BATCH_JOBS=1,2 (`--jobs N`: this thread and N - 1
  * worker threads).
  */
@@ -22,6 +23,7 @@ import { median, note, report, ROOT, scenarioCases, shiftOf, withDatesShifted } 
 const SIZES = (process.env.BENCH_BATCH_SIZES ?? '100000,1000000').split(',').map(Number);
 const RUNS = Number(process.env.BENCH_BATCH_RUNS ?? 3);
 const FULL = Number(process.env.BENCH_BATCH_FULL ?? 10_000);
+const REFERENCED = Number(process.env.BENCH_BATCH_REFERENCED ?? 50_000);
 const TMP = path.join(ROOT, 'bench', 'tmp');
 const CLI = process.env.BENCH_CLI ?? path.join(ROOT, 'dist', 'cli.js');
 const JOBS = (process.env.BENCH_BATCH_JOBS ?? '1,2').split(',').map(Number);
@@ -105,32 +107,34 @@ async function main() {
         inputMb: Math.round(fs.statSync(file).size / 1048576),
       });
     }
-    if (FULL > 0) {
-      const file = generate(FULL);
-      for (const kind of ['--full', '--referenced'] as const) {
-        note(`batch.bench: ${kind} on ${FULL} cases, ${jobs} job(s)…`);
-        const rates: number[] = [];
-        const perLine: number[] = [];
-        const rss: number[] = [];
-        for (let r = 0; r < RUNS; r++) {
-          const x = await runOnce(file, [kind, ...flags]);
-          if (x.lines !== FULL) throw new Error(`expected ${FULL} output lines, got ${x.lines} (${x.summary})`);
-          if (x.exitCode !== 0) throw new Error(`batch ${kind} exited ${x.exitCode}: ${x.summary}`);
-          rates.push(FULL / x.seconds);
-          perLine.push(x.bytes / FULL);
-          rss.push(x.peakRssMb);
-          note(`  ${kind} ${FULL}, ${jobs} job(s): ${Math.round(FULL / x.seconds)} cases/s, ${Math.round(x.bytes / FULL)} bytes per line`);
-        }
-        full.push({
-          jobs,
-          ...(kind === '--referenced' ? { referenced: true } : {}),
-          cases: FULL,
-          runs: RUNS,
-          casesPerSecond: Math.round(median(rates)),
-          bytesPerLine: Math.round(median(perLine)),
-          peakRssMb: Math.round(median(rss)),
-        });
+    for (const [kind, n] of [
+      ['--full', FULL],
+      ['--referenced', REFERENCED],
+    ] as const) {
+      if (n <= 0) continue;
+      const file = generate(n);
+      note(`batch.bench: ${kind} on ${n} cases, ${jobs} job(s)…`);
+      const rates: number[] = [];
+      const perLine: number[] = [];
+      const rss: number[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        const x = await runOnce(file, [kind, ...flags]);
+        if (x.lines !== n) throw new Error(`expected ${n} output lines, got ${x.lines} (${x.summary})`);
+        if (x.exitCode !== 0) throw new Error(`batch ${kind} exited ${x.exitCode}: ${x.summary}`);
+        rates.push(n / x.seconds);
+        perLine.push(x.bytes / n);
+        rss.push(x.peakRssMb);
+        note(`  ${kind} ${n}, ${jobs} job(s): ${Math.round(n / x.seconds)} cases/s, ${Math.round(x.bytes / n)} bytes per line`);
       }
+      full.push({
+        jobs,
+        ...(kind === '--referenced' ? { referenced: true } : {}),
+        cases: n,
+        runs: RUNS,
+        casesPerSecond: Math.round(median(rates)),
+        bytesPerLine: Math.round(median(perLine)),
+        peakRssMb: Math.round(median(rss)),
+      });
     }
   }
   report({ bench: 'batch', results, full });
