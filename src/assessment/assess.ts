@@ -30,7 +30,7 @@ import {
 import type { CompactAssessment, CompactDuty } from './compact-types.js';
 import { buildGuidance } from './guidance.js';
 import { rulesetVersionOf } from '../rules/version.js';
-import type { Assessment, DutyResult, InterpretationNote, Overlap, Question, Reason } from './types.js';
+import type { Assessment, DutyResult, Guidance, InterpretationNote, Overlap, Question, Reason } from './types.js';
 
 export type { Detail };
 
@@ -114,7 +114,7 @@ function classTestsOf(cs: CompiledRuleSet) {
 export { defaultCompiled };
 
 export const DISCLAIMER = CODE_MESSAGES.disclaimer;
-export const DISCLAIMER_MSG = Object.freeze({ disclaimer: constantRef('disclaimer') });
+const DISCLAIMER_MSG = Object.freeze({ disclaimer: constantRef('disclaimer') });
 
 function dateIssues(c: ValidatedCase, assessmentDate: string, knowledgeDate: string): ValidationIssue[] {
   const out: ValidationIssue[] = [];
@@ -322,7 +322,7 @@ function overlapsFor(person: string, duties: readonly DutyResult[], derived: Der
   );
 }
 
-export function questionsOf(duties: readonly DutyResult[]): Question[] {
+function questionsOf(duties: readonly DutyResult[]): Question[] {
   const byKey = new Map<string, { q: Question; settles: { duty: DutyId; person: string }[]; order: number; presumed: boolean }>();
   let order = 0;
   for (const d of duties) {
@@ -403,13 +403,31 @@ function assessNow(v: ValidCase, compiled: CompiledRuleSet, detail: 'standard' |
     const facts = derived.byPerson.get(person)?.[0]?.facts ?? {};
     return { child: tests.child.tri(facts), older: tests.older.tri(facts), dvaClass: tests.dvaClass.tri(facts) };
   });
+  const mode = v.presumptions ? ('presumptive' as const) : ('strict' as const);
+  return assessmentOf(c.id, assessmentDate, knowledgeDate, mode, rulesetVersionOf(), duties, overlaps, guidance);
+}
+
+/**
+ * An assessment from its parts, with its questions (made from the duties' missing facts) and the
+ * disclaimer: one key order for `assess` and `expandTexts`.
+ */
+export function assessmentOf(
+  caseId: string | undefined,
+  assessmentDate: string,
+  lawAsAt: string,
+  mode: Assessment['mode'],
+  rulesetVersion: string,
+  duties: DutyResult[],
+  overlaps: Overlap[],
+  guidance: Guidance,
+): Assessment {
   const head: { caseId?: string } = {};
-  if (c.id !== undefined) head.caseId = c.id;
-  const a: Assessment = Object.assign(head, {
+  if (caseId !== undefined) head.caseId = caseId;
+  return Object.assign(head, {
     assessmentDate,
-    lawAsAt: knowledgeDate,
-    mode: v.presumptions ? ('presumptive' as const) : ('strict' as const),
-    rulesetVersion: rulesetVersionOf(),
+    lawAsAt,
+    mode,
+    rulesetVersion,
     duties,
     overlaps,
     guidance,
@@ -417,7 +435,6 @@ function assessNow(v: ValidCase, compiled: CompiledRuleSet, detail: 'standard' |
     disclaimer: DISCLAIMER,
     msg: DISCLAIMER_MSG,
   });
-  return a;
 }
 
 /** Decides a validated case at the `decisions` level: the compact assessment, built from the decisions without any text. */

@@ -2,7 +2,7 @@ import { makeIssue, ValidationError, vm, type ValidationIssue } from '../errors/
 import { defaultCompiled } from '../rules/bundled.js';
 import { OVERLAPS } from '../rules/overlaps.js';
 import { rulesetVersionOf } from '../rules/version.js';
-import { catalogueFor, DISCLAIMER, DISCLAIMER_MSG, GENERAL, questionsOf, type SafeAssessResult } from './assess.js';
+import { assessmentOf, catalogueFor, GENERAL, type SafeAssessResult } from './assess.js';
 import { validateWith } from '../errors/from-zod.js';
 import type { MessageCatalogue, MessageRef } from '../messages/message.js';
 import { localize, type Messages } from './localize.js';
@@ -259,21 +259,10 @@ export function expandReferenced(r: ReferencedAssessment): SafeAssessResult {
       : undefined;
   if (problems.length > 0 || guidance === undefined)
     return { success: false, error: new ValidationError('referenced assessment', problems) };
-  const head: { caseId?: string } = {};
-  if (r.caseId !== undefined) head.caseId = r.caseId;
-  const a: Assessment = Object.assign(head, {
-    assessmentDate: r.assessmentDate,
-    lawAsAt: r.lawAsAt,
-    mode: r.mode,
-    rulesetVersion: r.rulesetVersion,
-    duties,
-    overlaps,
-    guidance,
-    questions: questionsOf(duties),
-    disclaimer: DISCLAIMER,
-    msg: DISCLAIMER_MSG,
-  });
-  return { success: true, data: a };
+  return {
+    success: true,
+    data: assessmentOf(r.caseId, r.assessmentDate, r.lawAsAt, r.mode, r.rulesetVersion, duties, overlaps, guidance),
+  };
 }
 
 /** Options of {@link expandTexts}. */
