@@ -313,6 +313,12 @@ describe('za-duties: --referenced and expand', () => {
     expect(bad.stderr).toContain('no.such.id');
   });
 
+  it('expand of a file that is not there: exit 2, said on stderr', async () => {
+    const r = await runCli(['expand', 'no-such-file.ndjson']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('za-duties expand: file not found: no-such-file.ndjson');
+  });
+
   it('schema referenced is the JSON Schema of the referenced form', async () => {
     const r = await runCli(['schema', 'referenced']);
     expect(r.code).toBe(0);

@@ -296,6 +296,19 @@ async function checkCommand(argv: readonly string[], io: CliIo): Promise<number>
   return r.data.compliant ? EXIT.ok : EXIT.failed;
 }
 
+/** Opens a command's input stream, or says why not (exit 2). */
+function openStream(cmd: Command, file: string | undefined, io: CliIo): ReturnType<typeof openInput> | number {
+  try {
+    return openInput(file, io);
+  } catch (e) {
+    if (e instanceof InputError) {
+      err(io, `za-duties ${cmd}: ${e.message}`);
+      return EXIT.invalid;
+    }
+    throw e;
+  }
+}
+
 function summaryLine(s: BatchSummary, seconds: number): string {
   const rate = seconds > 0 ? Math.round(s.lines / seconds) : s.lines;
   const errs =
@@ -318,16 +331,8 @@ async function batchCommand(argv: readonly string[], io: CliIo): Promise<number>
     intOption(values['max-line-bytes'] as string | undefined, 'max-line-bytes', 1, 256 * 1024 * 1024) ?? DEFAULT_MAX_LINE_BYTES;
   const jobs = intOption(values.jobs as string | undefined, 'jobs', 1, 64) ?? 1;
   const file = onePositional('batch', positionals);
-  let input: ReturnType<typeof openInput>;
-  try {
-    input = openInput(file, io);
-  } catch (e) {
-    if (e instanceof InputError) {
-      err(io, `za-duties batch: ${e.message}`);
-      return EXIT.invalid;
-    }
-    throw e;
-  }
+  const input = openStream('batch', file, io);
+  if (typeof input === 'number') return input;
   const started = Date.now();
   const tty = io.stderr.isTTY === true;
   const s = await runBatch(input.stream, io.stdout, {
@@ -385,16 +390,8 @@ async function expandCommand(argv: readonly string[], io: CliIo): Promise<number
   if (values.help) return help(io, 'expand');
   const messages = readMessages(values.messages as string | undefined, io);
   const file = onePositional('expand', positionals);
-  let input: ReturnType<typeof openInput>;
-  try {
-    input = openInput(file, io);
-  } catch (e) {
-    if (e instanceof InputError) {
-      err(io, `za-duties expand: ${e.message}`);
-      return EXIT.invalid;
-    }
-    throw e;
-  }
+  const input = openStream('expand', file, io);
+  if (typeof input === 'number') return input;
   const lines = readline.createInterface({ input: input.stream, crlfDelay: Number.POSITIVE_INFINITY });
   // NDJSON (a line that is JSON on its own, as batch writes), or one document over several lines (--pretty).
   let document: string[] | undefined;
