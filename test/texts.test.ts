@@ -313,6 +313,18 @@ describe('za-duties: --referenced and expand', () => {
     expect(bad.stderr).toContain('no.such.id');
   });
 
+  it('expand reads an indented document after blank lines, and names the line and column of bad JSON in one', async () => {
+    const full = await runCli(['assess', '--full', '-'], example);
+    const pretty = await runCli(['assess', '--referenced', '--pretty', '-'], example);
+    expect((await runCli(['expand', '-'], `\n\n${pretty.stdout}`)).stdout).toBe(full.stdout);
+    const broken = pretty.stdout.replace('"texts": "referenced",', '"texts": "referenced",,');
+    const lineOfError = broken.split('\n').findIndex((l) => l.includes(',,')) + 1;
+    const r = await runCli(['expand', '-'], `\n${broken}`);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(new RegExp(`za-duties expand: stdin:${lineOfError + 1}:\\d+: invalid JSON`));
+  });
+
   it('expand of a file that is not there: exit 2, said on stderr', async () => {
     const r = await runCli(['expand', 'no-such-file.ndjson']);
     expect(r.code).toBe(2);

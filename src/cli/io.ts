@@ -30,8 +30,8 @@ export const EXIT = {
   internal: 70,
 } as const;
 
-/** The largest single document `assess` and `check` read (a case has at most 200 people and 500 concerns). */
-const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
+/** The largest single document `assess`, `check` and `expand` read (a case has at most 200 people and 500 concerns). */
+export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
 /** An input problem the CLI reports and exits 2 on. */
 export class InputError extends Error {

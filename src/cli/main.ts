@@ -20,7 +20,17 @@ import { runBatch, DEFAULT_MAX_LINE_BYTES, type BatchSummary } from './batch.js'
 import { decisionsJson } from './compact.js';
 import { parseJson } from './json.js';
 import { HELP } from './help.js';
-import { describeWriteError, EXIT, InputError, isClosedOutput, openInput, readJsonDocument, write, type CliIo } from './io.js';
+import {
+  describeWriteError,
+  EXIT,
+  InputError,
+  isClosedOutput,
+  MAX_DOCUMENT_BYTES,
+  openInput,
+  readJsonDocument,
+  write,
+  type CliIo,
+} from './io.js';
 import { SERVER_PATHS } from './openapi.js';
 import { isSchemaName, jsonSchema, SCHEMA_NAMES, schemaFileName } from './schemas.js';
 import { isLoopbackHost, startServer, type ServeOptions } from './serve.js';
@@ -395,6 +405,8 @@ async function expandCommand(argv: readonly string[], io: CliIo): Promise<number
   const lines = readline.createInterface({ input: input.stream, crlfDelay: Number.POSITIVE_INFINITY });
   // NDJSON (a line that is JSON on its own, as batch writes), or one document over several lines (--pretty).
   let document: string[] | undefined;
+  let documentLine = 1;
+  let documentBytes = 0;
   let n = 0;
   let records = 0;
   let first: unknown;
@@ -415,14 +427,20 @@ async function expandCommand(argv: readonly string[], io: CliIo): Promise<number
     n++;
     const text = n === 1 && raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
     if (document !== undefined) {
+      documentBytes += text.length + 1;
+      if (documentBytes > MAX_DOCUMENT_BYTES)
+        return fail(input.name, undefined, `a document larger than ${MAX_DOCUMENT_BYTES} bytes (NDJSON is read line by line)`);
       document.push(text);
       continue;
     }
     if (text.trim() === '') continue;
     const parsed = parseJson(text);
     if (!parsed.ok) {
-      if (pending.length === 0 && n === 1) {
+      if (records === 0) {
+        // The first line that is not JSON on its own: one document over several lines.
         document = [text];
+        documentLine = n;
+        documentBytes = text.length;
         continue;
       }
       await flush();
@@ -448,7 +466,12 @@ async function expandCommand(argv: readonly string[], io: CliIo): Promise<number
   await flush();
   if (document === undefined) return EXIT.ok;
   const parsed = parseJson(document.join('\n'));
-  if (!parsed.ok) return fail(input.name, undefined, `invalid JSON at column ${parsed.error.column}: ${parsed.error.reason}`);
+  if (!parsed.ok)
+    return fail(
+      `${input.name}:${parsed.error.line + documentLine - 1}:${parsed.error.column}`,
+      undefined,
+      `invalid JSON: ${parsed.error.reason}`,
+    );
   const r = expandedJson(parsed.value, messages, values.pretty === true);
   if (typeof r !== 'string') return fail(input.name, r.issues, notExpanded(r.subject));
   await out(io, `${r}\n`);
