@@ -53,6 +53,7 @@ describe('GET /openapi.json', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/assess',
       '/check',
+      '/expand',
       '/healthz',
       '/openapi.json',
       '/record',

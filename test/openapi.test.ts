@@ -54,6 +54,7 @@ describe('the OpenAPI description', () => {
     expect(Object.keys(doc.paths).sort()).toEqual([
       '/assess',
       '/check',
+      '/expand',
       '/healthz',
       '/openapi.json',
       '/record',
@@ -83,6 +84,8 @@ describe('the OpenAPI description', () => {
     expect(JSON.stringify(doc.paths['/check'])).toContain('#/components/schemas/CheckInput');
     expect(JSON.stringify(doc.paths['/record'])).toContain('#/components/schemas/RecordResult');
     expect(JSON.stringify(doc.paths['/replay'])).toContain('#/components/schemas/DecisionRecord');
+    expect(JSON.stringify(doc.paths['/expand'])).toContain('#/components/schemas/ReferencedAssessment');
+    expect(JSON.stringify(doc.paths['/assess'])).toContain('#/components/schemas/ReferencedAssessment');
   });
 
   it('uses the shipped JSON Schemas as its components (one source)', () => {

@@ -79,6 +79,16 @@ describe('serve: the operations', () => {
     expect(ReferencedAssessmentSchema.safeParse(referenced.json()).success).toBe(true);
     expect(referenced.body.length).toBeLessThan(full.body.length / 3);
     expect(JSON.stringify(expandTexts(referenced.json()))).toBe(full.body);
+    // POST /expand puts the texts back over HTTP: the ?full=1 body, byte for byte.
+    const expanded = await request('POST', '/expand', referenced.body, { 'content-type': 'application/json' });
+    expect(expanded.status).toBe(200);
+    expect(expanded.body).toBe(full.body);
+    const other = await postJson('/expand', { ...referenced.json(), rulesetVersion: '0.0.1+rules.0000' });
+    expect(other.status).toBe(400);
+    expect((other.json() as { error: { code: string; issues: { code: string; at: string }[] } }).error).toMatchObject({
+      code: 'invalid_input',
+      issues: [{ code: 'other_ruleset', at: 'rulesetVersion' }],
+    });
   });
 
   it('POST /check: 200 with the compliance result either way', async () => {

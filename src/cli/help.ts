@@ -220,7 +220,9 @@ Options:
   serve: `Usage: za-duties serve [--port N] [--host 127.0.0.1] [limits and timeouts below]
 
 Serves the same operations over HTTP (node:http):
-  POST /assess          body: a case (application/json) -> compact assessment; ?full=1 for all
+  POST /assess          body: a case (application/json) -> compact assessment; ?full=1 for all;
+                        ?referenced=1 for all with each text referred to by id
+  POST /expand          body: a referenced assessment -> the full one (as ?full=1 gave it)
   POST /check           body: a check input -> the compliance check (200 whether or not compliant)
   POST /validate        body: a case -> {"valid":true,…}, or 400 with the issues (not assessed)
   POST /record          body: a case -> {"record":{…},"ids":{…}} (keep ids apart); ?strict=1

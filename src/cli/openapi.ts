@@ -12,7 +12,7 @@ import type { SchemaName } from './schema-names.js';
 
 /** Every endpoint of `za-duties serve`, as its 404 and its start-up line name them. */
 export const SERVER_PATHS =
-  'POST /assess, POST /check, POST /validate, POST /record, POST /replay, GET /rules, GET /schema/:name, GET /openapi.json or GET /healthz';
+  'POST /assess, POST /expand, POST /check, POST /validate, POST /record, POST /replay, GET /rules, GET /schema/:name, GET /openapi.json or GET /healthz';
 
 /** The error codes of the server (and of the CLI's JSON error output: invalid_json, invalid_input, input_error). */
 
@@ -279,6 +279,18 @@ export function openApiDocument(jsonSchema: (name: Exclude<SchemaName, 'openapi'
             ),
             ...errors(...post),
           },
+        },
+      },
+      '/expand': {
+        post: {
+          operationId: 'expandTexts',
+          summary:
+            'Put the texts back into a referenced assessment (POST /assess?referenced=1): the full assessment, the same JSON byte for byte as ?full=1 gave.',
+          requestBody: jsonBody(
+            'ReferencedAssessment',
+            'An assessment with its texts referred to by id, made by this version (its rulesetVersion; another is refused with the issue code other_ruleset).',
+          ),
+          responses: { '200': json(ref('Assessment'), 'The full assessment.'), ...errors(...post) },
         },
       },
       '/check': {

@@ -6,6 +6,7 @@ import {
   replayDecisionRecord,
   referenceTexts,
   safeAssess,
+  safeExpandTexts,
   safeCheckCompliance,
   safeValidateCase,
   type ErrorCode,
@@ -557,6 +558,10 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
         // The mapping links the record to the case: it comes beside the record, never inside it.
         return stamped({ record: valid(r), ids: r.success ? r.ids : undefined });
       });
+    }
+    if (path === '/expand') {
+      // A referenced assessment (?referenced=1) with its texts put back: the ?full=1 answer.
+      return post((input) => JSON.stringify(valid(safeExpandTexts(input))), undefined);
     }
     if (path === '/replay') {
       return post((input) => {
