@@ -4,7 +4,7 @@ import { OVERLAPS } from '../rules/overlaps.js';
 import { rulesetVersionOf } from '../rules/version.js';
 import { assessmentOf, catalogueFor, GENERAL, type SafeAssessResult } from './assess.js';
 import { validateWith } from '../errors/from-zod.js';
-import type { MessageCatalogue, MessageRef } from '../messages/message.js';
+import type { MessageRef } from '../messages/message.js';
 import { localize, type Messages } from './localize.js';
 import { ReferencedAssessmentSchema } from './output-schema.js';
 import { citationOf, dutyResult, noteOf, presumptionNote } from './duties.js';
@@ -106,19 +106,18 @@ export function referenceTexts(a: Assessment): ReferencedAssessment {
 /** A reason with its texts, its keys in the order the evaluator writes them (a condition's label after `msg`). */
 function expandedReason(r: ReferencedReason): Reason {
   const { test, label } = r.msg;
+  const afterMsg = label?.id.startsWith('condition.') === true;
   const out: { -readonly [K in keyof Reason]: Reason[K] } =
-    label === undefined || label.id.startsWith('condition.')
+    label === undefined || afterMsg
       ? { fact: r.fact, value: r.value, test: english(test), result: r.result, msg: r.msg }
       : { fact: r.fact, value: r.value, test: english(test), result: r.result, label: english(label), msg: r.msg };
-  if (label !== undefined && out.label === undefined) out.label = english(label);
+  if (label !== undefined && afterMsg) out.label = english(label);
   if (r.within !== undefined) out.within = r.within;
   if (r.concern !== undefined) out.concern = r.concern;
   return out;
 }
 
-type Problem = ValidationIssue;
-
-function expandedDuty(d: ReferencedDuty, at: (string | number)[], problems: Problem[]): DutyResult | undefined {
+function expandedDuty(d: ReferencedDuty, at: (string | number)[], problems: ValidationIssue[]): DutyResult | undefined {
   const compiled = defaultCompiled().rules.get(d.duty);
   const cv = compiled?.versions.find((v) => versionKey(v.version.inForce.from) === d.law);
   if (compiled === undefined || cv === undefined) {
@@ -189,7 +188,7 @@ function expandedDuty(d: ReferencedDuty, at: (string | number)[], problems: Prob
 }
 
 /** Each message a referenced text names (and each one nested in its parameters) must be in the catalogue. */
-function unknownRef(ref: MessageRef, at: (string | number)[], problems: Problem[]): void {
+function unknownRef(ref: MessageRef, at: (string | number)[], problems: ValidationIssue[]): void {
   if (englishMessages[ref.id] === undefined)
     problems.push(makeIssue('unknown_reference', [...at, 'id'], vm('validation.expected.messageId'), JSON.stringify(ref.id)));
   for (const [name, p] of Object.entries(ref.params ?? {})) {
@@ -201,11 +200,15 @@ function unknownRef(ref: MessageRef, at: (string | number)[], problems: Problem[
 }
 
 /** The messages of an object's texts (`msg`: field to message). */
-function unknownMessages(msg: Readonly<Record<string, MessageRef | undefined>>, at: (string | number)[], problems: Problem[]): void {
+function unknownMessages(
+  msg: Readonly<Record<string, MessageRef | undefined>>,
+  at: (string | number)[],
+  problems: ValidationIssue[],
+): void {
   for (const [field, ref] of Object.entries(msg)) if (ref !== undefined) unknownRef(ref, [...at, field], problems);
 }
 
-function expandedOverlap(o: ReferencedOverlap, at: (string | number)[], problems: Problem[]): Overlap | undefined {
+function expandedOverlap(o: ReferencedOverlap, at: (string | number)[], problems: ValidationIssue[]): Overlap | undefined {
   unknownMessages(o.msg, [...at, 'msg'], problems);
   const file = OVERLAPS.find((x) => x.id === o.id);
   if (file === undefined) {
@@ -227,7 +230,7 @@ function expandedOverlap(o: ReferencedOverlap, at: (string | number)[], problems
 
 /** Expands a referenced assessment that fits its type; the issues where the rules do not have what it refers to. */
 export function expandReferenced(r: ReferencedAssessment): SafeAssessResult {
-  const problems: Problem[] = [];
+  const problems: ValidationIssue[] = [];
   if (r.rulesetVersion !== rulesetVersionOf())
     problems.push(
       makeIssue(
@@ -293,7 +296,7 @@ export function safeExpandTexts(input: unknown, options: ExpandOptions = {}): Sa
   const v = validateWith(ReferencedAssessmentSchema, input, 'referenced assessment');
   if (!v.success) return v;
   const r = expandReferenced(v.data);
-  return !r.success || cat === undefined ? r : { success: true, data: localize(r.data, cat as MessageCatalogue) };
+  return !r.success || cat === undefined ? r : { success: true, data: localize(r.data, cat) };
 }
 
 /**
