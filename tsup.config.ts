@@ -48,8 +48,8 @@ export default defineConfig([
   },
   {
     // The browser build (`exports` condition `browser`): the same library as ES modules, built for
-    // the browser platform (the library uses no zod schema compiler, a quarter of zod's weight,
-    // in either build). Types are the Node build's.
+    // the browser platform, with `compile-schema.browser.ts` for `compile-schema.ts` (no zod schema
+    // compiler, a quarter of zod's weight: validation uses the plain schemas). Types are the Node build's.
     entry: {
       index: 'src/index.ts',
       'json-rules-engine': 'src/json-rules-engine.ts',
@@ -63,6 +63,16 @@ export default defineConfig([
     target: 'es2022',
     platform: 'browser',
     treeshake: true,
+    esbuildPlugins: [
+      {
+        name: 'browser-twins',
+        setup(build) {
+          build.onResolve({ filter: /\/compile-schema\.js$/ }, (args) => ({
+            path: path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.browser.ts')),
+          }));
+        },
+      },
+    ],
   },
   {
     // The `za-duties` CLI: one ESM file with its dependencies bundled in, so it starts fast

@@ -4,6 +4,7 @@ import { ageAt, birthWindow } from '../case/ages.js';
 import { deriveCase, type DerivedCase } from '../case/derive.js';
 import { FACTS, type FactDefinition } from '../case/facts.js';
 import type { Untrusted } from '../case/input.js';
+import { parseCase } from '../case/parse-case.js';
 import { CaseInputSchema, defaultConcernIds, IsoDate, type CaseInput, type Concern, type ValidatedCase } from '../case/schema.js';
 import { DUTY_IDS, type DutyId, type Modality } from '../case/vocabulary.js';
 import { versionsInWindow, type CompiledRuleSet } from '../rules/compiled.js';
@@ -246,12 +247,9 @@ function validateInEnglish(
   const o = plainOptions(options)
     ? { success: true as const, data: { options } }
     : OptionsSchema.safeParse({ options }, { reportInput: true });
-  // Parsed without `reportInput` (it costs about a third more on every case); a case that fails is
-  // parsed again with it, for issues that show what came in.
-  // zod's schema compiler (`z.compile`) is not used: measured on the bench's cases it parsed no
-  // faster than the plain schema, and it needs code generation.
-  const first = CaseInputSchema.safeParse(input);
-  const r = first.success ? first : CaseInputSchema.safeParse(input, { reportInput: true });
+  // zod's compiled fast path for the fields, the checks across them as plain code; a case that fails
+  // is parsed again by the whole schema, for issues that show what came in (parse-case.ts).
+  const r = parseCase(input);
   const optionIssues = o.success ? [] : issuesFromZod(o.error.issues);
   if (!r.success || !o.success)
     return {

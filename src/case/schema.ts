@@ -172,6 +172,100 @@ export function defaultConcernIds(concerns: readonly { readonly id?: string | un
 }
 
 /**
+ * The shape of a case: every field checked alone, without the checks across fields (ids that
+ * must match). Validation's compiled fast path parses with it (`parseCase`): zod's compiler
+ * refuses a check with a `when`, and would then compile nothing.
+ */
+export const CaseShapeSchema = z
+  .object({
+    id: z.string().max(200).optional().meta({ description: 'Optional case reference, echoed back.' }),
+    assessmentDate: IsoDate.optional().meta({
+      description: 'The date of the assessment. Default: today in Africa/Johannesburg.',
+    }),
+    reporter: ReporterSchema.optional().default({}),
+    people: z.array(PersonSchema).min(1).max(200),
+    concerns: z.array(ConcernSchema).min(1).max(500),
+  })
+  .strict();
+
+/** An issue of the checks across fields, as zod's `ctx.addIssue` takes it. */
+type CrossFieldIssue = Parameters<z.RefinementCtx['addIssue']>[0];
+
+/**
+ * The checks across fields of a case whose fields fit their schemas: ids unique, and every id
+ * that refers to a person names one. Each issue goes to `add`. The schema runs it (below); so does
+ * the fast path of validation (`parseCase`), which stops at the first.
+ */
+export function crossFieldIssues(c: z.output<typeof CaseShapeSchema>, add: (issue: CrossFieldIssue) => void): void {
+  const ids = new Map<string, number>();
+  c.people.forEach((p, i) => {
+    if (ids.has(p.id)) {
+      add({
+        code: 'custom',
+        path: ['people', i, 'id'],
+        ...custom('duplicate_id', 'validation.expected.newPersonId', { index: ids.get(p.id) as number, id: p.id }),
+        input: p.id,
+      });
+    } else ids.set(p.id, i);
+  });
+  // The ids for the message (the first 8), built only when an id is wrong.
+  const listedIds = () => {
+    const known = [...ids.keys()];
+    return known.length > 8 ? [...known.slice(0, 8), '…'] : known;
+  };
+  const seenConcern = new Set<string>();
+  const concernIds = defaultConcernIds(c.concerns);
+  c.concerns.forEach((concern, i) => {
+    const concernId = concernIds[i] as string;
+    if (seenConcern.has(concernId)) {
+      add({
+        code: 'custom',
+        path: ['concerns', i, 'id'],
+        ...custom('duplicate_id', 'validation.expected.newConcernId'),
+        input: concernId,
+      });
+    }
+    seenConcern.add(concernId);
+    if (!ids.has(concern.victim)) {
+      add({
+        code: 'custom',
+        path: ['concerns', i, 'victim'],
+        ...custom('unknown_person_id', 'validation.expected.personId', { ids: listedIds() }),
+        input: concern.victim,
+      });
+    }
+    if (concern.allegedBy !== undefined && !ids.has(concern.allegedBy)) {
+      add({
+        code: 'custom',
+        path: ['concerns', i, 'allegedBy'],
+        ...custom('unknown_person_id', 'validation.expected.personId', { ids: listedIds() }),
+        input: concern.allegedBy,
+      });
+    }
+    if (concern.allegedBy !== undefined && concern.allegedBy === concern.victim) {
+      add({
+        code: 'custom',
+        path: ['concerns', i, 'allegedBy'],
+        ...custom('same_person', 'validation.expected.notTheVictim'),
+        input: concern.allegedBy,
+      });
+    }
+  });
+  c.people.forEach((p, i) => {
+    (p.caregiverOf ?? []).forEach((cid, j) => {
+      if (!ids.has(cid)) {
+        add({
+          code: 'custom',
+          path: ['people', i, 'caregiverOf', j],
+          ...custom('unknown_person_id', 'validation.expected.personId', { ids: listedIds() }),
+          input: cid,
+        });
+      }
+    });
+  });
+}
+
+/**
  * The zod schema of a case, the input to `assess`: what the reporter knows, with no names needed.
  * Any field left out is unknown, never an error. Use it to validate at your own boundary, or
  * `z.toJSONSchema(CaseInputSchema)` for other languages (also shipped as `schemas/input.schema.json`).
@@ -184,88 +278,9 @@ export function defaultConcernIds(concerns: readonly { readonly id?: string | un
  * ```
  * @category Input
  */
-export const CaseInputSchema = z
-  .object({
-    id: z.string().max(200).optional().meta({ description: 'Optional case reference, echoed back.' }),
-    assessmentDate: IsoDate.optional().meta({
-      description: 'The date of the assessment. Default: today in Africa/Johannesburg.',
-    }),
-    reporter: ReporterSchema.optional().default({}),
-    people: z.array(PersonSchema).min(1).max(200),
-    concerns: z.array(ConcernSchema).min(1).max(500),
-  })
-  .strict()
-  .superRefine(
-    (c, ctx) => {
-      const ids = new Map<string, number>();
-      c.people.forEach((p, i) => {
-        if (ids.has(p.id)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['people', i, 'id'],
-            ...custom('duplicate_id', 'validation.expected.newPersonId', { index: ids.get(p.id) as number, id: p.id }),
-            input: p.id,
-          });
-        } else ids.set(p.id, i);
-      });
-      // The ids for the message (the first 8), built only when an id is wrong.
-      const listedIds = () => {
-        const known = [...ids.keys()];
-        return known.length > 8 ? [...known.slice(0, 8), '…'] : known;
-      };
-      const seenConcern = new Set<string>();
-      const concernIds = defaultConcernIds(c.concerns);
-      c.concerns.forEach((concern, i) => {
-        const concernId = concernIds[i] as string;
-        if (seenConcern.has(concernId)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['concerns', i, 'id'],
-            ...custom('duplicate_id', 'validation.expected.newConcernId'),
-            input: concernId,
-          });
-        }
-        seenConcern.add(concernId);
-        if (!ids.has(concern.victim)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['concerns', i, 'victim'],
-            ...custom('unknown_person_id', 'validation.expected.personId', { ids: listedIds() }),
-            input: concern.victim,
-          });
-        }
-        if (concern.allegedBy !== undefined && !ids.has(concern.allegedBy)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['concerns', i, 'allegedBy'],
-            ...custom('unknown_person_id', 'validation.expected.personId', { ids: listedIds() }),
-            input: concern.allegedBy,
-          });
-        }
-        if (concern.allegedBy !== undefined && concern.allegedBy === concern.victim) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['concerns', i, 'allegedBy'],
-            ...custom('same_person', 'validation.expected.notTheVictim'),
-            input: concern.allegedBy,
-          });
-        }
-      });
-      c.people.forEach((p, i) => {
-        (p.caregiverOf ?? []).forEach((cid, j) => {
-          if (!ids.has(cid)) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['people', i, 'caregiverOf', j],
-              ...custom('unknown_person_id', 'validation.expected.personId', { ids: listedIds() }),
-              input: cid,
-            });
-          }
-        });
-      });
-    },
-    { when: (payload) => crossCheckable(payload.value) },
-  );
+export const CaseInputSchema = CaseShapeSchema.superRefine((c, ctx) => crossFieldIssues(c, (issue) => ctx.addIssue(issue)), {
+  when: (payload) => crossCheckable(payload.value),
+});
 
 /** True when the ids the cross-field checks read are well-formed, so they also run when other fields failed (every issue in one pass). */
 function crossCheckable(v: unknown): boolean {
