@@ -25,6 +25,8 @@ export interface Bundled {
   readonly gzipped: number;
   /** Bytes in the output per package (or `za-reporting-duties` for the library's own code). */
   readonly byPackage: Readonly<Record<string, number>>;
+  /** The files with bytes in the output. */
+  readonly files: readonly string[];
 }
 
 /** Bundles an app (its source text, resolved from the repository root) as a browser app would be. */
@@ -42,7 +44,15 @@ export async function bundle(app: string): Promise<Bundled> {
   });
   const out = r.outputFiles[0];
   if (!out) throw new Error('esbuild wrote nothing');
-  return { minified: out.contents.length, gzipped: gzipSync(out.contents, { level: 9 }).length, byPackage: byPackage(r.metafile) };
+  const files = Object.values(r.metafile.outputs).flatMap((o) =>
+    Object.keys(o.inputs).filter((f) => (o.inputs[f]?.bytesInOutput ?? 0) > 0),
+  );
+  return {
+    minified: out.contents.length,
+    gzipped: gzipSync(out.contents, { level: 9 }).length,
+    byPackage: byPackage(r.metafile),
+    files,
+  };
 }
 
 function byPackage(meta: Metafile): Record<string, number> {

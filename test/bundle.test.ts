@@ -23,6 +23,9 @@ describe('browser bundle sizes (esbuild, minified, gzipped)', () => {
     expect(Object.keys(b.byPackage)).toContain('zod');
     // zod must be imported as a namespace (`import * as z`): `import { z }` pulls in every locale.
     expect(b.byPackage['zod'] ?? 0).toBeLessThan(200 * KB);
+    // The browser build validates with the plain schemas: no zod schema compiler (compile-schema.browser.ts).
+    expect(b.files.filter((f) => /zod\/v4\/core\/compile\.js$/.test(f))).toEqual([]);
+    expect(b.files.some((f) => /zod\/v4\/core\/schemas\.js$/.test(f))).toBe(true);
   });
 
   it('an app importing only vocabularies: at most 5 kB gzipped, with no zod and no rules in it', async () => {
