@@ -5,7 +5,7 @@ import { deriveCase, type DerivedCase } from '../case/derive.js';
 import { FACTS, type FactDefinition } from '../case/facts.js';
 import type { Untrusted } from '../case/input.js';
 import { parseCase } from '../case/parse-case.js';
-import { CaseInputSchema, defaultConcernIds, IsoDate, type CaseInput, type Concern, type ValidatedCase } from '../case/schema.js';
+import { defaultConcernIds, IsoDate, type CaseInput, type CaseInputSchema, type Concern, type ValidatedCase } from '../case/schema.js';
 import { DUTY_IDS, type DutyId, type Modality } from '../case/vocabulary.js';
 import { versionsInWindow, type CompiledRuleSet } from '../rules/compiled.js';
 import { defaultCompiled } from '../rules/bundled.js';

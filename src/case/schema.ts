@@ -194,7 +194,7 @@ type CrossFieldIssue = Parameters<z.RefinementCtx['addIssue']>[0];
 /**
  * The checks across fields of a case whose fields fit their schemas: ids unique, and every id
  * that refers to a person names one. Each issue goes to `add`. The schema runs it (below); so does
- * the fast path of validation (`parseCase`), which stops at the first.
+ * the fast path of validation (`parseCase`), which only asks whether there is any.
  */
 export function crossFieldIssues(c: z.output<typeof CaseShapeSchema>, add: (issue: CrossFieldIssue) => void): void {
   const ids = new Map<string, number>();
