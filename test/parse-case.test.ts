@@ -167,6 +167,16 @@ describe('parseCase gives what CaseInputSchema gives', () => {
     for (const x of [undefined, null, 0, 'case', [], {}, { people: [], concerns: [] }, Object.create(null)]) expectSame(x);
   });
 
+  it('on keys JSON can carry but an object literal cannot, and on inherited keys', () => {
+    const base = '"people":[{"id":"a"}],"concerns":[{"victim":"a","harm":"neglect"}]';
+    expectSame(JSON.parse(`{${base},"__proto__":{"id":"x"}}`));
+    expectSame(JSON.parse(`{"reporter":{"__proto__":{"role":"teacher"}},${base}}`));
+    expectSame(JSON.parse(`{"people":[{"id":"a","__proto__":{}}],"concerns":[{"victim":"a","harm":"neglect","constructor":1}]}`));
+    // An own key that shadows nothing, and a key only on the prototype (a caller's object, not JSON).
+    const inherited = Object.assign(Object.create({ extra: 1 }) as Record<string, unknown>, JSON.parse(`{${base}}`) as object);
+    expectSame(inherited);
+  });
+
   it('on explicit undefineds, a missing reporter and duplicate or unknown ids', () => {
     const base = { people: [{ id: 'a' }, { id: 'b' }], concerns: [{ victim: 'a', harm: 'neglect' }] };
     expectSame(base);
