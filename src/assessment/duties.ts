@@ -712,7 +712,12 @@ function notesOf(
   general: GeneralNotes,
 ): InterpretationNote[] {
   const notes: InterpretationNote[] = [];
-  const noteVersions = new Set(deciding.map((x) => x.w.cv));
+  // The deciding versions, each once, in order (a handful: a scan beats a set).
+  const noteVersions: CompiledVersion[] = [];
+  for (let i = 0; i < deciding.length; i++) {
+    const cv = (deciding[i] as Deciding).w.cv;
+    if (!noteVersions.includes(cv)) noteVersions.push(cv);
+  }
   for (const v of noteVersions) {
     for (const { note, test } of v.notes) {
       if (!test && status === 'does_not_apply') continue;

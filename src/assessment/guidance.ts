@@ -186,7 +186,7 @@ function checkValues(c: Condition, n: number, issues: ReturnType<typeof makeIssu
 /** Each kind's place in the order guidance is shown (emergency first). */
 const KIND_RANK: ReadonlyMap<string, number> = new Map(GUIDANCE_KINDS.map((k, i) => [k, i] as const));
 
-let loaded: { items: { item: ItemFile; test: Compiled }[]; helplines: Helpline[] } | undefined;
+let loaded: { items: { item: ItemFile; test: Compiled; rank: number }[]; helplines: Helpline[] } | undefined;
 function guidanceData() {
   if (!loaded) {
     const g = loadGuidance(itemsJson, helplinesJson, { trustBundled: true });
@@ -194,7 +194,11 @@ function guidanceData() {
     const named = new Map<string, Condition>();
     const cache = new Map<string, Compiled>();
     loaded = {
-      items: g.items.map((item) => ({ item: deepFreeze(item), test: compile(item.when, named, cache) })),
+      items: g.items.map((item) => ({
+        item: deepFreeze(item),
+        test: compile(item.when, named, cache),
+        rank: KIND_RANK.get(item.kind) as number,
+      })),
       helplines: deepFreeze(g.helplines),
     };
   }
@@ -395,18 +399,24 @@ export function buildGuidance(
   classOf: (person: string) => VictimClasses,
 ): Guidance {
   const data = guidanceData();
-  const shown = new Map<string, { item: ItemFile; persons: string[] }>();
+  // The items shown, in the order first shown (by their index in the files: ids are unique).
+  const shown: { item: ItemFile; rank: number; persons: string[] }[] = [];
+  const at: (number | undefined)[] = [];
   for (const person of derived.byPerson.keys()) {
     const facts = guidanceFacts(c, derived, person, duties, overlaps, classOf(person));
-    for (const { item, test } of data.items) {
+    for (let i = 0; i < data.items.length; i++) {
+      const { item, test, rank } = data.items[i] as (typeof data.items)[number];
       if (test.tri(facts) !== true) continue;
-      const e = shown.get(item.id) ?? { item, persons: [] };
-      e.persons.push(person);
-      shown.set(item.id, e);
+      const k = at[i];
+      if (k === undefined) {
+        at[i] = shown.length;
+        shown.push({ item, rank, persons: [person] });
+      } else (shown[k] as (typeof shown)[number]).persons.push(person);
     }
   }
-  const items: GuidanceItem[] = [...shown.values()]
-    .sort((a, b) => (KIND_RANK.get(a.item.kind) as number) - (KIND_RANK.get(b.item.kind) as number) || a.item.priority - b.item.priority)
+  // By kind, then priority; a stable sort keeps the order first shown between equals.
+  const items: GuidanceItem[] = shown
+    .sort((a, b) => a.rank - b.rank || a.item.priority - b.item.priority)
     .map(({ item, persons }) => guidanceItemOf(item, persons));
   return { items, helplines: data.helplines };
 }
