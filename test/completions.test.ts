@@ -213,16 +213,22 @@ function checkExhaustively(duty: string, cv: CompiledVersion, reads: ReadonlySet
   return true;
 }
 
-/** Checks every duty in force on the knowledge date, on every concern's strict facts; returns how many checks ran. */
-function checkCase(derived: DerivedCase, facts: (cf: ConcernFacts) => Facts): number {
+/**
+ * Checks every duty in force on the knowledge date, on every concern's strict facts; returns how
+ * many checks ran, and how many were left out for having too many completions to enumerate.
+ */
+function checkCase(derived: DerivedCase, facts: (cf: ConcernFacts) => Facts): { ran: number; tooMany: number } {
   let ran = 0;
+  let tooMany = 0;
   for (const list of derived.byPerson.values())
     for (const cf of list)
       for (const [duty, rule] of compiled.rules) {
         const cv = versionInForce(rule, derived.dates.knowledgeDate);
-        if (cv && checkExhaustively(duty, cv, rule.facts, facts(cf))) ran++;
+        if (!cv) continue;
+        if (checkExhaustively(duty, cv, rule.facts, facts(cf))) ran++;
+        else tooMany++;
       }
-  return ran;
+  return { ran, tooMany };
 }
 
 /**
@@ -237,10 +243,14 @@ const forget = fc.record({
 });
 
 // A check that ran on nothing could not fail: each way of making cases must reach some duty.
-const CHECKS = { generated: 0, generatedRuns: 0, forgotten: 0, forgottenRuns: 0, beyondKleene: 0 };
+const CHECKS = { generated: 0, generatedRuns: 0, forgotten: 0, forgottenRuns: 0, forgottenTooMany: 0, beyondKleene: 0 };
 afterAll(() => {
   if (CHECKS.generatedRuns > 100) expect(CHECKS.generated, 'checks on generated cases').toBeGreaterThan(100);
-  if (CHECKS.forgottenRuns > 100) expect(CHECKS.forgotten, 'checks on completed cases with facts forgotten').toBeGreaterThan(100);
+  if (CHECKS.forgottenRuns > 100) {
+    expect(CHECKS.forgotten, 'checks on completed cases with facts forgotten').toBeGreaterThan(100);
+    // The limit on completions leaves out a few checks, never most of them.
+    expect(CHECKS.forgottenTooMany, 'checks left out for too many completions').toBeLessThan(CHECKS.forgotten / 4);
+  }
 });
 
 describe('unknown facts, every completion enumerated (strict mode, facts level)', () => {
@@ -248,7 +258,7 @@ describe('unknown facts, every completion enumerated (strict mode, facts level)'
     'on generated cases with few open facts: applies iff under every completion, not iff under none',
     (c) => {
       CHECKS.generatedRuns++;
-      CHECKS.generated += checkCase(strictFactsOf(c), (cf) => cf.strictFacts);
+      CHECKS.generated += checkCase(strictFactsOf(c), (cf) => cf.strictFacts).ran;
     },
   );
 
@@ -256,7 +266,7 @@ describe('unknown facts, every completion enumerated (strict mode, facts level)'
     'on completed cases with some facts forgotten: applies iff under every completion, not iff under none, open iff some',
     (c, g, forgotten) => {
       const derived = strictFactsOf(complete(c, pickFrom(g)));
-      const ran = checkCase(derived, (cf) => {
+      const { ran, tooMany } = checkCase(derived, (cf) => {
         const f: Record<string, FactValue> = { ...cf.strictFacts };
         for (const x of forgotten) {
           const v = f[x.fact];
@@ -264,10 +274,13 @@ describe('unknown facts, every completion enumerated (strict mode, facts level)'
         }
         return f;
       });
+      // Every duty in force was checked, or left out only for having too many completions (a case
+      // on the day the Sexual Offences Act commenced, with wide age ranges and four facts forgotten).
       const inForce = [...compiled.rules.values()].some((r) => versionInForce(r, derived.dates.knowledgeDate));
-      if (inForce) expect(ran, 'some duty was checked').toBeGreaterThan(0);
+      if (inForce) expect(ran + tooMany, 'some duty was looked at').toBeGreaterThan(0);
       CHECKS.forgottenRuns++;
       CHECKS.forgotten += ran;
+      CHECKS.forgottenTooMany += tooMany;
     },
   );
 
