@@ -20,9 +20,8 @@ let shape: typeof CaseShapeSchema = CaseShapeSchema;
  * built once {@link COMPILE_AFTER} cases have been parsed; before that, where code generation is
  * not allowed, and in the browser build, by the plain schema), then the checks across fields run
  * as plain code ({@link crossFieldIssues}, the same function the schema runs). Input that fails
- * either is parsed again by the whole schema, which reports every issue with what came in. zod's
- * compiler cannot compile `CaseInputSchema` itself: it refuses a check with a `when` condition,
- * and would run the whole parse on the plain schema.
+ * either is parsed again by the whole schema, which reports every issue with what came in. (Why
+ * the shape and not `CaseInputSchema` is compiled: see {@link CaseShapeSchema}.)
  */
 export function parseCase(input: unknown): CaseParse {
   if (parsed < COMPILE_AFTER && ++parsed === COMPILE_AFTER) shape = compiledSchema(CaseShapeSchema);
