@@ -56,6 +56,24 @@ describe('levels of detail', () => {
     }
   });
 
+  it('decisionsJson writes what JSON.stringify writes, once the reasons it keeps are many and for values it does not keep', () => {
+    // decisionsJson keeps each reason's text by fact, value and result (up to 10,000); past that,
+    // and for ranges and lists, it writes the text afresh. Both must be JSON.stringify's text.
+    const base = assess(scenarios[0]?.scenario.case, { ...TODAY, detail: 'decisions' });
+    const reasons: CompactAssessment['duties'][number]['reasons'][number][] = [];
+    for (let i = 0; i < 25_000; i++) {
+      reasons.push({ fact: 'victimAgeAtIncident', value: i, result: i % 3 === 0 ? 'unknown' : i % 3 === 1 });
+      reasons.push({ fact: 'knowledgeDate', value: `2020-01-${String(1 + (i % 28)).padStart(2, '0')}#${i}`, result: i % 2 === 0 });
+    }
+    reasons.push({ fact: 'victimAgeAtKnowledge', value: { min: -0, max: 3 }, result: true });
+    reasons.push({ fact: 'harm', value: ['physical_abuse', 'neglect'], result: false });
+    reasons.push({ fact: 'domesticRelationship', value: null, result: 'unknown' });
+    const duty = { ...(base.duties[0] as CompactAssessment['duties'][number]), reasons };
+    const many: CompactAssessment = { ...base, duties: [duty, duty, ...base.duties] };
+    expect(decisionsJson(many, 7)).toBe(JSON.stringify({ line: 7, ...many }));
+    expect(decisionsJson(many)).toBe(JSON.stringify(many));
+  });
+
   it('standard is full without the reasons of duties that do not apply, and the default', () => {
     fc.assert(
       fc.property(caseArb, fc.boolean(), (c, presumptions) => {
