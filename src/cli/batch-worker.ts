@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { lineRecord, type RecordKind, type RecordShape } from './batch-record.js';
+import { RecordBytes } from './record-bytes.js';
 
 /*
  * The worker side of `za-duties batch --jobs N`. The thread that reads the input splits it into
@@ -46,7 +47,7 @@ export function isBatchWorkerData(d: unknown): d is BatchWorkerData {
 export function runJob(job: BatchJob, data: BatchWorkerData): BatchJobDone {
   const n = job.lengths.length;
   const kinds = new Uint8Array(n);
-  const out: string[] = [];
+  const out = new RecordBytes();
   const bytes = Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength);
   let offset = 0;
   for (let i = 0; i < n; i++) {
@@ -54,12 +55,11 @@ export function runJob(job: BatchJob, data: BatchWorkerData): BatchJobDone {
     const taken = length < 0 ? { overflowBytes: -length } : bytes.subarray(offset, offset + length);
     if (length > 0) offset += length;
     const [record, kind] = lineRecord(taken, job.first + i, data.max, data.shape);
-    out.push(record, '\n');
+    out.add(record);
     kinds[i] = CODE_OF[kind];
   }
-  // TextEncoder gives a buffer of its own (Buffer.from might give a slice of a shared pool),
-  // which can be transferred rather than copied.
-  return { id: job.id, out: new TextEncoder().encode(out.join('')), kinds };
+  // A buffer of its own (not a slice of a shared pool): transferred rather than copied.
+  return { id: job.id, out: out.take(), kinds };
 }
 
 /** Answers jobs from the thread that started this worker, until it is terminated. */
