@@ -108,7 +108,9 @@ const reasonTexts = new Map<string, Map<string | number | boolean | null, (strin
 /** `i`: the result (0 false, 1 true, 2 unknown), plus 3 when the reason follows another (a comma first). */
 function reasonText(r: CompactReason, i: number): string {
   const result = i % 3 === 2 ? '"unknown"' : i % 3 === 1 ? 'true' : 'false';
-  return `${i >= 3 ? ',' : ''}{"fact":${q(r.fact)},"value":${valueJson(r.value)},"result":${result}}`;
+  // Joined, not concatenated: a kept text is then one flat string, where a template gives a rope
+  // that every record joining it would walk again.
+  return [i >= 3 ? ',{"fact":' : '{"fact":', q(r.fact), ',"value":', valueJson(r.value), ',"result":', result, '}'].join('');
 }
 
 /** A reason as JSON text, after a comma when it is not the first (`after`). */
@@ -141,7 +143,7 @@ const dutyHeads = new Map<string, readonly [string, string]>();
 function dutyHead(duty: string, first: boolean): string {
   let t = dutyHeads.get(duty);
   if (t === undefined) {
-    t = [`{"duty":${q(duty)},"person":`, `,{"duty":${q(duty)},"person":`];
+    t = [['{"duty":', q(duty), ',"person":'].join(''), [',{"duty":', q(duty), ',"person":'].join('')];
     dutyHeads.set(duty, t);
   }
   return first ? t[0] : t[1];
@@ -155,7 +157,7 @@ function statusHead(status: string, modality: string): string {
   }
   let t = byModality.get(modality);
   if (t === undefined) {
-    t = `,"status":${q(status)},"modality":${q(modality)},"reasons":[`;
+    t = [',"status":', q(status), ',"modality":', q(modality), ',"reasons":['].join('');
     byModality.set(modality, t);
   }
   return t;
