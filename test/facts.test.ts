@@ -3,12 +3,13 @@
  * instead of writing them, are filled from the parameters in force, and its completion is
  * declared in terms of the facts and inputs before it.
  */
-import { test } from '@fast-check/vitest';
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { FACT_NAMES, FACTS, fillFactText, type FactDefinition, type Pin } from '../src/case/facts.js';
 import { FACT_COMPLETIONS } from '../src/case/completions.js';
+import { addDays } from '../src/case/ages.js';
 import { assess } from '../src/index.js';
-import { ages, CLASSIFICATIONS } from '../src/rules/parameters.js';
+import { ages, CLASSIFICATIONS, textAgesBy } from '../src/rules/parameters.js';
 import { caseArb } from './helpers/arbitraries.js';
 
 const DEFS = Object.entries(FACTS) as [string, FactDefinition][];
@@ -32,6 +33,33 @@ describe("a fact's words", () => {
       for (const t of textsOf(d))
         for (const m of t.matchAll(/\{([^}]*)\}/g)) expect(known.has(m[1] as string), `${name}: {${m[1]}}`).toBe(true);
   });
+
+  test.prop([fc.integer({ min: -40_000, max: 40_000 }).map((n) => addDays('2000-01-01', n))], { numRuns: 400 })(
+    'fill in the ages in force on the date: for each, the value from its latest date on or before it (before the first, the first)',
+    (date) => {
+      // The bundled parameters, and made-up ones that change on several days (the bundled ones change on none since their first).
+      const made = {
+        ...ages,
+        child: { ...ages.child, values: { '2000-01-01': 21, '2010-06-30': 18, '2030-01-01': 19 } },
+        consentBand: { ...ages.consentBand, values: { '2010-06-30': 14, '2015-07-07': 16 } },
+      } as typeof ages;
+      for (const [params, textAges] of [
+        [ages, CLASSIFICATIONS.textAges],
+        [made, textAgesBy(made)],
+      ] as const) {
+        for (const day of [date, '2010-06-29', '2010-06-30', '2015-07-06', '2015-07-07', '2029-12-31', '2030-01-01']) {
+          const t = textAges(day) as unknown as Readonly<Record<string, number>>;
+          expect(Object.isFrozen(t)).toBe(true);
+          for (const name of Object.keys(AGES_NOW)) {
+            const values = (params[name] as { values: Readonly<Record<string, number>> }).values;
+            const dates = Object.keys(values).sort();
+            const from = dates.filter((d) => d <= day).at(-1) ?? (dates[0] as string);
+            expect(t[name], `${name} on ${day}`).toBe(values[from]);
+          }
+        }
+      }
+    },
+  );
 
   it('are filled from the ages handed in: another age in force gives other words', () => {
     const later = { ...AGES_NOW, child: 21, olderWoman: 62 };

@@ -139,12 +139,14 @@ export const ages = agesJson as unknown as z.output<typeof AgesSchema>;
 export const presumptions = presumptionsJson as unknown as z.output<typeof PresumptionsSchema>;
 const disabilities = disabilitiesJson as unknown as z.output<typeof DisabilitiesSchema>;
 
+type DatedAges = z.output<typeof AgesSchema>;
+
 /**
  * The value of a dated age parameter on a date: the value from the latest date on or before it
  * (the earliest value before its first date, where a provision reads it historically).
  */
-function ageParameter(name: string, on: string): number {
-  const p = ages[name];
+function datedValue(params: DatedAges, name: string, on: string): number {
+  const p = params[name];
   if (!p) throw new Error(`Unknown age parameter "${name}"`);
   const dates = Object.keys(p.values).sort();
   let v = p.values[dates[0] as string] as number;
@@ -152,9 +154,34 @@ function ageParameter(name: string, on: string): number {
   return v;
 }
 
-const single = (roles: readonly string[]): string => roles[0] as string;
+const ageParameter = (name: string, on: string): number => datedValue(ages, name, on);
 
-const textAgesOn = new Map<string, TextAges>();
+/**
+ * The ages a fact's text fills in, by date, from dated age parameters. They change only on the
+ * parameters' dates, so between two of those dates they are one frozen object, made up front and
+ * found by date (no cache that grows with the dates a run sees).
+ */
+export function textAgesBy(params: DatedAges): (date: string) => TextAges {
+  const on = (date: string): TextAges =>
+    Object.freeze({
+      child: datedValue(params, 'child', date),
+      olderWoman: datedValue(params, 'olderWoman', date),
+      olderMan: datedValue(params, 'olderMan', date),
+      consentFloor: datedValue(params, 'consentFloor', date),
+      consentBand: datedValue(params, 'consentBand', date),
+    });
+  const names: readonly (keyof TextAges)[] = ['child', 'olderWoman', 'olderMan', 'consentFloor', 'consentBand'];
+  const changes = [...new Set(names.flatMap((n) => Object.keys(params[n]?.values ?? {})))].sort();
+  // spans[i]: the ages from changes[i - 1] (inclusive) to changes[i]; spans[0]: before the first.
+  const spans = [on('0000-01-01'), ...changes.map(on)];
+  return (date) => {
+    let i = 0;
+    while (i < changes.length && (changes[i] as string) <= date) i++;
+    return spans[i] as TextAges;
+  };
+}
+
+const single = (roles: readonly string[]): string => roles[0] as string;
 
 /** The classifications derivation applies, built once from the parameter files. */
 export const CLASSIFICATIONS: Classifications = {
@@ -175,22 +202,7 @@ export const CLASSIFICATIONS: Classifications = {
   ageGapYears: ageParameter('ageGapYears', '9999-12-31'),
   disabilitiesAffectingCapacity: new Set(disabilities.capacityQuestioned.disabilities),
   recentActDays: presumptions.presumptions.find((p) => p.id === 'age-unchanged-since-act')?.withinDays ?? 0,
-  textAges: (date) => {
-    let t = textAgesOn.get(date);
-    if (t === undefined) {
-      t = Object.freeze({
-        child: ageParameter('child', date),
-        olderWoman: ageParameter('olderWoman', date),
-        olderMan: ageParameter('olderMan', date),
-        consentFloor: ageParameter('consentFloor', date),
-        consentBand: ageParameter('consentBand', date),
-      });
-      // A few dates a run: the cache is kept small rather than let grow with every date seen.
-      if (textAgesOn.size > 1000) textAgesOn.clear();
-      textAgesOn.set(date, t);
-    }
-    return t;
-  },
+  textAges: textAgesBy(ages),
 };
 
 /** Every parameter a condition may refer to with `{ "parameter": "file.name" }`. */
