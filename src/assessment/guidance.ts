@@ -110,9 +110,22 @@ export function loadGuidance(
   if (!h.success) throw h.error;
   const issues = [];
   const ids = new Set<string>();
+  // Items are shown by kind, then priority: two of one kind at one priority would have no order.
+  const priorities = new Map<string, number>();
   for (const [n, item] of i.data.entries()) {
     if (ids.has(item.id)) issues.push(makeIssue('duplicate', [n, 'id'], vm('validation.expected.newItemId'), JSON.stringify(item.id)));
     ids.add(item.id);
+    const samePriority = priorities.get(`${item.kind} ${item.priority}`);
+    if (samePriority !== undefined)
+      issues.push(
+        makeIssue(
+          'duplicate',
+          [n, 'priority'],
+          vm('validation.expected.newItemPriority', { index: samePriority, priority: item.priority }),
+          String(item.priority),
+        ),
+      );
+    else priorities.set(`${item.kind} ${item.priority}`, n);
     for (const f of factsOf(item.when, new Map())) {
       if (!GUIDANCE_FACTS.has(f))
         issues.push(makeIssue('unknown_fact', [n, 'when'], vm('validation.expected.guidanceFact'), JSON.stringify(f)));
@@ -194,11 +207,10 @@ function guidanceData() {
     const named = new Map<string, Condition>();
     const cache = new Map<string, Compiled>();
     loaded = {
-      items: g.items.map((item) => ({
-        item: deepFreeze(item),
-        test: compile(item.when, named, cache),
-        rank: KIND_RANK.get(item.kind) as number,
-      })),
+      // In the order they are shown: by kind, then priority (loadGuidance allows no two of one kind at one priority).
+      items: g.items
+        .map((item) => ({ item: deepFreeze(item), test: compile(item.when, named, cache), rank: KIND_RANK.get(item.kind) as number }))
+        .sort((a, b) => a.rank - b.rank || a.item.priority - b.item.priority),
       helplines: deepFreeze(g.helplines),
     };
   }
@@ -399,25 +411,22 @@ export function buildGuidance(
   classOf: (person: string) => VictimClasses,
 ): Guidance {
   const data = guidanceData();
-  // The items shown, in the order first shown (by their index in the files: ids are unique).
-  const shown: { item: ItemFile; rank: number; persons: string[] }[] = [];
-  const at: (number | undefined)[] = [];
+  // The people each item is shown for, by its place in the order items are shown.
+  const personsOf: (string[] | undefined)[] = new Array(data.items.length).fill(undefined);
   for (const person of derived.byPerson.keys()) {
     const facts = guidanceFacts(c, derived, person, duties, overlaps, classOf(person));
     for (let i = 0; i < data.items.length; i++) {
-      const { item, test, rank } = data.items[i] as (typeof data.items)[number];
-      if (test.tri(facts) !== true) continue;
-      const k = at[i];
-      if (k === undefined) {
-        at[i] = shown.length;
-        shown.push({ item, rank, persons: [person] });
-      } else (shown[k] as (typeof shown)[number]).persons.push(person);
+      if ((data.items[i] as (typeof data.items)[number]).test.tri(facts) !== true) continue;
+      const persons = personsOf[i];
+      if (persons === undefined) personsOf[i] = [person];
+      else persons.push(person);
     }
   }
-  // By kind, then priority; a stable sort keeps the order first shown between equals.
-  const items: GuidanceItem[] = shown
-    .sort((a, b) => a.rank - b.rank || a.item.priority - b.item.priority)
-    .map(({ item, persons }) => guidanceItemOf(item, persons));
+  const items: GuidanceItem[] = [];
+  for (let i = 0; i < personsOf.length; i++) {
+    const persons = personsOf[i];
+    if (persons !== undefined) items.push(guidanceItemOf((data.items[i] as (typeof data.items)[number]).item, persons));
+  }
   return { items, helplines: data.helplines };
 }
 

@@ -119,6 +119,7 @@ export const VALIDATION_MESSAGES = {
   'validation.expected.noDatePlaceholder': 'no date or when placeholder outside a condition read over dates',
   'validation.expected.whenWords': 'the words for the when placeholder on this date',
   'validation.expected.newItemId': 'an item id not used before',
+  'validation.expected.newItemPriority': 'a priority no other item of its kind has (items[{index}] has {priority})',
   'validation.expected.sameRuleset': 'the ruleset version of this library ({version}): expand it with the version that made it',
   'validation.expected.ruleVersion': 'a version of {duty} in these rules ({versions})',
   'validation.expected.ruleNote': 'an interpretation note of {duty} in these rules',
