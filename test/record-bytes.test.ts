@@ -36,13 +36,13 @@ describe('RecordBytes', () => {
         taken.push(out.take());
         expect(out.bytes).toBe(0);
         expect(Buffer.concat(taken).equals(Buffer.from(rs.map((r) => `${r}\n`).join('')))).toBe(true);
-        for (const t of taken) expect(t.byteOffset === 0 && t.buffer.byteLength >= t.byteLength).toBe(true);
+        for (const t of taken) expect(t.byteOffset === 0 && t.buffer.byteLength === t.byteLength).toBe(true);
       }),
       { numRuns: 300 },
     );
   });
 
-  it('keeps a record longer than its buffer whole, and each take transferable', () => {
+  it('keeps a record longer than its buffer whole, each take transferable, and what was taken unchanged by what comes after', () => {
     const out = new RecordBytes(16);
     out.add('short');
     out.add('é'.repeat(40));
@@ -52,6 +52,14 @@ describe('RecordBytes', () => {
     const { port1, port2 } = new MessageChannel();
     port1.postMessage(t, [t.buffer as ArrayBuffer]);
     expect(t.byteLength).toBe(0); // detached: it was transferred, not copied
+    // Nothing gathered: an empty array of its own, transferable too, and the next take is unharmed.
+    const none = out.take();
+    port1.postMessage(none, [none.buffer as ArrayBuffer]);
+    out.add('after');
+    const kept = out.take();
+    out.add('later');
+    expect(Buffer.from(kept).toString()).toBe('after\n');
+    expect(Buffer.from(out.take()).toString()).toBe('later\n');
     port1.close();
     port2.close();
   });

@@ -43,11 +43,13 @@ export function isBatchWorkerData(d: unknown): d is BatchWorkerData {
   return typeof d === 'object' && d !== null && (d as { zaDutiesBatchWorker?: unknown }).zaDutiesBatchWorker === 1;
 }
 
+/** The records of a job as they are made: one buffer per thread, kept from job to job (a job runs to its end before the next). */
+const out = new RecordBytes();
+
 /** The records of one job. */
 export function runJob(job: BatchJob, data: BatchWorkerData): BatchJobDone {
   const n = job.lengths.length;
   const kinds = new Uint8Array(n);
-  const out = new RecordBytes();
   const bytes = Buffer.from(job.data.buffer, job.data.byteOffset, job.data.byteLength);
   let offset = 0;
   for (let i = 0; i < n; i++) {
@@ -58,7 +60,7 @@ export function runJob(job: BatchJob, data: BatchWorkerData): BatchJobDone {
     out.add(record);
     kinds[i] = CODE_OF[kind];
   }
-  // A buffer of its own (not a slice of a shared pool): transferred rather than copied.
+  // An array of its own (not a view of a shared pool): transferred rather than copied.
   return { id: job.id, out: out.take(), kinds };
 }
 
