@@ -7,7 +7,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { assess, checkCompliance, englishMessages, nextQuestions, safeAssess, isValidationError, type MessageRef } from '../src/index.js';
+import {
+  assess,
+  checkCompliance,
+  englishMessages,
+  nextQuestions,
+  safeAssess,
+  isValidationError,
+  type MessageParam,
+  type MessageRef,
+} from '../src/index.js';
 import { formatMessage, placeholdersOf } from '../src/messages/message.js';
 import { loadScenarios } from './helpers/fixtures.js';
 
@@ -240,6 +249,49 @@ describe('the message catalogue', () => {
       }
     }
     expect(checks).toBeGreaterThan(10);
+  });
+
+  it('renders every template as replacing each {name} in it does, for any parameters given or missing', () => {
+    // The renderer splits each template once at its placeholders; the reference is the regular expression it was.
+    const reference = (catalogue: Record<string, string>, ref: MessageRef): string => {
+      const template = catalogue[ref.id];
+      if (template === undefined) return ref.id;
+      const params = ref.params;
+      if (params === undefined) return template;
+      return template.replace(/\{([A-Za-z][A-Za-z0-9]*)\}/g, (whole, name: string) => {
+        const p = params[name];
+        if (p === undefined) return whole;
+        return typeof p === 'object' && !Array.isArray(p)
+          ? reference(catalogue, p as MessageRef)
+          : Array.isArray(p)
+            ? p.map((x) => (typeof x === 'object' ? reference(catalogue, x) : String(x))).join(', ')
+            : String(p);
+      });
+    };
+    const catalogue = { ...englishMessages, edge: '{a}{a}{ b}{c1}x{}{{d}}', plain: 'no placeholder {', nested: 'N {inner} {a}' };
+    const values: MessageParam[] = [
+      'x',
+      '',
+      7,
+      true,
+      '{a}',
+      ['one', 2, { id: 'edge' }],
+      { id: 'plain' },
+      { id: 'nested', params: { inner: 'i' } },
+    ];
+    let n = 0;
+    for (const id of Object.keys(catalogue)) {
+      const names = [...placeholdersOf(catalogue[id as keyof typeof catalogue] as string), 'a', 'unused'];
+      const params: Record<string, MessageParam> = {};
+      names.forEach((name, i) => {
+        if ((i + n) % 4 !== 3) params[name] = values[(i + n) % values.length] as MessageParam;
+      });
+      for (const ref of [{ id }, { id, params }, { id, params: {} }] as MessageRef[]) {
+        expect(formatMessage(catalogue, ref), id).toBe(reference(catalogue, ref));
+        n++;
+      }
+    }
+    expect(formatMessage(catalogue, { id: 'missing.id', params: { a: 'x' } })).toBe('missing.id');
   });
 
   it('renders a partial catalogue over the English one, without changing the English result', () => {

@@ -69,11 +69,35 @@ export function formatMessage(catalogue: MessageCatalogue, ref: MessageRef): str
   const template = catalogue[ref.id];
   if (template === undefined) return ref.id;
   const params = ref.params;
-  if (params === undefined || !template.includes('{')) return template;
-  return template.replace(PLACEHOLDER, (whole, name: string) => {
+  if (params === undefined) return template;
+  const parts = partsOf(template);
+  if (parts.length === 1) return template;
+  const out: string[] = [parts[0] as string];
+  for (let i = 1; i < parts.length; i += 2) {
+    const name = parts[i] as string;
     const p = params[name];
-    return p === undefined ? whole : paramText(p, catalogue);
-  });
+    out.push(p === undefined ? `{${name}}` : paramText(p, catalogue), parts[i + 1] as string);
+  }
+  return out.join('');
+}
+
+/** Templates split at their placeholders (each template once): text, a parameter's name, text, ... text. */
+const templateParts = new Map<string, readonly string[]>();
+function partsOf(template: string): readonly string[] {
+  let parts = templateParts.get(template);
+  if (parts === undefined) {
+    const out: string[] = [];
+    let last = 0;
+    for (const m of template.matchAll(PLACEHOLDER)) {
+      out.push(template.slice(last, m.index), m[1] as string);
+      last = m.index + m[0].length;
+    }
+    out.push(template.slice(last));
+    parts = out;
+    // A catalogue has a bounded number of templates; one built per call is not kept past this many.
+    if (templateParts.size < 10_000) templateParts.set(template, parts);
+  }
+  return parts;
 }
 
 const constants = new Map<string, MessageRef>();
