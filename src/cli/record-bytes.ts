@@ -9,6 +9,8 @@
 /** Room kept per record: UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair, 2 units, takes 4). */
 const BYTES_PER_UNIT = 3;
 
+const EMPTY = Buffer.alloc(0);
+
 /**
  * Records gathered as UTF-8 bytes, newline-terminated. What {@link RecordBytes.take} gives has a
  * buffer of its own (never a view of Node's shared pool, or of this one's), so it can be written
@@ -16,13 +18,12 @@ const BYTES_PER_UNIT = 3;
  * `Buffer.from(record + '\n')` gives (a lone surrogate becomes U+FFFD).
  */
 export class RecordBytes {
-  private buf: Buffer;
+  /** Made when the first record comes (a process that never writes a batch record never makes it). */
+  private buf: Buffer = EMPTY;
   private at = 0;
   private readonly sealed: Buffer[] = [];
   private sealedBytes = 0;
-  constructor(private readonly size = 1 << 19) {
-    this.buf = Buffer.allocUnsafeSlow(size);
-  }
+  constructor(private readonly size = 1 << 19) {}
 
   /** The bytes gathered and not yet taken. */
   get bytes(): number {
