@@ -14,7 +14,7 @@ import {
   type LimbOutcome,
   type VersionInWindow,
 } from '../rules/compiled.js';
-import { LeafBuffer, type DecidingLeaf, type LeafTest, type Tri } from '../engine/evaluate.js';
+import { type Compiled, LeafBuffer, type DecidingLeaf, type LeafTest, type Tri } from '../engine/evaluate.js';
 import type { Operator } from '../engine/condition.js';
 import type { RuleFile, RuleVersion } from '../rules/schema.js';
 import type { OverlapFile } from '../rules/overlaps.js';
@@ -718,11 +718,12 @@ function notesOf(
     const cv = (deciding[i] as Deciding).w.cv;
     if (!noteVersions.includes(cv)) noteVersions.push(cv);
   }
-  for (const v of noteVersions) {
-    for (const { note, test } of v.notes) {
-      if (!test && status === 'does_not_apply') continue;
-      if (test && !concerns.some((cf) => test.tri(cf.facts) === true)) continue;
-      if (!notes.some((n) => n.id === note.id)) notes.push(noteOf(note));
+  for (let i = 0; i < noteVersions.length; i++) {
+    const vn = (noteVersions[i] as CompiledVersion).notes;
+    for (let j = 0; j < vn.length; j++) {
+      const { note, test } = vn[j] as CompiledVersion['notes'][number];
+      if (test === undefined ? status === 'does_not_apply' : !holdsForSome(test, concerns)) continue;
+      if (!hasNote(notes, note.id)) notes.push(noteOf(note));
     }
   }
   if (status !== 'does_not_apply' && deciding.some((x) => x.point !== undefined)) notes.push(general.continuingKnowledge);
@@ -733,6 +734,17 @@ function notesOf(
     notes.push(general.leapDayBirthday);
   }
   return notes;
+}
+
+/** True when a note's test holds on the facts of one of the concerns. */
+function holdsForSome(test: Compiled, concerns: readonly ConcernFacts[]): boolean {
+  for (let i = 0; i < concerns.length; i++) if (test.tri((concerns[i] as ConcernFacts).facts) === true) return true;
+  return false;
+}
+
+function hasNote(notes: readonly InterpretationNote[], id: string): boolean {
+  for (let i = 0; i < notes.length; i++) if ((notes[i] as InterpretationNote).id === id) return true;
+  return false;
 }
 
 /** A presumption a status rests on, in words, with its message. */
