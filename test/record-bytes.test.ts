@@ -1,12 +1,45 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RecordBytes } from '../src/cli/record-bytes.js';
+import { assess, referenceTexts } from '../src/index.js';
+import { caseArb } from './helpers/arbitraries.js';
+import { loadScenarios } from './helpers/fixtures.js';
 
 /*
  * Batch output is gathered as UTF-8 bytes (src/cli/record-bytes.ts): whatever the records, in
  * whatever sizes, the bytes taken are exactly the records' text with a newline after each, as
  * Buffer.from encodes it, and each take is a buffer of its own that can be transferred.
+ *
+ * Full records (`--full`) are written by `addJson`, which keeps the bytes of frozen objects and
+ * long strings: whatever the values, which of them are frozen, and however often they come back,
+ * the bytes are those of `head + JSON.stringify(value).slice(1)`.
  */
+
+/** What addJson must write: the text JSON.stringify gives, as Buffer.from encodes it. */
+function expected(head: string, value: object): Buffer {
+  return Buffer.from(`${head}${JSON.stringify(value).slice(1)}\n`);
+}
+
+/** Freezes the objects of a value that `pick` chooses (some all the way down, some only on top). */
+function freezeSome(value: unknown, pick: () => number): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  for (const v of Object.values(value)) freezeSome(v, pick);
+  if (pick() % 3 !== 0) Object.freeze(value);
+  return value;
+}
+
+/** JSON values, with what JSON.stringify leaves out or writes as null, and long strings (kept by content). */
+const member = fc.oneof(
+  fc.jsonValue(),
+  fc.constantFrom(undefined, Number.NaN, Number.POSITIVE_INFINITY, -0, () => 1, Symbol('s')),
+  fc.string({ unit: 'binary', minLength: 28, maxLength: 80 }), // lone surrogates, controls, quotes
+  fc.string({ unit: 'grapheme', minLength: 30, maxLength: 60 }),
+);
+const valueArb = fc.dictionary(
+  fc.string({ unit: 'binary', maxLength: 8 }),
+  fc.oneof(member, fc.array(member, { maxLength: 5 }), fc.dictionary(fc.string({ maxLength: 4 }), member, { maxKeys: 4 })),
+  { maxKeys: 8 },
+);
 
 const records = fc.array(
   fc.oneof(
@@ -62,5 +95,112 @@ describe('RecordBytes', () => {
     expect(Buffer.from(out.take()).toString()).toBe('later\n');
     port1.close();
     port2.close();
+  });
+
+  it('addJson writes the bytes of head + JSON.stringify(value).slice(1), whatever is frozen and however often it comes back', () => {
+    fc.assert(
+      fc.property(
+        fc.array(valueArb, { minLength: 1, maxLength: 6 }),
+        fc.infiniteStream(fc.nat()),
+        fc.integer({ min: 1, max: 2_048 }),
+        fc.array(fc.nat(20), { maxLength: 3 }),
+        (values, picks, size, cuts) => {
+          const frozen = values.map((v) => freezeSome(v, () => picks.next().value as number) as object);
+          const out = new RecordBytes(size);
+          const want: Buffer[] = [];
+          const taken: Uint8Array[] = [];
+          // Each value twice and in another record (its kept bytes, when it has any, are used the second time).
+          for (let round = 0; round < 3; round++) {
+            frozen.forEach((v, i) => {
+              out.addJson(`{"line":${i},`, v);
+              want.push(expected(`{"line":${i},`, v));
+              if (cuts.includes(round * frozen.length + i)) taken.push(out.take());
+            });
+            out.add('between');
+            want.push(Buffer.from('between\n'));
+          }
+          taken.push(out.take());
+          expect(Buffer.concat(taken).equals(Buffer.concat(want))).toBe(true);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+
+  it('addJson writes what it can no longer keep as JSON.stringify does, escapes and all', () => {
+    const out = new RecordBytes(1_024);
+    // More strings and keys than it keeps (10,000 each), then strings it has not seen.
+    const filler = Object.fromEntries(Array.from({ length: 10_050 }, (_, i) => [`k${i}`, `v${i}`]));
+    const odd = {
+      quote: 'a "quoted" word',
+      backslash: 'C:\\path\\to',
+      controls: 'tab\there\nline\u0001\u001f end',
+      del: 'del\u007f',
+      accents: 'Dié kind se ma — “quoted”',
+      lone: 'lone \ud800 and \udc00 surrogates',
+      pair: 'emoji 👩‍👧',
+      'key "with" \\ escapes\n': 'plain',
+    };
+    for (const value of [filler, odd, Object.freeze({ ...odd }), { nested: [odd, filler] }]) {
+      out.addJson('{"line":1,', value);
+      expect(Buffer.from(out.take()).equals(expected('{"line":1,', value))).toBe(true);
+    }
+  });
+
+  it('addJson writes afresh a frozen object that holds one that is not frozen, so a change shows', () => {
+    const inner = { n: 1, text: 'x'.repeat(40) };
+    const outer = Object.freeze({ kept: Object.freeze({ a: 'constant '.repeat(5) }), inner });
+    const out = new RecordBytes();
+    out.addJson('{', { outer });
+    inner.n = 2;
+    inner.text = 'y'.repeat(40);
+    out.addJson('{', { outer });
+    expect(Buffer.from(out.take()).toString()).toBe(
+      `${JSON.stringify({ outer: { ...outer, inner: { n: 1, text: 'x'.repeat(40) } } })}\n${JSON.stringify({ outer })}\n`,
+    );
+  });
+
+  it('addJson leaves nothing of a record it could not write, and what came before stands', () => {
+    const out = new RecordBytes(16);
+    out.add('before');
+    const bad = {
+      a: 'z'.repeat(100),
+      get b(): string {
+        throw new Error('no');
+      },
+    };
+    expect(() => out.addJson('{"line":2,', bad)).toThrow('no');
+    out.add('after');
+    expect(Buffer.from(out.take()).toString()).toBe('before\nafter\n');
+  });
+
+  it("addJson writes every scenario's full assessment, and its referenced form, as JSON.stringify does (both modes, cold and kept)", () => {
+    const out = new RecordBytes(4_096);
+    const want: Buffer[] = [];
+    for (let round = 0; round < 2; round++) {
+      for (const { scenario } of loadScenarios()) {
+        if (scenario.expected.error) continue;
+        for (const presumptions of [true, false]) {
+          const full = assess(scenario.case, { ...scenario.options, presumptions, today: '2026-11-28', detail: 'full' });
+          for (const value of [full, referenceTexts(full)]) {
+            out.addJson('{"line":1,', value);
+            want.push(expected('{"line":1,', value));
+          }
+        }
+      }
+    }
+    expect(Buffer.from(out.take()).equals(Buffer.concat(want))).toBe(true);
+  });
+
+  it('addJson writes full assessments of random cases as JSON.stringify does', () => {
+    const out = new RecordBytes();
+    fc.assert(
+      fc.property(caseArb, fc.boolean(), (c, presumptions) => {
+        const full = assess(c, { presumptions, today: '2026-11-28', detail: 'full' });
+        out.addJson('{"line":9,', full);
+        expect(Buffer.from(out.take()).equals(expected('{"line":9,', full))).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

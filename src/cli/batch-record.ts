@@ -1,6 +1,7 @@
 import { referenceTexts, safeAssess } from '../index.js';
 import { decisionsJson } from './compact.js';
 import { decodeUtf8, parseJson } from './json.js';
+import type { RecordBytes } from './record-bytes.js';
 
 /*
  * The record of one `za-duties batch` line, made in the thread that reads the input or in a
@@ -21,14 +22,14 @@ export interface RecordShape {
   readonly today?: string;
 }
 
-/** The output record of one line (without the newline). */
-function batchRecord(text: string, line: number, options: RecordShape = {}): { record: string; kind: RecordKind } {
-  if (text.trim() === '') return { record: `{"line":${line},"skipped":"blank line"}`, kind: 'blank' };
+/** Writes the output record of one line into `out`. */
+function batchRecord(text: string, line: number, options: RecordShape, out: RecordBytes): RecordKind {
+  if (text.trim() === '') return written(out, `{"line":${line},"skipped":"blank line"}`, 'blank');
   const parsed = parseJson(text);
   if (!parsed.ok) {
     const e = parsed.error;
     const error = { code: 'invalid_json', message: `invalid JSON at column ${e.column}: ${e.reason}`, column: e.column };
-    return { record: JSON.stringify({ line, error }), kind: 'error' };
+    return written(out, JSON.stringify({ line, error }), 'error');
   }
   const value = parsed.value;
   const caseId =
@@ -42,25 +43,30 @@ function batchRecord(text: string, line: number, options: RecordShape = {}): { r
       : safeAssess(value, options.today !== undefined ? { today: options.today, detail: 'decisions' } : { detail: 'decisions' });
     if (!r.success) {
       const error = { code: 'invalid_input', message: r.error.message, issues: r.error.issues };
-      return { record: JSON.stringify(caseId !== undefined ? { line, caseId, error } : { line, error }), kind: 'error' };
+      return written(out, JSON.stringify(caseId !== undefined ? { line, caseId, error } : { line, error }), 'error');
     }
-    const record =
-      'guidance' in r.data
-        ? `{"line":${line},${JSON.stringify(options.referenced ? referenceTexts(r.data) : r.data).slice(1)}`
-        : decisionsJson(r.data, line);
-    return { record, kind: 'assessed' };
+    // The full record: the bytes of `{"line":N,` and the assessment's JSON after its opening brace
+    // (if writing it fails, addJson takes back what it wrote, and the error record stands alone).
+    if ('guidance' in r.data) out.addJson(`{"line":${line},`, options.referenced ? referenceTexts(r.data) : r.data);
+    else out.add(decisionsJson(r.data, line));
+    return 'assessed';
   } catch (e) {
     // A bug, not bad input: say so without echoing anything of the case.
     const error = {
       code: 'internal_error',
       message: `internal error while assessing this line (${e instanceof Error ? e.name : 'unknown'}); please report it`,
     };
-    return { record: JSON.stringify(caseId !== undefined ? { line, caseId, error } : { line, error }), kind: 'error' };
+    return written(out, JSON.stringify(caseId !== undefined ? { line, caseId, error } : { line, error }), 'error');
   }
 }
 
-/** The output record of one line: a line too long, not UTF-8, or the case's record (assessed or an error). */
-export function lineRecord(taken: TakenLine, line: number, max: number, shape: RecordShape): [string, RecordKind] {
+function written(out: RecordBytes, record: string, kind: RecordKind): RecordKind {
+  out.add(record);
+  return kind;
+}
+
+/** Writes the output record of one line into `out`: a line too long, not UTF-8, or the case's record (assessed or an error). */
+export function lineRecord(taken: TakenLine, line: number, max: number, shape: RecordShape, out: RecordBytes): RecordKind {
   if (!Buffer.isBuffer(taken)) {
     const error = {
       code: 'line_too_long',
@@ -68,14 +74,13 @@ export function lineRecord(taken: TakenLine, line: number, max: number, shape: R
       bytes: taken.overflowBytes,
       limit: max,
     };
-    return [JSON.stringify({ line, error }), 'error'];
+    return written(out, JSON.stringify({ line, error }), 'error');
   }
   const decoded = decodeUtf8(taken);
   if (decoded === undefined) {
     const error = { code: 'invalid_json', message: 'the line is not valid UTF-8 (the input must be UTF-8 text)' };
-    return [JSON.stringify({ line, error }), 'error'];
+    return written(out, JSON.stringify({ line, error }), 'error');
   }
   const text = line === 1 && decoded.charCodeAt(0) === 0xfeff ? decoded.slice(1) : decoded;
-  const r = batchRecord(text, line, shape);
-  return [r.record, r.kind];
+  return batchRecord(text, line, shape, out);
 }

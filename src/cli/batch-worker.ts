@@ -56,9 +56,7 @@ export function runJob(job: BatchJob, data: BatchWorkerData): BatchJobDone {
     const length = job.lengths[i] as number;
     const taken = length < 0 ? { overflowBytes: -length } : bytes.subarray(offset, offset + length);
     if (length > 0) offset += length;
-    const [record, kind] = lineRecord(taken, job.first + i, data.max, data.shape);
-    out.add(record);
-    kinds[i] = CODE_OF[kind];
+    kinds[i] = CODE_OF[lineRecord(taken, job.first + i, data.max, data.shape, out)];
   }
   // An array of its own (not a view of a shared pool): transferred rather than copied.
   return { id: job.id, out: out.take(), kinds };

@@ -245,9 +245,7 @@ class RecordSink extends Sink {
 
   /** Makes the record of the next line. */
   line(taken: TakenLine): void {
-    const [record, kind] = lineRecord(taken, this.s.lines + 1, this.max, this.shape);
-    count(this.s, kind);
-    this.out.add(record);
+    count(this.s, lineRecord(taken, this.s.lines + 1, this.max, this.shape, this.out));
   }
 
   /** Enough is buffered for one large write. */
