@@ -233,6 +233,8 @@ abstract class Sink {
 
 /** The records made in this thread, counted into the summary and flushed in large writes. */
 class RecordSink extends Sink {
+  /** The write in flight, if any. */
+  private writing: Promise<void> | undefined;
   private readonly out = new RecordBytes();
   constructor(
     output: Writable,
@@ -253,13 +255,20 @@ class RecordSink extends Sink {
     return this.out.bytes >= FLUSH_BYTES;
   }
 
+  /**
+   * Waits for the write before (one write at a time), then starts writing what is ready and
+   * returns: the next records are made while these are written (a reader on the other end of a
+   * pipe reads them meanwhile). What is written is a copy, so the gathering goes on.
+   */
   async flush(): Promise<void> {
-    if (this.out.bytes === 0) return;
-    await this.put(this.out.take());
+    await this.writing;
+    this.writing = this.out.bytes === 0 ? undefined : this.put(this.out.take());
   }
 
-  finish(): Promise<void> {
-    return this.flush();
+  async finish(): Promise<void> {
+    await this.flush();
+    await this.writing;
+    this.writing = undefined;
   }
 }
 
