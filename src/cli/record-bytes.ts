@@ -226,6 +226,10 @@ export class RecordBytes {
    * copied by the object's identity, and so are strings' and keys' by their content; only what belongs
    * to the case is written afresh. A frozen object never changes, so its bytes never go stale;
    * an object that is not frozen, or holds one that is not, is always written afresh.
+   *
+   * The kept strings include some of the records' own (ids, dates) until the tables are full:
+   * they live as long as this object, which is one batch run's (or one worker's), never a
+   * long-lived server's.
    */
   addJson(head: string, value: object): void {
     const buf = this.buf;
