@@ -33,6 +33,7 @@ import { versionsInWindow } from '../src/rules/compiled.js';
 import { DUTY_IDS } from '../src/case/vocabulary.js';
 import type { DerivedCase } from '../src/case/derive.js';
 import { decisionsJson } from '../src/cli/compact.js';
+import { RecordBytes } from '../src/cli/record-bytes.js';
 import { median, note, report, ROOT, variedCases } from './cases.js';
 import type { Assessment, CompactAssessment } from '../src/index.js';
 
@@ -177,12 +178,31 @@ function buildOutputs(): void {
   standard = prepared.map((p) => assess(p.input, { today: TODAY }));
   decisions = prepared.map((p) => assess(p.input, { today: TODAY, detail: 'decisions' }));
 }
+// One writer for every round, as one batch run keeps one (its kept bytes warm after the first records).
+const fullBytes = new RecordBytes();
 const serialise: Contender[] = [
   {
     name: 'JSON.stringify(full)',
     run: (ms) => {
       let i = 0;
       return timedSync(ms, () => (sink += JSON.stringify(full[i++ % full.length] as Assessment).length));
+    },
+  },
+  {
+    name: 'Buffer.from(JSON.stringify(full)) (the UTF-8 bytes of the full JSON)',
+    run: (ms) => {
+      let i = 0;
+      return timedSync(ms, () => (sink += Buffer.from(JSON.stringify(full[i++ % full.length] as Assessment)).length));
+    },
+  },
+  {
+    name: 'RecordBytes.addJson(full) (the same bytes, as batch --full writes them)',
+    run: (ms) => {
+      let i = 0;
+      return timedSync(ms, () => {
+        fullBytes.addJson('{"line":1,', full[i++ % full.length] as Assessment);
+        if (fullBytes.bytes > 1 << 19) sink += fullBytes.take().length;
+      });
     },
   },
   {
