@@ -147,6 +147,42 @@ describe('RecordBytes', () => {
     }
   });
 
+  it('json gives the bytes of JSON.stringify(value), keeping strings or not; without, no string of a value is kept', () => {
+    fc.assert(
+      fc.property(fc.array(valueArb, { minLength: 1, maxLength: 4 }), fc.infiniteStream(fc.nat()), fc.boolean(), (values, picks, keep) => {
+        const frozen = values.map((v) => freezeSome(v, () => picks.next().value as number) as object);
+        const out = new RecordBytes(256, keep);
+        for (let round = 0; round < 2; round++)
+          for (const v of frozen) {
+            const b = out.json(v);
+            expect(Buffer.from(b).equals(Buffer.from(JSON.stringify(v)))).toBe(true);
+            expect(b.byteOffset === 0 && b.buffer.byteLength === b.byteLength).toBe(true);
+          }
+        if (!keep) expect(out.kept.strings).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
+    // A full assessment: its frozen objects kept (the rules' own), none of its strings.
+    const out = new RecordBytes(1_024, false);
+    const { scenario } = loadScenarios().find((s) => !s.scenario.expected.error) as ReturnType<typeof loadScenarios>[number];
+    const full = assess(scenario.case, { ...scenario.options, today: '2026-11-28', detail: 'full' });
+    for (let i = 0; i < 2; i++) expect(Buffer.from(out.json(full)).toString()).toBe(JSON.stringify(full));
+    expect(out.kept.strings).toBe(0);
+    expect(out.kept.objects).toBeGreaterThan(0);
+  });
+
+  it('json leaves nothing of a value it could not write', () => {
+    const out = new RecordBytes(16, false);
+    const bad = {
+      a: 'z'.repeat(100),
+      get b(): string {
+        throw new Error('no');
+      },
+    };
+    expect(() => out.json(bad)).toThrow('no');
+    expect(Buffer.from(out.json({ after: 1 })).toString()).toBe('{"after":1}');
+  });
+
   it('addJson writes afresh a frozen object that holds one that is not frozen, so a change shows', () => {
     const inner = { n: 1, text: 'x'.repeat(40) };
     const outer = Object.freeze({ kept: Object.freeze({ a: 'constant '.repeat(5) }), inner });

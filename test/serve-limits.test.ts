@@ -4,6 +4,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer, type ServeOptions } from '../src/cli/serve.js';
+import { assess } from '../src/index.js';
 import { ROOT } from './helpers/fixtures.js';
 import { checkKeptAnswers, expectRawDocumented } from './helpers/openapi-check.js';
 import { httpRequest } from './helpers/http.js';
@@ -189,8 +190,12 @@ describe('serve: clients that do not read their answer', () => {
     const c = await post(srv, '/check', `{"case":${big},"actions":[]}`);
     expect(c.status).toBe(413);
     expect(json(c).error?.message).toContain('case.people has 200 entries');
-    const raised = await serve({ maxPeople: 200, maxConcerns: 500 });
+    const raised = await serve({ maxPeople: 200, maxConcerns: 500, maxResponseBytes: 64 << 20 });
     expect((await post(raised, '/assess', big)).status).toBe(200);
+    // A full answer of many megabytes, written as bytes: JSON.stringify's text of the library's answer.
+    const whole = await post(raised, '/assess?full=1', big);
+    expect(whole.status).toBe(200);
+    expect(whole.body).toBe(JSON.stringify(assess(JSON.parse(big) as unknown, { detail: 'full' })));
   });
 
   it('an answer larger than the limit is refused with 413 response_too_large; the compact one fits', async () => {

@@ -8,7 +8,15 @@ import vm from 'node:vm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CompactAssessmentSchema } from '../src/cli/compact.js';
 import { startServer, type RunningServer } from '../src/cli/serve.js';
-import { AssessmentSchema, ComplianceCheckSchema, DUTY_IDS, expandTexts, ReferencedAssessmentSchema } from '../src/index.js';
+import {
+  assess,
+  AssessmentSchema,
+  ComplianceCheckSchema,
+  DUTY_IDS,
+  expandTexts,
+  ReferencedAssessmentSchema,
+  referenceTexts,
+} from '../src/index.js';
 import { CLI, requireBuiltCli } from './helpers/cli.js';
 import { ROOT } from './helpers/fixtures.js';
 import { checkKeptAnswers, expectDocumented, expectRawDocumented } from './helpers/openapi-check.js';
@@ -73,10 +81,13 @@ describe('serve: the operations', () => {
     expect(a.duties.find((d) => d.duty === 'ca-s110-1' && d.person === 'child-a')).toMatchObject({ status: 'applies', modality: 'must' });
     const full = await postJson('/assess?full=1', teacher);
     expect(AssessmentSchema.safeParse(full.json()).success).toBe(true);
+    // Written as bytes (src/cli/record-bytes.ts): the text JSON.stringify gives of the library's answer.
+    expect(full.body).toBe(JSON.stringify(assess(teacher, { detail: 'full' })));
     // ?referenced=1: the full assessment with each text referred to by id; expanded, the ?full=1 body byte for byte.
     const referenced = await postJson('/assess?referenced=1', teacher);
     expect(referenced.status).toBe(200);
     expect(ReferencedAssessmentSchema.safeParse(referenced.json()).success).toBe(true);
+    expect(referenced.body).toBe(JSON.stringify(referenceTexts(assess(teacher, { detail: 'full' }))));
     expect(referenced.body.length).toBeLessThan(full.body.length / 3);
     expect(JSON.stringify(expandTexts(referenced.json()))).toBe(full.body);
     // POST /expand puts the texts back over HTTP: the ?full=1 body, byte for byte.

@@ -30,7 +30,21 @@ export class RecordBytes {
   private at = 0;
   private readonly sealed: Buffer[] = [];
   private sealedBytes = 0;
-  constructor(private readonly size = 1 << 19) {}
+  /**
+   * @param size - The bytes of each buffer gathered into.
+   * @param keepStrings - Whether strings are kept by content for addJson and json (frozen objects
+   *   and keys always are): a long-lived process answering cases passes false, so that nothing of
+   *   a case outlives its answer.
+   */
+  constructor(
+    private readonly size = 1 << 19,
+    private readonly keepStrings = true,
+  ) {}
+
+  /** How many strings, frozen objects and keys are kept as bytes (for tests and diagnostics). */
+  get kept(): { readonly strings: number; readonly objects: number; readonly keys: number } {
+    return { strings: this.keptStrings?.size ?? 0, objects: this.keptObjects?.size ?? 0, keys: this.keptKeys?.size ?? 0 };
+  }
 
   /** The bytes gathered and not yet taken. */
   get bytes(): number {
@@ -93,16 +107,18 @@ export class RecordBytes {
    */
   private string(s: string): void {
     const n = s.length;
-    const kept = (this.keptStrings ??= new Map()).get(s);
-    if (kept !== undefined) {
-      this.copy(kept);
-      return;
-    }
-    if (this.keptStrings.size < KEPT_MAX) {
-      const b = Buffer.from(JSON.stringify(s));
-      this.keptStrings.set(s, b);
-      this.copy(b);
-      return;
+    if (this.keepStrings) {
+      const kept = (this.keptStrings ??= new Map()).get(s);
+      if (kept !== undefined) {
+        this.copy(kept);
+        return;
+      }
+      if (this.keptStrings.size < KEPT_MAX) {
+        const b = Buffer.from(JSON.stringify(s));
+        this.keptStrings.set(s, b);
+        this.copy(b);
+        return;
+      }
     }
     this.room(n * BYTES_PER_UNIT + 2);
     const buf = this.buf;
@@ -232,17 +248,42 @@ export class RecordBytes {
    * long-lived server's.
    */
   addJson(head: string, value: object): void {
+    this.whole(() => {
+      this.ascii(head);
+      this.members(value as Record<string, unknown>);
+      this.room(1);
+      this.buf[this.at++] = 10;
+    });
+  }
+
+  /**
+   * The UTF-8 bytes of `JSON.stringify(value)` for an object of plain data (as {@link addJson}
+   * writes it, with no newline), in a buffer of its own: for an instance that gathers nothing else
+   * (it takes what was gathered).
+   *
+   * @example
+   * ```ts
+   * Buffer.from(new RecordBytes(1024, false).json({ a: [1, 'b'] })).toString(); //=> '{"a":[1,"b"]}'
+   * ```
+   */
+  json(value: object): Uint8Array {
+    this.whole(() => {
+      this.room(1);
+      this.buf[this.at++] = 123;
+      this.members(value as Record<string, unknown>);
+    });
+    return this.take();
+  }
+
+  /** Runs `write`; if it throws, nothing it wrote stays (the caller writes another record in its place). */
+  private whole(write: () => void): void {
     const buf = this.buf;
     const at = this.at;
     const sealed = this.sealed.length;
     const sealedBytes = this.sealedBytes;
     try {
-      this.ascii(head);
-      this.members(value as Record<string, unknown>);
-      this.room(1);
-      this.buf[this.at++] = 10;
+      write();
     } catch (e) {
-      // Nothing of a record that could not be written stays (the caller writes another in its place).
       this.buf = buf;
       this.at = at;
       this.sealed.length = sealed;

@@ -13,6 +13,7 @@ import {
   type ValidationIssue,
 } from '../index.js';
 import { decisionsJson } from './compact.js';
+import { RecordBytes } from './record-bytes.js';
 import { decodeUtf8, parseJson } from './json.js';
 import { isSchemaName, jsonSchema, SCHEMA_NAMES } from './schemas.js';
 import { SERVER_PATHS } from './openapi.js';
@@ -205,13 +206,13 @@ function send(
   res: http.ServerResponse,
   sendTimeoutMs: number,
   status: number,
-  body: string,
+  body: string | Uint8Array,
   extraHeaders: Record<string, string> = {},
 ): void {
   if (res.headersSent || res.destroyed) return;
   // A large answer is held as UTF-8 bytes, not as the (two-byte) string: half the memory while a
   // slow client takes it, and the string is free at once.
-  const bytes = body.length > 65_536 ? Buffer.from(body, 'utf8') : body;
+  const bytes = typeof body === 'string' && body.length > 65_536 ? Buffer.from(body, 'utf8') : body;
   res.writeHead(status, { ...JSON_HEADERS, ...provenance().headers, 'content-length': Buffer.byteLength(bytes), ...extraHeaders });
   res.end(bytes);
   if (res.writableFinished) return;
@@ -355,6 +356,8 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
   const loopbackOnly = isLoopbackHost(options.host ?? SERVE_DEFAULTS.host);
   let inFlight = 0;
   let unsent = 0;
+  /** Writes full answers as bytes (one at a time: answers are made in turn); keeps no string of a case. */
+  const fullBytes = new RecordBytes(1 << 16, false);
   /** Answers not yet taken by their clients, oldest first, with their sizes. */
   const waiting = new Map<http.ServerResponse, number>();
 
@@ -393,7 +396,7 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
       if (turns.length === 1) setImmediate(nextTurn);
     });
 
-  const answer = (res: http.ServerResponse, body: string, headers: Record<string, string> = {}) => {
+  const answer = (res: http.ServerResponse, body: string | Uint8Array, headers: Record<string, string> = {}) => {
     const bytes = Buffer.byteLength(body);
     if (bytes > limits.maxResponseBytes) {
       throw new HttpError(
@@ -514,7 +517,7 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
      * `caseOf`, named `prefix`), then answered in turn with what `produce` makes of it.
      */
     const post = async (
-      produce: (input: unknown) => string,
+      produce: (input: unknown) => string | Uint8Array,
       caseOf: ((input: unknown) => unknown) | undefined = (input) => input,
       prefix = '',
     ): Promise<void> => {
@@ -530,9 +533,11 @@ export function createHandler(options: ServeOptions = {}): (req: http.IncomingMe
       // referred to by id; otherwise the decisions level (compact).
       const referenced = flag(url, 'referenced');
       const full = referenced || flag(url, 'full');
+      // A full answer is written straight into UTF-8 bytes (the same bytes as JSON.stringify): no
+      // string of several megabytes first, and the rules' texts and objects copied as kept bytes.
       return post((input) =>
         full
-          ? JSON.stringify(
+          ? fullBytes.json(
               referenced ? referenceTexts(valid(safeAssess(input, { detail: 'full' }))) : valid(safeAssess(input, { detail: 'full' })),
             )
           : decisionsJson(valid(safeAssess(input, { detail: 'decisions' }))),
