@@ -4,6 +4,10 @@
  * encoding the text made two copies of a longer string (measured on the compact records of the
  * bench cases: about 1 µs a record against 3 µs), and the exact copy keeps the memory a run holds
  * (the chunks in flight between threads, until collected) to what was written.
+ *
+ * Full assessments (`batch --full`, `--referenced`, and the server's `?full=1` answers) are
+ * written into the same buffers by a JSON writer (`addJson`, `json`) that copies the kept bytes
+ * of the library's frozen objects instead of serialising them again.
  */
 
 /** Room kept per record: UTF-8 takes at most 3 bytes per UTF-16 code unit (a surrogate pair, 2 units, takes 4). */
@@ -244,8 +248,8 @@ export class RecordBytes {
    * an object that is not frozen, or holds one that is not, is always written afresh.
    *
    * The kept strings include some of the records' own (ids, dates) until the tables are full:
-   * they live as long as this object, which is one batch run's (or one worker's), never a
-   * long-lived server's.
+   * they live as long as this object, which is one batch run's (or one worker's). A long-lived
+   * server's writer keeps no strings (`keepStrings` false).
    */
   addJson(head: string, value: object): void {
     this.whole(() => {
