@@ -10,8 +10,8 @@ import { loadScenarios } from './helpers/fixtures.js';
  * whatever sizes, the bytes taken are exactly the records' text with a newline after each, as
  * Buffer.from encodes it, and each take is a buffer of its own that can be transferred.
  *
- * Full records (`--full`) are written by `addJson`, which keeps the bytes of frozen objects and
- * long strings: whatever the values, which of them are frozen, and however often they come back,
+ * Full records (`--full`) are written by `addJson`, which keeps the bytes of frozen objects,
+ * strings and keys: whatever the values, which of them are frozen, and however often they come back,
  * the bytes are those of `head + JSON.stringify(value).slice(1)`.
  */
 
@@ -28,7 +28,7 @@ function freezeSome(value: unknown, pick: () => number): unknown {
   return value;
 }
 
-/** JSON values, with what JSON.stringify leaves out or writes as null, and long strings (kept by content). */
+/** JSON values, with what JSON.stringify leaves out or writes as null, and longer strings (kept by content like any other). */
 const member = fc.oneof(
   fc.jsonValue(),
   fc.constantFrom(undefined, Number.NaN, Number.POSITIVE_INFINITY, -0, () => 1, Symbol('s')),

@@ -34,6 +34,12 @@ export class RecordBytes {
   private at = 0;
   private readonly sealed: Buffer[] = [];
   private sealedBytes = 0;
+  // The JSON writer's kept bytes (addJson, json): by string content, by frozen object, by key.
+  private keptStrings: Map<string, Buffer> | undefined;
+  private keptObjects: Map<object, Buffer> | undefined;
+  private keptKeys: Map<string, Buffer> | undefined;
+  /** Counts the buffers sealed, so that a frozen object's bytes are kept only when they lie in one buffer. */
+  private seals = 0;
   /**
    * @param size - The bytes of each buffer gathered into.
    * @param keepStrings - Whether strings are kept by content for addJson and json (frozen objects
@@ -61,13 +67,6 @@ export class RecordBytes {
     this.at += this.buf.write(record, this.at);
     this.buf[this.at++] = 10;
   }
-
-  // The JSON writer behind addJson. Kept bytes by string content and by frozen object.
-  private keptStrings: Map<string, Buffer> | undefined;
-  private keptObjects: Map<object, Buffer> | undefined;
-  private keptKeys: Map<string, Buffer> | undefined;
-  /** Counts the buffers sealed, so that a frozen object's bytes are kept only when they lie in one buffer. */
-  private seals = 0;
 
   /** Makes room for `n` more bytes at `at` (what was gathered stays; a record may go on in the next buffer). */
   private room(n: number): void {
