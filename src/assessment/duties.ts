@@ -1,6 +1,6 @@
 import { nextDay } from '../case/ages.js';
 import type { ConcernFacts, DatedFacts, DerivedCase } from '../case/derive.js';
-import { FACTS, type FactDefinition, type FactName, type FactValue } from '../case/facts.js';
+import { FACTS, copyFacts, type FactDefinition, type FactName, type FactValue } from '../case/facts.js';
 import type { DutyId } from '../case/vocabulary.js';
 import type { PresumptionUse } from '../case/derive.js';
 import type { Facts } from '../case/facts.js';
@@ -314,14 +314,8 @@ export interface GeneralNotes {
   readonly presumptionText: (id: string) => string;
 }
 
-interface Deciding {
+interface Deciding extends Strongest {
   readonly cf: ConcernFacts;
-  readonly facts: Facts;
-  readonly lo: LimbOutcome;
-  readonly w: VersionInWindow;
-  readonly result: Tri;
-  /** The later date the duty was looked at (a version that binds later; an ongoing act), if any. */
-  readonly point: string | undefined;
 }
 
 const isLeapDayBirth = (dob: string | undefined): boolean => dob?.endsWith('-02-29') === true;
@@ -330,64 +324,102 @@ const RANK = (r: Tri): number => (r === true ? 2 : r === null ? 1 : 0);
 
 export type { DatedFacts };
 
-/** The facts with some values replaced: a spread copy, then the new values (fast properties, same keys). */
+/** The facts with some values replaced: a copy of the one shape (copyFacts), then the new values. */
 function withFacts(facts: Facts, over: Readonly<Record<string, FactValue>>): Facts {
-  const out: Record<string, FactValue> = { ...facts };
+  const out = copyFacts(facts);
   for (const k in over) out[k] = over[k];
   return out;
 }
 
+/** The strongest result of a duty's versions on one concern's facts (`cf`: the concern, where one is in hand). */
 interface Strongest {
+  readonly cf: ConcernFacts | undefined;
+  readonly facts: Facts;
   readonly lo: LimbOutcome;
   readonly w: VersionInWindow;
   readonly result: Tri;
-  readonly facts: Facts;
+  /** The later date the duty was looked at (a version that binds later; an ongoing act), if any. */
   readonly point: string | undefined;
 }
 
 /**
  * On one concern's facts, the version (oldest first) that gives the strongest result, and that
  * result. A version that binds only later is looked at on the day it binds (ages then); an ongoing
- * act also on the assessment date, while the knowledge continues.
+ * act also on the assessment date, while the knowledge continues. One object made, at the end
+ * (this runs for every duty, concern and case: the best so far is kept in variables).
  */
-function strongestVersion(windows: readonly VersionInWindow[], facts: Facts, dated?: DatedFacts): Strongest {
-  let best: Strongest | undefined;
+function strongestVersion(windows: readonly VersionInWindow[], facts: Facts, dated: DatedFacts | undefined, cf?: ConcernFacts): Strongest {
   const kc = facts['knowledgeContinues'];
   const kcTri: Tri = kc === undefined ? null : kc === true;
-  // A candidate replaces the best so far only with a stronger result (the oldest version wins a tie).
-  const consider = (c: Strongest) => {
-    if (!best || RANK(c.result) > RANK(best.result)) best = c;
-  };
-  // The facts on a later date: the dated facts over a copy of the base (a spread copy keeps fast
-  // properties; the base is never made a prototype).
-  const at = (date: string | undefined): Facts => (date !== undefined && dated ? factsAt(facts, dated, date) : facts);
   const until = dated?.ongoingUntil;
-  for (const w of windows) {
+  // The best so far: a candidate replaces it only with a stronger result (the oldest version wins a tie).
+  let rank = -1;
+  let bLo: LimbOutcome | undefined;
+  let bW: VersionInWindow | undefined;
+  let bResult: Tri = false;
+  let bFacts = facts;
+  let bPoint: string | undefined;
+  for (let i = 0; i < windows.length; i++) {
+    const w = windows[i] as VersionInWindow;
     if (w.mode === 'uncertain') {
       // Whether it was in force on the knowledge date is open; from the date it was in force by, it binds while the knowledge continues.
       const lo = evaluateVersion(w.cv, facts);
-      consider({ lo, w, result: lo.result === false ? false : null, facts, point: undefined });
+      const r: Tri = lo.result === false ? false : null;
+      if (RANK(r) > rank) {
+        rank = RANK(r);
+        bLo = lo;
+        bW = w;
+        bResult = r;
+        bFacts = facts;
+        bPoint = undefined;
+      }
       if (w.certainInWindow) {
-        const f = at(w.start);
+        // The facts on a later date: the dated facts over a copy of the base (copyFacts: one shape;
+        // the base is never made a prototype).
+        const f = dated !== undefined ? factsAt(facts, dated, w.start) : facts;
         const loS = evaluateVersion(w.cv, f);
-        consider({ lo: loS, w, result: and3(loS.result, kcTri), facts: f, point: w.start });
+        const rS = and3(loS.result, kcTri);
+        if (RANK(rS) > rank) {
+          rank = RANK(rS);
+          bLo = loS;
+          bW = w;
+          bResult = rS;
+          bFacts = f;
+          bPoint = w.start;
+        }
       }
     } else {
       const later = w.mode === 'later' ? w.start : undefined;
-      const f0 = at(later);
+      const f0 = later !== undefined && dated !== undefined ? factsAt(facts, dated, later) : facts;
       const lo = evaluateVersion(w.cv, f0);
-      consider({ lo, w, result: later === undefined ? lo.result : and3(lo.result, kcTri), facts: f0, point: later });
+      const r = later === undefined ? lo.result : and3(lo.result, kcTri);
+      if (RANK(r) > rank) {
+        rank = RANK(r);
+        bLo = lo;
+        bW = w;
+        bResult = r;
+        bFacts = f0;
+        bPoint = later;
+      }
     }
-    if (until !== undefined && w.inForceAtEnd && (best as Strongest).result !== true) {
+    if (until !== undefined && w.inForceAtEnd && bResult !== true) {
       // The act goes on at the assessment date: the duty binds then too, if the knowledge continued.
-      const fA = at(until);
+      const fA = dated !== undefined ? factsAt(facts, dated, until) : facts;
       const loA = evaluateVersion(w.cv, fA);
       const open = w.mode === 'uncertain' && !w.certainInWindow;
-      consider({ lo: loA, w, result: open ? (loA.result === false ? false : null) : and3(loA.result, kcTri), facts: fA, point: until });
+      const rA: Tri = open ? (loA.result === false ? false : null) : and3(loA.result, kcTri);
+      if (RANK(rA) > rank) {
+        rank = RANK(rA);
+        bLo = loA;
+        bW = w;
+        bResult = rA;
+        bFacts = fA;
+        bPoint = until;
+      }
     }
-    if ((best as Strongest).result === true) break;
+    if (bResult === true) break;
   }
-  return best as Strongest;
+  return { cf, facts: bFacts, lo: bLo as LimbOutcome, w: bW as VersionInWindow, result: bResult, point: bPoint };
 }
 
 /**
@@ -412,9 +444,8 @@ function factsAt(facts: Facts, dated: DatedFacts, date: string): Facts {
   return f;
 }
 
-function bestVersion(windows: readonly VersionInWindow[], cf: ConcernFacts, facts: Facts, dated?: DatedFacts): Deciding {
-  const b = strongestVersion(windows, facts, dated);
-  return { cf, facts: b.facts, lo: b.lo, w: b.w, result: b.result, point: b.point };
+function bestVersion(windows: readonly VersionInWindow[], cf: ConcernFacts, facts: Facts, dated: DatedFacts | undefined): Deciding {
+  return strongestVersion(windows, facts, dated, cf) as Deciding;
 }
 
 /**
@@ -438,6 +469,11 @@ export function statusOnFacts(
 }
 
 function statusOf(decided: readonly Deciding[]): { status: DutyStatus; deciding: Deciding[] } {
+  if (decided.length === 1) {
+    // One concern (most cases): it decides, whatever its result.
+    const r = (decided[0] as Deciding).result;
+    return { status: r === true ? 'applies' : r === null ? 'may_apply' : 'does_not_apply', deciding: [decided[0] as Deciding] };
+  }
   const yes = decided.filter((d) => d.result === true);
   if (yes.length > 0) return { status: 'applies', deciding: yes };
   const open = decided.filter((d) => d.result === null);
@@ -561,7 +597,11 @@ function decide(compiled: CompiledRule, concerns: readonly ConcernFacts[], deriv
   const { knowledgeDate, assessmentDate } = derived.dates;
   const windows = versionsInWindow(compiled, knowledgeDate, assessmentDate);
   if (windows.length === 0) return undefined;
-  const decided = concerns.map((cf) => bestVersion(windows, cf, cf.facts, cf.dated));
+  const decided: Deciding[] = [];
+  for (let i = 0; i < concerns.length; i++) {
+    const cf = concerns[i] as ConcernFacts;
+    decided.push(bestVersion(windows, cf, cf.facts, cf.dated));
+  }
   const { status, deciding } = statusOf(decided);
   // Presumptions: where the strict three-valued status differs, say which presumptions decided it.
   if (!concerns.some((cf) => cf.presumed.length > 0)) return { windows, status, deciding };
@@ -601,7 +641,7 @@ function decide(compiled: CompiledRule, concerns: readonly ConcernFacts[], deriv
         if (!cf.presumed.some((x) => x.id === u.id && x.fact === u.fact && x.about === u.about))
           return bestVersion(windows, cf, cf.facts, cf.dated);
         // The facts with this one presumption undone.
-        const facts: Record<string, FactValue> = { ...cf.facts };
+        const facts = copyFacts(cf.facts);
         facts[u.fact] = cf.strictFacts[u.fact];
         return bestVersion(windows, cf, facts, cf.dated);
       }),
@@ -918,8 +958,8 @@ export function alternativesStatus(
     let anyUnknown = false;
     const n = 1 << open.length;
     for (let mask = 0; mask < n; mask++) {
-      // The base facts with the pivots set (a spread copy keeps fast properties).
-      const facts: Record<string, FactValue> = { ...base };
+      // The base facts with the pivots set (a copy of the one shape: copyFacts).
+      const facts = copyFacts(base);
       for (let i = 0; i < open.length; i++) facts[open[i] as string] = (mask & (1 << i)) !== 0;
       const ra = strongestVersion(wa, facts, dated).result;
       const rb = strongestVersion(wb, facts, dated).result;

@@ -1,15 +1,16 @@
 import { ageAt, ageOn, birthWindow, bornWithinYears, daysBetween, type BirthWindow } from './ages.js';
-import type {
-  AgeInterval,
-  Classified,
-  ConductFlag,
-  FactName,
-  FactsAbout,
-  FactValue,
-  FactValueOf,
-  FactValues,
-  RelationshipReading,
-  TextAges,
+import {
+  copyFacts,
+  type AgeInterval,
+  type Classified,
+  type ConductFlag,
+  type FactName,
+  type FactsAbout,
+  type FactValue,
+  type FactValueOf,
+  type FactValues,
+  type RelationshipReading,
+  type TextAges,
 } from './facts.js';
 import type { Concern, Person, ValidatedCase } from './schema.js';
 import type { Harm, Relationship } from './vocabulary.js';
@@ -321,9 +322,8 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
         presumed.push({ id: 'no-disability-unless-recorded', fact: 'victimHasDisability', about: victim.id });
       }
       if (presumed.length > 0) {
-        // A copy with the same keys in the same order (a spread keeps fast properties; Object.assign
-        // onto {} gives a dictionary-mode object, slower to build and to read).
-        facts = { ...strict };
+        // A copy with every key, of the one shape every copy of facts has (copyFacts).
+        facts = copyFacts(strict);
         for (const k in over) facts[k] = over[k as FactName];
       }
     }

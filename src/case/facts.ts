@@ -523,3 +523,57 @@ export type FactValues = { readonly [F in FactName]: FactValueOf<F> | undefined 
 
 /** The facts about one subject (`reporter`: shared by every concern). */
 export type FactsAbout<S extends FactSubject> = { [F in FactName]: (typeof FACTS)[F]['subject'] extends S ? F : never }[FactName];
+
+/**
+ * A copy of a concern's facts, every fact written out in one object literal (in the order
+ * derivation writes them): every copy has one shape, so the rule program reads each fact from any copy with
+ * one fast property load (spread copies with keys set after them gave up to nine shapes, and the
+ * reads went megamorphic). A fact the original lacks is unknown in the copy, as in the original.
+ *
+ * @example
+ * ```ts
+ * const f = copyFacts({ harm: 'neglect' });
+ * f.harm; //=> 'neglect'
+ * f.basis; //=> undefined
+ * ```
+ */
+export function copyFacts(f: Facts): Record<string, FactValue> {
+  return {
+    reporterRole: f.reporterRole,
+    reporterListedInS110: f.reporterListedInS110,
+    reporterIsPoliceOfficial: f.reporterIsPoliceOfficial,
+    reporterIsFunctionary: f.reporterIsFunctionary,
+    reporterAge: f.reporterAge,
+    inCourseOfDuties: f.inCourseOfDuties,
+    knowledgeContinues: f.knowledgeContinues,
+    basis: f.basis,
+    harm: f.harm,
+    relationship: f.relationship,
+    victimAgeAtKnowledge: f.victimAgeAtKnowledge,
+    victimAgeAtIncident: f.victimAgeAtIncident,
+    victimSex: f.victimSex,
+    victimHasDisability: f.victimHasDisability,
+    victimMentalDisability: f.victimMentalDisability,
+    perpetratorAgeAtIncident: f.perpetratorAgeAtIncident,
+    ageGapWithinTwoYears: f.ageGapWithinTwoYears,
+    consensual: f.consensual,
+    physicalInjury: f.physicalInjury,
+    deliberateNeglect: f.deliberateNeglect,
+    sexualContact: f.sexualContact,
+    sexualNonContact: f.sexualNonContact,
+    sexualExploitation: f.sexualExploitation,
+    imagery: f.imagery,
+    domesticRelationship: f.domesticRelationship,
+    expectationOfTrust: f.expectationOfTrust,
+    prohibitedDegree: f.prohibitedDegree,
+    parentalAuthority: f.parentalAuthority,
+    abuseOfTrustOrInducement: f.abuseOfTrustOrInducement,
+    concludesSexualAbuse: f.concludesSexualAbuse,
+    perpetratorInDomesticRelationshipWithCarer: f.perpetratorInDomesticRelationshipWithCarer,
+    perpetratorHarmedCarer: f.perpetratorHarmedCarer,
+    reasonToSuspect: f.reasonToSuspect,
+    lawInForce: f.lawInForce,
+    receivedAsReport: f.receivedAsReport,
+    privilegedCommunication: f.privilegedCommunication,
+  } satisfies Record<FactName, FactValue>;
+}
