@@ -627,6 +627,34 @@ describe('za-duties batch --jobs: worker threads, the same output', () => {
     expect((records(two.text())[0] as Record<string, unknown>).guidance).toBeDefined();
   });
 
+  it('the largest case the schema allows is answered by a worker under its memory cap (compact records)', async () => {
+    // 200 people and 500 concerns, every id 200 characters long, nothing known of the reporter: the
+    // most a worker's capped old generation holds for one line. Each line is a job of its own, and
+    // the first job goes to the worker.
+    const id = (p: string, i: number) => `${p}${i}`.padEnd(200, '-');
+    const harms = ['physical_abuse', 'sexual_abuse', 'exposure_to_domestic_violence', 'neglect', 'emotional_abuse', 'trafficking'];
+    const people = Array.from({ length: 200 }, (_, i) => ({ id: id('p', i), ageYears: i % 2 ? 9 : 40 }));
+    const concerns = Array.from({ length: 500 }, (_, i) => ({
+      id: id('c', i),
+      victim: id('p', i % 200),
+      allegedBy: id('p', (i + 3) % 200),
+      harm: harms[i % harms.length],
+    }));
+    const line = JSON.stringify({ id: id('case', 0), assessmentDate: '2026-11-28', people, concerns });
+    expect(line.length).toBeGreaterThan(1 << 18); // over a job's bytes: a job of its own
+    const text = Array.from({ length: 4 }, () => line).join('\n');
+    const one = new Sink();
+    const s1 = await runBatch(Readable.from([Buffer.from(text)]), one, {});
+    const two = new Sink();
+    const s2 = await runBatch(Readable.from([Buffer.from(text)]), two, { jobs: 2, workerScript: WORKER });
+    expect(s1).toMatchObject({ lines: 4, assessed: 4, errors: 0 });
+    expect(s2).toEqual(s1);
+    expect(two.text()).toBe(one.text());
+    // A duty for every one of the 200 people at risk, on every line.
+    const recs = records(two.text());
+    expect(recs.map((r) => new Set((r.duties as { person: string }[]).map((d) => d.person)).size)).toEqual([200, 200, 200, 200]);
+  });
+
   it('a slow reader (backpressure) loses nothing and keeps the order', async () => {
     const n = 2000;
     const text = Array.from({ length: n }, (_, i) => JSON.stringify({ ...good, id: `case-${i}` })).join('\n');

@@ -313,6 +313,13 @@ interface InFlight {
 // is capped: left to grow to V8's default it held about 60 MB of heap where 43 MB does, at the
 // same speed (2026-11-30, 100,000 lines, --jobs 2: peak RSS 179-207 MB against 205-231 MB).
 const WORKER_YOUNG_MB = 24;
+// With compact records, a worker's old generation is capped too. Left to V8, it grew to about
+// 53 MB before its first full collection (14 MB live after it), so that the peak RSS of a million
+// lines was 214-216 MB where it settles at 190; capped at 40 MB it stays at 187-189 MB (2026-11-30,
+// --jobs 2, a million lines). The largest case the schema allows (200 people, 500 concerns, ids of
+// 200 characters) is answered under the cap (test/cli.test.ts; it is under 20 MB too, not under
+// 12). Full records are larger, and their workers are left to V8's own limit.
+const WORKER_OLD_MB = 40;
 
 /** One worker thread and the jobs it has not answered yet. */
 class BatchWorker {
@@ -320,7 +327,10 @@ class BatchWorker {
   private readonly waiting = new Map<number, { resolve: (d: BatchJobDone) => void; reject: (e: unknown) => void }>();
   private failure: unknown = undefined;
   constructor(script: URL, data: BatchWorkerData) {
-    this.worker = new Worker(script, { workerData: data, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_MB } });
+    const resourceLimits = data.shape.full
+      ? { maxYoungGenerationSizeMb: WORKER_YOUNG_MB }
+      : { maxYoungGenerationSizeMb: WORKER_YOUNG_MB, maxOldGenerationSizeMb: WORKER_OLD_MB };
+    this.worker = new Worker(script, { workerData: data, resourceLimits });
     this.worker.on('message', (d: BatchJobDone) => {
       const w = this.waiting.get(d.id);
       this.waiting.delete(d.id);
