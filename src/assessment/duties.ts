@@ -343,83 +343,90 @@ interface Strongest {
 }
 
 /**
+ * The strongest result so far while {@link strongestVersion} runs: one object, reused (the search
+ * is synchronous and never nested), so that looking at a version makes no object.
+ */
+class Best {
+  rank = -1;
+  lo: LimbOutcome | undefined = undefined;
+  w: VersionInWindow | undefined = undefined;
+  result: Tri = false;
+  facts: Facts | undefined = undefined;
+  point: string | undefined = undefined;
+  reset(): void {
+    this.rank = -1;
+    this.result = false;
+  }
+  /** A candidate replaces the best so far only with a stronger result (the oldest version wins a tie). */
+  consider(lo: LimbOutcome, w: VersionInWindow, result: Tri, facts: Facts, point: string | undefined): void {
+    const rank = RANK(result);
+    if (rank <= this.rank) return;
+    this.rank = rank;
+    this.lo = lo;
+    this.w = w;
+    this.result = result;
+    this.facts = facts;
+    this.point = point;
+  }
+  /** The best as a result, and nothing of it kept here. */
+  take(cf: ConcernFacts | undefined): Strongest {
+    const out: Strongest = {
+      cf,
+      facts: this.facts as Facts,
+      lo: this.lo as LimbOutcome,
+      w: this.w as VersionInWindow,
+      result: this.result,
+      point: this.point,
+    };
+    this.lo = undefined;
+    this.w = undefined;
+    this.facts = undefined;
+    return out;
+  }
+}
+const BEST = new Best();
+
+/**
  * On one concern's facts, the version (oldest first) that gives the strongest result, and that
  * result. A version that binds only later is looked at on the day it binds (ages then); an ongoing
  * act also on the assessment date, while the knowledge continues. One object made, at the end
- * (this runs for every duty, concern and case: the best so far is kept in variables).
+ * (this runs for every duty, concern and case: the best so far is kept in one reused {@link Best}).
  */
 function strongestVersion(windows: readonly VersionInWindow[], facts: Facts, dated: DatedFacts | undefined, cf?: ConcernFacts): Strongest {
   const kc = facts['knowledgeContinues'];
   const kcTri: Tri = kc === undefined ? null : kc === true;
   const until = dated?.ongoingUntil;
-  // The best so far: a candidate replaces it only with a stronger result (the oldest version wins a tie).
-  let rank = -1;
-  let bLo: LimbOutcome | undefined;
-  let bW: VersionInWindow | undefined;
-  let bResult: Tri = false;
-  let bFacts = facts;
-  let bPoint: string | undefined;
+  const best = BEST;
+  best.reset();
   for (let i = 0; i < windows.length; i++) {
     const w = windows[i] as VersionInWindow;
     if (w.mode === 'uncertain') {
       // Whether it was in force on the knowledge date is open; from the date it was in force by, it binds while the knowledge continues.
       const lo = evaluateVersion(w.cv, facts);
-      const r: Tri = lo.result === false ? false : null;
-      if (RANK(r) > rank) {
-        rank = RANK(r);
-        bLo = lo;
-        bW = w;
-        bResult = r;
-        bFacts = facts;
-        bPoint = undefined;
-      }
+      best.consider(lo, w, lo.result === false ? false : null, facts, undefined);
       if (w.certainInWindow) {
         // The facts on a later date: the dated facts over a copy of the base (copyFacts: one shape;
         // the base is never made a prototype).
         const f = dated !== undefined ? factsAt(facts, dated, w.start) : facts;
         const loS = evaluateVersion(w.cv, f);
-        const rS = and3(loS.result, kcTri);
-        if (RANK(rS) > rank) {
-          rank = RANK(rS);
-          bLo = loS;
-          bW = w;
-          bResult = rS;
-          bFacts = f;
-          bPoint = w.start;
-        }
+        best.consider(loS, w, and3(loS.result, kcTri), f, w.start);
       }
     } else {
       const later = w.mode === 'later' ? w.start : undefined;
       const f0 = later !== undefined && dated !== undefined ? factsAt(facts, dated, later) : facts;
       const lo = evaluateVersion(w.cv, f0);
-      const r = later === undefined ? lo.result : and3(lo.result, kcTri);
-      if (RANK(r) > rank) {
-        rank = RANK(r);
-        bLo = lo;
-        bW = w;
-        bResult = r;
-        bFacts = f0;
-        bPoint = later;
-      }
+      best.consider(lo, w, later === undefined ? lo.result : and3(lo.result, kcTri), f0, later);
     }
-    if (until !== undefined && w.inForceAtEnd && bResult !== true) {
+    if (until !== undefined && w.inForceAtEnd && best.result !== true) {
       // The act goes on at the assessment date: the duty binds then too, if the knowledge continued.
       const fA = dated !== undefined ? factsAt(facts, dated, until) : facts;
       const loA = evaluateVersion(w.cv, fA);
       const open = w.mode === 'uncertain' && !w.certainInWindow;
-      const rA: Tri = open ? (loA.result === false ? false : null) : and3(loA.result, kcTri);
-      if (RANK(rA) > rank) {
-        rank = RANK(rA);
-        bLo = loA;
-        bW = w;
-        bResult = rA;
-        bFacts = fA;
-        bPoint = until;
-      }
+      best.consider(loA, w, open ? (loA.result === false ? false : null) : and3(loA.result, kcTri), fA, until);
     }
-    if (bResult === true) break;
+    if (best.result === true) break;
   }
-  return { cf, facts: bFacts, lo: bLo as LimbOutcome, w: bW as VersionInWindow, result: bResult, point: bPoint };
+  return best.take(cf);
 }
 
 /**
