@@ -13,7 +13,10 @@
  * first BENCH_BATCH_REFERENCED=50000 (a run about as long as --full's, so that start-up weighs
  * the same), BENCH_BATCH_RUNS runs: lines/s and bytes written per line.
  * Each measurement is made for every BENCH_BATCH_JOBS=1,2 (`--jobs N`: this thread and N - 1
- * worker threads).
+ * worker threads). The compact runs are made once more for BENCH_BATCH_SMALL_YOUNG=2 jobs (empty:
+ * none) with node started with `--max-semi-space-size=8`, the setting docs/cli.md gives for a
+ * smaller peak with `--jobs` (V8 sizes the reading thread's young generation when the process
+ * starts; the CLI cannot set it for itself).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,6 +30,8 @@ const REFERENCED = Number(process.env.BENCH_BATCH_REFERENCED ?? 50_000);
 const TMP = path.join(ROOT, 'bench', 'tmp');
 const CLI = process.env.BENCH_CLI ?? path.join(ROOT, 'dist', 'cli.js');
 const JOBS = (process.env.BENCH_BATCH_JOBS ?? '1,2').split(',').map(Number);
+const SMALL_YOUNG = (process.env.BENCH_BATCH_SMALL_YOUNG ?? '2').split(',').filter(Boolean).map(Number);
+const SMALL_YOUNG_FLAG = '--max-semi-space-size=8';
 
 function generate(n: number): string {
   const file = path.join(TMP, `cases-varied-${n}.ndjson`);
@@ -52,10 +57,13 @@ function generate(n: number): string {
 function runOnce(
   file: string,
   flags: readonly string[] = [],
+  nodeFlags: readonly string[] = [],
 ): Promise<{ seconds: number; peakRssMb: number; lines: number; bytes: number; exitCode: number | null; summary: string }> {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn('/usr/bin/time', ['-v', process.execPath, CLI, 'batch', ...flags, file], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('/usr/bin/time', ['-v', process.execPath, ...nodeFlags, CLI, 'batch', ...flags, file], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let lines = 0;
     let bytes = 0;
     child.stdout.on('data', (c: Buffer) => {
@@ -75,38 +83,48 @@ function runOnce(
   });
 }
 
+/** The compact runs of every size, with these jobs and node options: one row per size. */
+async function compactRuns(jobs: number, nodeFlags: readonly string[]): Promise<Record<string, unknown>[]> {
+  const flags = jobs > 1 ? ['--jobs', String(jobs)] : [];
+  const said = nodeFlags.length > 0 ? `, node ${nodeFlags.join(' ')}` : '';
+  const rows: Record<string, unknown>[] = [];
+  for (const n of SIZES) {
+    note(`batch.bench: generating ${n} cases…`);
+    const file = generate(n);
+    const runs = n >= 1_000_000 ? 1 : RUNS;
+    const rates: number[] = [];
+    const rss: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const x = await runOnce(file, flags, nodeFlags);
+      if (x.lines !== n) throw new Error(`expected ${n} output lines, got ${x.lines} (${x.summary})`);
+      if (x.exitCode !== 0) throw new Error(`batch exited ${x.exitCode}: ${x.summary}`);
+      rates.push(n / x.seconds);
+      rss.push(x.peakRssMb);
+      note(
+        `  ${n}, ${jobs} job(s)${said}: ${Math.round(n / x.seconds)} cases/s, peak RSS ${x.peakRssMb.toFixed(0)} MB (${x.seconds.toFixed(1)} s)`,
+      );
+    }
+    rows.push({
+      jobs,
+      ...(nodeFlags.length > 0 ? { nodeOptions: nodeFlags.join(' ') } : {}),
+      cases: n,
+      runs,
+      casesPerSecond: Math.round(median(rates)),
+      peakRssMb: Math.round(median(rss)),
+      maxPeakRssMb: Math.round(Math.max(...rss)),
+      inputMb: Math.round(fs.statSync(file).size / 1048576),
+    });
+  }
+  return rows;
+}
+
 async function main() {
   if (!fs.existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
   const results: Record<string, unknown>[] = [];
   const full: Record<string, unknown>[] = [];
   for (const jobs of JOBS) {
     const flags = jobs > 1 ? ['--jobs', String(jobs)] : [];
-    for (const n of SIZES) {
-      note(`batch.bench: generating ${n} cases…`);
-      const file = generate(n);
-      const runs = n >= 1_000_000 ? 1 : RUNS;
-      const rates: number[] = [];
-      const rss: number[] = [];
-      for (let r = 0; r < runs; r++) {
-        const x = await runOnce(file, flags);
-        if (x.lines !== n) throw new Error(`expected ${n} output lines, got ${x.lines} (${x.summary})`);
-        if (x.exitCode !== 0) throw new Error(`batch exited ${x.exitCode}: ${x.summary}`);
-        rates.push(n / x.seconds);
-        rss.push(x.peakRssMb);
-        note(
-          `  ${n}, ${jobs} job(s): ${Math.round(n / x.seconds)} cases/s, peak RSS ${x.peakRssMb.toFixed(0)} MB (${x.seconds.toFixed(1)} s)`,
-        );
-      }
-      results.push({
-        jobs,
-        cases: n,
-        runs,
-        casesPerSecond: Math.round(median(rates)),
-        peakRssMb: Math.round(median(rss)),
-        maxPeakRssMb: Math.round(Math.max(...rss)),
-        inputMb: Math.round(fs.statSync(file).size / 1048576),
-      });
-    }
+    results.push(...(await compactRuns(jobs, [])));
     for (const [kind, n] of [
       ['--full', FULL],
       ['--referenced', REFERENCED],
@@ -137,6 +155,7 @@ async function main() {
       });
     }
   }
+  for (const jobs of SMALL_YOUNG) results.push(...(await compactRuns(jobs, [SMALL_YOUNG_FLAG])));
   report({ bench: 'batch', results, full });
 }
 
