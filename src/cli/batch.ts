@@ -315,10 +315,11 @@ interface InFlight {
 const WORKER_YOUNG_MB = 24;
 // With compact records, a worker's old generation is capped too. Left to V8, it grew to about
 // 53 MB before its first full collection (14 MB live after it), so that the peak RSS of a million
-// lines was 214-216 MB where it settles at 190; capped at 40 MB it stays at 187-189 MB (2026-11-30,
-// --jobs 2, a million lines). The largest case the schema allows (200 people, 500 concerns, ids of
-// 200 characters) is answered under the cap (test/cli.test.ts; it is under 20 MB too, not under
-// 12). Full records are larger, and their workers are left to V8's own limit.
+// lines was 214-223 MB where it settles at 190; capped at 40 MB the peak was 189-207 MB in five
+// runs (2026-11-30, --jobs 2, a million lines; most of the rest is this thread's young generation,
+// which docs/cli.md shows how to make smaller). The largest case the schema allows (200 people, 500
+// concerns, ids of 200 characters) is answered under the cap (test/cli.test.ts; it is under 20 MB
+// too, not under 12). Full records are larger, and their workers are left to V8's own limit.
 const WORKER_OLD_MB = 40;
 
 /** One worker thread and the jobs it has not answered yet. */
