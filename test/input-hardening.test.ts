@@ -51,6 +51,52 @@ describe('duplicate keys', () => {
   });
 });
 
+describe('nesting deeper than the call stack', () => {
+  // JSON.parse takes nesting as deep as the text allows: 170,000 arrays in 340 KB, under the line
+  // limit. Before 0.5.4 the CLI's count of keys recursed, and every command gave an internal error.
+  const deep = `${'['.repeat(170_000)}${']'.repeat(170_000)}`;
+  const deepCase = JSON.stringify(JSON.parse(teacher)).replace(/}$/, `,"x":${deep}}`);
+
+  it('the case carries the nesting', () => {
+    expect(deepCase.length).toBeGreaterThan(340_000);
+    expect(deepCase.endsWith(']]}')).toBe(true);
+  });
+
+  it.each(['assess', 'validate', 'record', 'check', 'expand', 'replay'])(
+    '%s: an input error (exit 2), not an internal error',
+    async (command) => {
+      const r = await runCli([command, '-'], deepCase);
+      expect(r.stderr).not.toMatch(/internal error/);
+      expect(r.code).toBe(2);
+    },
+  );
+
+  it('assess names the unknown field that holds it', async () => {
+    const r = await runCli(['assess', '-'], deepCase);
+    expect(r.stderr).toMatch(/unknown field "x"/);
+  });
+
+  it('batch answers the line and goes on to the next', async () => {
+    const b = await runCli(['batch', '-'], `${deepCase}\n${JSON.stringify(JSON.parse(teacher))}\n`);
+    expect(b.code).toBe(3);
+    const lines = b.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { line: number; error?: { code: string } });
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatchObject({ line: 1, error: { code: 'invalid_input' } });
+    expect(lines[1]?.error).toBeUndefined();
+  });
+
+  it('a key repeated deep inside is found, and the path to it is cut', async () => {
+    const dupDeep = `{"a":${'['.repeat(170_000)}{"k":1,"k":2}${']'.repeat(170_000)}}`;
+    const r = await runCli(['assess', '-'], dupDeep);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/the key "k" appears twice in the same object \(at a\[0\]\[0\].*\.\.\.\)/);
+    expect(r.stderr.length).toBeLessThan(1000);
+  });
+});
+
 describe('invalid UTF-8', () => {
   const oneLine = JSON.stringify({ ...(JSON.parse(teacher) as object), id: 'XX' });
   const [before, after] = oneLine.split('XX') as [string, string];

@@ -395,6 +395,14 @@ describe('serve: bodies', () => {
     expect(r.status).toBe(400);
     expect(json(r).error).toMatchObject({ code: 'invalid_json', message: expect.stringContaining('"physicalInjury" appears twice') });
   });
+
+  it('nesting deeper than the call stack, within the body limit: 400 invalid_input, not 500', async () => {
+    const srv = await serve({});
+    const deep = `${'['.repeat(120_000)}${']'.repeat(120_000)}`;
+    const r = await post(srv, '/assess', JSON.stringify(JSON.parse(teacher)).replace(/}$/, `,"x":${deep}}`));
+    expect(r.status).toBe(400);
+    expect(json(r).error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('unknown field "x"') });
+  });
 });
 
 describe('serve: the limits as flags', () => {

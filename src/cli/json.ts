@@ -57,15 +57,34 @@ function membersIn(s: string): number {
   return n;
 }
 
-/** The number of own keys of every object in a parsed JSON value. */
+/** The objects and arrays still to visit in {@link keysIn}: kept from call to call (it never nests). */
+const PENDING: object[] = [];
+
+/**
+ * The number of own keys of every object in a parsed JSON value. A loop over the values still to
+ * visit, not a recursion: JSON.parse accepts nesting as deep as the text allows (a line of
+ * 340 KB can nest 170,000 arrays), deeper than the call stack goes.
+ */
 function keysIn(v: unknown): number {
   if (typeof v !== 'object' || v === null) return 0;
+  const pending = PENDING;
+  pending.length = 0;
+  pending.push(v);
   let n = 0;
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) n += keysIn(v[i]);
-    return n;
+  while (pending.length > 0) {
+    const x = pending.pop() as object;
+    if (Array.isArray(x)) {
+      for (let i = 0; i < x.length; i++) {
+        const e: unknown = x[i];
+        if (typeof e === 'object' && e !== null) pending.push(e);
+      }
+    } else
+      for (const k in x) {
+        n++;
+        const e: unknown = (x as Record<string, unknown>)[k];
+        if (typeof e === 'object' && e !== null) pending.push(e);
+      }
   }
-  for (const k in v) n += 1 + keysIn((v as Record<string, unknown>)[k]);
   return n;
 }
 
@@ -79,6 +98,9 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
     return undefined;
   }
 }
+
+/** The longest path a duplicate-key error shows (longer ones are cut). */
+const PATH_MAX = 200;
 
 /** Shows a key briefly in a message: quoted, cut after 40 characters. */
 function shortKey(k: string): string {
@@ -112,11 +134,13 @@ function findDuplicateKey(s: string): JsonErrorInfo | undefined {
         const key = escaped ? (JSON.parse(s.slice(i, j + 1)) as string) : s.slice(i + 1, j);
         if (top.has(key)) {
           const { line, column } = lineColumn(s, i);
-          const path = keys
+          const whole = keys
             .slice(0, -1)
             .map((k) => (typeof k === 'number' ? `[${k}]` : `.${shortKey(k).slice(1, -1)}`))
             .join('')
             .replace(/^\./, '');
+          // Cut, like every name from the input in an error: nesting can be as deep as the text allows.
+          const path = whole.length > PATH_MAX ? `${whole.slice(0, PATH_MAX - 3)}...` : whole;
           return {
             line,
             column,
