@@ -648,11 +648,42 @@ describe('za-duties batch --jobs: worker threads, the same output', () => {
     const two = new Sink();
     const s2 = await runBatch(Readable.from([Buffer.from(text)]), two, { jobs: 2, workerScript: WORKER });
     expect(s1).toMatchObject({ lines: 4, assessed: 4, errors: 0 });
+    // No worker ran out of memory (the summary would say so).
     expect(s2).toEqual(s1);
     expect(two.text()).toBe(one.text());
     // A duty for every one of the 200 people at risk, on every line.
     const recs = records(two.text());
     expect(recs.map((r) => new Set((r.duties as { person: string }[]).map((d) => d.person)).size)).toEqual([200, 200, 200, 200]);
+  });
+
+  it("a line too large for a worker's capped heap is made on this thread: every line answered, as with one job", async () => {
+    // 450,000 empty objects in 1.35 MB (under a raised line limit): more than a worker's capped old
+    // generation holds. The worker runs out of memory; it is replaced, and its jobs are made here.
+    const huge = `{"assessmentDate":"2026-11-28","people":[${Array.from({ length: 450_000 }, () => '{}').join(',')}],"concerns":[]}`;
+    const text = [
+      JSON.stringify(good),
+      huge,
+      JSON.stringify({ ...good, id: 'between' }),
+      huge,
+      JSON.stringify({ ...good, id: 'last' }),
+    ].join('\n');
+    const options = { maxLineBytes: 4 * 1024 * 1024 };
+    const one = new Sink();
+    const s1 = await runBatch(Readable.from([Buffer.from(text)]), one, options);
+    const two = new Sink();
+    const s2 = await runBatch(Readable.from([Buffer.from(text)]), two, { ...options, jobs: 2, workerScript: WORKER });
+    expect(s1).toMatchObject({ lines: 5, assessed: 3, errors: 2 });
+    expect(s1.stoppedEarly).toBeUndefined();
+    expect(s2).toEqual({ ...s1, workersOutOfMemory: expect.any(Number) });
+    expect(s2.workersOutOfMemory).toBeGreaterThanOrEqual(1);
+    expect(two.text()).toBe(one.text());
+    expect(records(two.text()).map((r) => r.error?.code ?? r.caseId)).toEqual([
+      'good',
+      'invalid_input',
+      'between',
+      'invalid_input',
+      'last',
+    ]);
   });
 
   it('a slow reader (backpressure) loses nothing and keeps the order', async () => {

@@ -60,6 +60,11 @@ export interface BatchSummary {
   readonly errorLines: number[];
   /** Set when the run stopped before the end of the input. */
   stoppedEarly?: string;
+  /**
+   * With `--jobs`: worker threads that ran out of memory (a line far larger than most), each
+   * replaced, its lines made on the reading thread instead; absent when none did.
+   */
+  workersOutOfMemory?: number;
 }
 
 // Output is written at least every 256 KB; with 64 KB input chunks (io.ts) this keeps peak RSS
@@ -319,8 +324,16 @@ const WORKER_YOUNG_MB = 24;
 // runs (2026-11-30, --jobs 2, a million lines; most of the rest is this thread's young generation,
 // which docs/cli.md shows how to make smaller). The largest case the schema allows (200 people, 500
 // concerns, ids of 200 characters) is answered under the cap (test/cli.test.ts; it is under 20 MB
-// too, not under 12). Full records are larger, and their workers are left to V8's own limit.
+// too, not under 12). A line larger than that (a raised --max-line-bytes, or a million empty
+// objects) can exhaust a worker's heap: the worker is replaced and its jobs are made on this
+// thread, whose heap is not capped. Full records are larger, and their workers are left to V8's
+// own limit.
 const WORKER_OLD_MB = 40;
+
+/** Whether a worker stopped because it ran out of memory. */
+function outOfMemory(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+}
 
 /** One worker thread and the jobs it has not answered yet. */
 class BatchWorker {
@@ -346,11 +359,17 @@ class BatchWorker {
     return this.waiting.size;
   }
 
+  /** True once the worker has failed (it answers no more jobs). */
+  get failed(): boolean {
+    return this.failure !== undefined;
+  }
+
+  /** Sends a job (a copy: the caller keeps it, to make it itself if the worker runs out of memory). */
   run(job: BatchJob): Promise<BatchJobDone> {
     return new Promise((resolve, reject) => {
       if (this.failure !== undefined) return reject(this.failure);
       this.waiting.set(job.id, { resolve, reject });
-      this.worker.postMessage(job, [job.data.buffer as ArrayBuffer, job.lengths.buffer as ArrayBuffer]);
+      this.worker.postMessage(job);
     });
   }
 
@@ -372,6 +391,8 @@ class BatchWorker {
  */
 class ParallelSink extends Sink {
   private readonly workers: BatchWorker[] = [];
+  /** The workers that ran out of memory (counted in the summary). */
+  private readonly outOfMemory = new Set<BatchWorker>();
   private readonly queue: InFlight[] = [];
   private parts: Buffer[] = [];
   private lengths: number[] = [];
@@ -403,7 +424,8 @@ class ParallelSink extends Sink {
   private send(): void {
     const n = this.lengths.length;
     if (n === 0) return;
-    // Copied: the parts are views of input chunks; the copy is transferred, not copied again.
+    // Copied: the parts are views of input chunks. A worker is sent a copy of the job, and the job
+    // is kept until it is answered.
     const data = new Uint8Array(this.bytes);
     let at = 0;
     for (const p of this.parts) {
@@ -428,15 +450,30 @@ class ParallelSink extends Sink {
           f.settled = { done };
         },
         (e: unknown) => {
-          f.settled = { failed: e };
+          // A worker that ran out of memory (its heap is capped: a line far larger than most) is
+          // replaced, and its jobs are made here, where the heap is not capped. Any other failure
+          // stops the run.
+          if (!outOfMemory(e)) {
+            f.settled = { failed: e };
+            return;
+          }
+          this.outOfMemory.add(worker);
+          this.s.workersOutOfMemory = this.outOfMemory.size;
+          f.settled = { done: runJob(job, this.data) };
         },
       ),
     };
     this.queue.push(f);
   }
 
-  /** A worker with fewer than two jobs (started as the first jobs go out), if any. */
+  /** A worker with fewer than two jobs (started as the first jobs go out, and again for one that failed), if any. */
   private leastBusy(): BatchWorker | undefined {
+    for (let i = this.workers.length - 1; i >= 0; i--) {
+      const w = this.workers[i] as BatchWorker;
+      if (!w.failed) continue;
+      this.workers.splice(i, 1);
+      void w.terminate();
+    }
     let best: BatchWorker | undefined;
     for (const w of this.workers) if (best === undefined || w.inFlight < best.inFlight) best = w;
     if (best !== undefined && best.inFlight === 0) return best;

@@ -326,7 +326,12 @@ function summaryLine(s: BatchSummary, seconds: number): string {
       ? `, ${s.errors} error record${s.errors === 1 ? '' : 's'} (line${s.errors === 1 ? '' : 's'} ${s.errorLines.join(', ')}${s.errors > s.errorLines.length ? ', …' : ''})`
       : '';
   const blank = s.blank > 0 ? `, ${s.blank} blank` : '';
-  return `${s.lines} line${s.lines === 1 ? '' : 's'}: ${s.assessed} assessed${errs}${blank}; ${seconds.toFixed(1)} s, ${rate} lines/s`;
+  const oom = s.workersOutOfMemory ?? 0;
+  const workers =
+    oom > 0
+      ? `; ${oom} worker thread${oom === 1 ? '' : 's'} ran out of memory and ${oom === 1 ? 'was' : 'were'} replaced (${oom === 1 ? 'its' : 'their'} lines assessed on the main thread)`
+      : '';
+  return `${s.lines} line${s.lines === 1 ? '' : 's'}: ${s.assessed} assessed${errs}${blank}${workers}; ${seconds.toFixed(1)} s, ${rate} lines/s`;
 }
 
 async function batchCommand(argv: readonly string[], io: CliIo): Promise<number> {
