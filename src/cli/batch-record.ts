@@ -25,7 +25,13 @@ export interface RecordShape {
 /** Writes the output record of one line into `out`. */
 function batchRecord(text: string, line: number, options: RecordShape, out: RecordBytes): RecordKind {
   if (text.trim() === '') return written(out, `{"line":${line},"skipped":"blank line"}`, 'blank');
-  const parsed = parseJson(text);
+  let parsed: ReturnType<typeof parseJson>;
+  try {
+    parsed = parseJson(text);
+  } catch (e) {
+    // A bug in reading the line (it once recursed too deep): this line's record says so, and the run goes on.
+    return internalError(out, line, undefined, e);
+  }
   if (!parsed.ok) {
     const e = parsed.error;
     const error = { code: 'invalid_json', message: `invalid JSON at column ${e.column}: ${e.reason}`, column: e.column };
@@ -51,13 +57,17 @@ function batchRecord(text: string, line: number, options: RecordShape, out: Reco
     else out.add(decisionsJson(r.data, line));
     return 'assessed';
   } catch (e) {
-    // A bug, not bad input: say so without echoing anything of the case.
-    const error = {
-      code: 'internal_error',
-      message: `internal error while assessing this line (${e instanceof Error ? e.name : 'unknown'}); please report it`,
-    };
-    return written(out, JSON.stringify(caseId !== undefined ? { line, caseId, error } : { line, error }), 'error');
+    return internalError(out, line, caseId, e);
   }
+}
+
+/** The record of a line that met a bug, not bad input: it says so without echoing anything of the case. */
+function internalError(out: RecordBytes, line: number, caseId: string | undefined, e: unknown): RecordKind {
+  const error = {
+    code: 'internal_error',
+    message: `internal error while assessing this line (${e instanceof Error ? e.name : 'unknown'}); please report it`,
+  };
+  return written(out, JSON.stringify(caseId !== undefined ? { line, caseId, error } : { line, error }), 'error');
 }
 
 function written(out: RecordBytes, record: string, kind: RecordKind): RecordKind {

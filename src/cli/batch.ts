@@ -324,9 +324,9 @@ const WORKER_YOUNG_MB = 24;
 // runs (2026-11-30, --jobs 2, a million lines; most of the rest is this thread's young generation,
 // which docs/cli.md shows how to make smaller). The largest case the schema allows (200 people, 500
 // concerns, ids of 200 characters) is answered under the cap (test/cli.test.ts; it is under 20 MB
-// too, not under 12). A line larger than that (a raised --max-line-bytes, or a million empty
-// objects) can exhaust a worker's heap: the worker is replaced and its jobs are made on this
-// thread, whose heap is not capped. Full records are larger, and their workers are left to V8's
+// too, not under 12). A line far larger than a case can be (only under a raised --max-line-bytes:
+// half a million empty objects take 1.35 MB) can exhaust a worker's heap: the worker is replaced
+// and its jobs are made on this thread, whose heap is not capped. Full records are larger, and their workers are left to V8's
 // own limit.
 const WORKER_OLD_MB = 40;
 
