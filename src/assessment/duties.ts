@@ -405,21 +405,19 @@ function strongestVersion(windows: readonly VersionInWindow[], facts: Facts, dat
       const lo = evaluateVersion(w.cv, facts);
       best.consider(lo, w, lo.result === false ? false : null, facts, undefined);
       if (w.certainInWindow) {
-        // The facts on a later date: the dated facts over a copy of the base (copyFacts: one shape;
-        // the base is never made a prototype).
-        const f = dated !== undefined ? factsAt(facts, dated, w.start) : facts;
+        const f = factsOn(facts, dated, w.start);
         const loS = evaluateVersion(w.cv, f);
         best.consider(loS, w, and3(loS.result, kcTri), f, w.start);
       }
     } else {
       const later = w.mode === 'later' ? w.start : undefined;
-      const f0 = later !== undefined && dated !== undefined ? factsAt(facts, dated, later) : facts;
+      const f0 = later === undefined ? facts : factsOn(facts, dated, later);
       const lo = evaluateVersion(w.cv, f0);
       best.consider(lo, w, later === undefined ? lo.result : and3(lo.result, kcTri), f0, later);
     }
     if (until !== undefined && w.inForceAtEnd && best.result !== true) {
       // The act goes on at the assessment date: the duty binds then too, if the knowledge continued.
-      const fA = dated !== undefined ? factsAt(facts, dated, until) : facts;
+      const fA = factsOn(facts, dated, until);
       const loA = evaluateVersion(w.cv, fA);
       const open = w.mode === 'uncertain' && !w.certainInWindow;
       best.consider(loA, w, open ? (loA.result === false ? false : null) : and3(loA.result, kcTri), fA, until);
@@ -451,6 +449,11 @@ function factsAt(facts: Facts, dated: DatedFacts, date: string): Facts {
   return f;
 }
 
+/** The facts on a later date: the dated facts over a copy of the base (the base is never made a prototype). */
+function factsOn(facts: Facts, dated: DatedFacts | undefined, date: string): Facts {
+  return dated !== undefined ? factsAt(facts, dated, date) : facts;
+}
+
 function bestVersion(windows: readonly VersionInWindow[], cf: ConcernFacts, facts: Facts, dated: DatedFacts | undefined): Deciding {
   return strongestVersion(windows, facts, dated, cf) as Deciding;
 }
@@ -476,11 +479,6 @@ export function statusOnFacts(
 }
 
 function statusOf(decided: readonly Deciding[]): { status: DutyStatus; deciding: Deciding[] } {
-  if (decided.length === 1) {
-    // One concern (most cases): it decides, whatever its result.
-    const r = (decided[0] as Deciding).result;
-    return { status: r === true ? 'applies' : r === null ? 'may_apply' : 'does_not_apply', deciding: [decided[0] as Deciding] };
-  }
   const yes = decided.filter((d) => d.result === true);
   if (yes.length > 0) return { status: 'applies', deciding: yes };
   const open = decided.filter((d) => d.result === null);
@@ -604,11 +602,7 @@ function decide(compiled: CompiledRule, concerns: readonly ConcernFacts[], deriv
   const { knowledgeDate, assessmentDate } = derived.dates;
   const windows = versionsInWindow(compiled, knowledgeDate, assessmentDate);
   if (windows.length === 0) return undefined;
-  const decided: Deciding[] = [];
-  for (let i = 0; i < concerns.length; i++) {
-    const cf = concerns[i] as ConcernFacts;
-    decided.push(bestVersion(windows, cf, cf.facts, cf.dated));
-  }
+  const decided = concerns.map((cf) => bestVersion(windows, cf, cf.facts, cf.dated));
   const { status, deciding } = statusOf(decided);
   // Presumptions: where the strict three-valued status differs, say which presumptions decided it.
   if (!concerns.some((cf) => cf.presumed.length > 0)) return { windows, status, deciding };

@@ -392,7 +392,7 @@ class BatchWorker {
 class ParallelSink extends Sink {
   private readonly workers: BatchWorker[] = [];
   /** The workers that ran out of memory (counted in the summary). */
-  private readonly outOfMemory = new Set<BatchWorker>();
+  private readonly outOfMemoryWorkers = new Set<BatchWorker>();
   private readonly queue: InFlight[] = [];
   private parts: Buffer[] = [];
   private lengths: number[] = [];
@@ -457,8 +457,8 @@ class ParallelSink extends Sink {
             f.settled = { failed: e };
             return;
           }
-          this.outOfMemory.add(worker);
-          this.s.workersOutOfMemory = this.outOfMemory.size;
+          this.outOfMemoryWorkers.add(worker);
+          this.s.workersOutOfMemory = this.outOfMemoryWorkers.size;
           f.settled = { done: runJob(job, this.data) };
         },
       ),
