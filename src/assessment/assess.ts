@@ -6,8 +6,8 @@ import { FACTS, type FactDefinition } from '../case/facts.js';
 import type { Untrusted } from '../case/input.js';
 import { parseCase } from '../case/parse-case.js';
 import { defaultConcernIds, IsoDate, type CaseInput, type CaseInputSchema, type Concern, type ValidatedCase } from '../case/schema.js';
-import { DUTY_IDS, type DutyId, type Modality } from '../case/vocabulary.js';
-import { versionsInWindow, type CompiledRuleSet } from '../rules/compiled.js';
+import type { DutyId, Modality } from '../case/vocabulary.js';
+import { versionsInWindow, type CompiledRule, type CompiledRuleSet } from '../rules/compiled.js';
 import { defaultCompiled } from '../rules/bundled.js';
 import { withMemo, type Compiled } from '../engine/evaluate.js';
 import { issuesFromZod } from '../errors/from-zod.js';
@@ -389,11 +389,10 @@ function assessNow(v: ValidCase, compiled: CompiledRuleSet, detail: 'standard' |
   const derived = deriveValid(v);
   const idx = inputIndex(c);
   const duties: DutyResult[] = [];
+  const rules = compiled.ruleList;
   for (const [person, concerns] of derived.byPerson) {
-    for (const id of DUTY_IDS) {
-      const rule = compiled.rules.get(id);
-      if (rule) duties.push(decideDuty(rule, person, concerns, derived, idx, GENERAL, detail));
-    }
+    for (let i = 0; i < rules.length; i++)
+      duties.push(decideDuty(rules[i] as CompiledRule, person, concerns, derived, idx, GENERAL, detail));
   }
   const overlaps = [...derived.byPerson.keys()].flatMap((p) => overlapsFor(p, duties, derived, compiled));
   const tests = classTestsOf(compiled);
@@ -442,13 +441,13 @@ export function decideValidated(v: ValidCase, compiled: CompiledRuleSet = defaul
 
 function decideNow(v: ValidCase, compiled: CompiledRuleSet): CompactAssessment {
   const derived = deriveValid(v);
+  const rules = compiled.ruleList;
   const duties: CompactDuty[] = [];
   const overlaps: { id: string; person: string; status: DutyResult['status'] }[] = [];
   for (const [person, concerns] of derived.byPerson) {
     const mine: { duty: DutyId; status: DutyResult['status']; modality: Modality; recipients: readonly string[] }[] = [];
-    for (const id of DUTY_IDS) {
-      const rule = compiled.rules.get(id);
-      if (!rule) continue;
+    for (let i = 0; i < rules.length; i++) {
+      const rule = rules[i] as CompiledRule;
       const d = decideDutyCompact(rule, person, concerns, derived);
       duties.push(d);
       mine.push({ duty: d.duty, status: d.status, modality: d.modality, recipients: rule.rule.recipients });

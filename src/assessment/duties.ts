@@ -625,13 +625,11 @@ function decide(compiled: CompiledRule, concerns: readonly ConcernFacts[], deriv
     return { windows, status, deciding };
   const strict = statusOf(concerns.map(strictOf));
   if (strict.status === status) return { windows, status, deciding };
+  // Each presumption once (a handful: a scan beats a keyed set).
   const candidates: PresumptionUse[] = [];
-  const seen = new Set<string>();
   for (const cf of concerns) {
     for (const u of cf.presumed) {
-      const key = `${u.id}|${u.fact}|${u.about}`;
-      if (seen.has(key) || !reads(u)) continue;
-      seen.add(key);
+      if (!reads(u) || candidates.some((x) => x.id === u.id && x.fact === u.fact && x.about === u.about)) continue;
       candidates.push(u);
     }
   }

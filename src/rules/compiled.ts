@@ -1,5 +1,5 @@
 import type { Facts } from '../case/facts.js';
-import type { DutyId } from '../case/vocabulary.js';
+import { DUTY_IDS, type DutyId } from '../case/vocabulary.js';
 import { factsOf } from '../engine/condition.js';
 import { compile, LeafBuffer, type Compiled, type DecidingLeaf, type Tri } from '../engine/evaluate.js';
 import type { RuleSet } from './rule-set.js';
@@ -28,12 +28,16 @@ export interface CompiledRule {
   readonly versions: readonly CompiledVersion[];
   /** Every fact the rule's limbs read (through named conditions). */
   readonly facts: ReadonlySet<string>;
+  /** The last window asked of {@link versionsInWindow} (each person and overlap of a case asks the same). */
+  readonly lastWindow: { from: string; to: string; versions: readonly VersionInWindow[] };
 }
 
 /** The compiled engine: every duty's rule, ready to evaluate synchronously. */
 export interface CompiledRuleSet {
   readonly ruleSet: RuleSet;
   readonly rules: ReadonlyMap<DutyId, CompiledRule>;
+  /** The same rules in the order of the duty ids (`DUTY_IDS`), the order an assessment lists them in. */
+  readonly ruleList: readonly CompiledRule[];
   /** A named condition of the rule set, compiled with its rules: decided with them on the same facts. */
   readonly named: (name: string) => Compiled;
 }
@@ -50,6 +54,7 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
     rules.set(id, {
       rule,
       facts,
+      lastWindow: { from: '', to: '', versions: [] },
       versions: rule.versions.map((version) => ({
         version,
         limbs: version.limbs.map((l) => {
@@ -71,7 +76,12 @@ export function compileRuleSet(ruleSet: RuleSet): CompiledRuleSet {
       })),
     });
   }
-  return { ruleSet, rules, named: (name) => compile({ condition: name }, ruleSet.named, cache) };
+  return {
+    ruleSet,
+    rules,
+    ruleList: DUTY_IDS.flatMap((id) => rules.get(id) ?? []),
+    named: (name) => compile({ condition: name }, ruleSet.named, cache),
+  };
 }
 
 /**
@@ -107,8 +117,21 @@ export interface VersionInWindow {
   readonly inForceAtEnd: boolean;
 }
 
-/** Every version of a rule in force at some point from `from` to `to` (inclusive), oldest first. */
-export function versionsInWindow(r: CompiledRule, from: string, to: string): VersionInWindow[] {
+/**
+ * Every version of a rule in force at some point from `from` to `to` (inclusive), oldest first.
+ * The last window asked is kept with the rule (read only: it is shared).
+ */
+export function versionsInWindow(r: CompiledRule, from: string, to: string): readonly VersionInWindow[] {
+  const last = r.lastWindow;
+  if (last.from === from && last.to === to) return last.versions;
+  const out = windowOf(r, from, to);
+  last.from = from;
+  last.to = to;
+  last.versions = out;
+  return out;
+}
+
+function windowOf(r: CompiledRule, from: string, to: string): VersionInWindow[] {
   const out: VersionInWindow[] = [];
   for (const cv of r.versions) {
     const f = cv.version.inForce.from;
