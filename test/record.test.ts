@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { decisionRecord, replayDecisionRecord } from '../src/index.js';
+import { decisionRecord, replayDecisionRecord, type CaseInput } from '../src/index.js';
 import { RULES_SHA256 } from '../src/rules/hash.js';
 import { caseArb } from './helpers/arbitraries.js';
 import { ROOT } from './helpers/fixtures.js';
@@ -59,6 +59,43 @@ describe('decision records', () => {
     expect(r.data.law.find((l) => l.duty === 'dva-s2B')?.versions).toEqual([
       { provision: expect.stringContaining('2B'), inForceFrom: '2023-04-14', mode: 'at-knowledge', certain: true, atAssessment: true },
     ]);
+  });
+
+  it('keep a day an age was reached while the reporter still knew by its place among the commencements, not by its date, and replay it', () => {
+    // A 17-year-old who learned of his father's beating of his sister, and still knows on his 18th birthday (2026-03-01).
+    const turns18: CaseInput = {
+      assessmentDate: '2026-06-15',
+      reporter: { role: 'family_member', dateOfBirth: '2008-03-01', knowledgeDate: '2026-02-01', stillKnows: true },
+      people: [
+        { id: 'sister', ageYears: 9 },
+        { id: 'father', ageYears: 40 },
+      ],
+      concerns: [
+        {
+          victim: 'sister',
+          allegedBy: 'father',
+          relationship: 'parent',
+          harm: 'physical_abuse',
+          basis: 'knowledge',
+          incidentDate: '2026-01-10',
+          physicalInjury: true,
+        },
+      ],
+    };
+    const r = decisionRecord(turns18);
+    if (!r.success) throw r.error;
+    expect(r.data.outcome.find((o) => o.duty === 'dva-s2B')?.status).toBe('applies');
+    const text = JSON.stringify(r.data);
+    for (const d of ['2026-03-01', '2008-03-01', '2026-02-01', '2026-06-15', '2026-01-10']) expect(text).not.toContain(d);
+    const ages = r.data.facts[0]?.dated.filter((d) => d.at === 'age') ?? [];
+    expect(ages).toEqual([{ at: 'age', facts: expect.objectContaining({ reporterAge: 18 }) }]);
+    expect(replayDecisionRecord(JSON.parse(text))).toEqual({ success: true, data: { sameRules: true, identical: true, differences: [] } });
+    // Without the day, the replay finds the duty the record says applied does not.
+    const without = structuredClone(r.data);
+    for (const f of without.facts) f.dated = f.dated.filter((d) => d.at !== 'age');
+    const again = replayDecisionRecord(without);
+    if (!again.success) throw again.error;
+    expect(again.data.differences).toContainEqual({ duty: 'dva-s2B', person: 'person-1', recorded: 'applies', now: 'does_not_apply' });
   });
 
   it('carry a SHA-256 of the rule files computed at build time, which the rule files on disk still give', () => {

@@ -388,14 +388,17 @@ const BEST = new Best();
 
 /**
  * On one concern's facts, the version (oldest first) that gives the strongest result, and that
- * result. A version that binds only later is looked at on the day it binds (ages then); an ongoing
- * act also on the assessment date, while the knowledge continues. One object made, at the end
+ * result. While the knowledge continues, a duty is looked at on later days too (ages then): a
+ * version that binds only later on the day it binds; a version in force on the assessment date on
+ * each day an age "now" reaches an age the rules compare (`ageDays`, earliest first: the earliest
+ * day wins a tie); an ongoing act on the assessment date. One object made, at the end
  * (this runs for every duty, concern and case: the best so far is kept in one reused {@link Best}).
  */
 function strongestVersion(windows: readonly VersionInWindow[], facts: Facts, dated: DatedFacts | undefined, cf?: ConcernFacts): Strongest {
   const kc = facts['knowledgeContinues'];
   const kcTri: Tri = kc === undefined ? null : kc === true;
   const until = dated?.ongoingUntil;
+  const ageDays = dated !== undefined && dated.ageDays.length > 0 ? dated.ageDays : undefined;
   const best = BEST;
   best.reset();
   for (let i = 0; i < windows.length; i++) {
@@ -414,6 +417,17 @@ function strongestVersion(windows: readonly VersionInWindow[], facts: Facts, dat
       const f0 = later === undefined ? facts : factsOn(facts, dated, later);
       const lo = evaluateVersion(w.cv, f0);
       best.consider(lo, w, later === undefined ? lo.result : and3(lo.result, kcTri), f0, later);
+    }
+    if (ageDays !== undefined && w.inForceAtEnd) {
+      // An age "now" reached while the knowledge continues: the duty binds from that day, if its conditions hold then.
+      for (let j = 0; j < ageDays.length && best.result !== true; j++) {
+        const day = ageDays[j] as string;
+        if (w.mode === 'later' && day < w.start) continue;
+        const fD = factsOn(facts, dated, day);
+        const loD = evaluateVersion(w.cv, fD);
+        const open = w.mode === 'uncertain' && day < w.start;
+        best.consider(loD, w, open ? (loD.result === false ? false : null) : and3(loD.result, kcTri), fD, day);
+      }
     }
     if (until !== undefined && w.inForceAtEnd && best.result !== true) {
       // The act goes on at the assessment date: the duty binds then too, if the knowledge continued.
@@ -559,10 +573,13 @@ function windowReasonOf(d: Deciding, concern: string | undefined): Reason | unde
   const point = d.point as string;
   const { value, result } = knowledgeValue(d);
   const test = TEST_TRUE;
+  // Why that day: a version bound then, the act went on to then, or an age the duty turns on was reached then.
   const label: MessageRef =
     point === d.w.start && d.w.mode !== 'at-knowledge'
       ? { id: 'reason.knowledgeContinues.binds', params: { date: point, provision } }
-      : { id: 'reason.knowledgeContinues.ongoing', params: { date: point } };
+      : point === d.cf.dated.ongoingUntil
+        ? { id: 'reason.knowledgeContinues.ongoing', params: { date: point } }
+        : { id: 'reason.knowledgeContinues.ageReached', params: { date: point } };
   const r: { -readonly [K in keyof Reason]: Reason[K] } = {
     fact: 'knowledgeContinues' as const,
     value,
@@ -612,10 +629,10 @@ function decide(compiled: CompiledRule, concerns: readonly ConcernFacts[], deriv
   if (status === 'may_apply') return { windows, status, deciding };
   // A presumption this rule never reads cannot change its status: only the presumed facts differ
   // between the two sets of facts (knowledgeContinues is read only for a version that binds later).
-  // Continuing knowledge is read for a version that binds later, and for an ongoing act looked at on the assessment date.
+  // Continuing knowledge is read for a version that binds later, for an ongoing act looked at on the assessment date, and on a day an age is reached.
   const later =
     windows.some((w) => w.mode !== 'at-knowledge') ||
-    (derived.dates.assessmentDate > derived.dates.knowledgeDate && concerns.some((cf) => cf.ongoing));
+    (derived.dates.assessmentDate > derived.dates.knowledgeDate && concerns.some((cf) => cf.ongoing || cf.dated.ageDays.length > 0));
   const reads = (u: PresumptionUse) => compiled.facts.has(u.fact) || (later && u.fact === 'knowledgeContinues');
   if (!concerns.some((cf) => cf.presumed.some(reads))) return { windows, status, deciding };
   const strictOf = (cf: ConcernFacts) => bestVersion(windows, cf, cf.strictFacts, cf.strictDated);

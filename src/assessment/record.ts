@@ -86,13 +86,17 @@ export const DecisionRecordSchema = z
           dated: z
             .array(
               z.strictObject({
-                at: z.union([z.string().regex(ISO_DATE), z.literal('assessment')]),
+                at: z.union([z.string().regex(ISO_DATE), z.literal('assessment'), z.literal('age')]),
+                after: z.string().regex(ISO_DATE).optional().meta({
+                  description:
+                    "With at 'age': the last commencement in the record's law (bindsFrom) on or before that day, if any. A date of the law, not of the case.",
+                }),
                 facts: z.partialRecord(z.enum(FACT_NAMES as [FactName, ...FactName[]]), FactValueSchema),
               }),
             )
             .meta({
               description:
-                "The facts that move with the date a duty is looked at (ages then), on each later date the decision looked at: a provision's commencement, or 'assessment' for an ongoing act on the assessment date.",
+                "The facts that move with the date a duty is looked at (ages then), on each later date the decision looked at: a provision's commencement; 'age' for a day an age the rules compare was reached while the reporter still knew (its date is not kept), in order; or 'assessment' for an ongoing act on the assessment date.",
             }),
         }),
       )
@@ -257,6 +261,16 @@ export function decisionRecord(input: unknown, options: AssessOptions = {}): Dec
       // The ages on each later date the decision looked at (commencements; the assessment, for an ongoing act).
       const dated: DecisionRecord['facts'][number]['dated'] = [];
       for (const at of laterDates) dated.push({ at, facts: keptFacts(cf.datedFacts(at, !valid.presumptions)) });
+      // The days an age was reached, in order, each placed among the commencements only (no case date is kept).
+      for (const day of cf.dated.ageDays) {
+        const after = laterDates.filter((d) => d <= day).pop();
+        const e: DecisionRecord['facts'][number]['dated'][number] = {
+          at: 'age',
+          facts: keptFacts(cf.datedFacts(day, !valid.presumptions)),
+        };
+        if (after !== undefined) e.after = after;
+        dated.push(e);
+      }
       if (cf.ongoing && v.assessmentDate > v.knowledgeDate)
         dated.push({ at: 'assessment', facts: keptFacts(cf.datedFacts(v.assessmentDate, !valid.presumptions)) });
       facts.push({ person, concern: cf.concern.id, facts: keptFacts(cf.facts), dated });
@@ -289,8 +303,18 @@ function replayOutcome(rec: DecisionRecord): Pick<DecisionRecord, 'outcome' | 'o
   // The assessment date is not kept: a date after every commencement stands for it.
   const END = '9999-12-31';
   for (const e of rec.facts) {
-    const at = new Map(e.dated.map((d) => [d.at === 'assessment' ? END : d.at, d.facts] as const));
-    const dated: DatedFacts = { over: (date) => at.get(date) ?? {}, ongoingUntil: at.has(END) ? END : undefined };
+    // A day an age was reached stands as a key just after the last commencement before it (or before
+    // every date), which compares with the commencements as that day does; the record keeps the order.
+    const ageDays: string[] = [];
+    const at = new Map(
+      e.dated.map((d, i) => {
+        if (d.at !== 'age') return [d.at === 'assessment' ? END : d.at, d.facts] as const;
+        const key = `${d.after ?? '0000-00-00'}~${i}`;
+        ageDays.push(key);
+        return [key, d.facts] as const;
+      }),
+    );
+    const dated: DatedFacts = { over: (date) => at.get(date) ?? {}, ongoingUntil: at.has(END) ? END : undefined, ageDays };
     byPerson.set(e.person, [...(byPerson.get(e.person) ?? []), { facts: e.facts, dated }]);
   }
   const windows = new Map<DutyId, VersionInWindow[]>();

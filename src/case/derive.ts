@@ -1,4 +1,4 @@
-import { ageAt, ageOn, birthWindow, bornWithinYears, daysBetween, type BirthWindow } from './ages.js';
+import { ageAt, ageOn, birthWindow, bornWithinYears, daysBetween, nthBirthday, type BirthWindow } from './ages.js';
 import {
   copyFacts,
   type AgeInterval,
@@ -46,6 +46,11 @@ export interface Classifications extends RelationshipReadings {
   readonly recentActDays: number;
   /** The age parameters the facts' questions name, as in force on a date. */
   readonly textAges: (date: string) => TextAges;
+  /**
+   * Every age the rules may compare an age with (the age parameters, on every date): while the
+   * knowledge continues, a duty is also looked at on each later day an age "now" reaches one.
+   */
+  readonly ageThresholds: readonly number[];
 }
 
 /** Each reading of a relationship (`rules/parameters/relationships.json`), as a table. */
@@ -87,12 +92,20 @@ export interface ConcernFacts {
 
 /**
  * How a concern's facts move with the date a duty is looked at: `over(date)` gives the facts that
- * change (ages "now"; for an ongoing act, ages at the act), and an ongoing act is looked at on the
- * assessment date too (`ongoingUntil`, when later than the knowledge date), where the knowledge continued.
+ * change (ages "now"; for an ongoing act, ages at the act). Where the knowledge continued, a duty
+ * is looked at on later days too: an ongoing act on the assessment date (`ongoingUntil`, when later
+ * than the knowledge date), and the days an age "now" reaches an age the rules compare (`ageDays`).
  */
 export interface DatedFacts {
   readonly over: (date: string) => Readonly<Record<string, FactValue>>;
   readonly ongoingUntil: string | undefined;
+  /**
+   * The days after the knowledge date, up to the assessment date, on which the reporter's or the
+   * person's age "now" reaches one of the rules' age thresholds (for an age known only within a
+   * range, the first and the last day it may): ascending, each once; empty where the knowledge
+   * was dispelled (`stillKnows: false`) or the two dates are one.
+   */
+  readonly ageDays: readonly string[];
 }
 
 /** The derived view of a case: facts per concern, grouped by person at risk (in input order). */
@@ -134,6 +147,37 @@ function yearBefore(iso: string): string {
   const y = String(Number(iso.slice(0, 4)) - 1).padStart(4, '0');
   const md = iso.slice(5) === '02-29' ? '02-28' : iso.slice(5);
   return `${y}-${md}`;
+}
+
+const NO_DAYS: readonly string[] = Object.freeze([]);
+
+/**
+ * The days after `after`, up to `until` inclusive, on which someone born within the window reaches
+ * one of the ages (for each end of the window: the day it reaches it), ascending, each once.
+ */
+function thresholdDays(w: BirthWindow | undefined, ages: readonly number[], after: string, until: string): readonly string[] {
+  if (w === undefined) return NO_DAYS;
+  let out: string[] | undefined;
+  const ends = w.earliest === w.latest ? [w.earliest] : [w.earliest, w.latest];
+  for (const end of ends) {
+    const from = ageOn(end, after);
+    const to = ageOn(end, until);
+    if (from === to) continue;
+    for (const age of ages) {
+      if (age <= from || age > to) continue;
+      const day = nthBirthday(end, age);
+      out ??= [];
+      if (!out.includes(day)) out.push(day);
+    }
+  }
+  return out === undefined ? NO_DAYS : out.sort();
+}
+
+/** Two ascending lists of days as one, each day once. */
+function mergeDays(a: readonly string[], b: readonly string[]): readonly string[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  return [...new Set([...a, ...b])].sort();
 }
 
 /** Ages over the days from `from` to `to` inclusive: a number when the same throughout. */
@@ -192,6 +236,10 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
     if (r.stillKnows === undefined && knowledgeDate < assessmentDate)
       reporterPresumed.push({ id: 'knowledge-continues', fact: 'knowledgeContinues', about: 'reporter' });
   }
+
+  // Later days the duties are looked at, while the knowledge may continue: the reporter's ages reached (each concern adds its person's).
+  const knowledgeMayContinue = r.stillKnows !== false && assessmentDate > knowledgeDate;
+  const reporterAgeDays = knowledgeMayContinue ? thresholdDays(reporterWindow, cls.ageThresholds, knowledgeDate, assessmentDate) : NO_DAYS;
 
   const ageAtKnowledge = new Map<string, number | AgeInterval | undefined>();
   for (const p of c.people) ageAtKnowledge.set(p.id, ageAt(windows.get(p.id), knowledgeDate, knowledgeDate));
@@ -345,8 +393,11 @@ export function deriveCase(c: ValidatedCase, dates: CaseDates, cls: Classificati
     };
     const list = byPerson.get(victim.id) ?? [];
     const ongoingUntil = ongoing && assessmentDate > knowledgeDate ? assessmentDate : undefined;
-    const dated: DatedFacts = { over: (date) => datedFacts(date, false), ongoingUntil };
-    const strictDated: DatedFacts = { over: (date) => datedFacts(date, true), ongoingUntil };
+    const ageDays = knowledgeMayContinue
+      ? mergeDays(reporterAgeDays, thresholdDays(vw, cls.ageThresholds, knowledgeDate, assessmentDate))
+      : NO_DAYS;
+    const dated: DatedFacts = { over: (date) => datedFacts(date, false), ongoingUntil, ageDays };
+    const strictDated: DatedFacts = { over: (date) => datedFacts(date, true), ongoingUntil, ageDays };
     list.push({
       concern,
       victim,

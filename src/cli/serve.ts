@@ -347,7 +347,7 @@ const schemaBodies = new Map<string, string>();
  * import http from 'node:http';
  * import { createHandler } from 'za-reporting-duties/http';
  * http.createServer(createHandler()).listen(8080, '127.0.0.1');
- * // curl -s localhost:8080/healthz //=> {"status":"ok","version":"0.5.4",…}
+ * // curl -s localhost:8080/healthz //=> {"status":"ok","version":"0.6.0",…}
  * ```
  * @category HTTP
  */

@@ -22,8 +22,11 @@ export const CODE_MESSAGES = {
   // Reasons the code adds about the law in force and continuing knowledge.
   'reason.lawInForce.test': 'in force before {date}',
   'reason.lawInForce.label': '{provision} was in force when you came to know (its commencement is not verified)',
-  'reason.knowledgeContinues.binds': 'you still knew on {date}, when {provision} bound you',
-  'reason.knowledgeContinues.ongoing': 'you still knew on {date}, while the act went on',
+  'reason.knowledgeContinues.binds':
+    'you still knew on {date}, when {provision} bound you (ages “on the knowledge date” are taken on that day)',
+  'reason.knowledgeContinues.ongoing': 'you still knew on {date}, while the act went on (ages are taken on that day)',
+  'reason.knowledgeContinues.ageReached':
+    'you still knew on {date}, the day an age this duty turns on was reached (ages “on the knowledge date” are taken on that day)',
   'reason.notYetInForce.test': 'on or after {date} (commencement)',
   'reason.notYetInForce.label': 'the provision was in force by the assessment date',
   'reason.noLongerInForce.test': 'on or before {date} (last day in force)',

@@ -170,8 +170,7 @@ export function textAgesBy(params: DatedAges): (date: string) => TextAges {
       consentFloor: datedValue(params, 'consentFloor', date),
       consentBand: datedValue(params, 'consentBand', date),
     });
-  const names: readonly (keyof TextAges)[] = ['child', 'olderWoman', 'olderMan', 'consentFloor', 'consentBand'];
-  const changes = [...new Set(names.flatMap((n) => Object.keys(params[n]?.values ?? {})))].sort();
+  const changes = [...new Set(AGE_NAMES.flatMap((n) => Object.keys(params[n]?.values ?? {})))].sort();
   // spans[i]: the ages from changes[i - 1] (inclusive) to changes[i]; spans[0]: before the first.
   const spans = [on('0000-01-01'), ...changes.map(on)];
   return (date) => {
@@ -182,6 +181,16 @@ export function textAgesBy(params: DatedAges): (date: string) => TextAges {
 }
 
 const single = (roles: readonly string[]): string => roles[0] as string;
+
+/** The age parameters: the ages a fact's text names, and the ages the rules compare an age with. */
+const AGE_NAMES: readonly (keyof TextAges)[] = ['child', 'olderWoman', 'olderMan', 'consentFloor', 'consentBand'];
+
+/** Every value the age parameters take on any date, ascending, each once. */
+function ageThresholdsOf(params: DatedAges): readonly number[] {
+  const values = new Set<number>();
+  for (const n of AGE_NAMES) for (const v of Object.values(params[n]?.values ?? {})) values.add(v);
+  return Object.freeze([...values].sort((a, b) => a - b));
+}
 
 /** The classifications derivation applies, built once from the parameter files. */
 export const CLASSIFICATIONS: Classifications = {
@@ -203,6 +212,7 @@ export const CLASSIFICATIONS: Classifications = {
   disabilitiesAffectingCapacity: new Set(disabilities.capacityQuestioned.disabilities),
   recentActDays: presumptions.presumptions.find((p) => p.id === 'age-unchanged-since-act')?.withinDays ?? 0,
   textAges: textAgesBy(ages),
+  ageThresholds: ageThresholdsOf(ages),
 };
 
 /** Every parameter a condition may refer to with `{ "parameter": "file.name" }`. */
