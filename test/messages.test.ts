@@ -316,4 +316,20 @@ describe('the message catalogue', () => {
     ]);
     expect(r.error.issues[1]?.expected).toBe('only the parameters {concern}, {question}');
   });
+
+  it('finds no message by a name every object inherits, and says what is wrong with a catalogue that is not an object (never throws)', () => {
+    const c = good[0]?.scenario.case as never;
+    for (const id of ['toString', 'constructor', 'valueOf', 'hasOwnProperty', '__proto__']) {
+      expect(englishMessages[id], id).toBeUndefined();
+      // As a JSON file gives it: "__proto__" is then a key of its own.
+      const r = safeAssess(c, { messages: JSON.parse(`{${JSON.stringify(id)}:"x"}`) as never });
+      expect(r.success, id).toBe(false);
+      if (!r.success) expect(r.error.issues.map((i) => [i.code, i.path.at(-1)])).toEqual([['unknown_message_id', id]]);
+    }
+    for (const m of ['x', 1, true, null, []]) {
+      const r = safeAssess(c, { messages: m as never });
+      expect(r.success, JSON.stringify(m)).toBe(false);
+      if (!r.success) expect(r.error.issues.map((i) => [i.code, i.at])).toEqual([['invalid_type', 'options.messages']]);
+    }
+  });
 });

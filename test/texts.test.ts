@@ -204,6 +204,14 @@ describe('expandTexts refuses what these rules cannot expand, naming the path', 
     if (reason === undefined) throw new Error('the example has no reason');
     reason.msg.test.id = 'no.such.message';
     expect(issuesOf(message)).toEqual([['unknown_reference', 'duties[0].reasons[0].msg.test.id']]);
+    // A name every object inherits is no message id either (it once crashed, or expanded to nothing).
+    for (const id of ['toString', 'constructor', '__proto__']) {
+      const inherited = base();
+      const r0 = (inherited.duties[0] as { reasons: { msg: { test: { id: string } } }[] }).reasons[0];
+      if (r0 === undefined) throw new Error('the example has no reason');
+      r0.msg.test.id = id;
+      expect(issuesOf(inherited), id).toEqual([['unknown_reference', 'duties[0].reasons[0].msg.test.id']]);
+    }
     const presumed = base();
     (presumed.duties[0] as Record<string, unknown>).presumed = [{ id: 'no-such-presumption', fact: 'x', about: 'reporter' }];
     expect(issuesOf(presumed)).toEqual([['unknown_reference', 'duties[0].presumed[0].id']]);

@@ -274,6 +274,8 @@ function validateInEnglish(
 const catalogues = new WeakMap<object, MessageCatalogue | ValidationError>();
 /** The whole catalogue a partial one makes with the English (checked once per catalogue object). */
 export function catalogueFor(messages: Messages): MessageCatalogue | ValidationError {
+  // Anything but an object (from JavaScript or a JSON file) is checked each time: it cannot be a key.
+  if (typeof messages !== 'object' || messages === null) return catalogueOf(messages, ['options', 'messages']);
   let c = catalogues.get(messages);
   if (c === undefined) catalogues.set(messages, (c = catalogueOf(messages, ['options', 'messages'])));
   return c;

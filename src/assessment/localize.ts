@@ -29,8 +29,11 @@ export function catalogueOf(messages: unknown, path: readonly (string | number)[
       makeIssue('invalid_type', path, vm('validation.expected.messages'), vm('validation.received.somethingElse')),
     ]);
   const issues: ValidationIssue[] = [];
-  for (const [id, template] of Object.entries(r.data)) {
-    const english = englishMessages[id];
+  // The object's own keys as given (a parsed record drops a "__proto__" key), looked up as own keys only.
+  const own = messages as Readonly<Record<string, string>>;
+  for (const id of Object.keys(own)) {
+    const template = own[id] as string;
+    const english = Object.hasOwn(englishMessages, id) ? englishMessages[id] : undefined;
     if (english === undefined) {
       issues.push(makeIssue('unknown_message_id', [...path, id], vm('validation.expected.messageId'), JSON.stringify(id)));
       continue;
@@ -51,7 +54,8 @@ export function catalogueOf(messages: unknown, path: readonly (string | number)[
         );
   }
   if (issues.length > 0) return new ValidationError('options', issues);
-  return Object.freeze(Object.assign({}, englishMessages, r.data));
+  // No prototype: an id such as "toString" finds nothing it was not given.
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, string>, englishMessages, r.data));
 }
 
 function isRef(v: unknown): v is MessageRef {

@@ -66,7 +66,8 @@ interface HelplineText {
 }
 
 function build(): Record<string, string> {
-  const m: Record<string, string> = { ...CODE_MESSAGES, ...VALIDATION_MESSAGES, ...INTERVIEW_MESSAGES };
+  // No prototype: a lookup by an id from outside ("toString", "__proto__") finds only messages.
+  const m = Object.assign(Object.create(null) as Record<string, string>, CODE_MESSAGES, VALIDATION_MESSAGES, INTERVIEW_MESSAGES);
   const add = (id: string, text: string) => {
     const had = m[id];
     if (had !== undefined && had !== text) throw new Error(`message id ${id} names two texts`);

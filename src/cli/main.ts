@@ -234,6 +234,7 @@ function readMessages(file: string | undefined, io: CliIo): Record<string, strin
     throw new UsageError(`--messages: cannot read ${file}: ${(e as { code?: string }).code ?? 'error'}`);
   }
   try {
+    // Whatever the file holds (null, a string) goes to the library, which checks it (exit 2).
     return JSON.parse(text) as Record<string, string>;
   } catch {
     throw new UsageError(`--messages: ${file} is not JSON`);
@@ -263,7 +264,7 @@ async function assessCommand(argv: readonly string[], io: CliIo): Promise<number
     if (e instanceof InputError) return invalid(io, 'assess', e, format === 'json');
     throw e;
   }
-  const mode = { ...(values.strict === true ? { presumptions: false } : {}), ...(messages ? { messages } : {}) };
+  const mode = { ...(values.strict === true ? { presumptions: false } : {}), ...(messages !== undefined ? { messages } : {}) };
   // Text for people and --full JSON show why duties do not apply (detail 'full'); the compact JSON is the decisions level.
   // --referenced is the --full JSON with each text referred to by id.
   if (format === 'text' || values.full === true || values.referenced === true) {
@@ -295,7 +296,7 @@ async function checkCommand(argv: readonly string[], io: CliIo): Promise<number>
     if (e instanceof InputError) return invalid(io, 'check', e, true);
     throw e;
   }
-  const r = safeCheckCompliance(doc, messages ? { messages } : {});
+  const r = safeCheckCompliance(doc, messages !== undefined ? { messages } : {});
   if (!r.success) return invalid(io, 'check', { message: r.error.message, issues: r.error.issues }, true);
   await out(io, `${JSON.stringify(r.data, null, values.pretty ? 2 : undefined)}\n`);
   const s = r.data.summary;
@@ -391,7 +392,7 @@ function expandedJson(
     const { line: _line, ...rest } = record;
     doc = rest;
   }
-  const r = safeExpandTexts(doc, messages ? { messages } : {});
+  const r = safeExpandTexts(doc, messages !== undefined ? { messages } : {});
   if (!r.success) return { subject: r.error.subject, issues: r.error.issues };
   if (record !== undefined) return `{"line":${record.line as number},${JSON.stringify(r.data).slice(1)}`;
   return JSON.stringify(r.data, null, pretty ? 2 : undefined);
