@@ -67,6 +67,13 @@ describe('za-duties record and replay', () => {
     if (process.platform !== 'win32') expect(fs.statSync(ids).mode & 0o077).toBe(0);
     expect(r.stderr).toContain(`id mapping written to ${ids}`);
     expect(r.stderr).not.toContain('"people"');
+    // Over a file that was there, readable by others: it becomes owner-only too.
+    const old = path.join(tmp, 'old-ids.json');
+    fs.writeFileSync(old, 'old\n', { mode: 0o644 });
+    fs.chmodSync(old, 0o644);
+    expect((await runCli(['record', 'examples/mitchells-plain.json', '--ids', old])).code).toBe(0);
+    if (process.platform !== 'win32') expect(fs.statSync(old).mode & 0o077).toBe(0);
+    expect(fs.readFileSync(old, 'utf8')).toContain('"people"');
   });
 
   it('record --ids into a folder that does not exist: exit 1 and no record printed; an invalid case: exit 2', async () => {

@@ -12,6 +12,7 @@ import {
   isValidationError,
   referenceTexts,
   ReferencedAssessmentSchema,
+  safeAssess,
   safeExpandTexts,
   type Assessment,
   type ReferencedAssessment,
@@ -178,6 +179,26 @@ describe('expandTexts refuses what these rules cannot expand, naming the path', 
     expect(r.error.issues[0]?.message).toContain('0.0.1+rules.0000');
   });
 
+  it('echoes no long value from the input whole: each is cut to 60 characters in the issue', () => {
+    const long = 'x'.repeat(100_000);
+    const version = safeExpandTexts({ ...base(), rulesetVersion: long });
+    const message = base();
+    const reason = (message.duties[0] as { reasons: { msg: { test: { id: string } } }[] }).reasons[0];
+    if (reason === undefined) throw new Error('the example has no reason');
+    reason.msg.test.id = long;
+    const law = base();
+    (law.duties[0] as Record<string, unknown>).law = long;
+    const catalogue = safeAssess(scenarios[0]?.scenario.case as never, { messages: { [long]: 'x' } });
+    for (const r of [version, safeExpandTexts(message), safeExpandTexts(law), catalogue]) {
+      expect(r.success).toBe(false);
+      if (r.success) continue;
+      for (const i of r.error.issues) {
+        expect(i.received.length).toBeLessThanOrEqual(62);
+        expect(i.message.length).toBeLessThan(600);
+      }
+    }
+  });
+
   it('a rule version, provision, note, presumption, message, overlap or guidance item these rules do not have: unknown_reference at its path', () => {
     const law = base();
     (law.duties[1] as Record<string, unknown>).law = '1999-01-01';
@@ -303,6 +324,21 @@ describe('za-duties: --referenced and expand', () => {
     const bad = await runCli(['expand', '-'], `${ref.stdout.trim()}\n{"line": 3, "texts": "referenced"}\n`);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toContain('line 2');
+    // A line number that is not a whole number from 1 (1e400 was written back as Infinity, which is not JSON).
+    const record = JSON.parse(ref.stdout) as object;
+    for (const line of ['1e400', '-1', '0', '1.5']) {
+      const text = JSON.stringify({ line: 7, ...record }).replace('"line":7', `"line":${line}`);
+      const error = JSON.stringify({ line: 7, error: { code: 'invalid_json', message: 'x', issues: [] } }).replace(
+        '"line":7',
+        `"line":${line}`,
+      );
+      for (const input of [text, error]) {
+        const r = await runCli(['expand', '-'], `${input}\n`);
+        expect(r.code, `${line}: ${r.stdout.slice(0, 80)}`).toBe(2);
+        expect(r.stdout).toBe('');
+        expect(r.stderr).toContain('at line: expected');
+      }
+    }
   });
 
   it('expand refuses compact records (they have no texts to put back) and a --messages file it cannot use', async () => {

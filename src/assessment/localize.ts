@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { makeIssue, ValidationError, vm, type ValidationIssue } from '../errors/validation-error.js';
+import { describeValue, makeIssue, ValidationError, vm, type ValidationIssue } from '../errors/validation-error.js';
 import { formatMessage, placeholdersOf, type MessageCatalogue, type MessageRef } from '../messages/message.js';
 import { englishMessages } from './messages.js';
 
@@ -35,7 +35,7 @@ export function catalogueOf(messages: unknown, path: readonly (string | number)[
     const template = own[id] as string;
     const english = Object.hasOwn(englishMessages, id) ? englishMessages[id] : undefined;
     if (english === undefined) {
-      issues.push(makeIssue('unknown_message_id', [...path, id], vm('validation.expected.messageId'), JSON.stringify(id)));
+      issues.push(makeIssue('unknown_message_id', [...path, id], vm('validation.expected.messageId'), describeValue(id)));
       continue;
     }
     const allowed = placeholdersOf(english);

@@ -1,4 +1,4 @@
-import { makeIssue, ValidationError, vm, type ValidationIssue } from '../errors/validation-error.js';
+import { describeValue, makeIssue, ValidationError, vm, type ValidationIssue } from '../errors/validation-error.js';
 import { defaultCompiled } from '../rules/bundled.js';
 import { OVERLAPS } from '../rules/overlaps.js';
 import { rulesetVersionOf } from '../rules/version.js';
@@ -127,7 +127,7 @@ function expandedDuty(d: ReferencedDuty, at: (string | number)[], problems: Vali
         'unknown_reference',
         [...at, 'law'],
         vm('validation.expected.ruleVersion', { duty: d.duty, versions }),
-        JSON.stringify(d.law),
+        describeValue(d.law),
       ),
     );
     return undefined;
@@ -139,7 +139,7 @@ function expandedDuty(d: ReferencedDuty, at: (string | number)[], problems: Vali
     const note = found !== undefined ? noteOf(found) : [GENERAL.continuingKnowledge, GENERAL.leapDayBirthday].find((n) => n.id === id);
     if (note === undefined) {
       problems.push(
-        makeIssue('unknown_reference', [...at, 'notes', i], vm('validation.expected.ruleNote', { duty: d.duty }), JSON.stringify(id)),
+        makeIssue('unknown_reference', [...at, 'notes', i], vm('validation.expected.ruleNote', { duty: d.duty }), describeValue(id)),
       );
       return undefined;
     }
@@ -153,7 +153,7 @@ function expandedDuty(d: ReferencedDuty, at: (string | number)[], problems: Vali
         'unknown_reference',
         [...at, 'provision'],
         vm('validation.expected.ruleProvision', { duty: d.duty, provisions: [...new Set(provisions)] }),
-        JSON.stringify(d.provision),
+        describeValue(d.provision),
       ),
     );
     return undefined;
@@ -161,7 +161,7 @@ function expandedDuty(d: ReferencedDuty, at: (string | number)[], problems: Vali
   for (const [i, p] of (d.presumed ?? []).entries())
     if (englishMessages[`presumption.${p.id}`] === undefined) {
       problems.push(
-        makeIssue('unknown_reference', [...at, 'presumed', i, 'id'], vm('validation.expected.presumptionId'), JSON.stringify(p.id)),
+        makeIssue('unknown_reference', [...at, 'presumed', i, 'id'], vm('validation.expected.presumptionId'), describeValue(p.id)),
       );
       return undefined;
     }
@@ -190,7 +190,7 @@ function expandedDuty(d: ReferencedDuty, at: (string | number)[], problems: Vali
 /** Each message a referenced text names (and each one nested in its parameters) must be in the catalogue. */
 function unknownRef(ref: MessageRef, at: (string | number)[], problems: ValidationIssue[]): void {
   if (englishMessages[ref.id] === undefined)
-    problems.push(makeIssue('unknown_reference', [...at, 'id'], vm('validation.expected.messageId'), JSON.stringify(ref.id)));
+    problems.push(makeIssue('unknown_reference', [...at, 'id'], vm('validation.expected.messageId'), describeValue(ref.id)));
   for (const [name, p] of Object.entries(ref.params ?? {})) {
     if (Array.isArray(p)) {
       const list = p as readonly (string | number | MessageRef)[];
@@ -213,7 +213,7 @@ function expandedOverlap(o: ReferencedOverlap, at: (string | number)[], problems
   const file = OVERLAPS.find((x) => x.id === o.id);
   if (file === undefined) {
     const ids = OVERLAPS.map((x) => x.id);
-    problems.push(makeIssue('unknown_reference', [...at, 'id'], vm('validation.expected.overlapId', { ids }), JSON.stringify(o.id)));
+    problems.push(makeIssue('unknown_reference', [...at, 'id'], vm('validation.expected.overlapId', { ids }), describeValue(o.id)));
     return undefined;
   }
   return {
@@ -237,7 +237,7 @@ export function expandReferenced(r: ReferencedAssessment): SafeAssessResult {
         'other_ruleset',
         ['rulesetVersion'],
         vm('validation.expected.sameRuleset', { version: rulesetVersionOf() }),
-        JSON.stringify(r.rulesetVersion),
+        describeValue(r.rulesetVersion),
       ),
     );
   const duties: DutyResult[] = [];
@@ -256,7 +256,7 @@ export function expandReferenced(r: ReferencedAssessment): SafeAssessResult {
     problems.length === 0
       ? guidanceFromRefs(r.guidance.items, (i, id) =>
           problems.push(
-            makeIssue('unknown_reference', ['guidance', 'items', i, 'id'], vm('validation.expected.guidanceItemId'), JSON.stringify(id)),
+            makeIssue('unknown_reference', ['guidance', 'items', i, 'id'], vm('validation.expected.guidanceItemId'), describeValue(id)),
           ),
         )
       : undefined;

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
 import { parseArgs } from 'node:util';
+import * as z from 'zod';
+import { validateWith } from '../errors/from-zod.js';
 import {
   decisionRecord,
   dutyCatalogue,
@@ -181,7 +183,14 @@ async function recordCommand(argv: readonly string[], io: CliIo): Promise<number
   const ids = JSON.stringify(r.ids, null, values.pretty ? 2 : undefined);
   if (idsFile !== undefined) {
     try {
-      fs.writeFileSync(path.resolve(io.cwd, idsFile), `${ids}\n`, { mode: 0o600 });
+      // Readable by its owner only, also when the file was there before (its mode is set before the mapping is written).
+      const fd = fs.openSync(path.resolve(io.cwd, idsFile), 'w', 0o600);
+      try {
+        fs.fchmodSync(fd, 0o600);
+        fs.writeFileSync(fd, `${ids}\n`);
+      } finally {
+        fs.closeSync(fd);
+      }
     } catch (e) {
       err(
         io,
@@ -376,6 +385,9 @@ async function batchCommand(argv: readonly string[], io: CliIo): Promise<number>
 }
 
 /** One referenced assessment (or `batch --referenced` record) expanded, as JSON; batch error and blank-line records as they came. */
+/** The line number of a batch record, as `za-duties batch` writes it. */
+const LINE_NUMBER = z.object({ line: z.number().int().min(1) });
+
 function expandedJson(
   value: unknown,
   messages: Record<string, string> | undefined,
@@ -385,6 +397,11 @@ function expandedJson(
     typeof value === 'object' && value !== null && !Array.isArray(value) && typeof (value as { line?: unknown }).line === 'number'
       ? (value as Record<string, unknown>)
       : undefined;
+  // A batch record's line number is a whole number from 1 (1e400 would be written as Infinity, not JSON).
+  if (record !== undefined) {
+    const line = validateWith(LINE_NUMBER, record, 'referenced assessment');
+    if (!line.success) return { subject: line.error.subject, issues: line.error.issues };
+  }
   // A batch record: its line number first, then the assessment; error and blank-line records stay as they are.
   if (record !== undefined && (record.error !== undefined || record.skipped !== undefined)) return JSON.stringify(value);
   let doc = value;

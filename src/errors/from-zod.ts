@@ -48,7 +48,9 @@ function expectedOf(i: ZodIssue): MessageRef {
         ? vm('validation.expected.object')
         : i.expected === 'array'
           ? vm('validation.expected.array')
-          : vm('validation.expected.type', { type: i.expected });
+          : i.expected === 'int'
+            ? vm('validation.expected.wholeNumber')
+            : vm('validation.expected.type', { type: i.expected });
     case 'invalid_value':
       return i.values.length === 1
         ? vm('validation.expected.value', { value: JSON.stringify(i.values[0]) })

@@ -78,6 +78,7 @@ export const VALIDATION_MESSAGES = {
 
   'validation.expected.object': 'an object',
   'validation.expected.array': 'an array',
+  'validation.expected.wholeNumber': 'a whole number',
   'validation.expected.type': 'a {type}',
   'validation.expected.value': '{value}',
   'validation.expected.oneOf': 'one of {values}',
