@@ -656,9 +656,25 @@ describe('za-duties batch --jobs: worker threads, the same output', () => {
     expect(recs.map((r) => new Set((r.duties as { person: string }[]).map((d) => d.person)).size)).toEqual([200, 200, 200, 200]);
   });
 
+  it('a line longer than the default line limit is never sent to a worker: every line answered, as with one job', async () => {
+    // 12 MB of one array (under a raised line limit). Sent to a worker, one allocation for it made
+    // V8 stop the whole process (exit 134), with no record written.
+    const huge = `{"x":[${Array.from({ length: 6_000_000 }, () => '1').join(',')}]}`;
+    const text = [JSON.stringify(good), huge, JSON.stringify({ ...good, id: 'last' })].join('\n');
+    const options = { maxLineBytes: 16 * 1024 * 1024 };
+    const one = new Sink();
+    const s1 = await runBatch(Readable.from([Buffer.from(text)]), one, options);
+    const two = new Sink();
+    const s2 = await runBatch(Readable.from([Buffer.from(text)]), two, { ...options, jobs: 2, workerScript: WORKER });
+    expect(s1).toMatchObject({ lines: 3, assessed: 2, errors: 1 });
+    expect(s2).toEqual(s1);
+    expect(two.text()).toBe(one.text());
+  });
+
   it("a line too large for a worker's capped heap is made on this thread: every line answered, as with one job", async () => {
-    // 450,000 empty objects in 1.35 MB (under a raised line limit): more than a worker's capped old
-    // generation holds. The worker runs out of memory; it is replaced, and its jobs are made here.
+    // 450,000 empty objects in 1.35 MB (under a raised line limit, and sent to workers up to 4 MiB):
+    // more than a worker's capped old generation holds. The worker runs out of memory; it is
+    // replaced, and its jobs are made here.
     const huge = `{"assessmentDate":"2026-11-28","people":[${Array.from({ length: 450_000 }, () => '{}').join(',')}],"concerns":[]}`;
     const text = [
       JSON.stringify(good),
@@ -671,7 +687,12 @@ describe('za-duties batch --jobs: worker threads, the same output', () => {
     const one = new Sink();
     const s1 = await runBatch(Readable.from([Buffer.from(text)]), one, options);
     const two = new Sink();
-    const s2 = await runBatch(Readable.from([Buffer.from(text)]), two, { ...options, jobs: 2, workerScript: WORKER });
+    const s2 = await runBatch(Readable.from([Buffer.from(text)]), two, {
+      ...options,
+      jobs: 2,
+      workerScript: WORKER,
+      workerLineBytes: 4 * 1024 * 1024,
+    });
     expect(s1).toMatchObject({ lines: 5, assessed: 3, errors: 2 });
     expect(s1.stoppedEarly).toBeUndefined();
     expect(s2).toEqual({ ...s1, workersOutOfMemory: expect.any(Number) });

@@ -47,6 +47,11 @@ export interface BatchOptions {
   readonly jobs?: number;
   /** The script a worker runs: the bundled CLI (default: this module's own file, which is dist/cli.js in the package). */
   readonly workerScript?: URL;
+  /**
+   * With `jobs`: a line longer than this many bytes is made on the calling thread, never sent to a
+   * worker (default {@link DEFAULT_MAX_LINE_BYTES}: only a raised `maxLineBytes` lets such a line in).
+   */
+  readonly workerLineBytes?: number;
 }
 
 /** Counts of a batch run. */
@@ -87,7 +92,14 @@ export async function runBatch(input: Readable, output: Writable, options: Batch
   const jobs = options.jobs ?? 1;
   const sink =
     jobs > 1
-      ? new ParallelSink(output, s, jobs, options.workerScript ?? new URL(import.meta.url), { zaDutiesBatchWorker: 1, max, shape })
+      ? new ParallelSink(
+          output,
+          s,
+          jobs,
+          options.workerScript ?? new URL(import.meta.url),
+          { zaDutiesBatchWorker: 1, max, shape },
+          options.workerLineBytes ?? DEFAULT_MAX_LINE_BYTES,
+        )
       : new RecordSink(output, s, max, shape);
   let lastProgress = Date.now();
   const finishLine = () => sink.line(line.take());
@@ -324,9 +336,10 @@ const WORKER_YOUNG_MB = 24;
 // runs (2026-11-30, --jobs 2, a million lines; most of the rest is this thread's young generation,
 // which docs/cli.md shows how to make smaller). The largest case the schema allows (200 people, 500
 // concerns, ids of 200 characters) is answered under the cap (test/cli.test.ts; it is under 20 MB
-// too, not under 12). A line far larger than a case can be (only under a raised --max-line-bytes:
-// half a million empty objects take 1.35 MB) can exhaust a worker's heap: the worker is replaced
-// and its jobs are made on this thread, whose heap is not capped. Full records are larger, and their workers are left to V8's
+// too, not under 12). A line longer than the default line limit (only a raised --max-line-bytes lets
+// one in) is made on this thread, never sent to a worker (ParallelSink.line). A line far larger than
+// a case can be could still exhaust a worker's heap: the worker is replaced and its jobs are made on
+// this thread, whose heap is not capped. Full records are larger, and their workers are left to V8's
 // own limit.
 const WORKER_OLD_MB = 40;
 
@@ -406,6 +419,7 @@ class ParallelSink extends Sink {
     private readonly jobs: number,
     private readonly script: URL,
     private readonly data: BatchWorkerData,
+    private readonly workerLineBytes: number,
   ) {
     super(output, s);
     this.jobLines = data.shape.full ? JOB_LINES_FULL : JOB_LINES;
@@ -413,6 +427,17 @@ class ParallelSink extends Sink {
 
   /** Adds the next line to the job being gathered, and sends the job when it is large enough. */
   line(taken: TakenLine): void {
+    if (Buffer.isBuffer(taken) && taken.length > this.workerLineBytes) {
+      // A line longer than the default limit (a raised --max-line-bytes let it in) is made here, after
+      // the lines before it are sent. In a worker, whose heap is capped, one large allocation for it
+      // (a 12 MB array) made V8 stop the whole process (exit 134, no record written), where a worker
+      // that runs out of memory bit by bit is replaced (below).
+      this.send();
+      const job: BatchJob = { id: this.nextId++, first: this.first, data: taken, lengths: Float64Array.of(taken.length) };
+      this.first += 1;
+      this.queue.push({ settled: { done: runJob(job, this.data) }, answer: Promise.resolve() });
+      return;
+    }
     if (Buffer.isBuffer(taken)) {
       this.parts.push(taken);
       this.lengths.push(taken.length);
