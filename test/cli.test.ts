@@ -82,6 +82,27 @@ describe('za-duties assess', () => {
     expect(refused.code).toBe(2);
     expect(JSON.parse(refused.stdout)).toMatchObject({ error: { code: 'invalid_input', issues: [{ code: 'unknown_message_id' }] } });
     expect((await runCli(['assess', '--messages', path.join(tmp, 'none.json'), 'examples/mitchells-plain.json'])).code).toBe(2);
+    // Read as a case is: a byte-order mark ignored; a key given twice, bytes that are not UTF-8, a value that is not an object refused.
+    const bom = path.join(tmp, 'bom.json');
+    fs.writeFileSync(bom, `\ufeff${JSON.stringify({ disclaimer: 'Nie regsadvies nie.' })}`);
+    expect((await runCli(['assess', '--messages', bom, 'examples/mitchells-plain.json'])).code).toBe(0);
+    const twice = path.join(tmp, 'twice.json');
+    fs.writeFileSync(twice, '{"disclaimer":"a","disclaimer":"b"}');
+    const dup = await runCli(['assess', '--messages', twice, 'examples/mitchells-plain.json']);
+    expect(dup.code).toBe(2);
+    expect(dup.stderr).toContain('appears twice');
+    const latin1 = path.join(tmp, 'latin1.json');
+    fs.writeFileSync(latin1, Buffer.from([0x7b, 0x22, 0x64, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]));
+    const notUtf8 = await runCli(['assess', '--messages', latin1, 'examples/mitchells-plain.json']);
+    expect(notUtf8.code).toBe(2);
+    expect(notUtf8.stderr).toContain('not valid UTF-8');
+    for (const value of ['"x"', '1', 'null', '{"toString":"x"}']) {
+      const odd = path.join(tmp, 'odd.json');
+      fs.writeFileSync(odd, value);
+      const r = await runCli(['assess', '--messages', odd, 'examples/mitchells-plain.json']);
+      expect(r.code, value).toBe(2);
+      expect(r.stderr, value).not.toContain('internal error');
+    }
   });
 
   it('gives the same decisions as the library, and --full gives the whole assessment', async () => {

@@ -20,7 +20,7 @@ import {
 import { version as packageVersion } from '../../package.json';
 import { runBatch, DEFAULT_MAX_LINE_BYTES, type BatchSummary } from './batch.js';
 import { decisionsJson } from './compact.js';
-import { parseJson } from './json.js';
+import { decodeUtf8, parseJson } from './json.js';
 import { HELP } from './help.js';
 import {
   describeWriteError,
@@ -236,18 +236,19 @@ async function replayCommand(argv: readonly string[], io: CliIo): Promise<number
  */
 function readMessages(file: string | undefined, io: CliIo): Record<string, string> | undefined {
   if (file === undefined) return undefined;
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(path.resolve(io.cwd, file), 'utf8');
+    bytes = fs.readFileSync(path.resolve(io.cwd, file));
   } catch (e) {
     throw new UsageError(`--messages: cannot read ${file}: ${(e as { code?: string }).code ?? 'error'}`);
   }
-  try {
-    // Whatever the file holds (null, a string) goes to the library, which checks it (exit 2).
-    return JSON.parse(text) as Record<string, string>;
-  } catch {
-    throw new UsageError(`--messages: ${file} is not JSON`);
-  }
+  // Read as a case is: UTF-8 only, a byte-order mark ignored, a key given twice refused.
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new UsageError(`--messages: ${file} is not valid UTF-8`);
+  const r = parseJson(text);
+  if (!r.ok) throw new UsageError(`--messages: ${file}:${r.error.line}:${r.error.column}: invalid JSON: ${r.error.reason}`);
+  // Whatever the file holds (null, a string) goes to the library, which checks it (exit 2).
+  return r.value as Record<string, string>;
 }
 
 async function assessCommand(argv: readonly string[], io: CliIo): Promise<number> {
