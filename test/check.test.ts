@@ -150,11 +150,28 @@ describe('compliance check: reports that meet a duty', () => {
     expect(item(untimed, 'dva-s2B', 'child-a').status).toBe('met');
   });
 
-  it('a report without a form is met, with a caution that the prescribed form is required', () => {
+  it('a report without a form is met, with a caution that says how settled the form is', () => {
     const r = checkCompliance({ case: exposure, actions: [{ recipient: 'police', date: '2026-11-20' }] });
     const s2B = item(r, 'dva-s2B', 'child-a');
     expect(s2B.status).toBe('met');
-    expect(s2B.notes.join(' ')).toMatch(/No form is recorded/);
+    // The DVA form's number is unverified (digest: "form number UNVERIFIED"): never "the law requires".
+    expect(s2B.notes).toEqual([expect.stringMatching(/^No form is recorded for the report\. Which form this duty needs is unverified/)]);
+    // Form 22 as the s110(1) reporter's form rests on a secondary source (digest §2.7).
+    const teacher = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'teacher-injured-child.json'), 'utf8')) as Json;
+    const t = checkCompliance({ case: teacher, actions: [{ recipient: 'police', date: teacher.assessmentDate as string }] });
+    const s110 = t.items.find((i) => i.duties.includes('ca-s110-1'));
+    expect(s110?.notes.join(' ')).toMatch(/Form 22 .* known only from a secondary source: it is not settled law/);
+    for (const i of [...r.items, ...t.items]) expect(i.notes.join(' ')).not.toMatch(/the law requires/);
+  });
+
+  it('a report long after coming to know, for a duty without hours ("immediately"), is met with a note of the delay', () => {
+    const late = checkCompliance({ case: sexualAbuse, actions: [{ recipient: 'police', date: '2026-11-27' }] });
+    expect(item(late, 'soa-s54-1', 'child-a').status).toBe('met');
+    expect(item(late, 'soa-s54-1', 'child-a').notes).toContain(
+      'Reported 7 days after coming to know on 2026-11-20; the law says "immediately", and whether that was soon enough is not decided here.',
+    );
+    const next = checkCompliance({ case: sexualAbuse, actions: [{ recipient: 'police', date: '2026-11-21' }] });
+    expect(item(next, 'soa-s54-1', 'child-a').notes.join(' ')).not.toMatch(/days after/);
   });
 
   it('a report to the wrong recipient does not count, and says why', () => {
@@ -253,6 +270,34 @@ describe("compliance check: the 24 hours of Children's Act s110(4)", () => {
     expect(s110.status).toBe('met');
     expect(s110.deadline?.reportedInTime).toBeNull();
     expect(s110.notes.join(' ')).toMatch(/give knowledgeTime/);
+  });
+
+  it('the 24 hours run from the day the duty bound: a report received before s110 commenced, still known after', () => {
+    // Received on 30 March 2010; s110 commenced on 1 April 2010, when the duty bound (continuing knowledge).
+    const before: Json = {
+      ...police('2010-04-05'),
+      reporter: { role: 'police_official', ageYears: 35, inCourseOfDuties: true, knowledgeDate: '2010-03-30', stillKnows: true },
+    };
+    before.concerns = [{ ...(before.concerns[0] as object), incidentDate: '2010-03-28' } as Json['concerns'][number]];
+    const on = (date: string, time?: string) =>
+      item(
+        checkCompliance({ case: before, knowledgeTime: '09:00', actions: [{ recipient: dsd, date, ...(time ? { time } : {}) }] }),
+        'ca-s110-4',
+        'child-a',
+      );
+    // On the day it bound, or before it: in time (the 24 hours had not begun).
+    expect(on('2010-04-01')).toMatchObject({
+      status: 'met',
+      deadline: { from: '2010-04-01', latestDate: '2010-04-02', reportedInTime: true },
+    });
+    expect(on('2010-03-31')).toMatchObject({ status: 'met', deadline: { reportedInTime: true } });
+    expect(on('2010-04-01', '23:00')).toMatchObject({ status: 'met', deadline: { reportedInTime: true } });
+    // The next day: only the time can tell; 08:00 on 2 April is 32 hours after the duty bound at midnight.
+    expect(on('2010-04-02')).toMatchObject({ status: 'met', deadline: { reportedInTime: null } });
+    expect(on('2010-04-02', '08:00')).toMatchObject({ status: 'overdue', deadline: { reportedInTime: false } });
+    expect(on('2010-04-03').status).toBe('overdue');
+    const none = item(checkCompliance({ case: before, actions: [] }), 'ca-s110-4', 'child-a');
+    expect(none.text).toContain('within 24 hours of 2010-04-01, the day the duty bound');
   });
 
   it('with times: 25 hours later is overdue, 23.5 hours later is in time', () => {

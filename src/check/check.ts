@@ -9,7 +9,7 @@ import type { DutyId } from '../case/vocabulary.js';
 import { validateWith } from '../errors/from-zod.js';
 import { makeIssue, ValidationError, vm, type ValidationIssue } from '../errors/validation-error.js';
 import { OVERLAPS, type AlternativesOverlap } from '../rules/overlaps.js';
-import type { Recipient } from '../rules/schema.js';
+import type { Recipient, Verification } from '../rules/schema.js';
 import * as z from 'zod';
 import { ActionSchema, ClockTime, type Action, type CheckInput } from './schema.js';
 import type { ComplianceCheck, ComplianceDeadline, ComplianceItem, ComplianceStatus, NotCounted } from './output-schema.js';
@@ -57,17 +57,23 @@ function minutes(hhmm: string): number {
 }
 
 /**
- * Whether a report was made within `hours` of coming to know: `true`, `false`, or `null` when only
- * the times could tell (dates alone leave up to a day either way).
+ * Whether a report was made within `hours` of the moment the duty bound (`from`, at `fromTime` where
+ * known): `true`, `false`, or `null` when only the times could tell (dates alone leave up to a day
+ * either way).
  */
-function inTime(hours: number, knowledgeDate: string, knowledgeTime: string | undefined, a: Action): boolean | null {
-  const days = daysBetween(a.date, knowledgeDate);
-  if (knowledgeTime !== undefined && a.time !== undefined) {
-    return days * 1440 + minutes(a.time) - minutes(knowledgeTime) <= hours * 60;
+function inTime(hours: number, from: string, fromTime: string | undefined, a: Action): boolean | null {
+  const days = daysBetween(a.date, from);
+  if (fromTime !== undefined && a.time !== undefined) {
+    return days * 1440 + minutes(a.time) - minutes(fromTime) <= hours * 60;
   }
-  // Elapsed time lies strictly between (days - 1) and (days + 1) days.
   if ((days + 1) * 24 <= hours) return true;
-  if ((days - 1) * 24 >= hours) return false;
+  if (fromTime === '00:00') {
+    // The duty bound at the start of the day: at least `days` days have passed.
+    if (days * 24 > hours) return false;
+  } else if ((days - 1) * 24 >= hours) {
+    // Elapsed time lies strictly between (days - 1) and (days + 1) days.
+    return false;
+  }
   return null;
 }
 
@@ -84,10 +90,13 @@ interface Obligation {
   readonly recipients: readonly Recipient[];
   readonly timing: ComplianceItem['timing'];
   readonly deadline: DutyResult['deadline'];
-  /** The form the law requires, in words and as a message. */
-  readonly form: { readonly text: string; readonly ref: MessageRef } | null;
+  /** The form named for the duty, in words and as a message, with the verification of what names it (the least verified, for several). */
+  readonly form: { readonly text: string; readonly ref: MessageRef; readonly verification: Verification } | null;
   readonly questions: readonly MissingFact[];
 }
+
+/** Verification labels, most settled first. */
+const VERIFICATION_ORDER: readonly Verification[] = ['exact', 'partial', 'secondary', 'unverified'];
 
 const ALTERNATIVES: readonly AlternativesOverlap[] = OVERLAPS.filter((o): o is AlternativesOverlap => o.kind === 'alternatives');
 
@@ -104,7 +113,7 @@ function obligationsOf(a: Assessment): Obligation[] {
     recipients: d.recipients,
     timing: { phrase: d.timing.phrase, deadlineHours: d.timing.deadlineHours, msg: d.timing.msg },
     deadline: d.deadline,
-    form: d.form ? { text: d.form.name, ref: d.form.msg.name } : null,
+    form: d.form ? { text: d.form.name, ref: d.form.msg.name, verification: d.form.verification } : null,
     questions: d.status === 'may_apply' ? d.missing : [],
   });
   for (const person of persons) {
@@ -124,8 +133,13 @@ function obligationsOf(a: Assessment): Obligation[] {
         continue;
       }
       const forms: MessageRef[] = [];
+      let verification: Verification = 'exact';
       for (const x of pair)
-        if (x.status !== 'does_not_apply' && x.form && !forms.some((f) => f.id === x.form?.msg.name.id)) forms.push(x.form.msg.name);
+        if (x.status !== 'does_not_apply' && x.form && !forms.some((f) => f.id === x.form?.msg.name.id)) {
+          forms.push(x.form.msg.name);
+          if (VERIFICATION_ORDER.indexOf(x.form.verification) > VERIFICATION_ORDER.indexOf(verification))
+            verification = x.form.verification;
+        }
       const formRef = forms.length > 0 ? orList(forms) : null;
       const phrase = constantRef(`overlap.${o.id}.timing`);
       out.push({
@@ -138,7 +152,7 @@ function obligationsOf(a: Assessment): Obligation[] {
         recipients: [...new Set(pair.flatMap((x) => x.recipients))],
         timing: { phrase: english(phrase), deadlineHours: null, msg: { phrase } },
         deadline: undefined,
-        form: formRef === null ? null : { text: english(formRef as MessageRef), ref: formRef as MessageRef },
+        form: formRef === null ? null : { text: english(formRef as MessageRef), ref: formRef as MessageRef, verification },
         questions: [],
       });
     }
@@ -192,7 +206,9 @@ function outcomeText(
   const to = orList(o.recipients.map(recipientRef));
   const when: MessageParam =
     o.timing.deadlineHours !== null
-      ? { id: 'check.within', params: { hours: o.timing.deadlineHours, date: knowledgeDate } }
+      ? o.deadline !== undefined && o.deadline.from !== knowledgeDate
+        ? { id: 'check.withinFrom', params: { hours: o.timing.deadlineHours, date: o.deadline.from } }
+        : { id: 'check.within', params: { hours: o.timing.deadlineHours, date: knowledgeDate } }
       : o.timing.msg.phrase;
   const list = metBy.map((i): MessageRef => {
     const a = actions[i] as Action;
@@ -232,7 +248,11 @@ function assessObligation(
     status = 'open';
   } else if (o.deadline) {
     const hours = o.deadline.hours;
-    const verdicts = counted.map((a) => inTime(hours, knowledgeDate, knowledgeTime, a));
+    // The hours run from when the duty bound: the moment of coming to know, or (a provision that
+    // commenced, an age reached, while the reporter still knew) the start of that later day.
+    const from = o.deadline.from;
+    const fromTime = from === knowledgeDate ? knowledgeTime : '00:00';
+    const verdicts = counted.map((a) => inTime(hours, from, fromTime, a));
     const reportedInTime = verdicts.includes(true) ? true : verdicts.includes(null) ? null : verdicts.length > 0 ? false : null;
     deadline = { ...o.deadline, reportedInTime };
     if (counted.length === 0) status = o.deadline.passed ? 'overdue' : 'unmet';
@@ -242,9 +262,17 @@ function assessObligation(
       notes.push({ id: 'check.note.lastDay', params: { date: o.deadline.latestDate, hours } });
   } else {
     status = counted.length > 0 ? 'met' : 'unmet';
+    // No hours to measure ("immediately", "as soon as possible"): the delay is said, not judged.
+    const first = counted.reduce<string | undefined>((d, a) => (d === undefined || a.date < d ? a.date : d), undefined);
+    const days = first === undefined ? 0 : daysBetween(first, knowledgeDate);
+    if (days >= 2) notes.push({ id: 'check.note.daysAfter', params: { days, date: knowledgeDate, phrase: o.timing.msg.phrase } });
   }
+  // A form is said to be required by law only where the words that require it are statute text; a
+  // form named by a secondary source, or one not verified at all, is said to be so.
   if (o.form && status !== 'open' && counted.length > 0 && counted.every((a) => a.form === undefined)) {
-    notes.push({ id: 'check.note.noForm', params: { form: o.form.ref } });
+    const v = o.form.verification;
+    const id = v === 'secondary' ? 'check.note.noFormSecondary' : v === 'unverified' ? 'check.note.noFormUnverified' : 'check.note.noForm';
+    notes.push({ id, params: { form: o.form.ref } });
   }
   const text = outcomeText(o, status, actions, metBy, counted.length, notCounted.length, knowledgeDate);
   return {

@@ -46,6 +46,7 @@ export const CODE_MESSAGES = {
   // The compliance check.
   'check.label.alternatives': '{duty} (one report meets {accepts})',
   'check.within': 'within {hours} hours of coming to know on {date}',
+  'check.withinFrom': 'within {hours} hours of {date}, the day the duty bound while the reporter still knew',
   'check.action': 'action {index} ({date}, to {recipient})',
   'check.actionAt': 'action {index} ({date} {time}, to {recipient})',
   'check.notCounted.recipient': 'a report to {recipient} does not meet {label}: it must go to {recipients}',
@@ -54,6 +55,11 @@ export const CODE_MESSAGES = {
   'check.note.lastDay':
     "Reported on {date}, the last day the {hours} hours can end: give knowledgeTime and the report's time to confirm it was in time.",
   'check.note.noForm': 'No form is recorded for the report; the law requires: {form}.',
+  'check.note.noFormSecondary':
+    'No form is recorded for the report. The form named for this duty is {form}, which is known only from a secondary source: it is not settled law.',
+  'check.note.noFormUnverified': 'No form is recorded for the report. Which form this duty needs is unverified ({form}).',
+  'check.note.daysAfter':
+    'Reported {days} days after coming to know on {date}; the law says "{phrase}", and whether that was soon enough is not decided here.',
   'check.met': 'Met: {label} for {person}, by {actions}.',
   'check.overdue.late': 'Overdue: {label} for {person} had to be reported {when}; {actions} came after that.',
   'check.overdue.none': 'Overdue: {label} for {person} had to be reported to {to} {when}, and no report is recorded.',
