@@ -274,11 +274,12 @@ describe("compliance check: the 24 hours of Children's Act s110(4)", () => {
 
   it('the 24 hours run from the day the duty bound: a report received before s110 commenced, still known after', () => {
     // Received on 30 March 2010; s110 commenced on 1 April 2010, when the duty bound (continuing knowledge).
+    const base = police('2010-04-05');
     const before: Json = {
-      ...police('2010-04-05'),
+      ...base,
       reporter: { role: 'police_official', ageYears: 35, inCourseOfDuties: true, knowledgeDate: '2010-03-30', stillKnows: true },
+      concerns: base.concerns.map((k) => ({ ...k, incidentDate: '2010-03-28' })),
     };
-    before.concerns = [{ ...(before.concerns[0] as object), incidentDate: '2010-03-28' } as Json['concerns'][number]];
     const on = (date: string, time?: string) =>
       item(
         checkCompliance({ case: before, knowledgeTime: '09:00', actions: [{ recipient: dsd, date, ...(time ? { time } : {}) }] }),
