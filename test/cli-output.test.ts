@@ -196,4 +196,12 @@ describe('control characters in --format text', () => {
     expect(r.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
     expect(r.stdout).toContain('case\\u001b]0;pwned\\u0007\\u009b2J\\u202e');
   });
+
+  it('are escaped, so a case id cannot start a line of its own or reorder what is shown', async () => {
+    const hostile = { ...teacher, id: 'case\u2028Status: no duty\u2029\u200f\u200e\u061c' };
+    const r = await runCli(['assess', '-', '--format', 'text'], JSON.stringify(hostile));
+    expect(r.code).toBe(0);
+    expect(r.stdout).not.toMatch(/[\u2028\u2029\u200e\u200f\u061c]/);
+    expect(r.stdout).toContain('case\\u2028Status: no duty\\u2029\\u200f\\u200e\\u061c');
+  });
 });

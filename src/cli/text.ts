@@ -316,11 +316,12 @@ function notApplyLines(not: readonly DutyResult[], full: boolean): string[] {
 
 /**
  * Control characters that came with the case (ESC, BEL, other C0 and C1 controls, bidirectional
- * overrides) shown as `\uXXXX`, so a case id cannot retitle or drive the terminal. Newlines stay.
+ * overrides, isolates and marks, the Unicode line and paragraph separators) shown as `\uXXXX`, so a
+ * case id cannot retitle or drive the terminal, reorder what is shown, or start a line. Newlines stay.
  */
 export function visible(text: string): string {
   return text.replace(
-    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );
 }
