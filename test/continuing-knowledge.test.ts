@@ -1,28 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assess, type CaseInput } from '../src/index.js';
-
-/** A 17-year-old (born 2008-03-01) who learned on 2026-02-01 that his father beat and injured his sister. */
-function turns18(over: { assessmentDate?: string; incidentDate?: string; reporter?: Record<string, unknown> } = {}): CaseInput {
-  return {
-    assessmentDate: over.assessmentDate ?? '2026-06-15',
-    reporter: { role: 'family_member', dateOfBirth: '2008-03-01', knowledgeDate: '2026-02-01', stillKnows: true, ...over.reporter },
-    people: [
-      { id: 'sister', ageYears: 9 },
-      { id: 'father', ageYears: 40 },
-    ],
-    concerns: [
-      {
-        victim: 'sister',
-        allegedBy: 'father',
-        relationship: 'parent',
-        harm: 'physical_abuse',
-        basis: 'knowledge',
-        incidentDate: over.incidentDate ?? '2026-01-10',
-        physicalInjury: true,
-      },
-    ],
-  } as CaseInput;
-}
+import { reporterTurns18 } from './helpers/cases.js';
 
 const s2B = (c: CaseInput) => {
   const d = assess(c, { detail: 'full' }).duties.find((x) => x.duty === 'dva-s2B' && x.person === 'sister');
@@ -33,7 +11,7 @@ const continuing = (d: ReturnType<typeof s2B>) => d.reasons.find((r) => r.fact =
 
 describe('continuing knowledge: a day an age is reached', () => {
   it('binds an adult from the day he turns 18, and says which day', () => {
-    const d = s2B(turns18());
+    const d = s2B(reporterTurns18());
     expect(d.status).toBe('applies');
     expect(d.reasons.find((r) => r.fact === 'reporterAge')).toMatchObject({ value: 18, result: true });
     expect(continuing(d)?.msg.label).toEqual({ id: 'reason.knowledgeContinues.ageReached', params: { date: '2026-03-01' } });
@@ -42,20 +20,20 @@ describe('continuing knowledge: a day an age is reached', () => {
   });
 
   it('takes the earliest such day, also where the act goes on to the assessment date', () => {
-    const d = s2B(turns18({ incidentDate: 'ongoing' }));
+    const d = s2B(reporterTurns18({ incidentDate: 'ongoing' }));
     expect(d.status).toBe('applies');
     expect(continuing(d)?.msg.label).toEqual({ id: 'reason.knowledgeContinues.ageReached', params: { date: '2026-03-01' } });
   });
 
   it('binds from the day the age is certain where only an age in years is given', () => {
     // 18 on the assessment date: 17 or 18 on the knowledge date (open), certainly 18 on 2026-06-15 at the latest.
-    const d = s2B(turns18({ reporter: { dateOfBirth: undefined, ageYears: 18 } }));
+    const d = s2B(reporterTurns18({ reporter: { dateOfBirth: undefined, ageYears: 18 } }));
     expect(d.status).toBe('applies');
     expect(continuing(d)?.msg.label).toEqual({ id: 'reason.knowledgeContinues.ageReached', params: { date: '2026-06-15' } });
   });
 
   it('looks at no later day where the knowledge was dispelled, or where the two dates are one', () => {
-    expect(s2B(turns18({ reporter: { stillKnows: false } })).status).toBe('does_not_apply');
-    expect(s2B(turns18({ assessmentDate: '2026-02-01' })).status).toBe('does_not_apply');
+    expect(s2B(reporterTurns18({ reporter: { stillKnows: false } })).status).toBe('does_not_apply');
+    expect(s2B(reporterTurns18({ assessmentDate: '2026-02-01' })).status).toBe('does_not_apply');
   });
 });

@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { decisionRecord, replayDecisionRecord, type CaseInput } from '../src/index.js';
+import { decisionRecord, replayDecisionRecord } from '../src/index.js';
+import { reporterTurns18 } from './helpers/cases.js';
 import { RULES_SHA256 } from '../src/rules/hash.js';
 import { caseArb } from './helpers/arbitraries.js';
 import { ROOT } from './helpers/fixtures.js';
@@ -63,25 +64,7 @@ describe('decision records', () => {
 
   it('keep a day an age was reached while the reporter still knew by its place among the commencements, not by its date, and replay it', () => {
     // A 17-year-old who learned of his father's beating of his sister, and still knows on his 18th birthday (2026-03-01).
-    const turns18: CaseInput = {
-      assessmentDate: '2026-06-15',
-      reporter: { role: 'family_member', dateOfBirth: '2008-03-01', knowledgeDate: '2026-02-01', stillKnows: true },
-      people: [
-        { id: 'sister', ageYears: 9 },
-        { id: 'father', ageYears: 40 },
-      ],
-      concerns: [
-        {
-          victim: 'sister',
-          allegedBy: 'father',
-          relationship: 'parent',
-          harm: 'physical_abuse',
-          basis: 'knowledge',
-          incidentDate: '2026-01-10',
-          physicalInjury: true,
-        },
-      ],
-    };
+    const turns18 = reporterTurns18();
     const r = decisionRecord(turns18);
     if (!r.success) throw r.error;
     expect(r.data.outcome.find((o) => o.duty === 'dva-s2B')?.status).toBe('applies');
