@@ -9,7 +9,7 @@ import type { DutyId } from '../case/vocabulary.js';
 import { validateWith } from '../errors/from-zod.js';
 import { makeIssue, ValidationError, vm, type ValidationIssue } from '../errors/validation-error.js';
 import { OVERLAPS, type AlternativesOverlap } from '../rules/overlaps.js';
-import type { Recipient, Verification } from '../rules/schema.js';
+import { VERIFICATIONS, type Recipient, type Verification } from '../rules/schema.js';
 import * as z from 'zod';
 import { ActionSchema, ClockTime, type Action, type CheckInput } from './schema.js';
 import type { ComplianceCheck, ComplianceDeadline, ComplianceItem, ComplianceStatus, NotCounted } from './output-schema.js';
@@ -95,9 +95,6 @@ interface Obligation {
   readonly questions: readonly MissingFact[];
 }
 
-/** Verification labels, most settled first. */
-const VERIFICATION_ORDER: readonly Verification[] = ['exact', 'partial', 'secondary', 'unverified'];
-
 const ALTERNATIVES: readonly AlternativesOverlap[] = OVERLAPS.filter((o): o is AlternativesOverlap => o.kind === 'alternatives');
 
 function obligationsOf(a: Assessment): Obligation[] {
@@ -137,8 +134,7 @@ function obligationsOf(a: Assessment): Obligation[] {
       for (const x of pair)
         if (x.status !== 'does_not_apply' && x.form && !forms.some((f) => f.id === x.form?.msg.name.id)) {
           forms.push(x.form.msg.name);
-          if (VERIFICATION_ORDER.indexOf(x.form.verification) > VERIFICATION_ORDER.indexOf(verification))
-            verification = x.form.verification;
+          if (VERIFICATIONS.indexOf(x.form.verification) > VERIFICATIONS.indexOf(verification)) verification = x.form.verification;
         }
       const formRef = forms.length > 0 ? orList(forms) : null;
       const phrase = constantRef(`overlap.${o.id}.timing`);
