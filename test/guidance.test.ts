@@ -29,6 +29,27 @@ describe('guidance', () => {
     );
   });
 
+  it('never tells a practitioner that no duty covers a person when a must-duty about her applies or may apply', () => {
+    const noDuty = ['tension-adult-no-duty', 'record-consent'];
+    const dutyFor = (a: ReturnType<typeof assess>, person: string) =>
+      a.duties.some((d) => d.person === person && d.modality === 'must' && d.status !== 'does_not_apply') ||
+      a.overlaps.some((o) => o.person === person && o.id === 'dva-report' && o.status !== 'does_not_apply');
+    let shown = 0;
+    fc.assert(
+      fc.property(caseArb, fc.boolean(), (c, strict) => {
+        const a = assess(c, strict ? { presumptions: false } : {});
+        for (const g of a.guidance.items) {
+          if (!noDuty.includes(g.id)) continue;
+          shown++;
+          for (const p of g.persons) expect(dutyFor(a, p), `${g.id} for ${p}`).toBe(false);
+        }
+      }),
+      { numRuns: 300 },
+    );
+    // The property is about something: the items do show where no duty covers an adult.
+    expect(shown).toBeGreaterThan(0);
+  });
+
   it('ranks questions by how many duty statuses each would settle', () => {
     fc.assert(
       fc.property(caseArb, (c) => {

@@ -85,6 +85,8 @@ const GUIDANCE_FACTS: ReadonlySet<string> = new Set([
   'caregiverOpposesReport',
   'exposureOnly',
   'anyMustDutyApplies',
+  'mustDutyStatus',
+  'noDomesticRelationship',
   'policeOnlyDutyApplies',
   'socialWorkerRouteApplies',
   'sexualHarm',
@@ -274,6 +276,8 @@ function guidanceFacts(
     caregiverOpposesReport: carers.length > 0 ? anyOpposesReport(carers) : self?.opposesReport === true,
     exposureOnly: exposureOnly(concerns),
     anyMustDutyApplies: dva === 'applies' || anyMustDutyApplies(mine),
+    mustDutyStatus: mustDutyStatus(dva, mine),
+    noDomesticRelationship: noDomesticRelationship(concerns),
     policeOnlyDutyApplies: policeOnlyDutyApplies(mine),
     socialWorkerRouteApplies: dva === 'applies' || socialWorkerRouteApplies(mine),
     sexualHarm: sexualHarm(concerns),
@@ -365,6 +369,27 @@ function exposureOnly(concerns: readonly ConcernFacts[]): boolean {
 function anyMustDutyApplies(mine: readonly DutyResult[]): boolean {
   for (const d of mine) if (d.status === 'applies' && d.modality === 'must') return true;
   return false;
+}
+
+/**
+ * The strongest status of the person's must-duties (and of the DVA report, s2A or s2B): `applies`,
+ * else `may_apply`, else `does_not_apply`. Guidance that tells her no duty covers her needs the last.
+ */
+function mustDutyStatus(dva: DutyStatus, mine: readonly DutyResult[]): DutyStatus {
+  let best: DutyStatus = dva;
+  for (const d of mine) {
+    if (d.modality !== 'must' || d.status === 'does_not_apply') continue;
+    if (d.status === 'applies') return 'applies';
+    best = 'may_apply';
+  }
+  return best;
+}
+
+/** Every concern about the person is outside a domestic relationship (so she is no DVA complainant); false where any is in one or open. */
+function noDomesticRelationship(concerns: readonly ConcernFacts[]): boolean {
+  if (concerns.length === 0) return false;
+  for (const cf of concerns) if (cf.facts['domesticRelationship'] !== false) return false;
+  return true;
 }
 
 // Routes come from each rule's recipients: police only, or a social-welfare recipient.
