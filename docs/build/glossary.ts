@@ -30,7 +30,7 @@ export const TERMS: readonly Term[] = [
     'complainant',
     'Complainant',
     /\bcomplainants?\b/i,
-    'Under the Domestic Violence Act, a person who is or has been in a domestic relationship with the person said to be abusive (the respondent) and who is or has been subjected, or allegedly subjected, to domestic violence. A secondary source says it includes any child in the care of the complainant. Whether the 2021 amendments changed the definition is not verified.',
+    'Under the Domestic Violence Act, a person who is or has been in a domestic relationship with the person said to be abusive (the respondent) and who is or has been subjected, or allegedly subjected, to domestic violence. It includes any child in the care of the complainant (the definition as it stood before 14 April 2023, verified); whether the 2021 amendments changed it is not verified.',
   ),
   t(
     'designated-child-protection-organisation',
@@ -114,7 +114,7 @@ export const TERMS: readonly Term[] = [
     'risk-assessment',
     'Risk assessment',
     /\brisk assessment\b/i,
-    'Under Domestic Violence Act s2A(2), a functionary who reports must also assess the risk to the person harmed, in the way the regulations prescribe.',
+    'Under Domestic Violence Act s2A(2), a functionary who reports must also assess the risk to the person harmed, as contemplated in section 18B (the directives under it were not found).',
   ),
   t(
     'saps',

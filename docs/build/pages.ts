@@ -52,7 +52,14 @@ export interface SiteData {
 
 const lowerFirst = (t: string): string => t.charAt(0).toLowerCase() + t.slice(1);
 
-function inForceWords(from: string | null, to: string | null): string {
+function inForceWords(inForce: {
+  readonly from: string | null;
+  readonly to: string | null;
+  readonly inForceBy?: string | undefined;
+}): string {
+  const { from, to, inForceBy } = inForce;
+  if (from === null && to === null && inForceBy !== undefined)
+    return `Commencement date not verified: certainly in force from ${formatDate(inForceBy)}, and before then the duty stays open`;
   if (from === null && to === null) return 'Commencement date not verified: treated as in force on every date';
   if (from === null) return `In force until ${formatDate(to as string)} (commencement not verified)`;
   if (to === null) return `In force from ${formatDate(from)}, and still in force`;
@@ -194,7 +201,7 @@ export function dutyPage(e: DutyCatalogueEntry, d: SiteData): Page {
 <p class="muted">The summary follows the current text of the provision, whose label is shown beside it. Labels on the other statements below are their own.</p>
 </div>
 <figure class="current-text">
-<figcaption>The current text: ${v.provision}, ${lowerFirst(inForceWords(v.inForce.from, v.inForce.to))} ${badge(v.verification)}</figcaption>
+<figcaption>The current text: ${v.provision}, ${lowerFirst(inForceWords(v.inForce))} ${badge(v.verification)}</figcaption>
 <blockquote class="statute" cite="${v.source}"><p>${v.text}</p></blockquote>
 ${v.textNote ? html`<p class="text-note"><strong>About this text:</strong> ${v.textNote}</p>` : ''}
 </figure>
@@ -227,12 +234,12 @@ ${e.contents.length > 0 ? html`<dt>What the report must do</dt><dd><ul>${e.conte
 <thead><tr><th scope="col">Version</th><th scope="col">In force</th><th scope="col">Made by</th><th scope="col">Text</th></tr></thead>
 <tbody>${e.versions.map(
     (ver, i) =>
-      html`<tr><th scope="row"><a href="#version-${i + 1}">${e.versions.length > 1 ? `Version ${i + 1}: ${ver.provision}` : ver.provision}</a></th><td>${inForceWords(ver.inForce.from, ver.inForce.to)}</td><td>${ver.amendedBy ?? html`<span class="muted">the original Act</span>`}</td><td>${badge(ver.verification)}</td></tr>`,
+      html`<tr><th scope="row"><a href="#version-${i + 1}">${e.versions.length > 1 ? `Version ${i + 1}: ${ver.provision}` : ver.provision}</a></th><td>${inForceWords(ver.inForce)}</td><td>${ver.amendedBy ?? html`<span class="muted">the original Act</span>`}</td><td>${badge(ver.verification)}</td></tr>`,
   )}</tbody>
 </table>
 ${e.versions.map(
   (ver, i) => html`<section class="version" aria-labelledby="version-${i + 1}">
-${heading(3, `${ver.provision}: ${lowerFirst(inForceWords(ver.inForce.from, ver.inForce.to))}`, html` id="version-${i + 1}"`)}
+${heading(3, `${ver.provision}: ${lowerFirst(inForceWords(ver.inForce))}`, html` id="version-${i + 1}"`)}
 <blockquote class="statute" cite="${ver.source}"><p>${ver.text}</p></blockquote>
 <p>${badge(ver.verification)} <span class="muted">${VERIFICATION[ver.verification].long}</span></p>
 ${ver.textNote ? html`<p class="text-note"><strong>About this text:</strong> ${ver.textNote}</p>` : ''}
@@ -250,7 +257,7 @@ ${ver.amendedBy ? html`<p><strong>Made by:</strong> ${ver.amendedBy}</p>` : ''}
 <h2 id="notes">Interpretation notes</h2>
 <p>Where the law is unsettled or unverified, the library encodes one cautious reading and says so. Each note appears in an assessment when it is relevant to the case. See also <a href="${root}interpretation.html">how the law is encoded</a>.</p>
 ${e.notes.length > 0 ? noteList(e.notes) : html`<p>No notes for the duty as a whole.</p>`}
-${versionNotes.length > 0 ? html`${heading(3, 'Notes on particular versions')}<ul class="notes">${versionNotes.map((n) => html`<li id="note-${n.id}">${n.provision}, ${lowerFirst(inForceWords(n.inForce.from, n.inForce.to))}: ${labelledReading(n.text, n.verification as Verification)}</li>`)}</ul>` : ''}
+${versionNotes.length > 0 ? html`${heading(3, 'Notes on particular versions')}<ul class="notes">${versionNotes.map((n) => html`<li id="note-${n.id}">${n.provision}, ${lowerFirst(inForceWords(n.inForce))}: ${labelledReading(n.text, n.verification as Verification)}</li>`)}</ul>` : ''}
 </section>
 
 <section aria-labelledby="examples">
@@ -690,11 +697,11 @@ export function homePage(d: SiteData): Page {
 </section>
 
 <section aria-labelledby="statuses"><h2 id="statuses">Applies, may apply, does not apply</h2>
-<p>Case records are incomplete, and a fact nobody has given is treated as unknown, never as "no". So each duty comes back in one of three states:</p>
+<p>Case records are incomplete. A fact nobody has given is unknown, not "no", except for a few ordinary presumptions (an undated act is recent, no disability unless one is recorded, …), each listed beside every duty whose status rests on it; strict mode makes none. So each duty comes back in one of three states:</p>
 <dl class="facts">
-<dt>${statusBadge('applies', 'must')}</dt><dd>It applies however the unknown facts turn out.</dd>
+<dt>${statusBadge('applies', 'must')}</dt><dd>It applies however the unknown facts turn out (apart from any presumption it lists).</dd>
 <dt>${statusBadge('may_apply', 'must')}</dt><dd>It depends on facts not yet known; the assessment lists the questions that would settle it. If in doubt, report.</dd>
-<dt>${statusBadge('does_not_apply', 'must')}</dt><dd>It does not apply however the unknown facts turn out, and the assessment says why.</dd>
+<dt>${statusBadge('does_not_apply', 'must')}</dt><dd>It does not apply however the unknown facts turn out (apart from any presumption it lists), and the assessment says why.</dd>
 </dl>
 </section>
 
@@ -779,7 +786,7 @@ export function tryPage(d: SiteData): Page {
 ${caseForm()}
 <section id="results" aria-labelledby="results-heading" aria-live="polite" tabindex="-1">
 <h2 id="results-heading">Results</h2>
-<p class="muted">Fill in the form and choose "Assess the case". Fields left blank are treated as unknown, never as "no".</p>
+<p class="muted">Fill in the form and choose "Assess the case". Fields left blank are unknown, not "no"; where an ordinary presumption fills one, the result says so.</p>
 </section>
 <script type="application/json" id="example-mitchells-plain">${raw(JSON.stringify(d.example).replace(/</g, '\\u003c'))}</script>`;
   return {
@@ -795,7 +802,7 @@ ${caseForm()}
 /** The guided interview: one question at a time, from almost nothing to the result. */
 export function interviewPage(): Page {
   const body = html`<h1>Guided interview</h1>
-<p class="lede">Not sure which facts matter? Answer one question at a time, starting from who you are and who is at risk. The most decisive question comes first, and "I don't know" is always an answer: the library keeps it unknown, never "no".</p>
+<p class="lede">Not sure which facts matter? Answer one question at a time, starting from who you are and who is at risk. The most decisive question comes first, and "I don't know" is always an answer: the library keeps it unknown, not "no" (or, where an ordinary presumption fills it, says so).</p>
 <p class="privacy"><strong>Nothing you enter leaves this page.</strong> The library runs here, in your browser; the page makes no network requests and stores nothing. Use labels such as <code>mother</code> or <code>Lerato, 5</code>, never names.</p>
 <noscript><p class="warn">The interview needs JavaScript to run the library. <a href="scenarios/index.html">The worked scenarios</a> work without it.</p></noscript>
 <div id="interview" aria-live="polite"><p class="muted">Loading the interview…</p></div>`;

@@ -102,12 +102,17 @@ export type DecisionsOptions = AssessOptions & { readonly detail: 'decisions' };
  */
 export type ExplainedOptions = AssessOptions & { readonly detail?: 'standard' | 'full' };
 
-const classTests = new WeakMap<CompiledRuleSet, { child: Compiled; older: Compiled; dvaClass: Compiled }>();
+const classTests = new WeakMap<CompiledRuleSet, { child: Compiled; older: Compiled; dvaClass: Compiled; sexualOffence: Compiled }>();
 function classTestsOf(cs: CompiledRuleSet) {
   let t = classTests.get(cs);
   if (!t) {
     // Compiled with the rules: on a person's facts, decided once with the duties.
-    t = { child: cs.named('victimIsChildNow'), older: cs.named('victimIsOlderPersonNow'), dvaClass: cs.named('dvaVictimClassNow') };
+    t = {
+      child: cs.named('victimIsChildNow'),
+      older: cs.named('victimIsOlderPersonNow'),
+      dvaClass: cs.named('dvaVictimClassNow'),
+      sexualOffence: cs.named('sexualOffence'),
+    };
     classTests.set(cs, t);
   }
   return t;
@@ -399,8 +404,13 @@ function assessNow(v: ValidCase, compiled: CompiledRuleSet, detail: 'standard' |
   const overlaps = [...derived.byPerson.keys()].flatMap((p) => overlapsFor(p, duties, derived, compiled));
   const tests = classTestsOf(compiled);
   const guidance = buildGuidance(c, derived, duties, overlaps, (person) => {
-    const facts = derived.byPerson.get(person)?.[0]?.facts ?? {};
-    return { child: tests.child.tri(facts), older: tests.older.tri(facts), dvaClass: tests.dvaClass.tri(facts) };
+    const concerns = derived.byPerson.get(person) ?? [];
+    const facts = concerns[0]?.facts ?? {};
+    // No sexual offence against the person: the rules' condition is false on every concern.
+    let noSexualOffence = concerns.length > 0;
+    for (let i = 0; i < concerns.length && noSexualOffence; i++)
+      if (tests.sexualOffence.tri((concerns[i] as (typeof concerns)[number]).facts) !== false) noSexualOffence = false;
+    return { child: tests.child.tri(facts), older: tests.older.tri(facts), dvaClass: tests.dvaClass.tri(facts), noSexualOffence };
   });
   const mode = v.presumptions ? ('presumptive' as const) : ('strict' as const);
   return assessmentOf(c.id, assessmentDate, knowledgeDate, mode, rulesetVersionOf(), duties, overlaps, guidance);

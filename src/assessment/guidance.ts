@@ -87,6 +87,7 @@ const GUIDANCE_FACTS: ReadonlySet<string> = new Set([
   'anyMustDutyApplies',
   'mustDutyStatus',
   'noDomesticRelationship',
+  'noSexualOffence',
   'policeOnlyDutyApplies',
   'socialWorkerRouteApplies',
   'sexualHarm',
@@ -220,7 +221,13 @@ function guidanceData() {
 }
 
 /** The classes the rules put a person at risk in (`null`: the rules left it undecided). */
-type VictimClasses = { readonly child: boolean | null; readonly older: boolean | null; readonly dvaClass: boolean | null };
+type VictimClasses = {
+  readonly child: boolean | null;
+  readonly older: boolean | null;
+  readonly dvaClass: boolean | null;
+  /** The rules' sexual-offence condition is false on every concern about the person (a lawful act between adolescents). */
+  readonly noSexualOffence: boolean;
+};
 
 /** A class the rules left undecided (`null`) as an unknown fact. */
 function unknownIfNull(b: boolean | null): boolean | undefined {
@@ -278,6 +285,7 @@ function guidanceFacts(
     anyMustDutyApplies: dva === 'applies' || anyMustDutyApplies(mine),
     mustDutyStatus: mustDutyStatus(dva, mine),
     noDomesticRelationship: noDomesticRelationship(concerns),
+    noSexualOffence: classes.noSexualOffence,
     policeOnlyDutyApplies: policeOnlyDutyApplies(mine),
     socialWorkerRouteApplies: dva === 'applies' || socialWorkerRouteApplies(mine),
     sexualHarm: sexualHarm(concerns),
