@@ -187,4 +187,94 @@ describe('applyAnswer', () => {
     expect(d2.concerns?.[1]).toEqual({ id: 'c2' });
     expect(() => applyAnswer(d0, 'people.0.id', 'x')).toThrow(RangeError);
   });
+
+  it('refuses what is no single field of a case, an index no case can have, and a draft that is not one', () => {
+    // A list, an unknown field, a name every object inherits: each replaced or added a field.
+    for (const input of ['concerns', 'people', 'reporter', 'reporter.foo', 'constructor', 'people[0].constructor'])
+      expect(() => applyAnswer({}, input, 'x'), input).toThrow(RangeError);
+    // The schema's limits (200 people, 500 concerns): 20,000 took 16 s and 50,000,000 ran out of memory.
+    expect(applyAnswer({}, 'people[199].id', 'x').people).toHaveLength(200);
+    expect(() => applyAnswer({}, 'people[200].id', 'x')).toThrow(RangeError);
+    expect(() => applyAnswer({}, 'concerns[20000].victim', 'x')).toThrow(RangeError);
+    expect(() => applyAnswer({}, 'people[50000000].id', 'x')).toThrow(RangeError);
+    for (const d of [null, 5, 'abc', [], { people: 'x' }, { concerns: [null] }, { reporter: 'x' }])
+      expect(() => applyAnswer(d as never, 'reporter.role', 'teacher'), JSON.stringify(d)).toThrow(RangeError);
+  });
+});
+
+describe('nextQuestions on a draft it cannot read', () => {
+  it('gives the validation issues and asks nothing, never throws (a shared link can carry anything)', () => {
+    for (const d of [
+      null,
+      undefined,
+      5,
+      'abc',
+      [],
+      { concerns: 'abc' },
+      { concerns: {} },
+      { concerns: [null] },
+      { people: 'x' },
+      { people: [null] },
+    ]) {
+      const step = nextQuestions(d as never);
+      expect(step.stage, JSON.stringify(d)).toBe('done');
+      expect(step.questions).toEqual([]);
+      expect(step.issues.length, JSON.stringify(d)).toBeGreaterThan(0);
+    }
+  });
+
+  it('says why when nothing is left to ask and the outline still cannot be assessed (a victim or harm of the wrong kind)', () => {
+    let d: CaseDraft = { reporter: { role: 'teacher', knowledgeDate: '2026-11-20' }, people: [{ id: 'a' }, { id: 'b' }] };
+    d = { ...d, concerns: [{ id: 'c1', victim: 5, harm: {}, allegedBy: 'b' } as never] };
+    const step = nextQuestions(d, { unanswerable: ['concerns[1].victim'] });
+    expect(step.stage).toBe('done');
+    expect(step.issues.map((i) => i.at)).toEqual(expect.arrayContaining(['concerns[0].victim', 'concerns[0].harm']));
+  });
+
+  it('offers as someone else harmed only people not harmed yet, and never the person said to have done it as the one harmed', () => {
+    const d: CaseDraft = {
+      reporter: { role: 'teacher' },
+      people: [{ id: 'child' }, { id: 'father' }, { id: 'sister' }],
+      concerns: [{ id: 'c1', victim: 'child', harm: 'physical_abuse', allegedBy: 'father' }],
+    };
+    const more = nextQuestions(d).questions.find((q) => q.input === 'concerns[1].victim');
+    expect(more?.answer).toEqual({
+      kind: 'person',
+      options: [
+        { value: 'father', label: 'father' },
+        { value: 'sister', label: 'sister' },
+      ],
+    });
+    // Answering always with the first option offered ends (it once added the same victim again and again).
+    let draft: CaseDraft = d;
+    const unanswerable: string[] = [];
+    let steps = 0;
+    for (; steps < 60; steps++) {
+      const q = nextQuestions(draft, { unanswerable }).questions[0];
+      if (!q) break;
+      const a = q.answer;
+      const value =
+        a.kind === 'choice' || a.kind === 'person'
+          ? a.options[0]?.value
+          : a.kind === 'number'
+            ? 30
+            : a.kind === 'date'
+              ? '2026-11-20'
+              : 'x';
+      // No option left: the question's skip ("no one else"), as an interface offers it.
+      if (value === undefined) unanswerable.push(q.input);
+      else draft = applyAnswer(draft, q.input, value);
+    }
+    expect(steps).toBeLessThan(60);
+    expect(draft.concerns?.map((k) => k.victim)).toEqual(['child', 'father', 'sister']);
+    // "I don't know" for a concern not made yet makes no empty concern.
+    expect(applyAnswer(d, 'concerns[1].victim', undefined)).toEqual(d);
+    const asVictim = nextQuestions({
+      reporter: { role: 'teacher' },
+      people: [{ id: 'a' }, { id: 'b' }],
+      concerns: [{ id: 'c1', allegedBy: 'b' }],
+    }).questions[0];
+    expect(asVictim?.input).toBe('concerns[0].victim');
+    expect(asVictim?.answer).toEqual({ kind: 'person', options: [{ value: 'a', label: 'a' }] });
+  });
 });

@@ -169,7 +169,9 @@ function parsePath(input: string): { section: string | null; index: number | nul
 function fieldSchema(input: string): ZodLike | undefined {
   const p = parsePath(input);
   if (!p) return undefined;
-  return unwrap(p.section === null ? CASE_SHAPE[p.field] : SECTION_SHAPES[p.section]?.[p.field]);
+  // Own fields only: "constructor" is no field of a case.
+  const shape = p.section === null ? CASE_SHAPE : SECTION_SHAPES[p.section];
+  return shape !== undefined && Object.hasOwn(shape, p.field) ? unwrap(shape[p.field]) : undefined;
 }
 
 function personOptions(draft: CaseDraft): AnswerOption[] {
@@ -180,9 +182,13 @@ function personOptions(draft: CaseDraft): AnswerOption[] {
 function answerSpec(input: string, draft: CaseDraft): AnswerSpec | null {
   const p = parsePath(input);
   if (p && PERSON_FIELDS.has(p.field)) {
-    // Whoever is said to have done it is someone other than the person harmed.
-    const victim = p.field === 'allegedBy' && p.section === 'concerns' ? draft.concerns?.[p.index ?? 0]?.victim : undefined;
-    return { kind: 'person', options: personOptions(draft).filter((o) => o.value !== victim) };
+    // Whoever is said to have done it is someone other than the person harmed, and the other way round.
+    const concern = p.section === 'concerns' ? draft.concerns?.[p.index ?? 0] : undefined;
+    const other = p.field === 'allegedBy' ? concern?.victim : concern?.allegedBy;
+    // Someone else harmed (a concern not yet made): not one of the people already harmed.
+    const harmed =
+      p.field === 'victim' && concern === undefined ? new Set((draft.concerns ?? []).map((k) => k.victim)) : new Set<unknown>();
+    return { kind: 'person', options: personOptions(draft).filter((o) => o.value !== other && !harmed.has(o.value)) };
   }
   const s = fieldSchema(input);
   const t = s?.def?.type;
@@ -219,6 +225,29 @@ function isSet(draft: CaseDraft, input: string): boolean {
   return v !== undefined && v !== null && v !== '';
 }
 
+/** How many items a list of a case can hold (the schema's maximum); 1 for a field outside a list. */
+function maxItems(section: string | null): number {
+  if (section !== 'people' && section !== 'concerns') return 1;
+  const checks = (unwrap(CASE_SHAPE[section]) as { def?: { checks?: { _zod?: { def?: { check?: string; maximum?: number } } }[] } })?.def
+    ?.checks;
+  const max = checks?.map((c) => c._zod?.def).find((d) => d?.check === 'max_length')?.maximum;
+  return typeof max === 'number' ? max : 0;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A draft the interview can read: an object whose reporter is an object and whose lists hold objects. */
+function isDraftShaped(draft: unknown): draft is CaseDraft {
+  if (!isObject(draft)) return false;
+  const { reporter, people, concerns } = draft;
+  if (reporter !== undefined && !isObject(reporter)) return false;
+  for (const list of [people, concerns]) {
+    if (list === undefined) continue;
+    if (!Array.isArray(list) || !list.every(isObject)) return false;
+  }
+  return true;
+}
+
 function freeConcernId(concerns: readonly Record<string, unknown>[]): string {
   const used = new Set(concerns.map((c) => c['id']));
   let n = concerns.length + 1;
@@ -247,7 +276,10 @@ function freeConcernId(concerns: readonly Record<string, unknown>[]): string {
  */
 export function applyAnswer(draft: CaseDraft, input: string, value: string | number | boolean | undefined): CaseDraft {
   const p = parsePath(input);
-  if (!p) throw new RangeError(`not an input path of a case: ${JSON.stringify(input)}`);
+  // A field of the case's schema that takes one value, at an index a case can have.
+  if (!p || fieldSchema(input) === undefined || answerSpec(input, {}) === null || (p.index ?? 0) >= maxItems(p.section))
+    throw new RangeError(`not an input path of a case: ${JSON.stringify(input.length > 80 ? `${input.slice(0, 77)}...` : input)}`);
+  if (!isDraftShaped(draft)) throw new RangeError('not a case draft: expected an object, with people and concerns as lists of objects');
   const out = structuredClone(draft) as Record<string, unknown> & CaseDraft;
   let target: Record<string, unknown>;
   if (p.section === null) target = out;
@@ -255,6 +287,8 @@ export function applyAnswer(draft: CaseDraft, input: string, value: string | num
   else {
     const list = ((out as Record<string, unknown>)[p.section] ??= []) as Record<string, unknown>[];
     const i = p.index ?? 0;
+    // Nothing to remove from a concern or person not made yet: no empty one is made for it.
+    if (value === undefined && i >= list.length) return out;
     while (list.length <= i) list.push(p.section === 'concerns' ? { id: freeConcernId(list) } : {});
     target = list[i] as Record<string, unknown>;
   }
@@ -376,11 +410,22 @@ export function nextQuestions(draft: CaseDraft, options: InterviewOptions = {}):
   return localize(stepInEnglish(draft, { ...options, assess: { ...options.assess, messages: undefined } }), cat);
 }
 
+/** The validation issues of a draft as a case. */
+function issuesOf(draft: unknown, options: InterviewOptions): readonly ValidationIssue[] {
+  const r = safeAssess(draft, { ...options.assess, detail: 'decisions' });
+  return r.success ? [] : r.error.issues;
+}
+
 function stepInEnglish(draft: CaseDraft, options: InterviewOptions): InterviewStep {
+  // A draft the interview cannot read (not an object, a list that is not a list of objects):
+  // the validation issues of the case, and nothing to ask.
+  if (!isDraftShaped(draft)) return { stage: 'done', questions: [], assessment: null, unanswered: [], issues: issuesOf(draft, options) };
   const skipped = new Set(options.unanswerable ?? []);
   const first = outline(draft, skipped);
   if (cannotAssess(draft)) {
-    return { stage: first ? 'outline' : 'done', questions: first ? [first] : [], assessment: null, unanswered: [], issues: [] };
+    // Nothing left to ask, and still no case to assess (a victim or harm given as something else): say why.
+    if (!first) return { stage: 'done', questions: [], assessment: null, unanswered: [], issues: issuesOf(draft, options) };
+    return { stage: 'outline', questions: [first], assessment: null, unanswered: [], issues: [] };
   }
   const explained: ExplainedOptions = { ...options.assess, detail: options.assess?.detail === 'full' ? 'full' : 'standard' };
   const r = safeAssess(draft as unknown, explained);

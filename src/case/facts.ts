@@ -328,7 +328,7 @@ export const FACTS = {
     subject: 'reporter',
     description: 'The reporter still knows, believes or suspects it (the knowledge continued past a commencement date).',
     question:
-      'Do you still know, believe or suspect this? You came to know before a provision commenced; knowing is a continuing state, so the provision binds you from its commencement while you still know.',
+      'Do you still know, believe or suspect this? What you knew may bring a duty on a later day (a provision that commenced, an age reached); the library reads knowing as a continuing state, so a duty binds you from that day while you still know.',
     inputs: ['stillKnows'],
     priority: 7,
   },
