@@ -5,10 +5,10 @@
  * (`assessment.questions`) and the public input schema, so a new fact or a new input field is
  * asked about without any change here (an input field it cannot classify becomes a typed answer).
  */
-import { CaseInputSchema, type CaseInput } from '../case/schema.js';
+import { CaseInputSchema, MAX_CONCERNS, MAX_PEOPLE, type CaseInput } from '../case/schema.js';
 import type { DutyId } from '../case/vocabulary.js';
 import { ValidationError, type ValidationIssue } from '../errors/validation-error.js';
-import { catalogueFor, safeAssess, type AssessOptions, type ExplainedOptions } from './assess.js';
+import { catalogueFor, safeAssess, validateCase, type AssessOptions, type ExplainedOptions } from './assess.js';
 import type { Assessment, Question } from './types.js';
 import { constantRef, type MessageParam, type MessageRef } from '../messages/message.js';
 import { english, englishMessages } from './messages.js';
@@ -225,13 +225,9 @@ function isSet(draft: CaseDraft, input: string): boolean {
   return v !== undefined && v !== null && v !== '';
 }
 
-/** How many items a list of a case can hold (the schema's maximum); 1 for a field outside a list. */
+/** How many items a list of a case can hold (the schema's limits); 1 for a field outside a list. */
 function maxItems(section: string | null): number {
-  if (section !== 'people' && section !== 'concerns') return 1;
-  const checks = (unwrap(CASE_SHAPE[section]) as { def?: { checks?: { _zod?: { def?: { check?: string; maximum?: number } } }[] } })?.def
-    ?.checks;
-  const max = checks?.map((c) => c._zod?.def).find((d) => d?.check === 'max_length')?.maximum;
-  return typeof max === 'number' ? max : 0;
+  return section === 'people' ? MAX_PEOPLE : section === 'concerns' ? MAX_CONCERNS : 1;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -412,7 +408,7 @@ export function nextQuestions(draft: CaseDraft, options: InterviewOptions = {}):
 
 /** The validation issues of a draft as a case. */
 function issuesOf(draft: unknown, options: InterviewOptions): readonly ValidationIssue[] {
-  const r = safeAssess(draft, { ...options.assess, detail: 'decisions' });
+  const r = validateCase(draft, options.assess);
   return r.success ? [] : r.error.issues;
 }
 

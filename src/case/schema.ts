@@ -32,6 +32,10 @@ const AgeRange = z
   .refine((r) => r.min <= r.max, custom('min_above_max', 'validation.expected.minNotAboveMax'))
   .meta({ description: 'Age in whole years on the assessment date, when only a range is known (inclusive).' });
 
+/** The most people and concerns a case can hold. */
+export const MAX_PEOPLE = 200;
+export const MAX_CONCERNS = 500;
+
 const Id = z.string().min(1).max(200);
 
 /** The person who learned of the violence and asks which duties they have. */
@@ -183,8 +187,8 @@ export const CaseShapeSchema = z
       description: 'The date of the assessment. Default: today in Africa/Johannesburg.',
     }),
     reporter: ReporterSchema.optional().default({}),
-    people: z.array(PersonSchema).min(1).max(200),
-    concerns: z.array(ConcernSchema).min(1).max(500),
+    people: z.array(PersonSchema).min(1).max(MAX_PEOPLE),
+    concerns: z.array(ConcernSchema).min(1).max(MAX_CONCERNS),
   })
   .strict();
 
